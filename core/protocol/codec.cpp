@@ -1,0 +1,255 @@
+#include "protocol/codec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace talker::protocol {
+
+namespace {
+
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+const QLatin1String kType("type");
+const QLatin1String kId("id");
+const QLatin1String kUser("user");
+const QLatin1String kTime("time");
+
+DecodeResult failure(ErrorCode code, const QString &detail = QString())
+{
+    DecodeResult r;
+    r.error = code;
+    r.detail = detail;
+    return r;
+}
+
+DecodeResult success(Event event)
+{
+    DecodeResult r;
+    r.event = std::move(event);
+    return r;
+}
+
+QString renderJsonValue(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QStringLiteral("null");
+    const QByteArray doc = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(doc.mid(1, doc.size() - 2));
+}
+
+qint64 toEpoch(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return static_cast<qint64>(value.toDouble());
+    if (value.isString())
+        return value.toString().toLongLong();
+    return 0;
+}
+
+MessageEvent decodeMessage(const QJsonObject &o)
+{
+    MessageEvent m;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue v = it.value();
+        if (key == kType)
+            continue;
+        if (key == kId)
+            m.id = coerceToString(v);
+        else if (key == QLatin1String("content"))
+            m.content = coerceToString(v);
+        else if (key == kUser)
+            m.user = User::fromJson(v);
+        else if (key == kTime)
+            m.time = toEpoch(v);
+        else if (key == QLatin1String("to"))
+            m.to = coerceToString(v);
+        else if (key == QLatin1String("private"))
+            m.isPrivate = v.toBool();
+        else if (key == QLatin1String("edited"))
+            m.edited = v.isBool() ? (v.toBool() ? 1 : 0) : toEpoch(v);
+        else if (key == QLatin1String("deleted"))
+            m.deleted = v.toBool();
+        else if (key == QLatin1String("partial"))
+            m.partial = v.toBool();
+        else
+            m.extra.insert(key, v);
+    }
+    return m;
+}
+
+ConnectEvent decodeConnect(const QJsonObject &o)
+{
+    ConnectEvent c;
+    c.room = coerceToString(o.value(QLatin1String("room")));
+    c.token = coerceToString(o.value(QLatin1String("token")));
+    const QJsonValue last = o.value(QLatin1String("last_event_id"));
+    if (!last.isUndefined() && !last.isNull())
+        c.lastEventId = coerceToString(last);
+    const QJsonValue history = o.value(QLatin1String("history"));
+    if (history.isDouble())
+        c.history = qBound(0, static_cast<int>(history.toDouble()), 1 << 20);
+    c.includePartial = o.value(QLatin1String("include_partial")).toBool(false);
+    return c;
+}
+
+PresenceEvent decodePresence(PresenceEvent::Kind kind, const QJsonObject &o)
+{
+    PresenceEvent p;
+    p.kind = kind;
+    p.user = User::fromJson(o.value(kUser));
+    p.time = toEpoch(o.value(kTime));
+    p.id = coerceToString(o.value(kId));
+    return p;
+}
+
+} // namespace
+
+DecodeResult decode(const QByteArray &frame)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(frame, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return failure(ErrorCode::InvalidJson);
+    return decodeObject(doc.object());
+}
+
+DecodeResult decodeObject(const QJsonObject &o)
+{
+    const QJsonValue typeValue = o.value(kType);
+    if (!typeValue.isString())
+        return failure(ErrorCode::UnknownType, renderJsonValue(typeValue));
+    const QString type = typeValue.toString();
+
+    if (type == QLatin1String("message"))
+        return success(decodeMessage(o));
+    if (type == QLatin1String("ping"))
+        return success(PingEvent{});
+    if (type == QLatin1String("pong"))
+        return success(PongEvent{});
+    if (type == QLatin1String("connect"))
+        return success(decodeConnect(o));
+    if (type == QLatin1String("connected"))
+        return success(ConnectedEvent{User::fromJson(o.value(kUser))});
+    if (type == QLatin1String("users")) {
+        UsersEvent u;
+        const QJsonArray list = o.value(QLatin1String("users")).toArray();
+        u.users.reserve(list.size());
+        for (const QJsonValue &v : list) {
+            User user = User::fromJson(v);
+            if (user.isValid())
+                u.users.append(std::move(user));
+        }
+        return success(std::move(u));
+    }
+    if (type == QLatin1String("join"))
+        return success(decodePresence(PresenceEvent::Kind::Join, o));
+    if (type == QLatin1String("idle"))
+        return success(decodePresence(PresenceEvent::Kind::Idle, o));
+    if (type == QLatin1String("back"))
+        return success(decodePresence(PresenceEvent::Kind::Back, o));
+    if (type == QLatin1String("leave"))
+        return success(decodePresence(PresenceEvent::Kind::Leave, o));
+    if (type == QLatin1String("close"))
+        return success(CloseEvent{});
+    if (type == QLatin1String("error"))
+        return success(ErrorEvent{coerceToString(o.value(QLatin1String("message")))});
+    return failure(ErrorCode::UnknownType, renderJsonValue(typeValue));
+}
+
+QJsonObject toJson(const Event &event)
+{
+    return std::visit(
+        Overloaded{
+            [](const ConnectEvent &c) {
+                QJsonObject o{{kType, QStringLiteral("connect")},
+                              {QStringLiteral("room"), c.room},
+                              {QStringLiteral("token"), c.token}};
+                if (c.lastEventId)
+                    o.insert(QStringLiteral("last_event_id"), *c.lastEventId);
+                if (c.history)
+                    o.insert(QStringLiteral("history"), *c.history);
+                if (c.includePartial)
+                    o.insert(QStringLiteral("include_partial"), true);
+                return o;
+            },
+            [](const ConnectedEvent &c) {
+                return QJsonObject{{kType, QStringLiteral("connected")}, {kUser, c.user.toJson()}};
+            },
+            [](const MessageEvent &m) {
+                QJsonObject o = m.extra;
+                o.insert(kType, QStringLiteral("message"));
+                if (!m.id.isEmpty())
+                    o.insert(kId, m.id);
+                if (!m.content.isNull())
+                    o.insert(QStringLiteral("content"), m.content);
+                if (m.user.isValid())
+                    o.insert(kUser, m.user.toJson());
+                if (m.time)
+                    o.insert(kTime, m.time);
+                if (!m.to.isEmpty())
+                    o.insert(QStringLiteral("to"), m.to);
+                if (m.isPrivate)
+                    o.insert(QStringLiteral("private"), true);
+                if (m.edited)
+                    o.insert(QStringLiteral("edited"), m.edited);
+                if (m.deleted)
+                    o.insert(QStringLiteral("deleted"), true);
+                if (m.partial)
+                    o.insert(QStringLiteral("partial"), true);
+                return o;
+            },
+            [](const UsersEvent &u) {
+                QJsonArray list;
+                for (const User &user : u.users)
+                    list.append(user.toJson());
+                return QJsonObject{{kType, QStringLiteral("users")}, {QStringLiteral("users"), list}};
+            },
+            [](const PresenceEvent &p) {
+                QJsonObject o{{kType, presenceTypeName(p.kind)}};
+                if (p.kind == PresenceEvent::Kind::Leave)
+                    o.insert(kUser, p.user.id);
+                else
+                    o.insert(kUser, p.user.toJson());
+                if (p.time)
+                    o.insert(kTime, p.time);
+                if (!p.id.isEmpty())
+                    o.insert(kId, p.id);
+                return o;
+            },
+            [](const PingEvent &) { return QJsonObject{{kType, QStringLiteral("ping")}}; },
+            [](const PongEvent &) { return QJsonObject{{kType, QStringLiteral("pong")}}; },
+            [](const CloseEvent &) { return QJsonObject{{kType, QStringLiteral("close")}}; },
+            [](const ErrorEvent &e) {
+                return QJsonObject{{kType, QStringLiteral("error")},
+                                   {QStringLiteral("message"), e.message}};
+            },
+        },
+        event);
+}
+
+QByteArray encodeObject(const QJsonObject &object)
+{
+    QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    return line;
+}
+
+QByteArray encode(const Event &event)
+{
+    return encodeObject(toJson(event));
+}
+
+QByteArray encodeError(ErrorCode code, const QString &detail)
+{
+    return encode(ErrorEvent{errorText(code, detail)});
+}
+
+} // namespace talker::protocol

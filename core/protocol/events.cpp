@@ -1,0 +1,61 @@
+#include "protocol/events.h"
+
+namespace talker::protocol {
+
+namespace {
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+} // namespace
+
+QString presenceTypeName(PresenceEvent::Kind kind)
+{
+    switch (kind) {
+    case PresenceEvent::Kind::Join:
+        return QStringLiteral("join");
+    case PresenceEvent::Kind::Idle:
+        return QStringLiteral("idle");
+    case PresenceEvent::Kind::Back:
+        return QStringLiteral("back");
+    case PresenceEvent::Kind::Leave:
+        return QStringLiteral("leave");
+    }
+    return QString();
+}
+
+QString typeName(const Event &event)
+{
+    return std::visit(
+        Overloaded{
+            [](const ConnectEvent &) { return QStringLiteral("connect"); },
+            [](const ConnectedEvent &) { return QStringLiteral("connected"); },
+            [](const MessageEvent &) { return QStringLiteral("message"); },
+            [](const UsersEvent &) { return QStringLiteral("users"); },
+            [](const PresenceEvent &e) { return presenceTypeName(e.kind); },
+            [](const PingEvent &) { return QStringLiteral("ping"); },
+            [](const PongEvent &) { return QStringLiteral("pong"); },
+            [](const CloseEvent &) { return QStringLiteral("close"); },
+            [](const ErrorEvent &) { return QStringLiteral("error"); },
+        },
+        event);
+}
+
+bool isValidMessageId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+                        || u == '_' || u == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace talker::protocol

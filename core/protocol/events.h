@@ -1,0 +1,92 @@
+#pragma once
+
+#include "protocol/user.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+#include <variant>
+
+/// Typed events for every event of the Talker protocol (docs/protocol.md).
+/// Each struct holds exactly the fields the wire can carry; codec.h converts.
+namespace talker::protocol {
+
+/// Client -> server: join a room.
+struct ConnectEvent
+{
+    QString room;
+    QString token;
+    /// Replay the stored room events after this id.
+    std::optional<QString> lastEventId;
+    /// Replay the last N stored events (when the client has none yet).
+    std::optional<int> history;
+    /// The client wants live-typing drafts.
+    bool includePartial = false;
+};
+
+/// Server -> client: the connection is authenticated into the room.
+struct ConnectedEvent
+{
+    User user;
+};
+
+/// A chat message in either direction. From a client only `content`, `to`, `id` and
+/// `partial` (plus pass-through extras) matter; the server fills the rest.
+struct MessageEvent
+{
+    QString id;          ///< server-assigned or client-chosen; empty from clients that send none
+    QString content;     ///< null when the event had no content at all
+    User user;           ///< sender (server's own)
+    qint64 time = 0;     ///< epoch seconds at the server
+    QString to;          ///< recipient id (or name) of a private message
+    bool isPrivate = false;
+    qint64 edited = 0;   ///< epoch seconds of the last edit, 0 if never edited
+    bool deleted = false;
+    bool partial = false;
+    QJsonObject extra;   ///< unknown attributes, passed through untouched (e.g. "action")
+
+    bool isAction() const { return extra.value(QLatin1String("action")).toBool(); }
+};
+
+/// Server -> client: the room's member list, sent to one connection.
+struct UsersEvent
+{
+    QList<User> users;
+};
+
+/// Server -> client presence change. `leave` carries only the user id on the wire
+/// (clients also accept a full object), so `user.name` may be empty for it.
+struct PresenceEvent
+{
+    enum class Kind { Join, Idle, Back, Leave };
+    Kind kind = Kind::Join;
+    User user;
+    qint64 time = 0;
+    QString id; ///< stored presence events (join, leave) carry an id
+};
+
+struct PingEvent
+{};
+struct PongEvent
+{};
+struct CloseEvent
+{};
+
+/// Server -> client error; see protocolerror.h for the texts.
+struct ErrorEvent
+{
+    QString message;
+};
+
+using Event = std::variant<ConnectEvent, ConnectedEvent, MessageEvent, UsersEvent, PresenceEvent,
+                           PingEvent, PongEvent, CloseEvent, ErrorEvent>;
+
+/// The wire name of an event ("message", "join", ...).
+QString typeName(const Event &event);
+QString presenceTypeName(PresenceEvent::Kind kind);
+
+/// True for a client-chosen message id: 1-64 characters of [A-Za-z0-9_-].
+bool isValidMessageId(const QString &id);
+
+} // namespace talker::protocol

@@ -1,0 +1,173 @@
+#include "protocol/codec.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace talker::protocol;
+
+class TestCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void badFrames_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("text");
+        const int invalid = int(ErrorCode::InvalidJson);
+        const int unknown = int(ErrorCode::UnknownType);
+        QTest::newRow("not json") << QByteArray("hello") << invalid << "Invalid JSON";
+        QTest::newRow("truncated") << QByteArray("{\"type\":") << invalid << "Invalid JSON";
+        QTest::newRow("array") << QByteArray("[1,2]") << invalid << "Invalid JSON";
+        QTest::newRow("number") << QByteArray("42") << invalid << "Invalid JSON";
+        QTest::newRow("empty") << QByteArray("") << invalid << "Invalid JSON";
+        QTest::newRow("binary") << QByteArray("\xff\xfe\x00{", 4) << invalid << "Invalid JSON";
+        QTest::newRow("unknown type") << QByteArray(R"({"type":"foo"})") << unknown
+                                      << "Unknown event type: \"foo\"";
+        QTest::newRow("missing type") << QByteArray(R"({"content":"x"})") << unknown
+                                      << "Unknown event type: null";
+        QTest::newRow("numeric type") << QByteArray(R"({"type":5})") << unknown
+                                      << "Unknown event type: 5";
+    }
+
+    void badFrames()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(int, code);
+        QFETCH(QString, text);
+        const DecodeResult r = decode(frame);
+        QVERIFY(!r.ok());
+        QCOMPARE(int(r.error), code);
+        QCOMPARE(r.errorMessage(), text);
+    }
+
+    void connectCoercesRoomNumber()
+    {
+        const auto r = decode(R"({"type":"connect","room":42,"token":"s","last_event_id":"ab",)"
+                              R"("include_partial":true,"history":20})");
+        QVERIFY(r.ok());
+        const auto &c = std::get<ConnectEvent>(*r.event);
+        QCOMPARE(c.room, QStringLiteral("42"));
+        QCOMPARE(c.token, QStringLiteral("s"));
+        QCOMPARE(c.lastEventId.value(), QStringLiteral("ab"));
+        QCOMPARE(c.history.value(), 20);
+        QVERIFY(c.includePartial);
+    }
+
+    void messageKeepsExtrasAndCoercesContent()
+    {
+        const auto r = decode(R"({"type":"message","content":1,"action":true,"to":7,)"
+                              R"("user":{"id":"9","name":"mallory"}})");
+        QVERIFY(r.ok());
+        const auto &m = std::get<MessageEvent>(*r.event);
+        QCOMPARE(m.content, QStringLiteral("1"));
+        QCOMPARE(m.to, QStringLiteral("7"));
+        QVERIFY(m.isAction());
+        QCOMPARE(m.extra.size(), 1);
+        QCOMPARE(m.user.id, QStringLiteral("9"));
+    }
+
+    void messageRoundTrip()
+    {
+        MessageEvent m;
+        m.id = QStringLiteral("abc");
+        m.content = QStringLiteral("hi \"there\"\n{}");
+        m.user = User{QStringLiteral("7"), QStringLiteral("alice")};
+        m.time = 1255447115;
+        m.isPrivate = true;
+        m.to = QStringLiteral("8");
+        m.edited = 1255447200;
+        m.extra.insert(QStringLiteral("action"), true);
+        const QByteArray line = encode(m);
+        QVERIFY(line.endsWith('\n'));
+        QCOMPARE(line.count('\n'), 1);
+        const auto r = decode(line.chopped(1));
+        QVERIFY(r.ok());
+        const auto &back = std::get<MessageEvent>(*r.event);
+        QCOMPARE(back.id, m.id);
+        QCOMPARE(back.content, m.content);
+        QCOMPARE(back.user, m.user);
+        QCOMPARE(back.time, m.time);
+        QCOMPARE(back.to, m.to);
+        QCOMPARE(back.isPrivate, true);
+        QCOMPARE(back.edited, m.edited);
+        QCOMPARE(back.extra, m.extra);
+    }
+
+    void leaveAcceptsIdOrObject()
+    {
+        auto r = decode(R"({"type":"leave","user":"7","time":5})");
+        QVERIFY(r.ok());
+        auto p = std::get<PresenceEvent>(*r.event);
+        QCOMPARE(p.kind, PresenceEvent::Kind::Leave);
+        QCOMPARE(p.user.id, QStringLiteral("7"));
+        r = decode(R"({"type":"leave","user":{"id":"7","name":"alice"}})");
+        QVERIFY(r.ok());
+        p = std::get<PresenceEvent>(*r.event);
+        QCOMPARE(p.user.name, QStringLiteral("alice"));
+        r = decode(R"({"type":"leave","user":7})");
+        QVERIFY(r.ok());
+        QCOMPARE(std::get<PresenceEvent>(*r.event).user.id, QStringLiteral("7"));
+        // leave goes out with the bare id
+        const auto o = toJson(p);
+        QCOMPARE(o.value(QStringLiteral("user")).toString(), QStringLiteral("7"));
+    }
+
+    void usersSkipsInvalidEntries()
+    {
+        const auto r = decode(R"({"type":"users","users":[{"id":"1","name":"a","idle":true},)"
+                              R"(42,"x",{"name":"noid"},null]})");
+        QVERIFY(r.ok());
+        const auto &u = std::get<UsersEvent>(*r.event);
+        QCOMPARE(u.users.size(), 3); // object, 42, "x": ids; the nameless-id object and null dropped
+        QVERIFY(u.users.first().idle);
+    }
+
+    void everyTypeRoundTrips()
+    {
+        const QList<Event> events{
+            ConnectEvent{QStringLiteral("Main"), QStringLiteral("t"), std::nullopt, 10, true},
+            ConnectedEvent{User{QStringLiteral("1"), QStringLiteral("a")}},
+            UsersEvent{{User{QStringLiteral("1"), QStringLiteral("a")}}},
+            PresenceEvent{PresenceEvent::Kind::Join, User{QStringLiteral("1"), QStringLiteral("a")}, 3,
+                          QStringLiteral("e1")},
+            PresenceEvent{PresenceEvent::Kind::Idle, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
+            PresenceEvent{PresenceEvent::Kind::Back, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
+            PingEvent{},
+            PongEvent{},
+            CloseEvent{},
+            ErrorEvent{QStringLiteral("Invalid JSON")},
+        };
+        for (const Event &e : events) {
+            const QByteArray line = encode(e);
+            const auto r = decode(line.chopped(1));
+            QVERIFY2(r.ok(), line.constData());
+            QCOMPARE(typeName(*r.event), typeName(e));
+            QCOMPARE(toJson(*r.event), toJson(e));
+        }
+    }
+
+    void messageIdRule()
+    {
+        QVERIFY(isValidMessageId(QStringLiteral("abc-DEF_123")));
+        QVERIFY(isValidMessageId(QString(64, QLatin1Char('a'))));
+        QVERIFY(!isValidMessageId(QString(65, QLatin1Char('a'))));
+        QVERIFY(!isValidMessageId(QString()));
+        QVERIFY(!isValidMessageId(QStringLiteral("a b")));
+        QVERIFY(!isValidMessageId(QStringLiteral("é")));
+    }
+
+    void errorTextsAndClosing()
+    {
+        QCOMPARE(encodeError(ErrorCode::TooLarge),
+                 QByteArray(R"({"message":"Event too large","type":"error"})" "\n"));
+        QVERIFY(errorCloses(ErrorCode::AuthenticationFailed));
+        QVERIFY(errorCloses(ErrorCode::InvalidJson));
+        QVERIFY(!errorCloses(ErrorCode::UnknownType));
+        QVERIFY(!errorCloses(ErrorCode::NoSuchUser));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCodec)
+#include "tst_codec.moc"
