@@ -1,0 +1,64 @@
+#pragma once
+
+#include "client/message.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace talker::client {
+
+/// The local SQLite cache of one account: messages per timeline, the last event id
+/// per room, and the outbox table (see Outbox). Opens instantly so the app shows the
+/// last messages before the network answers.
+///
+/// A file that is not a valid database is renamed to `NAME.corrupt-<time>` and a new
+/// one is created; setAsidePath() tells where it went. Message writes are batched in
+/// one transaction committed within `commitDelayMs` (or by flush()).
+class HistoryCache : public QObject
+{
+    Q_OBJECT
+public:
+    /// path: the database file (":memory:" for a throw-away cache).
+    explicit HistoryCache(const QString &path, QObject *parent = nullptr);
+    ~HistoryCache() override;
+
+    bool isOpen() const { return m_open; }
+    QString errorString() const { return m_error; }
+    /// Where a corrupt file was moved at open (empty when none).
+    QString setAsidePath() const { return m_setAside; }
+    /// The QSqlDatabase connection name (for Outbox).
+    QString connectionName() const { return m_connection; }
+
+    /// Inserts or updates (same key and id) a message.
+    void storeMessage(const QString &key, const Message &message);
+    void removeMessage(const QString &key, const QString &id);
+    bool containsMessage(const QString &key, const QString &id) const;
+    /// The newest `limit` messages, oldest first.
+    QList<Message> latest(const QString &key, int limit) const;
+    /// Up to `limit` messages stored before the one with `id`, oldest first.
+    QList<Message> before(const QString &key, const QString &id, int limit) const;
+    /// The keys of all stored private conversations ("dm:...").
+    QStringList conversationKeys() const;
+
+    QString lastEventId(const QString &room) const;
+    void setLastEventId(const QString &room, const QString &id);
+
+    /// Commits pending writes now.
+    void flush();
+    void setCommitDelay(int ms) { m_commitDelayMs = ms; }
+
+private:
+    bool openDatabase(const QString &path);
+    bool createSchema();
+    void beginBatch();
+
+    QString m_connection;
+    QString m_error;
+    QString m_setAside;
+    bool m_open = false;
+    bool m_inTransaction = false;
+    int m_commitDelayMs = 200;
+};
+
+} // namespace talker::client

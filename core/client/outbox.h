@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace talker::client {
+
+class HistoryCache;
+
+/// One message waiting for the server's broadcast of its id.
+struct OutboxEntry
+{
+    QString room;
+    QString id;      ///< client-chosen, valid per the protocol ([A-Za-z0-9_-]{1,64})
+    QString content; ///< empty string: a retraction
+    QString to;      ///< recipient user id of a private message
+    bool action = false;
+    qint64 created = 0; ///< epoch seconds
+    int attempts = 0;   ///< sends on a connected session without a confirmation
+    bool failed = false;
+};
+
+/// The persistent outbox of one account, a table in its HistoryCache database. Every
+/// write is committed at once, so a message typed just before a crash is re-sent
+/// after the restart. The protocol's duplicate rule makes re-sending safe.
+class Outbox
+{
+public:
+    explicit Outbox(HistoryCache *cache);
+
+    /// Inserts or replaces (same room and id) an entry.
+    bool put(const OutboxEntry &entry);
+    void remove(const QString &room, const QString &id);
+    std::optional<OutboxEntry> entry(const QString &room, const QString &id) const;
+    /// The room's entries, oldest first.
+    QList<OutboxEntry> entries(const QString &room) const;
+    int count() const;
+
+    /// A fresh random message id, valid per the protocol.
+    static QString newMessageId();
+
+private:
+    HistoryCache *m_cache;
+};
+
+} // namespace talker::client

@@ -1,0 +1,181 @@
+#pragma once
+
+#include "client/message.h"
+#include "client/session.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+namespace talker::client {
+
+class Account;
+class Conversation;
+class Timeline;
+struct OutboxEntry;
+
+/// One joined room of an account: its Session, its public Timeline, its members,
+/// unread/mention counters, typing state, and the outbox logic for everything sent
+/// through it (private messages included; those land in the account's Conversation).
+class Room : public QObject
+{
+    Q_OBJECT
+    Q_MOC_INCLUDE("client/account.h")
+    Q_MOC_INCLUDE("client/timeline.h")
+    Q_PROPERTY(QString name READ name CONSTANT)
+    Q_PROPERTY(talker::client::Account *account READ account CONSTANT)
+    Q_PROPERTY(talker::client::Timeline *timeline READ timeline CONSTANT)
+    Q_PROPERTY(talker::client::Session *session READ session CONSTANT)
+    Q_PROPERTY(talker::client::Session::State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool connected READ isConnected NOTIFY stateChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    Q_PROPERTY(QDateTime nextRetry READ nextRetry NOTIFY statusChanged)
+    Q_PROPERTY(bool authenticationFailed READ authenticationFailed NOTIFY statusChanged)
+    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY countersChanged)
+    Q_PROPERTY(int mentionCount READ mentionCount NOTIFY countersChanged)
+    Q_PROPERTY(QString lastMessagePreview READ lastMessagePreview NOTIFY lastMessageChanged)
+    Q_PROPERTY(QDateTime lastMessageTime READ lastMessageTime NOTIFY lastMessageChanged)
+    Q_PROPERTY(QStringList typingUsers READ typingUsers NOTIFY typingChanged)
+    Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
+    Q_PROPERTY(bool sendDrafts READ sendDrafts WRITE setSendDrafts NOTIFY sendDraftsChanged)
+    Q_PROPERTY(bool keepRetracted READ keepRetracted WRITE setKeepRetracted)
+
+public:
+    enum class Presence { Online, Idle, Offline };
+    Q_ENUM(Presence)
+
+    /// A member of the room as the member list shows it.
+    struct Member
+    {
+        protocol::User user;
+        Presence presence = Presence::Online;
+    };
+
+    Room(Account *account, const QString &name, QObject *parent = nullptr);
+    ~Room() override;
+
+    QString name() const { return m_name; }
+    Account *account() const { return m_account; }
+    Timeline *timeline() const { return m_timeline; }
+    Session *session() const { return m_session; }
+    Session::State state() const { return m_session->state(); }
+    bool isConnected() const { return m_session->isConnected(); }
+    QString statusText() const { return m_session->statusText(); }
+    QDateTime nextRetry() const { return m_session->nextRetry(); }
+    bool authenticationFailed() const { return m_session->authenticationFailed(); }
+
+    int unreadCount() const { return m_unread; }
+    int mentionCount() const { return m_mentions; }
+    /// Restores persisted counters (AccountRegistry::load()).
+    void setCounters(int unread, int mentions);
+    QString lastMessagePreview() const;
+    QDateTime lastMessageTime() const;
+
+    /// Members, unsorted (MemberModel sorts). Left users stay as Offline.
+    const QList<Member> &members() const { return m_members; }
+    /// Index in members() of a user id, -1 when unknown.
+    int memberIndex(const QString &userId) const;
+
+    /// Names of users typing right now, and "alice is typing: hello…" for the UI.
+    QStringList typingUsers() const;
+    QString typingText() const;
+    /// The current draft of a typing user (empty when not typing).
+    QString typingDraft(const QString &userId) const;
+
+    bool sendDrafts() const { return m_sendDrafts; }
+    void setSendDrafts(bool on);
+    bool keepRetracted() const { return m_keepRetracted; }
+    void setKeepRetracted(bool on) { m_keepRetracted = on; }
+
+    /// Sends a public message ("/me text" becomes an action). Shown at once as
+    /// pending; returns its id (empty for blank text).
+    Q_INVOKABLE QString sendMessage(const QString &text);
+    /// Sends a private message to a member of this room (by user id).
+    Q_INVOKABLE QString sendPrivate(const QString &toUserId, const QString &text);
+    /// Edits one of the user's own messages (public or private) by id.
+    Q_INVOKABLE bool editMessage(const QString &id, const QString &text);
+    /// Retracts one of the user's own messages by id.
+    Q_INVOKABLE bool retractMessage(const QString &id);
+    /// Sends a failed message again.
+    Q_INVOKABLE bool retry(const QString &id);
+    /// The id of the user's newest public message here (for "edit last" with Up).
+    Q_INVOKABLE QString lastOwnMessageId() const;
+    /// Current draft of the composer; sent as a partial draft when sendDrafts is on.
+    Q_INVOKABLE void setDraft(const QString &text);
+    /// Everything here is read: counters to zero, lastReadId to the newest message.
+    Q_INVOKABLE void markRead();
+    /// Connects now instead of waiting for the backoff.
+    Q_INVOKABLE void retryNow() { m_session->retryNow(); }
+
+    /// Starts the session (when the account has a token).
+    void open();
+    /// Sends `close` and stops.
+    void close();
+    /// Private plumbing for Conversation: sends through this room.
+    QString sendInto(Timeline *timeline, const QString &text, const QString &to);
+    bool editIn(Timeline *timeline, const QString &id, const QString &text);
+    QString lastOwnIn(Timeline *timeline) const;
+
+signals:
+    void stateChanged();
+    void statusChanged();
+    void countersChanged();
+    void lastMessageChanged();
+    void typingChanged();
+    void sendDraftsChanged();
+    /// A member was added or its presence/name changed (row in members()).
+    void memberChanged(int index);
+    void memberAboutToBeAdded(int index);
+    void memberAdded(int index);
+    void membersAboutToBeReset();
+    void membersReset();
+    /// A new message from someone else arrived live (not from the cache); for
+    /// notifications. Private ones also come here (message.isPrivate).
+    void messageArrived(const talker::client::Message &message);
+    /// Something persisted changed (counters, last read).
+    void persistentStateChanged();
+
+private:
+    void onConnected(const protocol::User &self);
+    void onMessage(const protocol::MessageEvent &event);
+    void onUsers(const QList<protocol::User> &users);
+    void onPresence(const protocol::PresenceEvent &event);
+    void onServerError(const QString &message);
+    void flushOutbox();
+    void sendEntry(const OutboxEntry &entry);
+    Timeline *timelineFor(const Message &message, const QString &peerName);
+    void markFailed(const QString &id, const QString &to);
+    void setMemberPresence(const protocol::User &user, Presence presence);
+    void expireTyping();
+    void sendDraftNow();
+    Message toMessage(const protocol::MessageEvent &event) const;
+    bool isMention(const QString &text) const;
+
+    Account *m_account;
+    QString m_name;
+    Session *m_session;
+    Timeline *m_timeline;
+    QList<Member> m_members;
+    int m_unread = 0;
+    int m_mentions = 0;
+    bool m_sendDrafts = false;
+    bool m_keepRetracted = false;
+    QString m_draft;
+    QString m_draftId;
+    QString m_draftSent;
+    QTimer m_draftTimer;
+    struct Typing
+    {
+        QString name;
+        QString text;
+        QString id;
+        qint64 lastSeenMs = 0;
+    };
+    QHash<QString, Typing> m_typing;
+    QTimer m_typingTimer;
+    QStringList m_inFlight; ///< ids sent on the current connection, oldest first
+};
+
+} // namespace talker::client

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "client/message.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+namespace talker::client {
+
+class HistoryCache;
+
+/// The messages of one room (public) or one private conversation, in display order.
+///
+/// Holds a bounded window in RAM (the newest `windowSize` messages, plus older pages
+/// the user scrolled to); older messages are paged in from the HistoryCache with
+/// fetchOlder(). MessageModel is a view over a Timeline. Every change is announced by
+/// the signals below, in the Qt model style (about-to/done pairs not needed: the
+/// signals carry the rows and fire after the change).
+class Timeline : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool canFetchOlder READ canFetchOlder NOTIFY canFetchOlderChanged)
+    Q_PROPERTY(QString lastReadId READ lastReadId WRITE setLastReadId NOTIFY lastReadIdChanged)
+
+public:
+    /// key: the cache key ("room:NAME" or "dm:USERID").
+    explicit Timeline(const QString &key, QObject *parent = nullptr);
+
+    QString key() const { return m_key; }
+    int count() const { return int(m_messages.size()); }
+    const Message &at(int row) const { return m_messages.at(row); }
+    /// Row of the message with this id, -1 when not in the window.
+    int indexOf(const QString &id) const;
+    bool contains(const QString &id) const { return m_ids.contains(id); }
+    /// The newest message (null id when empty).
+    Message last() const { return m_messages.isEmpty() ? Message() : m_messages.constLast(); }
+
+    /// Pages older messages from this cache (may be null: no paging).
+    void setCache(HistoryCache *cache) { m_cache = cache; }
+    /// Most messages kept in RAM after trimming (older ones stay in the cache).
+    void setWindowSize(int size) { m_windowSize = size; }
+    int windowSize() const { return m_windowSize; }
+
+    /// Adds a message at the end (dropping the oldest beyond the window).
+    void append(const Message &message);
+    /// Replaces the message in `row` (edit, delivery change).
+    void replace(int row, const Message &message);
+    /// Removes the message in `row` (retraction).
+    void removeAt(int row);
+    /// Replaces the whole content (initial load from the cache).
+    void reset(const QList<Message> &messages);
+    /// Loads up to `max` older messages from the cache; returns how many.
+    Q_INVOKABLE int fetchOlder(int max = 50);
+    bool canFetchOlder() const { return m_canFetchOlder; }
+
+    /// The id of the last message the user has seen (new-messages divider).
+    QString lastReadId() const { return m_lastReadId; }
+    void setLastReadId(const QString &id);
+
+signals:
+    void rowsInserted(int first, int last);
+    void rowsRemoved(int first, int last);
+    void rowChanged(int row);
+    void modelReset();
+    void countChanged();
+    void canFetchOlderChanged();
+    void lastReadIdChanged();
+    /// Emitted before rows are inserted/removed/reset so a model can call begin*().
+    void aboutToInsert(int first, int last);
+    void aboutToRemove(int first, int last);
+    void aboutToReset();
+
+private:
+    void trim();
+    void setCanFetchOlder(bool can);
+
+    QString m_key;
+    QList<Message> m_messages;
+    QSet<QString> m_ids;
+    HistoryCache *m_cache = nullptr;
+    int m_windowSize = 500;
+    bool m_canFetchOlder = false;
+    bool m_trimBlocked = false;
+    QString m_lastReadId;
+};
+
+} // namespace talker::client

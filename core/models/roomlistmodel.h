@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+namespace talker::client {
+class Account;
+class AccountRegistry;
+class Room;
+} // namespace talker::client
+
+namespace talker::models {
+
+/// The joined rooms of every account in the registry, in account order then the
+/// user's room order, with connection state and badges for the sidebar.
+class RoomListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_MOC_INCLUDE("client/accountregistry.h")
+    Q_MOC_INCLUDE("client/account.h")
+    Q_MOC_INCLUDE("client/room.h")
+    Q_PROPERTY(talker::client::AccountRegistry *registry READ registry WRITE setRegistry NOTIFY
+                   registryChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalsChanged)
+    Q_PROPERTY(int totalMentions READ totalMentions NOTIFY totalsChanged)
+
+public:
+    enum Role {
+        NameRole = Qt::UserRole + 1, ///< "name": the room's name
+        AccountIdRole,               ///< "accountId"
+        AccountLabelRole,            ///< "accountLabel"
+        StateRole,                   ///< "connectionState": int, client::Session::State
+        ConnectedRole,               ///< "connected": bool
+        StatusTextRole,              ///< "statusText"
+        NextRetryRole,               ///< "nextRetry": QDateTime
+        AuthFailedRole,              ///< "authenticationFailed": bool
+        UnreadRole,                  ///< "unreadCount"
+        MentionRole,                 ///< "mentionCount"
+        PreviewRole,                 ///< "lastMessagePreview"
+        LastTimeRole,                ///< "lastMessageTime": QDateTime
+        RoomRole,                    ///< "room": client::Room* (QObject)
+        AccountRole,                 ///< "account": client::Account* (QObject)
+    };
+    Q_ENUM(Role)
+
+    explicit RoomListModel(QObject *parent = nullptr);
+    ~RoomListModel() override;
+
+    client::AccountRegistry *registry() const { return m_registry; }
+    void setRegistry(client::AccountRegistry *registry);
+    int count() const { return rowCount(); }
+    int totalUnread() const;
+    int totalMentions() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Q_INVOKABLE talker::client::Room *roomAt(int row) const;
+    /// Row of a room (-1 when not listed).
+    Q_INVOKABLE int rowOf(talker::client::Room *room) const;
+
+signals:
+    void registryChanged();
+    void countChanged();
+    void totalsChanged();
+
+private:
+    void rebuild();
+    void watchAccount(client::Account *account);
+    void watchRoom(client::Room *room);
+    void roomChanged(client::Room *room);
+
+    QPointer<client::AccountRegistry> m_registry;
+    QList<QPointer<client::Room>> m_rooms;
+};
+
+} // namespace talker::models
