@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <limits>
+
 namespace talker::protocol {
 
 namespace {
@@ -44,10 +46,22 @@ QString renderJsonValue(const QJsonValue &value)
     return QString::fromUtf8(doc.mid(1, doc.size() - 2));
 }
 
+/// A JSON number as an integer saturated to [lo, hi]: casting an out-of-range double
+/// (e.g. `1e300`, found by tests/fuzz) is undefined behaviour.
+qint64 saturate(double d, qint64 lo, qint64 hi)
+{
+    if (!(d > double(lo)))
+        return lo;
+    if (!(d < double(hi)))
+        return hi;
+    return static_cast<qint64>(d);
+}
+
 qint64 toEpoch(const QJsonValue &value)
 {
     if (value.isDouble())
-        return static_cast<qint64>(value.toDouble());
+        return saturate(value.toDouble(), std::numeric_limits<qint64>::min(),
+                        std::numeric_limits<qint64>::max());
     if (value.isString())
         return value.toString().toLongLong();
     return 0;
@@ -95,7 +109,7 @@ ConnectEvent decodeConnect(const QJsonObject &o)
         c.lastEventId = coerceToString(last);
     const QJsonValue history = o.value(QLatin1String("history"));
     if (history.isDouble())
-        c.history = qBound(0, static_cast<int>(history.toDouble()), 1 << 20);
+        c.history = int(saturate(history.toDouble(), 0, 1 << 20));
     c.includePartial = o.value(QLatin1String("include_partial")).toBool(false);
     return c;
 }
@@ -210,7 +224,8 @@ QJsonObject toJson(const Event &event)
                 QJsonArray list;
                 for (const User &user : u.users)
                     list.append(user.toJson());
-                return QJsonObject{{kType, QStringLiteral("users")}, {QStringLiteral("users"), list}};
+                return QJsonObject{{kType, QStringLiteral("users")},
+                                   {QStringLiteral("users"), list}};
             },
             [](const PresenceEvent &p) {
                 QJsonObject o{{kType, presenceTypeName(p.kind)}};
@@ -224,9 +239,15 @@ QJsonObject toJson(const Event &event)
                     o.insert(kId, p.id);
                 return o;
             },
-            [](const PingEvent &) { return QJsonObject{{kType, QStringLiteral("ping")}}; },
-            [](const PongEvent &) { return QJsonObject{{kType, QStringLiteral("pong")}}; },
-            [](const CloseEvent &) { return QJsonObject{{kType, QStringLiteral("close")}}; },
+            [](const PingEvent &) {
+                return QJsonObject{{kType, QStringLiteral("ping")}};
+            },
+            [](const PongEvent &) {
+                return QJsonObject{{kType, QStringLiteral("pong")}};
+            },
+            [](const CloseEvent &) {
+                return QJsonObject{{kType, QStringLiteral("close")}};
+            },
             [](const ErrorEvent &e) {
                 return QJsonObject{{kType, QStringLiteral("error")},
                                    {QStringLiteral("message"), e.message}};

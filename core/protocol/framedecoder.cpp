@@ -64,8 +64,8 @@ FrameDecoder::Status FrameDecoder::next(QByteArray *frame)
 
         if (c == '\n') {
             qsizetype end = m_pos;
-            while (end > m_start && (data[end - 1] == '\r' || data[end - 1] == ' '
-                                     || data[end - 1] == '\t'))
+            while (end > m_start &&
+                   (data[end - 1] == '\r' || data[end - 1] == ' ' || data[end - 1] == '\t'))
                 --end;
             *frame = m_buf.mid(m_start, end - m_start);
             ++m_pos;
@@ -85,7 +85,8 @@ FrameDecoder::Status FrameDecoder::next(QByteArray *frame)
                 m_inString = true;
             } else if (c == '{') {
                 ++m_depth;
-            } else if (c == '}' && --m_depth == 0) {
+            } else if (c == '}' && --m_depth == 0 && m_pos + 1 - m_start <= m_max) {
+                // (an object one byte over the limit falls through to TooLarge below)
                 *frame = m_buf.mid(m_start, m_pos + 1 - m_start);
                 ++m_pos;
                 m_start = -1;

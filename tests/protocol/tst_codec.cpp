@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 using namespace talker::protocol;
 
 class TestCodec : public QObject
@@ -23,12 +25,12 @@ private slots:
         QTest::newRow("number") << QByteArray("42") << invalid << "Invalid JSON";
         QTest::newRow("empty") << QByteArray("") << invalid << "Invalid JSON";
         QTest::newRow("binary") << QByteArray("\xff\xfe\x00{", 4) << invalid << "Invalid JSON";
-        QTest::newRow("unknown type") << QByteArray(R"({"type":"foo"})") << unknown
-                                      << "Unknown event type: \"foo\"";
-        QTest::newRow("missing type") << QByteArray(R"({"content":"x"})") << unknown
-                                      << "Unknown event type: null";
-        QTest::newRow("numeric type") << QByteArray(R"({"type":5})") << unknown
-                                      << "Unknown event type: 5";
+        QTest::newRow("unknown type")
+            << QByteArray(R"({"type":"foo"})") << unknown << "Unknown event type: \"foo\"";
+        QTest::newRow("missing type")
+            << QByteArray(R"({"content":"x"})") << unknown << "Unknown event type: null";
+        QTest::newRow("numeric type")
+            << QByteArray(R"({"type":5})") << unknown << "Unknown event type: 5";
     }
 
     void badFrames()
@@ -53,6 +55,20 @@ private slots:
         QCOMPARE(c.lastEventId.value(), QStringLiteral("ab"));
         QCOMPARE(c.history.value(), 20);
         QVERIFY(c.includePartial);
+    }
+
+    void hugeNumbersSaturate()
+    {
+        // Found by tests/fuzz/fuzz_protocol: casting 1e300 to an integer was undefined.
+        const auto m = decode(R"({"type":"message","content":"x","time":1e300,"edited":-1e300})");
+        QVERIFY(m.ok());
+        QCOMPARE(std::get<MessageEvent>(*m.event).time, std::numeric_limits<qint64>::max());
+        QCOMPARE(std::get<MessageEvent>(*m.event).edited, std::numeric_limits<qint64>::min());
+        const auto c = decode(R"({"type":"connect","room":"r","token":"t","history":1e300})");
+        QVERIFY(c.ok());
+        QCOMPARE(std::get<ConnectEvent>(*c.event).history.value(), 1 << 20);
+        const auto n = decode(R"({"type":"connect","room":"r","token":"t","history":-1e300})");
+        QCOMPARE(std::get<ConnectEvent>(*n.event).history.value(), 0);
     }
 
     void messageKeepsExtrasAndCoercesContent()
@@ -120,7 +136,8 @@ private slots:
                               R"(42,"x",{"name":"noid"},null]})");
         QVERIFY(r.ok());
         const auto &u = std::get<UsersEvent>(*r.event);
-        QCOMPARE(u.users.size(), 3); // object, 42, "x": ids; the nameless-id object and null dropped
+        QCOMPARE(u.users.size(),
+                 3); // object, 42, "x": ids; the nameless-id object and null dropped
         QVERIFY(u.users.first().idle);
     }
 
@@ -130,10 +147,12 @@ private slots:
             ConnectEvent{QStringLiteral("Main"), QStringLiteral("t"), std::nullopt, 10, true},
             ConnectedEvent{User{QStringLiteral("1"), QStringLiteral("a")}},
             UsersEvent{{User{QStringLiteral("1"), QStringLiteral("a")}}},
-            PresenceEvent{PresenceEvent::Kind::Join, User{QStringLiteral("1"), QStringLiteral("a")}, 3,
-                          QStringLiteral("e1")},
-            PresenceEvent{PresenceEvent::Kind::Idle, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
-            PresenceEvent{PresenceEvent::Kind::Back, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
+            PresenceEvent{PresenceEvent::Kind::Join, User{QStringLiteral("1"), QStringLiteral("a")},
+                          3, QStringLiteral("e1")},
+            PresenceEvent{
+                PresenceEvent::Kind::Idle, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
+            PresenceEvent{
+                PresenceEvent::Kind::Back, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
             PingEvent{},
             PongEvent{},
             CloseEvent{},
@@ -161,7 +180,8 @@ private slots:
     void errorTextsAndClosing()
     {
         QCOMPARE(encodeError(ErrorCode::TooLarge),
-                 QByteArray(R"({"message":"Event too large","type":"error"})" "\n"));
+                 QByteArray(R"({"message":"Event too large","type":"error"})"
+                            "\n"));
         QVERIFY(errorCloses(ErrorCode::AuthenticationFailed));
         QVERIFY(errorCloses(ErrorCode::InvalidJson));
         QVERIFY(!errorCloses(ErrorCode::UnknownType));

@@ -66,7 +66,8 @@ private slots:
             d.append(&c, 1);
             frames += drain(d);
         }
-        QCOMPARE(frames, (QList<QByteArray>{"{\"type\":\"ping\"}", "{\"a\":\"}\"}", "{\"b\":1}", "xyz"}));
+        QCOMPARE(frames,
+                 (QList<QByteArray>{"{\"type\":\"ping\"}", "{\"a\":\"}\"}", "{\"b\":1}", "xyz"}));
         QCOMPARE(d.buffered(), 0);
     }
 
@@ -101,6 +102,18 @@ private slots:
         int tooLarge = 0;
         QCOMPARE(drain(d, &tooLarge), QList<QByteArray>{obj});
         QCOMPARE(tooLarge, 0);
+    }
+
+    void objectOneByteOverLimitIsTooLarge()
+    {
+        // Found by tests/fuzz/fuzz_protocol: a `}` ending an object at limit + 1 bytes
+        // used to be returned as a frame instead of TooLarge.
+        const QByteArray obj = "{\"c\":\"" + QByteArray(50, 'y') + "\"}";
+        FrameDecoder d(obj.size() - 1);
+        d.append(obj + "\n{\"type\":\"ping\"}\n");
+        int tooLarge = 0;
+        QCOMPARE(drain(d, &tooLarge), QList<QByteArray>{"{\"type\":\"ping\"}"});
+        QCOMPARE(tooLarge, 1);
     }
 
     void binaryGarbage()
