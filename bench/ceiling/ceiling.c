@@ -1,0 +1,403 @@
+/* talker-ceiling: the machine's fan-out ceiling. A minimal epoll server that speaks the
+ * part of the Talker protocol the load client uses (connect, message, ping, close).
+ * Each broadcast is serialized once and appended to every receiver's pending bytes;
+ * after each epoll batch every receiver gets one write() carrying all its pending lines.
+ * No authentication, no storage: it only shows what the machine can do.
+ *
+ * usage: talker-ceiling [--listen 127.0.0.1:PORT]   prints "listening on HOST:PORT" */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_ROOMS 256
+#define MAX_LINE (256 * 1024)
+
+struct buf
+{
+    char *data;
+    size_t len, cap, off;
+};
+
+struct conn
+{
+    int fd;
+    int room;     /* -1 until connected */
+    int dirty;    /* in the flush list */
+    int want_out; /* EPOLLOUT registered */
+    struct buf in, out;
+};
+
+struct room
+{
+    char name[64];
+    int *members;
+    int count, cap;
+};
+
+static struct conn **conns;
+static int conns_cap;
+static struct room rooms[MAX_ROOMS];
+static int room_count;
+static int *dirty_list;
+static int dirty_count, dirty_cap;
+static int epfd;
+static unsigned long long next_id = 1;
+
+static void buf_append(struct buf *b, const char *p, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n)
+            cap *= 2;
+        b->data = realloc(b->data, cap);
+        if (!b->data) {
+            perror("realloc");
+            exit(1);
+        }
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static void set_out(struct conn *c, int want)
+{
+    struct epoll_event ev;
+    if (c->want_out == want)
+        return;
+    c->want_out = want;
+    memset(&ev, 0, sizeof ev);
+    ev.events = EPOLLIN | (want ? EPOLLOUT : 0);
+    ev.data.fd = c->fd;
+    epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
+}
+
+static void mark_dirty(struct conn *c)
+{
+    if (c->dirty)
+        return;
+    c->dirty = 1;
+    if (dirty_count == dirty_cap) {
+        dirty_cap = dirty_cap ? dirty_cap * 2 : 1024;
+        dirty_list = realloc(dirty_list, sizeof(int) * (size_t)dirty_cap);
+        if (!dirty_list)
+            exit(1);
+    }
+    dirty_list[dirty_count++] = c->fd;
+}
+
+static void close_conn(struct conn *c)
+{
+    if (c->room >= 0) {
+        struct room *r = &rooms[c->room];
+        for (int i = 0; i < r->count; ++i)
+            if (r->members[i] == c->fd) {
+                r->members[i] = r->members[--r->count];
+                break;
+            }
+    }
+    epoll_ctl(epfd, EPOLL_CTL_DEL, c->fd, NULL);
+    close(c->fd);
+    conns[c->fd] = NULL;
+    free(c->in.data);
+    free(c->out.data);
+    free(c);
+}
+
+/* One write() of everything pending; returns -1 if the connection died. */
+static int flush_conn(struct conn *c)
+{
+    while (c->out.off < c->out.len) {
+        ssize_t n = send(c->fd, c->out.data + c->out.off, c->out.len - c->out.off, MSG_NOSIGNAL);
+        if (n > 0) {
+            c->out.off += (size_t)n;
+            break; /* one write per flush; the rest waits for EPOLLOUT */
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        return -1;
+    }
+    if (c->out.off == c->out.len) {
+        c->out.off = c->out.len = 0;
+        set_out(c, 0);
+    } else {
+        if (c->out.off > c->out.cap / 2) {
+            memmove(c->out.data, c->out.data + c->out.off, c->out.len - c->out.off);
+            c->out.len -= c->out.off;
+            c->out.off = 0;
+        }
+        set_out(c, 1);
+    }
+    return 0;
+}
+
+/* Finds "key":"value" in a line; returns the value's start and length (raw JSON). */
+static const char *json_str(const char *line, size_t len, const char *key, size_t *vlen)
+{
+    char pat[32];
+    int pn = snprintf(pat, sizeof pat, "\"%s\":\"", key);
+    const char *p = memmem(line, len, pat, (size_t)pn);
+    if (!p)
+        return NULL;
+    p += pn;
+    const char *end = line + len;
+    const char *q = p;
+    while (q < end && *q != '"') {
+        if (*q == '\\')
+            ++q;
+        ++q;
+    }
+    if (q >= end)
+        return NULL;
+    *vlen = (size_t)(q - p);
+    return p;
+}
+
+static int find_room(const char *name, size_t n)
+{
+    if (n >= sizeof rooms[0].name)
+        n = sizeof rooms[0].name - 1;
+    for (int i = 0; i < room_count; ++i)
+        if (strlen(rooms[i].name) == n && memcmp(rooms[i].name, name, n) == 0)
+            return i;
+    if (room_count == MAX_ROOMS)
+        return 0;
+    memcpy(rooms[room_count].name, name, n);
+    rooms[room_count].name[n] = '\0';
+    return room_count++;
+}
+
+static void send_text(struct conn *c, const char *s)
+{
+    buf_append(&c->out, s, strlen(s));
+    mark_dirty(c);
+}
+
+/* Returns -1 when the connection must close. */
+static int handle_line(struct conn *c, const char *line, size_t len)
+{
+    size_t tlen;
+    const char *type = json_str(line, len, "type", &tlen);
+    if (len == 0 || (len == 1 && line[0] == '\r'))
+        return 0;
+    if (!type) {
+        send_text(c, "{\"type\":\"error\",\"message\":\"Invalid JSON\"}\n");
+        return -1;
+    }
+    if (c->room < 0) {
+        size_t rlen;
+        const char *room = json_str(line, len, "room", &rlen);
+        if (tlen != 7 || memcmp(type, "connect", 7) != 0 || !room) {
+            send_text(c, "{\"type\":\"error\",\"message\":\"Not connected to a channel\"}\n");
+            return -1;
+        }
+        c->room = find_room(room, rlen);
+        struct room *r = &rooms[c->room];
+        if (r->count == r->cap) {
+            r->cap = r->cap ? r->cap * 2 : 64;
+            r->members = realloc(r->members, sizeof(int) * (size_t)r->cap);
+            if (!r->members)
+                exit(1);
+        }
+        r->members[r->count++] = c->fd;
+        send_text(c, "{\"type\":\"connected\",\"user\":{\"id\":\"1\",\"name\":\"bench\"}}\n"
+                     "{\"type\":\"users\",\"users\":[{\"id\":\"1\",\"name\":\"bench\"}]}\n");
+        return 0;
+    }
+    if (tlen == 7 && memcmp(type, "message", 7) == 0) {
+        size_t clen;
+        const char *content = json_str(line, len, "content", &clen);
+        static char out[MAX_LINE + 256];
+        if (!content || clen > MAX_LINE)
+            return 0;
+        /* Serialize once ... */
+        int head = snprintf(out, sizeof out,
+                            "{\"type\":\"message\",\"id\":\"%032llx\",\"content\":\"", next_id++);
+        memcpy(out + head, content, clen);
+        int tail = snprintf(out + head + clen, sizeof out - (size_t)head - clen,
+                            "\",\"user\":{\"id\":\"1\",\"name\":\"bench\"},\"time\":%ld}\n",
+                            (long)time(NULL));
+        size_t n = (size_t)head + clen + (size_t)tail;
+        /* ... and share the bytes with every receiver. */
+        struct room *r = &rooms[c->room];
+        for (int i = 0; i < r->count; ++i) {
+            struct conn *m = conns[r->members[i]];
+            buf_append(&m->out, out, n);
+            mark_dirty(m);
+        }
+        return 0;
+    }
+    if (tlen == 4 && memcmp(type, "ping", 4) == 0) {
+        send_text(c, "{\"type\":\"pong\"}\n");
+        return 0;
+    }
+    if (tlen == 5 && memcmp(type, "close", 5) == 0)
+        return -1;
+    return 0;
+}
+
+static int on_readable(struct conn *c)
+{
+    char tmp[65536];
+    ssize_t n = read(c->fd, tmp, sizeof tmp);
+    if (n == 0)
+        return -1;
+    if (n < 0)
+        return (errno == EAGAIN || errno == EINTR) ? 0 : -1;
+    buf_append(&c->in, tmp, (size_t)n);
+    size_t pos = 0;
+    for (;;) {
+        char *nl = memchr(c->in.data + pos, '\n', c->in.len - pos);
+        if (!nl)
+            break;
+        size_t len = (size_t)(nl - (c->in.data + pos));
+        if (handle_line(c, c->in.data + pos, len) < 0)
+            return -1;
+        pos += len + 1;
+    }
+    if (c->in.len - pos > MAX_LINE)
+        return -1;
+    memmove(c->in.data, c->in.data + pos, c->in.len - pos);
+    c->in.len -= pos;
+    return 0;
+}
+
+static void on_accept(int lfd)
+{
+    for (;;) {
+        int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0)
+            return;
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        if (fd >= conns_cap) {
+            int cap = conns_cap ? conns_cap : 1024;
+            while (cap <= fd)
+                cap *= 2;
+            conns = realloc(conns, sizeof(*conns) * (size_t)cap);
+            if (!conns)
+                exit(1);
+            memset(conns + conns_cap, 0, sizeof(*conns) * (size_t)(cap - conns_cap));
+            conns_cap = cap;
+        }
+        struct conn *c = calloc(1, sizeof *c);
+        if (!c)
+            exit(1);
+        c->fd = fd;
+        c->room = -1;
+        conns[fd] = c;
+        struct epoll_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.events = EPOLLIN;
+        ev.data.fd = fd;
+        epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev);
+    }
+}
+
+static volatile sig_atomic_t stop;
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop = 1;
+}
+
+int main(int argc, char **argv)
+{
+    const char *listen_arg = "127.0.0.1:0";
+    for (int i = 1; i < argc; ++i) {
+        if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
+            listen_arg = argv[++i];
+        else {
+            fprintf(stderr, "usage: talker-ceiling [--listen HOST:PORT]\n");
+            return 64;
+        }
+    }
+    char host[64];
+    const char *colon = strrchr(listen_arg, ':');
+    if (!colon || (size_t)(colon - listen_arg) >= sizeof host) {
+        fprintf(stderr, "talker-ceiling: bad --listen %s\n", listen_arg);
+        return 64;
+    }
+    memcpy(host, listen_arg, (size_t)(colon - listen_arg));
+    host[colon - listen_arg] = '\0';
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((unsigned short)atoi(colon + 1));
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "talker-ceiling: bad address %s\n", host);
+        return 64;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGTERM, on_signal);
+    signal(SIGINT, on_signal);
+    int lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int one = 1;
+    setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(lfd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(lfd, 4096) != 0) {
+        perror("talker-ceiling: bind/listen");
+        return 1;
+    }
+    socklen_t alen = sizeof addr;
+    getsockname(lfd, (struct sockaddr *)&addr, &alen);
+    printf("listening on %s:%d\n", host, ntohs(addr.sin_port));
+    fflush(stdout);
+
+    epfd = epoll_create1(EPOLL_CLOEXEC);
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.events = EPOLLIN;
+    ev.data.fd = lfd;
+    epoll_ctl(epfd, EPOLL_CTL_ADD, lfd, &ev);
+    struct epoll_event events[1024];
+    while (!stop) {
+        int n = epoll_wait(epfd, events, 1024, 500);
+        for (int k = 0; k < n; ++k) {
+            int fd = events[k].data.fd;
+            if (fd == lfd) {
+                on_accept(lfd);
+                continue;
+            }
+            struct conn *c = fd < conns_cap ? conns[fd] : NULL;
+            if (!c)
+                continue;
+            int dead = 0;
+            if (events[k].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+                dead = on_readable(c) < 0;
+            if (!dead && (events[k].events & EPOLLOUT))
+                dead = flush_conn(c) < 0;
+            if (dead) {
+                if (c->out.len > c->out.off)
+                    (void)!send(c->fd, c->out.data + c->out.off, c->out.len - c->out.off,
+                                MSG_NOSIGNAL | MSG_DONTWAIT);
+                if (c->dirty)
+                    c->dirty = 0, c->out.len = c->out.off = 0;
+                close_conn(c);
+            }
+        }
+        /* One write per receiver carrying every line queued in this batch. */
+        for (int i = 0; i < dirty_count; ++i) {
+            struct conn *c = conns[dirty_list[i]];
+            if (!c || !c->dirty)
+                continue;
+            c->dirty = 0;
+            if (flush_conn(c) < 0)
+                close_conn(c);
+        }
+        dirty_count = 0;
+    }
+    return 0;
+}

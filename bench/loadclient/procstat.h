@@ -1,0 +1,15 @@
+// Reads another process's CPU time and memory from /proc (Linux).
+#pragma once
+
+#include <sys/types.h>
+
+namespace talker::bench {
+
+/// User + system CPU seconds used so far by `pid` (all its threads); -1 if unreadable.
+double processCpuSeconds(pid_t pid);
+/// Resident set size of `pid` in KiB (VmRSS); -1 if unreadable.
+long processRssKib(pid_t pid);
+/// Number of threads of `pid`; -1 if unreadable.
+long processThreads(pid_t pid);
+
+} // namespace talker::bench
