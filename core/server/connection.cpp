@@ -1,0 +1,244 @@
+#include "server/connection.h"
+
+#include "protocol/codec.h"
+#include "server/hub.h"
+#include "server/peer.h"
+#include "server/room.h"
+#include "server/servererrors.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcConnection, "talker.server.connection")
+
+namespace talker::server {
+
+using protocol::ErrorCode;
+
+namespace {
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+} // namespace
+
+Connection::Connection(Peer *peer, Hub *hub, QObject *parent)
+    : QObject(parent)
+    , m_peer(peer)
+    , m_hub(hub)
+    , m_address(peer->address())
+{
+    const ServerConfig &config = hub->config();
+    m_peer->setParent(this);
+    m_decoder.setMaxFrameSize(config.maxLineSize > 0 ? config.maxLineSize
+                                                     : protocol::FrameDecoder::DefaultMaxFrameSize);
+    m_limiter = RateLimiter(config.maxEventsPerSecond, config.eventBurst);
+    m_maxPendingInput =
+        config.maxPendingInput > 0 ? qMax(config.maxPendingInput, m_decoder.maxFrameSize()) : 0;
+    m_maxPendingOutput = config.maxPendingOutput;
+    connect(m_peer, &Peer::received, this, &Connection::onReceived);
+    connect(m_peer, &Peer::closed, this, &Connection::onPeerClosed);
+    if (config.authTimeoutMs > 0) {
+        m_authTimer = new QTimer(this);
+        m_authTimer->setSingleShot(true);
+        connect(m_authTimer, &QTimer::timeout, this, [this] {
+            if (m_state == State::AwaitingConnect || m_state == State::Authenticating) {
+                qCInfo(lcConnection) << m_address << "did not authenticate in time";
+                sendError(errors::authenticationTimeout(), true);
+            }
+        });
+        m_authTimer->start(int(qMin<qint64>(config.authTimeoutMs, INT_MAX)));
+    }
+}
+
+Connection::~Connection() = default;
+
+void Connection::send(const QByteArray &line)
+{
+    if (m_state == State::Closing || m_state == State::Closed)
+        return;
+    m_peer->write(line);
+    if (m_maxPendingOutput > 0 && m_peer->pendingOutput() > m_maxPendingOutput) {
+        // A client that does not read: drop it before its backlog grows without bound.
+        // Deferred, so that a broadcast loop is never changed under its feet.
+        m_state = State::Closing;
+        QMetaObject::invokeMethod(this, &Connection::dropSlowReader, Qt::QueuedConnection);
+    }
+}
+
+void Connection::dropSlowReader()
+{
+    qCInfo(lcConnection) << m_address << "dropped: output backlog over" << m_maxPendingOutput
+                         << "bytes";
+    if (m_room)
+        m_room->lost(this);
+    m_peer->abort();
+}
+
+void Connection::sendError(const QString &message, bool close)
+{
+    send(protocol::encode(protocol::ErrorEvent{message}));
+    if (close)
+        closeAfterFlush();
+}
+
+void Connection::sendError(ErrorCode code, const QString &detail)
+{
+    sendError(protocol::errorText(code, detail), protocol::errorCloses(code));
+}
+
+void Connection::closeAfterFlush()
+{
+    if (m_state == State::Closing || m_state == State::Closed)
+        return;
+    if (m_room)
+        m_room->lost(this);
+    m_state = State::Closing;
+    m_peer->closeAfterFlush();
+}
+
+void Connection::attach(Room *room, Member *member, bool includePartial)
+{
+    m_room = room;
+    m_member = member;
+    m_includePartial = includePartial;
+    m_state = State::Connected;
+    if (m_authTimer)
+        m_authTimer->stop();
+    // Events that arrived while the authentication was pending.
+    if (m_decoder.buffered() > 0)
+        QMetaObject::invokeMethod(this, &Connection::processFrames, Qt::QueuedConnection);
+}
+
+void Connection::detach()
+{
+    m_room = nullptr;
+    m_member = nullptr;
+}
+
+void Connection::setAuthenticating(bool on)
+{
+    if (m_state != State::AwaitingConnect && m_state != State::Authenticating)
+        return;
+    m_state = on ? State::Authenticating : State::AwaitingConnect;
+    if (!on)
+        QMetaObject::invokeMethod(this, &Connection::processFrames, Qt::QueuedConnection);
+}
+
+void Connection::onReceived(const QByteArray &bytes)
+{
+    if (m_state == State::Closing || m_state == State::Closed)
+        return;
+    m_decoder.append(bytes);
+    if (m_maxPendingInput > 0 && m_decoder.buffered() > m_maxPendingInput) {
+        qCInfo(lcConnection) << m_address << "flooding: closed";
+        m_decoder.reset();
+        sendError(errors::tooManyEvents(), true);
+        return;
+    }
+    processFrames();
+}
+
+void Connection::processFrames()
+{
+    if (m_processing)
+        return;
+    m_processing = true;
+    QByteArray frame;
+    while (m_state == State::AwaitingConnect || m_state == State::Connected) {
+        if (m_limiter.enabled()) {
+            const qint64 wait = m_limiter.waitMs(m_hub->now());
+            if (wait > 0) {
+                if (m_decoder.buffered() == 0)
+                    break;
+                // Throttled: the rest waits in the buffer until the bucket refills.
+                if (!m_throttle) {
+                    m_throttle = new QTimer(this);
+                    m_throttle->setSingleShot(true);
+                    connect(m_throttle, &QTimer::timeout, this, &Connection::processFrames);
+                }
+                if (!m_throttle->isActive())
+                    m_throttle->start(int(wait));
+                break;
+            }
+        }
+        const auto status = m_decoder.next(&frame);
+        if (status == protocol::FrameDecoder::Status::NeedMore)
+            break;
+        if (status == protocol::FrameDecoder::Status::TooLarge) {
+            sendError(ErrorCode::TooLarge);
+            break;
+        }
+        m_limiter.take(m_hub->now());
+        handleFrame(frame);
+    }
+    m_processing = false;
+}
+
+void Connection::handleFrame(const QByteArray &frame)
+{
+    protocol::DecodeResult result = protocol::decode(frame);
+    if (!result.ok()) {
+        if (result.error == ErrorCode::InvalidJson || m_state != State::Connected) {
+            sendError(result.error == ErrorCode::InvalidJson ? ErrorCode::InvalidJson
+                                                             : ErrorCode::NotConnected);
+            return;
+        }
+        if (m_room)
+            m_room->touch(this);
+        sendError(result.error, result.detail);
+        return;
+    }
+    handleEvent(std::move(*result.event));
+}
+
+void Connection::handleEvent(protocol::Event &&event)
+{
+    if (m_state == State::AwaitingConnect) {
+        if (auto *c = std::get_if<protocol::ConnectEvent>(&event)) {
+            m_hub->requestConnect(this, *c);
+        } else {
+            sendError(ErrorCode::NotConnected);
+        }
+        return;
+    }
+    if (m_state != State::Connected || !m_room)
+        return;
+    Room *room = m_room;
+    std::visit(Overloaded{
+                   [&](protocol::MessageEvent &m) { room->message(this, std::move(m)); },
+                   [&](protocol::PingEvent &) {
+                       room->touch(this);
+                       static const QByteArray pong = protocol::encode(protocol::PongEvent{});
+                       send(pong);
+                   },
+                   [&](protocol::CloseEvent &) { room->close(this); },
+                   [&](protocol::ConnectEvent &) {
+                       room->touch(this);
+                       sendError(errors::alreadyConnected(), false);
+                   },
+                   [&](auto &other) {
+                       room->touch(this);
+                       const QString type = protocol::typeName(protocol::Event(other));
+                       sendError(ErrorCode::UnknownType,
+                                 QLatin1Char('"') + type + QLatin1Char('"'));
+                   },
+               },
+               event);
+}
+
+void Connection::onPeerClosed()
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_room)
+        m_room->lost(this);
+    m_state = State::Closed;
+    emit finished(this);
+    deleteLater();
+}
+
+} // namespace talker::server

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "protocol/events.h"
+#include "protocol/framedecoder.h"
+#include "protocol/protocolerror.h"
+#include "server/ratelimiter.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QTimer;
+
+namespace talker::server {
+
+class Hub;
+class Peer;
+class Room;
+struct Member;
+
+/// One client connection: frames and decodes what its Peer receives, enforces the
+/// per-connection limits, and hands events to the Hub (before `connected`) or to its
+/// Room (after). Deletes itself once its peer is closed.
+class Connection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { AwaitingConnect, Authenticating, Connected, Closing, Closed };
+
+    /// Takes ownership of `peer`.
+    Connection(Peer *peer, Hub *hub, QObject *parent = nullptr);
+    ~Connection() override;
+
+    /// Queues one wire line for this client (a no-op once closing). A client whose
+    /// unsent output goes over the limit is dropped as a slow reader.
+    void send(const QByteArray &line);
+    /// Sends an error event; closes afterwards when `close` is set.
+    void sendError(const QString &message, bool close);
+    void sendError(protocol::ErrorCode code, const QString &detail = QString());
+    /// Flushes what is queued, then closes. Detaches from the room without presence.
+    void closeAfterFlush();
+
+    State state() const { return m_state; }
+    QString address() const { return m_address; }
+    bool wantsPartial() const { return m_includePartial; }
+    Room *room() const { return m_room; }
+    Member *member() const { return m_member; }
+
+    /// Called by the Hub: authentication succeeded and the connection joined `room`.
+    void attach(Room *room, Member *member, bool includePartial);
+    /// Called by the Room when it lets go of this connection (leave, drop).
+    void detach();
+    /// Called by the Hub when a delayed authentication resumes processing.
+    void setAuthenticating(bool on);
+
+signals:
+    /// Emitted once, when the connection is gone for good.
+    void finished(talker::server::Connection *connection);
+
+private:
+    void onReceived(const QByteArray &bytes);
+    void processFrames();
+    void handleFrame(const QByteArray &frame);
+    void handleEvent(protocol::Event &&event);
+    void onPeerClosed();
+    void dropSlowReader();
+
+    Peer *m_peer;
+    Hub *m_hub;
+    QString m_address;
+    protocol::FrameDecoder m_decoder;
+    RateLimiter m_limiter;
+    QTimer *m_throttle = nullptr;
+    QTimer *m_authTimer = nullptr;
+    Room *m_room = nullptr;
+    Member *m_member = nullptr;
+    State m_state = State::AwaitingConnect;
+    qsizetype m_maxPendingInput = 0;
+    qint64 m_maxPendingOutput = 0;
+    bool m_includePartial = false;
+    bool m_processing = false;
+};
+
+} // namespace talker::server

@@ -1,0 +1,103 @@
+#include "server/hub.h"
+
+#include "protocol/protocolerror.h"
+#include "server/auththrottle.h"
+#include "server/connection.h"
+#include "server/room.h"
+#include "store/store.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcHub, "talker.server.hub")
+
+namespace talker::server {
+
+namespace {
+constexpr int kMaxRoomNameLength = 256;
+}
+
+Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_store(store)
+    , m_throttle(std::make_unique<AuthThrottle>(
+          config.authFailuresAllowed, config.authFailureDelayMs, config.authFailureWindowMs))
+    , m_sweepTimer(new QTimer(this))
+{
+    m_clock.start();
+    qint64 shortest = 1000;
+    if (config.idleTimeoutMs > 0)
+        shortest = qMin(shortest, config.idleTimeoutMs);
+    if (config.leaveTimeoutMs > 0)
+        shortest = qMin(shortest, config.leaveTimeoutMs);
+    m_sweepTimer->setInterval(int(qMax<qint64>(20, shortest / 5)));
+    connect(m_sweepTimer, &QTimer::timeout, this, &Hub::sweep);
+    m_sweepTimer->start();
+}
+
+Hub::~Hub() = default;
+
+Room *Hub::room(const QString &name) const
+{
+    const auto it = m_rooms.find(name);
+    return it == m_rooms.end() ? nullptr : it->second.get();
+}
+
+void Hub::requestConnect(Connection *connection, const protocol::ConnectEvent &event)
+{
+    const qint64 delay = m_throttle->delayFor(connection->address(), now());
+    if (delay <= 0) {
+        authenticate(connection, event);
+        return;
+    }
+    qCInfo(lcHub) << connection->address() << "authentication delayed by" << delay
+                  << "ms after failed attempts";
+    connection->setAuthenticating(true);
+    QPointer<Connection> guard(connection);
+    QTimer::singleShot(int(delay), this, [this, guard, event] {
+        if (!guard || guard->state() != Connection::State::Authenticating)
+            return;
+        guard->setAuthenticating(false);
+        authenticate(guard, event);
+    });
+}
+
+void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &event)
+{
+    std::optional<store::UserRecord> user;
+    if (!event.room.isEmpty() && event.room.size() <= kMaxRoomNameLength)
+        user = m_store->userByToken(event.token);
+    if (!user) {
+        // The token is never logged.
+        qCInfo(lcHub) << connection->address() << "authentication failed";
+        m_throttle->recordFailure(connection->address(), now());
+        connection->sendError(protocol::ErrorCode::AuthenticationFailed);
+        return;
+    }
+    auto &slot = m_rooms[event.room];
+    if (!slot)
+        slot = std::make_unique<Room>(event.room, this);
+    slot->join(connection, protocol::User{user->id, user->name, false}, event);
+}
+
+void Hub::sweep()
+{
+    const qint64 t = now();
+    for (auto it = m_rooms.begin(); it != m_rooms.end();) {
+        it->second->sweep(t);
+        if (it->second->isEmpty() && it->second->connectionCount() == 0)
+            it = m_rooms.erase(it);
+        else
+            ++it;
+    }
+}
+
+void Hub::closeAll()
+{
+    for (auto &entry : m_rooms)
+        entry.second->closeAll();
+}
+
+} // namespace talker::server

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+
+class QTcpSocket;
+
+namespace talker::server {
+
+/// A QTcpServer that hands out ready sockets, QSslSockets when TLS is configured.
+class Listener : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    explicit Listener(QObject *parent = nullptr);
+
+    /// Loads a PEM certificate (chain) and private key; false with *error on failure.
+    bool setTls(const QString &certificateFile, const QString &keyFile, QString *error);
+
+signals:
+    /// A new client socket, parentless; the receiver takes ownership.
+    void socketReady(QTcpSocket *socket);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    QList<QSslCertificate> m_chain;
+    QSslKey m_key;
+    bool m_tls = false;
+};
+
+} // namespace talker::server

@@ -1,0 +1,337 @@
+#include "server/room.h"
+
+#include "protocol/codec.h"
+#include "server/connection.h"
+#include "server/hub.h"
+#include "server/servererrors.h"
+#include "store/store.h"
+#include "store/token.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRoom, "talker.server.room")
+
+namespace talker::server {
+
+using protocol::ErrorCode;
+using protocol::MessageEvent;
+using protocol::PresenceEvent;
+
+namespace {
+
+qint64 epochNow()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+} // namespace
+
+Room::Room(const QString &name, Hub *hub)
+    : m_name(name)
+    , m_hub(hub)
+    , m_store(hub->store())
+{}
+
+Room::~Room()
+{
+    qDeleteAll(m_members);
+}
+
+Member *Room::findMember(const QString &idOrName) const
+{
+    if (Member *m = m_members.value(idOrName))
+        return m;
+    for (Member *m : m_members) {
+        if (m->user.name == idOrName)
+            return m;
+    }
+    return nullptr;
+}
+
+void Room::broadcast(const QByteArray &line, Connection *extra)
+{
+    for (Connection *c : std::as_const(m_connections))
+        c->send(line);
+    if (extra && !m_connections.contains(extra))
+        extra->send(line);
+}
+
+void Room::deliverPrivate(const QByteArray &line, Member *sender, const QString &recipientId,
+                          bool partialOnly)
+{
+    const auto deliverTo = [&](const Member *m) {
+        if (!m)
+            return;
+        for (Connection *c : m->connections) {
+            if (!partialOnly || c->wantsPartial())
+                c->send(line);
+        }
+    };
+    deliverTo(sender);
+    if (recipientId != sender->user.id)
+        deliverTo(m_members.value(recipientId));
+}
+
+QByteArray Room::usersLine() const
+{
+    protocol::UsersEvent users;
+    users.users.reserve(m_members.size());
+    for (const Member *m : m_members) {
+        protocol::User u = m->user;
+        u.idle = m->idle;
+        users.users.append(u);
+    }
+    std::sort(users.users.begin(), users.users.end(),
+              [](const protocol::User &a, const protocol::User &b) {
+                  return a.name == b.name ? a.id < b.id : a.name < b.name;
+              });
+    return protocol::encode(users);
+}
+
+void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Connection *extra)
+{
+    PresenceEvent p;
+    p.kind = kind;
+    p.user = member.user;
+    p.time = epochNow();
+    p.id = store::generateEventId();
+    const QByteArray line = protocol::encode(p);
+    if (kind == PresenceEvent::Kind::Join || kind == PresenceEvent::Kind::Leave) {
+        store::StoredEvent stored;
+        stored.room = m_name;
+        stored.id = p.id;
+        stored.kind =
+            kind == PresenceEvent::Kind::Join ? store::EventKind::Join : store::EventKind::Leave;
+        stored.senderId = member.user.id;
+        stored.time = p.time;
+        stored.line = line;
+        // Presence is not user data: a failed write is logged and the room goes on.
+        if (!m_store->append(&stored))
+            qCWarning(lcRoom) << "could not store presence event:" << m_store->lastError();
+    }
+    broadcast(line, extra);
+}
+
+void Room::join(Connection *connection, const protocol::User &user,
+                const protocol::ConnectEvent &event)
+{
+    Member *member = m_members.value(user.id);
+    const bool isNew = member == nullptr;
+    const bool wasIdle = member && member->idle;
+    if (isNew) {
+        member = new Member;
+        member->user = user;
+        member->user.idle = false;
+        m_members.insert(user.id, member);
+        m_store->ensureRoom(m_name);
+    }
+    connection->attach(this, member, event.includePartial);
+    connection->send(protocol::encode(protocol::ConnectedEvent{member->user}));
+
+    // Replay what the client missed, before any live traffic.
+    const int cap = qMax(0, m_hub->config().replayCap);
+    QList<store::StoredEvent> replay;
+    bool found = false;
+    if (event.lastEventId && !event.lastEventId->isEmpty())
+        replay = m_store->eventsAfter(m_name, *event.lastEventId, user.id, cap, &found);
+    if (!found && event.history && *event.history > 0)
+        replay = m_store->lastEvents(m_name, user.id, qMin(*event.history, cap));
+    for (const store::StoredEvent &e : std::as_const(replay))
+        connection->send(e.line);
+
+    m_connections.append(connection);
+    if (event.includePartial)
+        m_partial.append(connection);
+    member->connections.append(connection);
+    member->lastActivity = m_hub->now();
+    member->idle = false;
+    connection->send(usersLine());
+
+    if (isNew)
+        publishPresence(PresenceEvent::Kind::Join, *member);
+    else if (wasIdle)
+        publishPresence(PresenceEvent::Kind::Back, *member);
+}
+
+void Room::touch(Connection *connection)
+{
+    Member *member = connection->member();
+    if (!member)
+        return;
+    member->lastActivity = m_hub->now();
+    if (member->idle) {
+        member->idle = false;
+        publishPresence(PresenceEvent::Kind::Back, *member);
+    }
+}
+
+void Room::message(Connection *connection, MessageEvent &&event)
+{
+    Member *sender = connection->member();
+    if (!sender)
+        return;
+    touch(connection);
+    if (event.content.isNull())
+        event.content = QString(QLatin1String(""));
+
+    MessageEvent out;
+    out.extra = std::move(event.extra);
+    out.user = sender->user;
+    out.content = std::move(event.content);
+    out.time = epochNow();
+    out.partial = event.partial;
+
+    QString recipientId;
+    if (!event.to.isEmpty()) {
+        Member *recipient = findMember(event.to);
+        if (!recipient) {
+            connection->sendError(ErrorCode::NoSuchUser);
+            return;
+        }
+        recipientId = recipient->user.id;
+    }
+
+    std::optional<store::StoredEvent> existing;
+    if (!event.id.isEmpty()) {
+        if (!protocol::isValidMessageId(event.id)) {
+            connection->sendError(errors::invalidMessageId(), false);
+            return;
+        }
+        existing = m_store->latest(m_name, event.id);
+        if (existing && (existing->kind != store::EventKind::Message ||
+                         existing->senderId != sender->user.id)) {
+            connection->sendError(ErrorCode::NotYourMessage);
+            return;
+        }
+        out.id = event.id;
+    } else {
+        out.id = store::generateEventId();
+    }
+
+    if (existing) {
+        // An update keeps the original audience and time.
+        recipientId = existing->recipientId;
+        out.time = existing->time;
+    }
+    if (!recipientId.isEmpty()) {
+        out.to = recipientId;
+        out.isPrivate = true;
+    }
+
+    if (out.partial) {
+        // A live-typing draft: never stored, only for connections that asked.
+        const QByteArray line = protocol::encode(out);
+        if (recipientId.isEmpty()) {
+            for (Connection *c : std::as_const(m_partial))
+                c->send(line);
+        } else {
+            deliverPrivate(line, sender, recipientId, true);
+        }
+        return;
+    }
+
+    if (existing) {
+        if (existing->content == out.content) {
+            // A resend: the stored message goes back to this connection alone.
+            connection->send(existing->line);
+            return;
+        }
+        if (out.content.isEmpty())
+            out.deleted = true;
+        else
+            out.edited = epochNow();
+    } else if (out.content.isEmpty()) {
+        return; // nothing to publish or retract
+    }
+
+    store::StoredEvent stored;
+    stored.room = m_name;
+    stored.id = out.id;
+    stored.kind = store::EventKind::Message;
+    stored.senderId = sender->user.id;
+    stored.recipientId = recipientId;
+    stored.time = out.time;
+    stored.content = out.content;
+    stored.line = protocol::encode(out);
+    if (!m_store->append(&stored)) {
+        qCWarning(lcRoom) << "could not store message in" << m_name << ":" << m_store->lastError();
+        connection->send(errors::notStoredLine(out.id));
+        return;
+    }
+    if (recipientId.isEmpty())
+        broadcast(stored.line);
+    else
+        deliverPrivate(stored.line, sender, recipientId, false);
+}
+
+void Room::removeConnection(Member *member, Connection *connection)
+{
+    m_connections.removeOne(connection);
+    m_partial.removeOne(connection);
+    if (member)
+        member->connections.removeOne(connection);
+    connection->detach();
+}
+
+void Room::leave(Member *member, Connection *extra)
+{
+    m_members.remove(member->user.id);
+    publishPresence(PresenceEvent::Kind::Leave, *member, extra);
+    delete member;
+}
+
+void Room::close(Connection *connection)
+{
+    Member *member = connection->member();
+    removeConnection(member, connection);
+    if (member && member->connections.isEmpty())
+        leave(member, connection);
+    connection->closeAfterFlush();
+}
+
+void Room::lost(Connection *connection)
+{
+    Member *member = connection->member();
+    removeConnection(member, connection);
+    if (member && member->connections.isEmpty() && !member->idle) {
+        member->idle = true;
+        member->idleSince = m_hub->now();
+        publishPresence(PresenceEvent::Kind::Idle, *member);
+    }
+}
+
+void Room::sweep(qint64 now)
+{
+    const ServerConfig &config = m_hub->config();
+    QList<Member *> leaving;
+    for (Member *m : std::as_const(m_members)) {
+        if (!m->idle && config.idleTimeoutMs > 0 && now - m->lastActivity >= config.idleTimeoutMs) {
+            m->idle = true;
+            m->idleSince = now;
+            publishPresence(PresenceEvent::Kind::Idle, *m);
+        } else if (m->idle && now - m->idleSince >= config.leaveTimeoutMs) {
+            leaving.append(m);
+        }
+    }
+    for (Member *m : std::as_const(leaving)) {
+        const QList<Connection *> connections = m->connections;
+        for (Connection *c : connections) {
+            removeConnection(m, c);
+            c->sendError(ErrorCode::ConnectionClosed);
+        }
+        leave(m, nullptr);
+    }
+}
+
+void Room::closeAll()
+{
+    const QList<Connection *> connections = m_connections;
+    for (Connection *c : connections) {
+        removeConnection(c->member(), c);
+        c->closeAfterFlush();
+    }
+}
+
+} // namespace talker::server

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "protocol/events.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace talker::store {
+class Store;
+}
+
+namespace talker::server {
+
+class Connection;
+class Hub;
+
+/// A user present in a room: online with one or more connections, or idle.
+struct Member
+{
+    protocol::User user;
+    QList<Connection *> connections;
+    bool idle = false;
+    qint64 lastActivity = 0; ///< hub clock, ms
+    qint64 idleSince = 0;    ///< hub clock, ms
+};
+
+/// One chat room: its members, presence, and the message rules (private messages,
+/// edits, duplicates, retractions, drafts). Every broadcast is serialized once and the
+/// same bytes go to every receiver; the store is written before anything is sent.
+class Room
+{
+public:
+    Room(const QString &name, Hub *hub);
+    ~Room();
+    Room(const Room &) = delete;
+    Room &operator=(const Room &) = delete;
+
+    QString name() const { return m_name; }
+    bool isEmpty() const { return m_members.isEmpty(); }
+    int connectionCount() const { return int(m_connections.size()); }
+
+    /// An authenticated connection enters: `connected`, replay, `users`, then `join`
+    /// (first connection of the user) or `back` (an idle user returning).
+    void join(Connection *connection, const protocol::User &user,
+              const protocol::ConnectEvent &event);
+    /// A `message` event from a connection of this room.
+    void message(Connection *connection, protocol::MessageEvent &&event);
+    /// Any event from the connection counts as activity; an idle user comes back.
+    void touch(Connection *connection);
+    /// `close`: leaves the room if it was the user's last connection, then closes.
+    void close(Connection *connection);
+    /// The connection was lost without `close`: its user goes idle if it was the last.
+    void lost(Connection *connection);
+    /// Applies the idle and leave timeouts.
+    void sweep(qint64 now);
+    /// Closes every connection without presence events (server shutdown).
+    void closeAll();
+
+private:
+    Member *findMember(const QString &idOrName) const;
+    void removeConnection(Member *member, Connection *connection);
+    void broadcast(const QByteArray &line, Connection *extra = nullptr);
+    void deliverPrivate(const QByteArray &line, Member *a, const QString &recipientId,
+                        bool partialOnly);
+    void publishPresence(protocol::PresenceEvent::Kind kind, const Member &member,
+                         Connection *extra = nullptr);
+    void leave(Member *member, Connection *extra);
+    QByteArray usersLine() const;
+
+    QString m_name;
+    Hub *m_hub;
+    store::Store *m_store;
+    QHash<QString, Member *> m_members; ///< by user id
+    QList<Connection *> m_connections;  ///< every connection, in join order
+    QList<Connection *> m_partial;      ///< those that asked for drafts
+};
+
+} // namespace talker::server

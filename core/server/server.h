@@ -1,0 +1,76 @@
+#pragma once
+
+#include "server/serverconfig.h"
+
+#include <QHash>
+#include <QObject>
+#include <memory>
+
+class QTcpSocket;
+
+namespace talker::store {
+class SqliteStore;
+class Store;
+} // namespace talker::store
+
+namespace talker::server {
+
+class Hub;
+class Connection;
+class Listener;
+
+/// The Talker server: listens on TCP (optionally TLS), opens the store and runs the
+/// rooms on the current thread's event loop. Usable in-process, e.g. the desktop app's
+/// "Host a local room":
+///
+///     ServerConfig config;
+///     config.port = 0;
+///     config.databasePath = dir + "/talker.db";
+///     Server server(config);
+///     if (!server.listen()) qWarning() << server.errorString();
+///     ServerAdmin admin(server.store());
+///     const QString token = admin.addUser("me");
+///     // connect a client to server.address():server.port()
+class Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Server(const ServerConfig &config, QObject *parent = nullptr);
+    ~Server() override;
+
+    /// Opens the database and starts listening. False on failure (see errorString()).
+    bool listen();
+    /// Stops accepting, closes every client connection; the database stays consistent.
+    void close();
+    bool isListening() const;
+
+    /// The port actually bound (useful with port 0).
+    quint16 port() const;
+    QHostAddress address() const;
+    QString errorString() const { return m_error; }
+    const ServerConfig &config() const { return m_config; }
+
+    /// The open store (valid after a successful listen()), for ServerAdmin.
+    store::Store *store() const;
+    /// Currently open client connections.
+    int connectionCount() const { return m_connectionCount; }
+
+signals:
+    /// A client connected or disconnected.
+    void connectionCountChanged(int count);
+
+private:
+    void accept(QTcpSocket *socket);
+    void connectionFinished(Connection *connection, const QString &address);
+
+    ServerConfig m_config;
+    std::unique_ptr<store::SqliteStore> m_store;
+    std::unique_ptr<Hub> m_hub;
+    Listener *m_listener = nullptr;
+    QHash<QString, int> m_perAddress;
+    int m_connectionCount = 0;
+    QString m_error;
+};
+
+} // namespace talker::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace talker::server {
+
+/// User and room administration on a store: what `talker-server user ...` does, and
+/// what the desktop app's "Host a local room" needs (a user, a token, a demo room).
+class ServerAdmin
+{
+public:
+    /// `store` must outlive the admin (e.g. Server::store() after listen()).
+    explicit ServerAdmin(store::Store *store);
+
+    /// Creates a user; returns the new token, empty on failure (see lastError()).
+    QString addUser(const QString &name);
+    /// Removes a user; false when there is no such user.
+    bool removeUser(const QString &name);
+    /// A new token for an existing user (the old one stops working); empty on failure.
+    QString resetToken(const QString &name);
+    /// All users.
+    QList<store::UserRecord> users() const;
+    /// Every known room name.
+    QStringList rooms() const;
+
+    /// Makes sure a room exists; when `welcome` is set and the room has no history yet,
+    /// stores it as a first message from `author` (who must exist). Returns false on
+    /// failure.
+    bool createRoom(const QString &room, const QString &author = QString(),
+                    const QString &welcome = QString());
+
+    QString lastError() const { return m_error; }
+
+private:
+    store::Store *m_store;
+    QString m_error;
+};
+
+} // namespace talker::server

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace talker::server {
+
+/// Everything a Server needs to run. Durations are in milliseconds; a limit of 0
+/// switches that limit off.
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::LocalHost; ///< where to listen
+    quint16 port = 8500;                            ///< 0 picks a free port
+    QString databasePath;                           ///< SQLite file (created if missing)
+
+    qint64 idleTimeoutMs = 30000;  ///< silence (no event, not even a ping) before `idle`
+    qint64 leaveTimeoutMs = 30000; ///< idle time before `leave`
+    qint64 authTimeoutMs = 10000;  ///< a connection must authenticate within this time
+
+    qsizetype maxLineSize = 256 * 1024; ///< bigger events get "Event too large"
+    int replayCap = 500;                ///< most events replayed on connect
+
+    int maxConnectionsPerAddress = 256;           ///< concurrent connections from one IP
+    double maxEventsPerSecond = 100;              ///< sustained rate per connection
+    int eventBurst = 200;                         ///< events allowed at once above the rate
+    qsizetype maxPendingInput = 1024 * 1024;      ///< throttled backlog before disconnecting
+    qsizetype maxPendingOutput = 8 * 1024 * 1024; ///< unsent bytes before a slow reader is dropped
+    int authFailuresAllowed = 5;                  ///< failed tokens per address before slowing down
+    qint64 authFailureDelayMs = 1000;             ///< first delay after that; doubles, max 30 s
+    qint64 authFailureWindowMs = 60000;           ///< failures older than this are forgotten
+
+    int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
+
+    QString tlsCertificateFile; ///< PEM; TLS is on when both files are set
+    QString tlsKeyFile;         ///< PEM private key
+    bool useTls() const { return !tlsCertificateFile.isEmpty() && !tlsKeyFile.isEmpty(); }
+};
+
+} // namespace talker::server

@@ -1,0 +1,374 @@
+#include "store/sqlitestore.h"
+
+#include "store/token.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QSqlError>
+#include <QVariant>
+
+namespace talker::store {
+
+namespace {
+
+QAtomicInt connectionCounter;
+
+enum Query {
+    QInsertUser,
+    QDeleteUser,
+    QUpdateToken,
+    QSelectUsers,
+    QUserByToken,
+    QUserByName,
+    QEnsureRoom,
+    QSelectRooms,
+    QInsertEvent,
+    QLatest,
+    QFirstSeq,
+    QAfter,
+    QLast,
+    QCount
+};
+
+const char *const kSql[QCount] = {
+    "INSERT INTO users(name, token_hash, created) VALUES(?, ?, ?)",
+    "DELETE FROM users WHERE name = ?",
+    "UPDATE users SET token_hash = ? WHERE name = ?",
+    "SELECT id, name FROM users ORDER BY id",
+    "SELECT id, name FROM users WHERE token_hash = ?",
+    "SELECT id, name FROM users WHERE name = ?",
+    "INSERT OR IGNORE INTO rooms(name, created) VALUES(?, ?)",
+    "SELECT name FROM rooms ORDER BY name",
+    "INSERT INTO events(room, id, kind, sender, recipient, time, content, line) "
+    "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+    "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM events "
+    "WHERE room = ? AND id = ? ORDER BY seq DESC LIMIT 1",
+    "SELECT MIN(seq) FROM events WHERE room = ? AND id = ?",
+    "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM "
+    "(SELECT * FROM events WHERE room = ? AND seq > ? "
+    "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq DESC LIMIT ?) "
+    "ORDER BY seq",
+    "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM "
+    "(SELECT * FROM events WHERE room = ? "
+    "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq DESC LIMIT ?) "
+    "ORDER BY seq",
+};
+
+/// SQLite gets '' rather than NULL for an empty string.
+QString text(const QString &s)
+{
+    return s.isNull() ? QString(QLatin1String("")) : s;
+}
+
+StoredEvent readEvent(const QSqlQuery &q)
+{
+    StoredEvent e;
+    e.seq = q.value(0).toLongLong();
+    e.room = q.value(1).toString();
+    e.id = q.value(2).toString();
+    e.kind = static_cast<EventKind>(q.value(3).toInt());
+    e.senderId = q.value(4).toString();
+    e.recipientId = q.value(5).toString();
+    e.time = q.value(6).toLongLong();
+    e.content = q.value(7).toString();
+    e.line = q.value(8).toByteArray();
+    return e;
+}
+
+} // namespace
+
+SqliteStore::SqliteStore()
+    : m_connection(QStringLiteral("talker-store-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{}
+
+SqliteStore::~SqliteStore()
+{
+    close();
+}
+
+bool SqliteStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) &&
+           QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+void SqliteStore::close()
+{
+    m_queries.clear();
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool SqliteStore::open(const QString &path, const Options &options)
+{
+    close();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+    if (options.readOnly)
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(connectOptions);
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    if (!options.readOnly) {
+        const char *const schema[] = {
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "CREATE TABLE IF NOT EXISTS users(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE, created INTEGER)",
+            "CREATE TABLE IF NOT EXISTS rooms(name TEXT PRIMARY KEY, created INTEGER)",
+            "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "room TEXT NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL, "
+            "sender TEXT NOT NULL DEFAULT '', recipient TEXT NOT NULL DEFAULT '', "
+            "time INTEGER NOT NULL DEFAULT 0, content TEXT NOT NULL DEFAULT '', "
+            "line BLOB NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS events_room_seq ON events(room, seq)",
+            "CREATE INDEX IF NOT EXISTS events_room_id ON events(room, id)",
+        };
+        for (const char *sql : schema) {
+            if (!exec(QString::fromLatin1(sql))) {
+                close();
+                return false;
+            }
+        }
+    }
+    m_queries.resize(QCount);
+    m_error.clear();
+    return true;
+}
+
+bool SqliteStore::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql)) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QSqlQuery &SqliteStore::prepared(int which)
+{
+    auto &slot = m_queries[size_t(which)];
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        slot->setForwardOnly(true);
+        slot->prepare(QString::fromLatin1(kSql[which]));
+    }
+    return *slot;
+}
+
+bool SqliteStore::run(QSqlQuery &query)
+{
+    if (!query.exec()) {
+        m_error = query.lastError().text();
+        query.finish();
+        return false;
+    }
+    m_error.clear();
+    return true;
+}
+
+std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *token)
+{
+    if (name.trimmed().isEmpty() || !isOpen()) {
+        m_error = QStringLiteral("empty user name");
+        return std::nullopt;
+    }
+    const QString secret = generateToken();
+    QSqlQuery &q = prepared(QInsertUser);
+    q.addBindValue(name);
+    q.addBindValue(QString::fromLatin1(hashToken(secret)));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (!run(q))
+        return std::nullopt;
+    UserRecord user{q.lastInsertId().toString(), name};
+    q.finish();
+    if (token)
+        *token = secret;
+    return user;
+}
+
+bool SqliteStore::removeUser(const QString &name)
+{
+    QSqlQuery &q = prepared(QDeleteUser);
+    q.addBindValue(name);
+    if (!run(q))
+        return false;
+    const bool removed = q.numRowsAffected() > 0;
+    q.finish();
+    if (!removed)
+        m_error = QStringLiteral("no such user");
+    return removed;
+}
+
+std::optional<QString> SqliteStore::resetToken(const QString &name)
+{
+    const QString secret = generateToken();
+    QSqlQuery &q = prepared(QUpdateToken);
+    q.addBindValue(QString::fromLatin1(hashToken(secret)));
+    q.addBindValue(name);
+    if (!run(q))
+        return std::nullopt;
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    if (!changed) {
+        m_error = QStringLiteral("no such user");
+        return std::nullopt;
+    }
+    return secret;
+}
+
+QList<UserRecord> SqliteStore::users()
+{
+    QList<UserRecord> list;
+    QSqlQuery &q = prepared(QSelectUsers);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(UserRecord{q.value(0).toString(), q.value(1).toString()});
+    q.finish();
+    return list;
+}
+
+std::optional<UserRecord> SqliteStore::userByToken(const QString &token)
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    QSqlQuery &q = prepared(QUserByToken);
+    q.addBindValue(QString::fromLatin1(hashToken(token)));
+    if (!run(q))
+        return std::nullopt;
+    std::optional<UserRecord> user;
+    if (q.next())
+        user = UserRecord{q.value(0).toString(), q.value(1).toString()};
+    q.finish();
+    return user;
+}
+
+std::optional<UserRecord> SqliteStore::userByName(const QString &name)
+{
+    QSqlQuery &q = prepared(QUserByName);
+    q.addBindValue(name);
+    if (!run(q))
+        return std::nullopt;
+    std::optional<UserRecord> user;
+    if (q.next())
+        user = UserRecord{q.value(0).toString(), q.value(1).toString()};
+    q.finish();
+    return user;
+}
+
+bool SqliteStore::ensureRoom(const QString &room)
+{
+    QSqlQuery &q = prepared(QEnsureRoom);
+    q.addBindValue(room);
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    const bool ok = run(q);
+    q.finish();
+    return ok;
+}
+
+QStringList SqliteStore::rooms()
+{
+    QStringList list;
+    QSqlQuery &q = prepared(QSelectRooms);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(q.value(0).toString());
+    q.finish();
+    return list;
+}
+
+bool SqliteStore::append(StoredEvent *event)
+{
+    QSqlQuery &q = prepared(QInsertEvent);
+    q.addBindValue(text(event->room));
+    q.addBindValue(text(event->id));
+    q.addBindValue(static_cast<int>(event->kind));
+    q.addBindValue(text(event->senderId));
+    q.addBindValue(text(event->recipientId));
+    q.addBindValue(event->time);
+    q.addBindValue(text(event->content));
+    q.addBindValue(event->line);
+    if (!run(q))
+        return false;
+    event->seq = q.lastInsertId().toLongLong();
+    q.finish();
+    return true;
+}
+
+std::optional<StoredEvent> SqliteStore::latest(const QString &room, const QString &id)
+{
+    QSqlQuery &q = prepared(QLatest);
+    q.addBindValue(room);
+    q.addBindValue(id);
+    if (!run(q))
+        return std::nullopt;
+    std::optional<StoredEvent> event;
+    if (q.next())
+        event = readEvent(q);
+    q.finish();
+    return event;
+}
+
+QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &afterId,
+                                            const QString &userId, int cap, bool *found)
+{
+    QList<StoredEvent> list;
+    if (found)
+        *found = false;
+    QSqlQuery &first = prepared(QFirstSeq);
+    first.addBindValue(room);
+    first.addBindValue(afterId);
+    if (!run(first))
+        return list;
+    qint64 seq = -1;
+    if (first.next() && !first.value(0).isNull())
+        seq = first.value(0).toLongLong();
+    first.finish();
+    if (seq < 0)
+        return list;
+    if (found)
+        *found = true;
+    QSqlQuery &q = prepared(QAfter);
+    q.addBindValue(room);
+    q.addBindValue(seq);
+    q.addBindValue(text(userId));
+    q.addBindValue(text(userId));
+    q.addBindValue(cap);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(readEvent(q));
+    q.finish();
+    return list;
+}
+
+QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &userId, int count)
+{
+    QList<StoredEvent> list;
+    if (count <= 0)
+        return list;
+    QSqlQuery &q = prepared(QLast);
+    q.addBindValue(room);
+    q.addBindValue(text(userId));
+    q.addBindValue(text(userId));
+    q.addBindValue(count);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(readEvent(q));
+    q.finish();
+    return list;
+}
+
+} // namespace talker::store

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <memory>
+
+namespace talker::store {
+
+/// The embedded store: one SQLite file in WAL mode, through QtSql.
+///
+/// Each instance opens its own connection, so several threads (or processes, like
+/// `talker-server user add` next to a running server) can use the same file.
+class SqliteStore : public Store
+{
+public:
+    struct Options
+    {
+        int busyTimeoutMs = 5000; ///< how long a write waits for another writer's lock
+        bool readOnly = false;    ///< open without write access (tests, inspection)
+    };
+
+    SqliteStore();
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore &) = delete;
+    SqliteStore &operator=(const SqliteStore &) = delete;
+
+    /// Opens (creating if needed) the database file and its schema. False on failure;
+    /// lastError() says why.
+    bool open(const QString &path, const Options &options);
+    bool open(const QString &path) { return open(path, Options{}); }
+    bool isOpen() const;
+    void close();
+
+    QString lastError() const override { return m_error; }
+
+    std::optional<UserRecord> addUser(const QString &name, QString *token) override;
+    bool removeUser(const QString &name) override;
+    std::optional<QString> resetToken(const QString &name) override;
+    QList<UserRecord> users() override;
+    std::optional<UserRecord> userByToken(const QString &token) override;
+    std::optional<UserRecord> userByName(const QString &name) override;
+
+    bool ensureRoom(const QString &room) override;
+    QStringList rooms() override;
+
+    bool append(StoredEvent *event) override;
+    std::optional<StoredEvent> latest(const QString &room, const QString &id) override;
+    QList<StoredEvent> eventsAfter(const QString &room, const QString &afterId,
+                                   const QString &userId, int cap, bool *found) override;
+    QList<StoredEvent> lastEvents(const QString &room, const QString &userId, int count) override;
+
+private:
+    bool exec(const QString &sql);
+    bool run(QSqlQuery &query);
+    QSqlQuery &prepared(int which);
+
+    QString m_connection;
+    QString m_error;
+    std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+};
+
+} // namespace talker::store

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <optional>
+
+/// Server storage: users with hashed tokens, rooms, and each room's event history.
+namespace talker::store {
+
+/// A user account as the store knows it. The token itself is never kept.
+struct UserRecord
+{
+    QString id;   ///< decimal string, assigned by the store
+    QString name; ///< unique
+};
+
+/// What a stored room event is.
+enum class EventKind { Message = 0, Join = 1, Leave = 2 };
+
+/// One row of a room's history: the exact wire line that was broadcast plus the
+/// columns needed to look it up (edits) and to filter it (private messages).
+struct StoredEvent
+{
+    qint64 seq = 0; ///< order in the server, assigned by append()
+    QString room;
+    QString id; ///< event id; a message's id (edits repeat it)
+    EventKind kind = EventKind::Message;
+    QString senderId;    ///< the user who caused it
+    QString recipientId; ///< private messages only, else empty
+    qint64 time = 0;     ///< the message's original time (epoch seconds)
+    QString content;     ///< messages: the text after this event ("" when retracted)
+    QByteArray line;     ///< the wire line as broadcast, ending in '\n'
+};
+
+/// The storage interface the server uses. SqliteStore is the embedded default; a
+/// PostgreSQL store can implement the same interface. Not thread-safe: use one
+/// instance per thread.
+class Store
+{
+public:
+    virtual ~Store();
+
+    /// The last error text (for logs), empty when the last call succeeded.
+    virtual QString lastError() const = 0;
+
+    /// Creates a user and returns it; `*token` receives the new secret token.
+    /// Fails (nullopt) when the name is taken or empty.
+    virtual std::optional<UserRecord> addUser(const QString &name, QString *token) = 0;
+    /// Deletes a user by name; their history stays. False when there is no such user.
+    virtual bool removeUser(const QString &name) = 0;
+    /// Gives a user a new token (the old one stops working); nullopt if no such user.
+    virtual std::optional<QString> resetToken(const QString &name) = 0;
+    /// All users, by id.
+    virtual QList<UserRecord> users() = 0;
+    /// The user owning this token, if any.
+    virtual std::optional<UserRecord> userByToken(const QString &token) = 0;
+    /// The user with this name, if any.
+    virtual std::optional<UserRecord> userByName(const QString &name) = 0;
+
+    /// Records that a room exists (idempotent).
+    virtual bool ensureRoom(const QString &room) = 0;
+    /// Every known room name.
+    virtual QStringList rooms() = 0;
+
+    /// Appends an event to its room's history and sets event->seq. False on failure
+    /// (disk full, read-only, locked): nothing is half-written.
+    virtual bool append(StoredEvent *event) = 0;
+    /// The latest stored event with this id in the room (a message's current state).
+    virtual std::optional<StoredEvent> latest(const QString &room, const QString &id) = 0;
+    /// The events after the first one with id `afterId`, oldest first, at most the
+    /// newest `cap`; private messages only when `userId` sent or received them.
+    /// `*found` tells whether `afterId` is known in the room.
+    virtual QList<StoredEvent> eventsAfter(const QString &room, const QString &afterId,
+                                           const QString &userId, int cap, bool *found) = 0;
+    /// The newest `count` events of the room visible to `userId`, oldest first.
+    virtual QList<StoredEvent> lastEvents(const QString &room, const QString &userId,
+                                          int count) = 0;
+};
+
+} // namespace talker::store

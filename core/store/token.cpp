@@ -1,0 +1,39 @@
+#include "store/token.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace talker::store {
+
+QString generateToken()
+{
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray hashToken(const QString &token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+QString generateEventId()
+{
+    static const char digits[] = "0123456789abcdef";
+    quint64 words[2];
+    QRandomGenerator::global()->fillRange(words);
+    QString id(32, Qt::Uninitialized);
+    QChar *out = id.data();
+    for (int w = 0; w < 2; ++w) {
+        quint64 v = words[w];
+        for (int i = 0; i < 16; ++i) {
+            *out++ = QLatin1Char(digits[v & 0xf]);
+            v >>= 4;
+        }
+    }
+    return id;
+}
+
+} // namespace talker::store

@@ -1,0 +1,328 @@
+// talker-server: the Talker chat server. All logic lives in core/server; this file
+// only parses the command line, handles signals and runs the admin commands.
+#include "server/server.h"
+#include "server/serveradmin.h"
+#include "store/sqlitestore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using talker::server::ServerAdmin;
+using talker::server::ServerConfig;
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+struct Option
+{
+    const char *name;
+    const char *valueName;
+    const char *help;
+};
+
+const Option kOptions[] = {
+    {"listen", "host:port",
+     "Address and port to listen on (default 0.0.0.0:8500; port 0 picks one)."},
+    {"database", "path", "SQLite database file (default: talker.db in the user's data folder)."},
+    {"idle-timeout", "seconds", "Silence before a user is idle (default 30)."},
+    {"leave-timeout", "seconds", "Idle time before a user leaves (default 30)."},
+    {"auth-timeout", "seconds", "Time a new connection has to authenticate (default 10)."},
+    {"tls-cert", "file", "PEM certificate (chain): serve TLS."},
+    {"tls-key", "file", "PEM private key for --tls-cert."},
+    {"max-line-size", "bytes", "Largest accepted event (default 262144)."},
+    {"replay-cap", "count", "Most events replayed on connect (default 500)."},
+    {"max-connections-per-address", "count",
+     "Concurrent connections per IP address (default 256, 0 = no limit)."},
+    {"max-events-per-second", "rate",
+     "Events per second per connection (default 100, 0 = no limit)."},
+    {"event-burst", "count", "Events allowed at once above that rate (default 200)."},
+    {"max-pending-input", "bytes",
+     "Throttled input per connection before it is closed (default 1048576)."},
+    {"max-pending-output", "bytes",
+     "Unsent output before a slow reader is dropped (default 8388608, 0 = no limit)."},
+    {"auth-failures", "count",
+     "Failed tokens per address before attempts are slowed down (default 5)."},
+    {"auth-failure-delay", "seconds",
+     "First delay once slowed down; doubles each time (default 1)."},
+    {"db-busy-timeout", "seconds", "How long a write waits for a locked database (default 5)."},
+};
+
+bool parseSeconds(const QString &text, qint64 *ms)
+{
+    bool ok = false;
+    const double s = text.toDouble(&ok);
+    if (!ok || s < 0 || s > 1e7)
+        return false;
+    *ms = qint64(s * 1000.0 + 0.5);
+    return true;
+}
+
+bool parseCount(const QString &text, qint64 *value)
+{
+    bool ok = false;
+    *value = text.toLongLong(&ok);
+    return ok && *value >= 0;
+}
+
+bool parseListen(const QString &text, ServerConfig *config)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return false;
+    if (host.isEmpty() || host == QLatin1String("*"))
+        config->address = QHostAddress::Any;
+    else if (host == QLatin1String("localhost"))
+        config->address = QHostAddress::LocalHost;
+    else if (!config->address.setAddress(host))
+        return false;
+    config->port = quint16(port);
+    return true;
+}
+
+/// Fills the config from the parsed options; prints the problem and returns false.
+bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
+{
+    const auto fail = [](const QString &name, const QString &value) {
+        err() << "talker-server: invalid value for --" << name << ": " << value << Qt::endl;
+        return false;
+    };
+    if (parser.isSet(QStringLiteral("listen")) &&
+        !parseListen(parser.value(QStringLiteral("listen")), config))
+        return fail(QStringLiteral("listen"), parser.value(QStringLiteral("listen")));
+    const struct
+    {
+        const char *name;
+        qint64 *target;
+    } durations[] = {
+        {"idle-timeout", &config->idleTimeoutMs},
+        {"leave-timeout", &config->leaveTimeoutMs},
+        {"auth-timeout", &config->authTimeoutMs},
+        {"auth-failure-delay", &config->authFailureDelayMs},
+    };
+    for (const auto &d : durations) {
+        const QString name = QString::fromLatin1(d.name);
+        if (parser.isSet(name) && !parseSeconds(parser.value(name), d.target))
+            return fail(name, parser.value(name));
+    }
+    qint64 v = 0;
+    const auto count = [&](const char *name, auto apply) {
+        const QString key = QString::fromLatin1(name);
+        if (!parser.isSet(key))
+            return true;
+        if (!parseCount(parser.value(key), &v))
+            return fail(key, parser.value(key));
+        apply(v);
+        return true;
+    };
+    bool ok =
+        count("max-line-size", [&](qint64 x) { config->maxLineSize = qMax<qint64>(x, 64); }) &&
+        count("replay-cap", [&](qint64 x) { config->replayCap = int(qMin<qint64>(x, 1 << 20)); }) &&
+        count(
+            "max-connections-per-address",
+            [&](qint64 x) { config->maxConnectionsPerAddress = int(qMin<qint64>(x, 1 << 30)); }) &&
+        count("event-burst",
+              [&](qint64 x) { config->eventBurst = int(qMin<qint64>(x, 1 << 30)); }) &&
+        count("max-pending-input", [&](qint64 x) { config->maxPendingInput = x; }) &&
+        count("max-pending-output", [&](qint64 x) { config->maxPendingOutput = x; }) &&
+        count("auth-failures",
+              [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); });
+    if (!ok)
+        return false;
+    if (parser.isSet(QStringLiteral("max-events-per-second"))) {
+        bool numberOk = false;
+        const double rate =
+            parser.value(QStringLiteral("max-events-per-second")).toDouble(&numberOk);
+        if (!numberOk || rate < 0)
+            return fail(QStringLiteral("max-events-per-second"),
+                        parser.value(QStringLiteral("max-events-per-second")));
+        config->maxEventsPerSecond = rate;
+    }
+    qint64 busyMs = 0;
+    if (parser.isSet(QStringLiteral("db-busy-timeout"))) {
+        if (!parseSeconds(parser.value(QStringLiteral("db-busy-timeout")), &busyMs))
+            return fail(QStringLiteral("db-busy-timeout"),
+                        parser.value(QStringLiteral("db-busy-timeout")));
+        config->storeBusyTimeoutMs = int(qMin<qint64>(busyMs, 1 << 30));
+    }
+    config->tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
+    config->tlsKeyFile = parser.value(QStringLiteral("tls-key"));
+    if (config->tlsCertificateFile.isEmpty() != config->tlsKeyFile.isEmpty()) {
+        err() << "talker-server: --tls-cert and --tls-key go together" << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+int runUserCommand(const QStringList &args, const QString &databasePath)
+{
+    talker::store::SqliteStore store;
+    if (!store.open(databasePath)) {
+        err() << "talker-server: cannot open database " << databasePath << ": " << store.lastError()
+              << Qt::endl;
+        return 1;
+    }
+    ServerAdmin admin(&store);
+    const QString verb = args.value(1);
+    const QString name = args.value(2);
+    const auto needName = [&] {
+        if (name.isEmpty() || args.size() != 3) {
+            err() << "talker-server: usage: user " << verb << " NAME" << Qt::endl;
+            return false;
+        }
+        return true;
+    };
+    if (verb == QLatin1String("add")) {
+        if (!needName())
+            return 2;
+        const QString token = admin.addUser(name);
+        if (token.isEmpty()) {
+            err() << "talker-server: " << admin.lastError() << Qt::endl;
+            return 1;
+        }
+        out() << "created user " << name << "; token:" << Qt::endl << token << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("reset-token")) {
+        if (!needName())
+            return 2;
+        const QString token = admin.resetToken(name);
+        if (token.isEmpty()) {
+            err() << "talker-server: " << admin.lastError() << Qt::endl;
+            return 1;
+        }
+        out() << "new token for " << name << ":" << Qt::endl << token << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("remove")) {
+        if (!needName())
+            return 2;
+        if (!admin.removeUser(name)) {
+            err() << "talker-server: " << admin.lastError() << Qt::endl;
+            return 1;
+        }
+        out() << "removed user " << name << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("list") && args.size() == 2) {
+        for (const auto &user : admin.users())
+            out() << user.id << '\t' << user.name << Qt::endl;
+        return 0;
+    }
+    err() << "talker-server: usage: user add|remove|reset-token NAME, or user list" << Qt::endl;
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("talker-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Talker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TALKER_VERSION));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} %{type} %{category}: %{message}"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The Talker chat server.\n\n"
+                       "Serve:   talker-server [--listen HOST:PORT] [--database PATH] [options]\n"
+                       "Users:   talker-server [--database PATH] user add|remove|reset-token NAME\n"
+                       "         talker-server [--database PATH] user list\n"
+                       "'user add' and 'user reset-token' print the new token as the last line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    for (const Option &o : kOptions) {
+        parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
+                                            QString::fromLatin1(o.help),
+                                            QString::fromLatin1(o.valueName)));
+    }
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("Optional: user add|list|remove|reset-token [NAME]."),
+        QStringLiteral("[user ...]"));
+    parser.process(app);
+
+    ServerConfig config;
+    config.address = QHostAddress::Any;
+    config.databasePath = parser.value(QStringLiteral("database"));
+    if (config.databasePath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        config.databasePath = QDir(dir).filePath(QStringLiteral("talker.db"));
+    }
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        if (args.first() != QLatin1String("user")) {
+            err() << "talker-server: unknown command " << args.first() << " (see --help)"
+                  << Qt::endl;
+            return 2;
+        }
+        return runUserCommand(args, config.databasePath);
+    }
+
+    if (!applyOptions(parser, &config))
+        return 2;
+
+    if (::pipe(signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+            char c;
+            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+            QCoreApplication::quit();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+
+    talker::server::Server server(config);
+    if (!server.listen()) {
+        err() << "talker-server: " << server.errorString() << Qt::endl;
+        return 1;
+    }
+    QString host = server.address().toString();
+    if (server.address().protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    out() << "listening on " << host << ':' << server.port() << Qt::endl;
+
+    const int code = app.exec();
+    server.close();
+    qInfo("talker-server stopped");
+    return code;
+}
