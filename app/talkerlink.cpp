@@ -1,0 +1,89 @@
+#include "talkerlink.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+
+namespace talker::app {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TalkerLink", text);
+}
+} // namespace
+
+bool TalkerLink::isLoopback() const
+{
+    return isLoopbackHost(host);
+}
+
+bool TalkerLink::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    QHostAddress address;
+    return address.setAddress(host) && address.isLoopback();
+}
+
+QString TalkerLink::toString() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("talker"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + room);
+    return url.toString(QUrl::FullyEncoded);
+}
+
+TalkerLink TalkerLink::parse(const QString &text)
+{
+    TalkerLink link;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        link.error = tr("The link is empty.");
+        return link;
+    }
+    if (!trimmed.startsWith(QLatin1String("talker://"), Qt::CaseInsensitive)) {
+        link.error = tr("\"%1\" is not a Talker link: it must start with talker://").arg(trimmed);
+        return link;
+    }
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid()) {
+        link.error = tr("\"%1\" is not a valid link: %2").arg(trimmed, url.errorString());
+        return link;
+    }
+    if (url.host().isEmpty()) {
+        link.error =
+            tr("The link \"%1\" names no server: use talker://HOST[:PORT]/ROOM").arg(trimmed);
+        return link;
+    }
+    if (!url.userInfo().isEmpty()) {
+        link.error = tr("The link \"%1\" must not carry a user name or password").arg(trimmed);
+        return link;
+    }
+    const int port = url.port(DefaultPort);
+    if (port <= 0 || port > 65535) {
+        link.error = tr("The link \"%1\" has an invalid port").arg(trimmed);
+        return link;
+    }
+    QString room = url.path(QUrl::FullyDecoded);
+    while (room.startsWith(QLatin1Char('/')))
+        room.remove(0, 1);
+    if (room.endsWith(QLatin1Char('/')))
+        room.chop(1);
+    if (room.isEmpty()) {
+        link.error =
+            tr("The link \"%1\" names no room: use talker://HOST[:PORT]/ROOM").arg(trimmed);
+        return link;
+    }
+    if (room.contains(QLatin1Char('/'))) {
+        link.error = tr("The room name in \"%1\" must not contain \"/\"").arg(trimmed);
+        return link;
+    }
+    link.host = url.host();
+    link.port = static_cast<quint16>(port);
+    link.room = room;
+    return link;
+}
+
+} // namespace talker::app

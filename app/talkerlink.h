@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace talker::app {
+
+/// A parsed `talker://HOST[:PORT]/ROOM` link.
+///
+///     const TalkerLink link = TalkerLink::parse(QStringLiteral("talker://chat.example.org/Main"));
+///     if (!link.isValid())
+///         showError(link.error());
+struct TalkerLink
+{
+    /// The port used when a link names none (the protocol's default).
+    static constexpr quint16 DefaultPort = 8500;
+
+    QString host;
+    quint16 port = DefaultPort;
+    QString room;
+    /// Empty when the link is valid; otherwise a sentence for the user.
+    QString error;
+
+    bool isValid() const { return error.isEmpty(); }
+    /// True for 127.0.0.0/8, ::1 and "localhost": TLS defaults to off for these.
+    bool isLoopback() const;
+    /// The canonical text form, `talker://host:port/room` (room percent-encoded).
+    QString toString() const;
+
+    /// Parses a link; never throws. An invalid link carries a clear `error`.
+    static TalkerLink parse(const QString &text);
+    /// True when `host` names the local machine (see isLoopback()).
+    static bool isLoopbackHost(const QString &host);
+};
+
+} // namespace talker::app

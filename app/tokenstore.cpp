@@ -1,0 +1,258 @@
+#include "tokenstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QPromise>
+#include <QTimer>
+#include <memory>
+#include <qt6keychain/keychain.h>
+
+Q_LOGGING_CATEGORY(lcTokens, "talker.app.tokens")
+
+namespace talker::app {
+
+namespace {
+const QLatin1String kTokens("tokens");
+
+template<typename T>
+QFuture<T> ready(const T &value)
+{
+    QPromise<T> promise;
+    promise.start();
+    promise.addResult(value);
+    promise.finish();
+    return promise.future();
+}
+} // namespace
+
+TokenStore::TokenStore(const QString &profileDir, const QString &service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_fallbackPath(QDir(profileDir).filePath(QStringLiteral("fallback-tokens.json")))
+{
+    QDir().mkpath(profileDir);
+}
+
+bool TokenStore::usingFallback() const
+{
+    return QFileInfo::exists(m_fallbackPath);
+}
+
+template<typename Job>
+QFuture<TokenStore::KeychainReply> TokenStore::runJob(Job *job)
+{
+    auto promise = std::make_shared<QPromise<KeychainReply>>();
+    auto done = std::make_shared<bool>(false);
+    promise->start();
+    auto finish = [promise, done](const KeychainReply &reply) {
+        if (*done)
+            return;
+        *done = true;
+        promise->addResult(reply);
+        promise->finish();
+    };
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [finish](QKeychain::Job *j) {
+        KeychainReply reply;
+        reply.ok = j->error() == QKeychain::NoError;
+        reply.notFound = j->error() == QKeychain::EntryNotFound;
+        if (!reply.ok)
+            reply.error = j->errorString();
+        if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(j); readJob && reply.ok)
+            reply.data = readJob->textData();
+        finish(reply);
+    });
+    // A keychain that never answers (e.g. waiting for an unlock prompt nobody sees)
+    // must not hold the token hostage: after the timeout the file is used.
+    QTimer::singleShot(m_timeoutMs, this, [finish] {
+        KeychainReply reply;
+        reply.error = tr("The keychain did not answer in time.");
+        finish(reply);
+    });
+    job->start();
+    return promise->future();
+}
+
+QFuture<TokenStore::KeychainReply> TokenStore::keychainRead(const QString &account)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setKey(account);
+    return runJob(job);
+}
+
+QFuture<TokenStore::KeychainReply> TokenStore::keychainWrite(const QString &account,
+                                                             const QString &token)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setKey(account);
+    job->setTextData(token);
+    return runJob(job);
+}
+
+QFuture<TokenStore::KeychainReply> TokenStore::keychainRemove(const QString &account)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setKey(account);
+    return runJob(job);
+}
+
+QFuture<TokenResult> TokenStore::read(const QString &account)
+{
+    return keychainRead(account).then(this, [this, account](const KeychainReply &reply) {
+        TokenResult result;
+        if (reply.ok) {
+            result.ok = true;
+            result.token = reply.data;
+            result.where = TokenResult::Where::Keychain;
+            return result;
+        }
+        const QHash<QString, QString> file = loadFile();
+        if (file.contains(account)) {
+            result.ok = true;
+            result.token = file.value(account);
+            result.where = TokenResult::Where::File;
+            // The keychain answered (it just lacks the entry): it has appeared since
+            // the token went to the file, so move it there now.
+            if (reply.notFound)
+                migrateFallback();
+            return result;
+        }
+        result.error = reply.notFound ? tr("No token is stored for this account.") : reply.error;
+        return result;
+    });
+}
+
+QFuture<TokenResult> TokenStore::write(const QString &account, const QString &token)
+{
+    return keychainWrite(account, token)
+        .then(this, [this, account, token](const KeychainReply &reply) {
+            TokenResult result;
+            QHash<QString, QString> file = loadFile();
+            if (reply.ok) {
+                result.ok = true;
+                result.where = TokenResult::Where::Keychain;
+                // A stale copy in the fallback file must not outlive the keychain entry.
+                if (file.remove(account) > 0)
+                    saveFile(file, nullptr);
+                return result;
+            }
+            qCInfo(lcTokens) << "keychain unavailable, using the private fallback file:"
+                             << reply.error;
+            const bool wasUsing = usingFallback();
+            file.insert(account, token);
+            QString error;
+            if (!saveFile(file, &error)) {
+                result.error = error;
+                return result;
+            }
+            result.ok = true;
+            result.where = TokenResult::Where::File;
+            if (!wasUsing)
+                emit usingFallbackChanged();
+            emit fallbackActivated(reply.error);
+            return result;
+        });
+}
+
+QFuture<TokenResult> TokenStore::remove(const QString &account)
+{
+    return keychainRemove(account).then(this, [this, account](const KeychainReply &reply) {
+        TokenResult result;
+        QHash<QString, QString> file = loadFile();
+        const bool inFile = file.remove(account) > 0;
+        if (inFile)
+            saveFile(file, nullptr);
+        result.ok = reply.ok || reply.notFound || inFile;
+        if (!result.ok)
+            result.error = reply.error;
+        return result;
+    });
+}
+
+QFuture<int> TokenStore::migrateFallback()
+{
+    const QHash<QString, QString> file = loadFile();
+    if (file.isEmpty())
+        return ready(0);
+    auto promise = std::make_shared<QPromise<int>>();
+    auto pending = std::make_shared<int>(int(file.size()));
+    auto moved = std::make_shared<QStringList>();
+    promise->start();
+    QPointer<TokenStore> self(this);
+    for (auto it = file.cbegin(); it != file.cend(); ++it) {
+        const QString account = it.key();
+        keychainWrite(account, it.value()).then(this, [=](const KeychainReply &reply) {
+            if (reply.ok)
+                moved->append(account);
+            if (--*pending > 0)
+                return;
+            if (!moved->isEmpty()) {
+                QHash<QString, QString> now = loadFile();
+                for (const QString &done : *moved)
+                    now.remove(done);
+                self->saveFile(now, nullptr);
+                qCInfo(lcTokens) << "moved" << moved->size() << "token(s) into the keychain";
+                emit self->migrated(int(moved->size()));
+                if (now.isEmpty())
+                    emit self->usingFallbackChanged();
+            }
+            promise->addResult(int(moved->size()));
+            promise->finish();
+        });
+    }
+    return promise->future();
+}
+
+QHash<QString, QString> TokenStore::loadFile() const
+{
+    QHash<QString, QString> tokens;
+    QFile file(m_fallbackPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return tokens;
+    const QJsonObject object =
+        QJsonDocument::fromJson(file.readAll()).object().value(kTokens).toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        tokens.insert(it.key(), it.value().toString());
+    return tokens;
+}
+
+bool TokenStore::saveFile(const QHash<QString, QString> &tokens, QString *error)
+{
+    if (tokens.isEmpty()) {
+        QFile::remove(m_fallbackPath);
+        return true;
+    }
+    QJsonObject object;
+    for (auto it = tokens.cbegin(); it != tokens.cend(); ++it)
+        object.insert(it.key(), it.value());
+    QJsonObject root;
+    root.insert(kTokens, object);
+    // Create the new file with owner-only permissions from the first byte, then rename
+    // it over the old one, so the token is never readable by others, not even briefly.
+    const QString temp = m_fallbackPath + QStringLiteral(".new");
+    QFile::remove(temp);
+    QFile file(temp);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        if (error)
+            *error = tr("Cannot save the token: %1").arg(file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    file.close();
+    QFile::remove(m_fallbackPath);
+    if (!QFile::rename(temp, m_fallbackPath)) {
+        if (error)
+            *error = tr("Cannot save the token file %1").arg(m_fallbackPath);
+        QFile::remove(temp);
+        return false;
+    }
+    return true;
+}
+
+} // namespace talker::app

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Runs a test binary with a real keychain or with none.
+#   run-keychain-test.sh real BINARY   dbus-run-session + unlocked gnome-keyring
+#   run-keychain-test.sh none BINARY   no session bus, so no secret service
+set -eu
+mode="$1"; shift
+export TALKER_TEST_KEYCHAIN="$mode"
+export QT_QPA_PLATFORM=offscreen
+if [ "$mode" = real ]; then
+    exec dbus-run-session -- sh -c '
+        export HOME="$(mktemp -d)"
+        eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"
+        "$@"; rc=$?
+        # gnome-keyring outlives the bus: stop the one this session started, by pid.
+        pid=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+              org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
+              2>/dev/null | awk "/uint32/ {print \$2}")
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null
+        rm -rf "$HOME"
+        exit $rc' sh "$@"
+else
+    unset DISPLAY WAYLAND_DISPLAY
+    export DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/talker-no-bus"
+    HOME="$(mktemp -d)"; export HOME
+    rc=0; "$@" || rc=$?
+    rm -rf "$HOME"
+    exit $rc
+fi

@@ -1,0 +1,153 @@
+// TokenStore against the real keychain, or against none. The wrapper script runs
+// this test twice: TALKER_TEST_KEYCHAIN=real inside dbus-run-session with an unlocked
+// gnome-keyring, and TALKER_TEST_KEYCHAIN=none with no session bus at all.
+#include "tokenstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using talker::app::TokenResult;
+using talker::app::TokenStore;
+
+namespace {
+template<typename T>
+T await(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
+        qFatal("TokenStore future never finished");
+    return future.result();
+}
+
+/// Asks the Secret Service directly (not through QtKeychain) what it holds.
+QString secretToolLookup(const QString &service, const QString &account)
+{
+    QProcess p;
+    p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
+                                            service, QStringLiteral("user"), account});
+    p.waitForFinished(10000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+bool fileContains(const QString &path, const QByteArray &needle)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) && f.readAll().contains(needle);
+}
+} // namespace
+
+class TestTokenStore : public QObject
+{
+    Q_OBJECT
+    QString m_mode;
+    QString m_service;
+
+private slots:
+    void initTestCase()
+    {
+        m_mode = qEnvironmentVariable("TALKER_TEST_KEYCHAIN");
+        if (m_mode.isEmpty())
+            QSKIP("run through run-keychain-test.sh (TALKER_TEST_KEYCHAIN=real|none)");
+        m_service =
+            QStringLiteral("TalkerTest-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    }
+
+    void writeReadRemove()
+    {
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_service);
+        store.setKeychainTimeout(20000);
+        QSignalSpy fallbackSpy(&store, &TokenStore::fallbackActivated);
+        const QString secret = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
+
+        const TokenResult written = await(store.write(QStringLiteral("alice@h:1"), secret));
+        QVERIFY2(written.ok, qPrintable(written.error));
+
+        if (m_mode == QLatin1String("real")) {
+            QCOMPARE(written.where, TokenResult::Where::Keychain);
+            QCOMPARE(fallbackSpy.count(), 0);
+            QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+            QVERIFY(!store.usingFallback());
+            QCOMPARE(secretToolLookup(m_service, QStringLiteral("alice@h:1")), secret);
+        } else {
+            QCOMPARE(written.where, TokenResult::Where::File);
+            QCOMPARE(fallbackSpy.count(), 1);
+            QVERIFY(store.usingFallback());
+            const QFileInfo info(store.fallbackPath());
+            QVERIFY(info.exists());
+            QCOMPARE(info.permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser |
+                                            QFile::WriteUser),
+                     QFileDevice::Permissions());
+            QVERIFY(fileContains(store.fallbackPath(), secret.toUtf8()));
+        }
+
+        const TokenResult read = await(store.read(QStringLiteral("alice@h:1")));
+        QVERIFY2(read.ok, qPrintable(read.error));
+        QCOMPARE(read.token, secret);
+
+        const TokenResult missing = await(store.read(QStringLiteral("nobody@h:1")));
+        QVERIFY(!missing.ok);
+        QVERIFY(!missing.error.isEmpty());
+
+        QVERIFY(await(store.remove(QStringLiteral("alice@h:1"))).ok);
+        QVERIFY(!await(store.read(QStringLiteral("alice@h:1"))).ok);
+        QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+    }
+
+    void fallbackMovesIntoKeychain()
+    {
+        if (m_mode != QLatin1String("real"))
+            QSKIP("needs a keychain to move into");
+        // A token left in the fallback file by a session without keychain ...
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_service);
+        QFile f(store.fallbackPath());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                       QFile::ReadOwner | QFile::WriteOwner));
+        f.write(R"({"tokens":{"bob@h:2":"tok-bob","carol@h:2":"tok-carol"}})");
+        f.close();
+        QVERIFY(store.usingFallback());
+        // ... is found, then moved into the keychain now that one is here.
+        QSignalSpy migrated(&store, &TokenStore::migrated);
+        const TokenResult read = await(store.read(QStringLiteral("bob@h:2")));
+        QVERIFY(read.ok);
+        QCOMPARE(read.token, QStringLiteral("tok-bob"));
+        QCOMPARE(read.where, TokenResult::Where::File);
+        QVERIFY(migrated.wait(20000) || migrated.count() == 1);
+        QCOMPARE(migrated.first().first().toInt(), 2);
+        QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+        QVERIFY(!store.usingFallback());
+        QCOMPARE(secretToolLookup(m_service, QStringLiteral("carol@h:2")),
+                 QStringLiteral("tok-carol"));
+        const TokenResult again = await(store.read(QStringLiteral("bob@h:2")));
+        QCOMPARE(again.where, TokenResult::Where::Keychain);
+        QCOMPARE(again.token, QStringLiteral("tok-bob"));
+        await(store.remove(QStringLiteral("bob@h:2")));
+        await(store.remove(QStringLiteral("carol@h:2")));
+    }
+
+    void noKeychainKeepsFileTokens()
+    {
+        if (m_mode != QLatin1String("none"))
+            QSKIP("only without a keychain");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_service);
+        QVERIFY(await(store.write(QStringLiteral("a@h:1"), QStringLiteral("one"))).ok);
+        QVERIFY(await(store.write(QStringLiteral("b@h:1"), QStringLiteral("two"))).ok);
+        // Migration finds no keychain: nothing moves and nothing is lost.
+        QCOMPARE(await(store.migrateFallback()), 0);
+        TokenStore reopened(profile.path(), m_service);
+        QCOMPARE(await(reopened.read(QStringLiteral("a@h:1"))).token, QStringLiteral("one"));
+        QCOMPARE(await(reopened.read(QStringLiteral("b@h:1"))).token, QStringLiteral("two"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenStore)
+#include "tst_tokenstore.moc"
