@@ -22,6 +22,8 @@ void usage()
               "  --subs N                 receiving connections (100)\n"
               "  --rooms R                rooms/topics, receivers spread over them (1)\n"
               "  --token T / --pub-token T   Talker tokens of receivers / publishers\n"
+        "                           (default: $TALKER_TOKEN / $TALKER_PUB_TOKEN, so that\n"
+        "                           tokens need not appear on command lines)\n"
               "  --payload B              payload bytes (100)\n"
               "  --inflight W             fan-out: messages in flight per publisher (1000)\n"
               "  --deliveries D           fan-out: at least D deliveries (500000)\n"
@@ -37,6 +39,10 @@ void usage()
 
 bool parse(int argc, char **argv, Options &o)
 {
+    if (const char *t = std::getenv("TALKER_TOKEN"))
+        o.token = t;
+    if (const char *t = std::getenv("TALKER_PUB_TOKEN"))
+        o.pubToken = t;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--help" || a == "-h") {

@@ -1,0 +1,374 @@
+#!/usr/bin/env bash
+# Runs every Talker benchmark and prints one table (issue 7). Loopback only.
+#
+#   bash bench/run-all.sh [--quick] [--only LIST] [--repeat N]
+#
+#   --quick      smaller runs (a few seconds each), for trying the script out
+#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app
+#   --repeat N   runs per fan-out case (default 3; the table shows min / median / max)
+#
+# Environment: BUILD_DIR (default build-bench in the source tree), CONNS (connection-scale
+# count, default 50000), SRC_ADDRS (loopback source addresses for it, default 4).
+# Builds talker-server, talker-loadclient and talker-ceiling with CMake first.
+set -uo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${BUILD_DIR:-$root/build-bench}"
+quick=0
+only="fanout,latency,conns,cores,app"
+repeat=3
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --quick) quick=1 ;;
+    --only) only="$2"; shift ;;
+    --repeat) repeat="$2"; shift ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "run-all: unknown option $1" >&2; exit 64 ;;
+    esac
+    shift
+done
+want() { [[ ",$only," == *",$1,"* ]]; }
+
+# ---------------------------------------------------------------- build
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DTALKER_WERROR=ON >/dev/null || exit 1
+fi
+cmake --build "$build" --parallel 2 \
+    --target talker-server talker-loadclient talker-ceiling >"$build/run-all-build.log" 2>&1 ||
+    build_failed=1
+server_bin="$build/server/talker-server"
+client="$build/bench/loadclient/talker-loadclient"
+ceiling_bin="$build/bench/ceiling/talker-ceiling"
+if [ -n "${build_failed:-}" ]; then
+    if [ -x "$server_bin" ] && [ -x "$client" ] && [ -x "$ceiling_bin" ]; then
+        echo "run-all: WARNING: build failed (see $build/run-all-build.log); using the binaries already built" >&2
+    else
+        tail -20 "$build/run-all-build.log" >&2
+        echo "run-all: build failed" >&2
+        exit 1
+    fi
+fi
+
+work="$(mktemp -d /tmp/talker-bench.XXXXXX)"
+results="$work/results.tsv"
+: >"$results"
+srv_pid=""
+cleanup() {
+    [ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null && wait "$srv_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The load needs many descriptors (server and client inherit this).
+ulimit -n 1048576 2>/dev/null || ulimit -n 200000 2>/dev/null || true
+
+# Talker's flood and per-address limits are server settings; the benchmark raises them
+# because one load client sends the whole load from 127.0.0.1.
+talker_limits=(--max-events-per-second 0 --max-connections-per-address 0)
+
+# ---------------------------------------------------------------- servers
+wait_listening() { # FILE -> prints the port
+    local f="$1" i
+    for i in $(seq 200); do
+        if grep -q '^listening on' "$f" 2>/dev/null; then
+            sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$f" | head -1
+            return 0
+        fi
+        kill -0 "$srv_pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    return 1
+}
+
+free_port() {
+    local p
+    for p in $(seq 18830 18930); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+    done
+    return 1
+}
+
+start_server() { # KIND [extra talker-server args...]; sets srv_pid, port
+    local kind="$1"
+    shift
+    : >"$work/srv.out"
+    case "$kind" in
+    talker)
+        local db="$work/talker-$RANDOM$RANDOM.db"
+        TALKER_TOKEN="$("$server_bin" --database "$db" user add sub 2>/dev/null | tail -1)"
+        TALKER_PUB_TOKEN="$("$server_bin" --database "$db" user add pub 2>/dev/null | tail -1)"
+        export TALKER_TOKEN TALKER_PUB_TOKEN
+        "$server_bin" --listen 127.0.0.1:0 --database "$db" "${talker_limits[@]}" "$@" \
+            >"$work/srv.out" 2>"$work/srv.err" &
+        srv_pid=$!
+        ;;
+    ceiling)
+        export TALKER_TOKEN=unused TALKER_PUB_TOKEN=unused
+        "$ceiling_bin" --listen 127.0.0.1:0 >"$work/srv.out" 2>"$work/srv.err" &
+        srv_pid=$!
+        ;;
+    mosquitto)
+        port="$(free_port)" || return 1
+        cat >"$work/mosquitto.conf" <<EOF
+listener $port 127.0.0.1
+allow_anonymous true
+persistence false
+max_queued_messages 100000000
+max_queued_bytes 0
+max_inflight_messages 0
+sys_interval 0
+log_dest stderr
+log_type error
+log_type warning
+EOF
+        mosquitto -c "$work/mosquitto.conf" >"$work/srv.out" 2>"$work/srv.err" &
+        srv_pid=$!
+        local i
+        for i in $(seq 100); do
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+            sleep 0.05
+        done
+        echo "run-all: mosquitto did not start: $(cat "$work/srv.err")" >&2
+        return 1
+        ;;
+    esac
+    port="$(wait_listening "$work/srv.out")" || {
+        echo "run-all: $kind did not start: $(tail -3 "$work/srv.err")" >&2
+        return 1
+    }
+}
+
+stop_server() {
+    [ -n "$srv_pid" ] || return 0
+    kill "$srv_pid" 2>/dev/null
+    local i
+    for i in $(seq 100); do kill -0 "$srv_pid" 2>/dev/null || break; sleep 0.05; done
+    kill -9 "$srv_pid" 2>/dev/null
+    wait "$srv_pid" 2>/dev/null
+    srv_pid=""
+}
+
+proto_of() { [ "$1" = mosquitto ] && echo mqtt || echo talker; }
+
+# run_client KIND TAG ARGS... : starts KIND, runs the load client, records its RESULT line.
+run_client() {
+    local kind="$1" tag="$2"
+    shift 2
+    start_server "$kind" || { echo "$tag server=$kind FAILED start" >>"$results"; return 1; }
+    local line
+    line="$("$client" --proto "$(proto_of "$kind")" --port "$port" --server-pid "$srv_pid" \
+        "$@" 2>"$work/client.err" | tee -a "$work/client.log" | grep '^RESULT')"
+    [ -s "$work/client.err" ] && sed "s/^/    [$kind] /" "$work/client.err" | head -5 >&2
+    stop_server
+    if [ -z "$line" ]; then
+        echo "$tag server=$kind FAILED" >>"$results"
+        echo "  $tag $kind: FAILED (see above)" >&2
+        return 1
+    fi
+    echo "$tag server=$kind ${line#RESULT }" >>"$results"
+    echo "  $tag $kind: ${line#RESULT mode=* proto=* }" >&2
+}
+
+field() { # LINE NAME -> value
+    sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"
+}
+
+stats3() { # numbers on stdin -> "min median max"
+    sort -g | awk '{v[NR]=$1} END {if (NR==0) {print "- - -"; exit}
+        m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; print v[1], m, v[NR]}'
+}
+
+values() { # TAG SERVER FIELD
+    grep "^$1 server=$2 " "$results" | grep -v FAILED | while read -r l; do field "$l" "$3"; done
+}
+
+median_of() { values "$1" "$2" "$3" | stats3 | awk '{print $2}'; }
+
+human() { awk -v v="$1" 'BEGIN { if (v == "-" || v == "") print "-";
+    else if (v >= 1e6) printf "%.2fM", v/1e6; else printf "%.0fk", v/1e3 }'; }
+
+echo "Talker benchmarks on $(uname -n): $(nproc) cores, $(uname -r); $(date -u '+%F %H:%M UTC')"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews figures)"
+echo "talker-server limits raised for the load client: ${talker_limits[*]}"
+echo
+
+# ---------------------------------------------------------------- 1. fan-out
+if want fanout; then
+    if [ $quick = 1 ]; then
+        d_ceiling=2000000; d_talker=500000; d_mosq=500000; secs=1
+    else
+        d_ceiling=10000000; d_talker=2000000; d_mosq=500000; secs=2
+    fi
+    echo "1. Fan-out: one room, one publisher (1,000 messages in flight), 100-byte payloads" >&2
+    for n in 100 1000; do
+        for r in $(seq "$repeat"); do
+            run_client ceiling "fanout$n" --subs "$n" --deliveries $d_ceiling --min-seconds $secs \
+                --timeout 120
+            run_client talker "fanout$n" --subs "$n" --deliveries $d_talker --min-seconds $secs \
+                --timeout 240
+            run_client mosquitto "fanout$n" --subs "$n" --deliveries $d_mosq --timeout 240
+        done
+    done
+    echo
+    echo "## 1. Fan-out ($repeat runs each; deliveries/s min / median / max)"
+    echo
+    printf '| %-9s | %5s | %-26s | %6s | %-20s | %9s | %8s | %8s |\n' server N \
+        "deliveries/s min/med/max" lost "CPU ns/delivery" "RSS KiB" "vs mosq" "vs ceil"
+    echo "|-----------|-------|----------------------------|--------|----------------------|-----------|----------|----------|"
+    for n in 100 1000; do
+        mq="$(median_of "fanout$n" mosquitto rate)"
+        ce="$(median_of "fanout$n" ceiling rate)"
+        for s in talker mosquitto ceiling; do
+            read -r lo md hi < <(values "fanout$n" "$s" rate | stats3)
+            lost="$(values "fanout$n" "$s" lost | awk '{t+=$1} END {print t+0}')"
+            mis="$(values "fanout$n" "$s" misordered | awk '{t+=$1} END {print t+0}')"
+            fails="$(grep -c "^fanout$n server=$s .*FAILED" "$results")"
+            read -r clo cmd chi < <(values "fanout$n" "$s" cpu_ns | stats3)
+            rss="$(median_of "fanout$n" "$s" rss_kib)"
+            vm="$(awk -v a="$md" -v b="$mq" 'BEGIN{if (a=="-"||b=="-"||b==0) print "-"; else printf "%.1fx", a/b}')"
+            vc="$(awk -v a="$md" -v b="$ce" 'BEGIN{if (a=="-"||b=="-"||b==0) print "-"; else printf "%.0f%%", 100*a/b}')"
+            note="$lost"
+            [ "$mis" != 0 ] && note="$note ($mis reord)"
+            [ "$fails" != 0 ] && note="$note ($fails failed)"
+            printf '| %-9s | %5s | %-26s | %6s | %-20s | %9s | %8s | %8s |\n' "$s" "$n" \
+                "$(human "$lo") / $(human "$md") / $(human "$hi")" "$note" \
+                "$(printf "%.0f / %.0f / %.0f" "$clo" "$cmd" "$chi" 2>/dev/null || echo -)" "$rss" "$vm" "$vc"
+        done
+    done
+    tm="$(median_of fanout1000 talker rate)"
+    mq="$(median_of fanout1000 mosquitto rate)"
+    ce="$(median_of fanout1000 ceiling rate)"
+    tl="$(values fanout1000 talker lost | awk '{t+=$1} END {print t+0}')"
+    awk -v t="$tm" -v m="$mq" -v c="$ce" -v l="$tl" 'BEGIN {
+        if (t == "-" || m == "-" || c == "-" || t == "") { print "\nTargets at N=1000: not measured"; exit }
+        printf "\nTargets at N=1000: Talker >= 10x Mosquitto: %.1fx %s; >= 25%% of ceiling: %.0f%% %s; 0 losses: %d %s\n",
+            t/m, (t/m >= 10 ? "MET" : "NOT MET"), 100*t/c, (t/c >= 0.25 ? "MET" : "NOT MET"),
+            l, (l == 0 ? "MET" : "NOT MET") }'
+    echo
+fi
+
+# ---------------------------------------------------------------- 2. latency
+if want latency; then
+    dur=10
+    [ $quick = 1 ] && dur=3
+    echo "2. Latency: 1,000 clients in 10 rooms, 2,000 messages/s in total, ${dur} s" >&2
+    for s in talker mosquitto ceiling; do
+        run_client "$s" latency --mode latency --subs 1000 --rooms 10 --rate 2000 \
+            --duration "$dur" --timeout 120
+    done
+    echo "## 2. Latency under load (1,000 clients, 10 rooms, 2,000 msg/s, ${dur} s; send to receipt)"
+    echo
+    echo "| server    | p50 ms | p99 ms | max ms | deliveries | lost | server CPU % |"
+    echo "|-----------|--------|--------|--------|------------|------|--------------|"
+    for s in talker mosquitto ceiling; do
+        l="$(grep "^latency server=$s " "$results" | grep -v FAILED | head -1)"
+        if [ -z "$l" ]; then
+            printf '| %-9s | failed |\n' "$s"
+            continue
+        fi
+        printf '| %-9s | %6s | %6s | %6s | %10s | %4s | %12s |\n' "$s" "$(field "$l" p50_ms)" \
+            "$(field "$l" p99_ms)" "$(field "$l" max_ms)" "$(field "$l" deliveries)" \
+            "$(field "$l" lost)" "$(field "$l" cpu_pct)"
+    done
+    l="$(grep '^latency server=talker ' "$results" | grep -v FAILED | head -1)"
+    p99="$(field "$l" p99_ms)"
+    awk -v p="$p99" 'BEGIN { if (p == "") print "\nTarget p99 < 5 ms: not measured";
+        else printf "\nTarget p99 < 5 ms: %s ms %s\n", p, (p < 5 ? "MET" : "NOT MET") }'
+    echo
+fi
+
+# ---------------------------------------------------------------- 3. connection scale
+if want conns; then
+    conns="${CONNS:-50000}"
+    srcs="${SRC_ADDRS:-4}"
+    idle=20
+    [ $quick = 1 ] && { conns="${CONNS:-5000}"; idle=5; }
+    echo "3. Connection scale: $conns authenticated connections from $srcs source addresses" >&2
+    echo "   (fd limit $(ulimit -n)), each pinging every 20 s; idle window $idle s" >&2
+    run_client talker conns --mode conns --subs "$conns" --rooms 100 --src-addrs "$srcs" \
+        --ping-interval 20 --idle-seconds "$idle" --timeout 600
+    run_client mosquitto conns --mode conns --subs "$conns" --rooms 100 --src-addrs "$srcs" \
+        --ping-interval 20 --idle-seconds "$idle" --timeout 600
+    echo "## 3. Connection scale ($conns connections over $srcs loopback source addresses, 100 rooms, pings every 20 s)"
+    echo
+    echo "| server    | ready | connect s | RSS empty KiB | RSS full KiB | bytes/conn | idle CPU % |"
+    echo "|-----------|-------|-----------|---------------|--------------|------------|------------|"
+    for s in talker mosquitto; do
+        l="$(grep "^conns server=$s " "$results" | grep -v FAILED | head -1)"
+        [ -z "$l" ] && { printf '| %-9s | failed |\n' "$s"; continue; }
+        printf '| %-9s | %5s | %9s | %13s | %12s | %10s | %10s |\n' "$s" "$(field "$l" ready)" \
+            "$(field "$l" connect_s)" "$(field "$l" rss_empty_kib)" "$(field "$l" rss_full_kib)" \
+            "$(field "$l" per_conn_bytes)" "$(field "$l" idle_cpu_pct)"
+    done
+    l="$(grep '^conns server=talker ' "$results" | grep -v FAILED | head -1)"
+    awk -v b="$(field "$l" per_conn_bytes)" -v c="$(field "$l" idle_cpu_pct)" \
+        -v r="$(field "$l" ready)" -v n="$conns" 'BEGIN {
+        if (b == "") { print "\nTargets: not measured"; exit }
+        printf "\nTargets: %d of %d connected %s; <= 4 KiB per connection: %.2f KiB %s; idle CPU < 5%%: %.2f%% %s\n",
+            r, n, (r == n ? "MET" : "NOT MET"), b/1024, (b <= 4096 ? "MET" : "NOT MET"),
+            c, (c < 5 ? "MET" : "NOT MET") }'
+    echo
+fi
+
+# ---------------------------------------------------------------- 4. both cores
+if want cores; then
+    echo "4. Both cores: fan-out over 4 busy rooms (250 receivers each)" >&2
+    d=2000000
+    [ $quick = 1 ] && d=500000
+    echo "## 4. Both cores (4 rooms x 250 receivers, 4 publishers)"
+    echo
+    if "$server_bin" --help 2>/dev/null | grep -q -- '--threads'; then
+        echo "talker-server has --threads: comparing --threads 1 with its default (all cores)."
+    else
+        echo "talker-server has no --threads option: it runs every room on one thread."
+    fi
+    for cfg in default threads1; do
+        extra=()
+        if [ "$cfg" = threads1 ]; then
+            "$server_bin" --help 2>/dev/null | grep -q -- '--threads' || continue
+            extra=(--threads 1)
+        fi
+        talker_limits_saved=("${talker_limits[@]}")
+        talker_limits+=("${extra[@]}")
+        run_client talker "cores-$cfg" --subs 1000 --rooms 4 --deliveries $d --min-seconds 2 \
+            --timeout 240
+        talker_limits=("${talker_limits_saved[@]}")
+    done
+    echo
+    echo "| server config | deliveries/s | server CPU s / wall s = cores used | threads |"
+    echo "|---------------|--------------|------------------------------------|---------|"
+    for cfg in default threads1; do
+        l="$(grep "^cores-$cfg server=talker " "$results" | grep -v FAILED | head -1)"
+        [ -z "$l" ] && continue
+        printf '| %-13s | %12s | %34s | %7s |\n' "$cfg" "$(human "$(field "$l" rate)")" \
+            "$(awk -v c="$(field "$l" cpu_s)" -v w="$(field "$l" seconds)" 'BEGIN{printf "%.2f / %.2f = %.2f", c, w, c/w}')" \
+            "$(field "$l" threads)"
+    done
+    a="$(field "$(grep '^cores-default server=talker ' "$results" | head -1)" rate)"
+    b="$(field "$(grep '^cores-threads1 server=talker ' "$results" | head -1)" rate)"
+    if [ -n "$a" ] && [ -n "$b" ]; then
+        awk -v a="$a" -v b="$b" 'BEGIN{printf "\nSpeed-up all cores vs one thread: %.2fx\n", a/b}'
+    else
+        echo
+        echo "Speed-up: not measurable (no one-thread/all-cores switch); cores used is shown above."
+    fi
+    echo
+fi
+
+# ---------------------------------------------------------------- 5. app start
+if want app; then
+    echo "## 5. App start"
+    echo
+    if [ -x "$root/bench/app-start.sh" ]; then
+        bash "$root/bench/app-start.sh" "$build"
+    else
+        echo "not measured yet (bench/app-start.sh not written)"
+    fi
+    echo
+fi
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "raw results:"
+sed 's/^/    /' "$results"
