@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <memory>
 
 namespace talker::client {
 
@@ -53,6 +54,8 @@ private:
     bool createSchema();
     void beginBatch();
 
+    struct Queries;
+    std::unique_ptr<Queries> m_queries;
     QString m_connection;
     QString m_error;
     QString m_setAside;

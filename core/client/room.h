@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QTimer>
 
@@ -144,9 +145,13 @@ private:
     void onPresence(const protocol::PresenceEvent &event);
     void onServerError(const QString &message);
     void flushOutbox();
+    void loadInitial();
+    void storeEventId(const QString &id);
+    void countUnread(const Message &message, Conversation *conversation);
     void sendEntry(const OutboxEntry &entry);
-    Timeline *timelineFor(const Message &message, const QString &peerName);
-    void markFailed(const QString &id, const QString &to);
+    Conversation *conversationFor(const Message &message, const QString &peerName);
+    Timeline *timelineOf(const Message &message);
+    void markFailed(const QString &id);
     void setMemberPresence(const protocol::User &user, Presence presence);
     void expireTyping();
     void sendDraftNow();
@@ -176,6 +181,10 @@ private:
     QHash<QString, Typing> m_typing;
     QTimer m_typingTimer;
     QStringList m_inFlight; ///< ids sent on the current connection, oldest first
+    QHash<QString, int> m_memberIndex;
+    mutable QRegularExpression m_mentionRe;
+    mutable QString m_mentionName;
+    bool m_outboxFlushed = false;
 };
 
 } // namespace talker::client

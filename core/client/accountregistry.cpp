@@ -1,0 +1,250 @@
+#include "client/accountregistry.h"
+
+#include "client/account.h"
+#include "client/conversation.h"
+#include "client/room.h"
+#include "client/timeline.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcRegistry, "talker.client.registry")
+
+namespace talker::client {
+
+namespace {
+QString fileName()
+{
+    return QStringLiteral("accounts.json");
+}
+
+bool validId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (QChar c : id) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') &&
+            c != QLatin1Char('_'))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+AccountRegistry::AccountRegistry(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+{
+    QDir().mkpath(dataDir);
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(500);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] { save(); });
+}
+
+AccountRegistry::~AccountRegistry()
+{
+    if (m_saveTimer.isActive())
+        save();
+    qDeleteAll(m_accounts);
+}
+
+QString AccountRegistry::cachePath(const QString &accountId) const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("cache-%1.sqlite").arg(accountId));
+}
+
+void AccountRegistry::setAutoSave(bool on)
+{
+    m_autoSave = on;
+}
+
+void AccountRegistry::scheduleSave()
+{
+    if (m_autoSave)
+        m_saveTimer.start();
+}
+
+void AccountRegistry::setSessionSettings(const SessionSettings &settings)
+{
+    m_settings = settings;
+    for (Account *a : std::as_const(m_accounts))
+        a->setSessionSettings(settings);
+}
+
+bool AccountRegistry::load()
+{
+    const QString path = QDir(m_dataDir).filePath(fileName());
+    QFile file(path);
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_loadError = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    file.close();
+    if (!doc.isObject()) {
+        const QString aside =
+            path + QStringLiteral(".corrupt-") +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+        QFile::rename(path, aside);
+        m_loadError = tr("The account list was damaged and was moved to %1").arg(aside);
+        qCWarning(lcRegistry) << m_loadError;
+        return false;
+    }
+    const QJsonArray accounts = doc.object().value(QLatin1String("accounts")).toArray();
+    for (const QJsonValue &v : accounts) {
+        const QJsonObject o = v.toObject();
+        AccountConfig c;
+        c.id = o.value(QLatin1String("id")).toString();
+        c.host = o.value(QLatin1String("host")).toString();
+        c.port = quint16(o.value(QLatin1String("port")).toInt(8500));
+        c.useTls = o.value(QLatin1String("tls")).toBool();
+        c.userName = o.value(QLatin1String("userName")).toString();
+        c.userId = o.value(QLatin1String("userId")).toString();
+        c.displayName = o.value(QLatin1String("displayName")).toString();
+        if (!validId(c.id) || c.host.isEmpty() || account(c.id)) {
+            qCWarning(lcRegistry) << "skipped an invalid account entry";
+            continue;
+        }
+        Account *a = addAccount(c);
+        const QJsonArray rooms = o.value(QLatin1String("rooms")).toArray();
+        for (const QJsonValue &rv : rooms) {
+            const QJsonObject ro = rv.toObject();
+            Room *room = a->joinRoom(ro.value(QLatin1String("name")).toString());
+            if (!room)
+                continue;
+            room->setCounters(ro.value(QLatin1String("unread")).toInt(),
+                              ro.value(QLatin1String("mentions")).toInt());
+            room->timeline()->setLastReadId(ro.value(QLatin1String("lastRead")).toString());
+        }
+        const QJsonArray conversations = o.value(QLatin1String("conversations")).toArray();
+        for (const QJsonValue &cv : conversations) {
+            const QJsonObject co = cv.toObject();
+            Conversation *conv =
+                a->openConversation(co.value(QLatin1String("peerId")).toString(),
+                                    co.value(QLatin1String("peerName")).toString(),
+                                    a->room(co.value(QLatin1String("room")).toString()));
+            if (!conv)
+                continue;
+            conv->setUnreadCount(co.value(QLatin1String("unread")).toInt());
+            conv->timeline()->setLastReadId(co.value(QLatin1String("lastRead")).toString());
+        }
+    }
+    return true;
+}
+
+bool AccountRegistry::save() const
+{
+    QJsonArray accounts;
+    for (const Account *a : m_accounts) {
+        const AccountConfig &c = a->config();
+        QJsonArray rooms;
+        for (const Room *r : a->rooms()) {
+            rooms.append(QJsonObject{{QStringLiteral("name"), r->name()},
+                                     {QStringLiteral("unread"), r->unreadCount()},
+                                     {QStringLiteral("mentions"), r->mentionCount()},
+                                     {QStringLiteral("lastRead"), r->timeline()->lastReadId()}});
+        }
+        QJsonArray conversations;
+        for (const Conversation *conv : a->conversations()) {
+            conversations.append(QJsonObject{
+                {QStringLiteral("peerId"), conv->peerId()},
+                {QStringLiteral("peerName"), conv->peerName()},
+                {QStringLiteral("room"), conv->room() ? conv->room()->name() : QString()},
+                {QStringLiteral("unread"), conv->unreadCount()},
+                {QStringLiteral("lastRead"), conv->timeline()->lastReadId()}});
+        }
+        // never the token: the app keeps it in the keychain
+        accounts.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                    {QStringLiteral("host"), c.host},
+                                    {QStringLiteral("port"), int(c.port)},
+                                    {QStringLiteral("tls"), c.useTls},
+                                    {QStringLiteral("userName"), c.userName},
+                                    {QStringLiteral("userId"), c.userId},
+                                    {QStringLiteral("displayName"), c.displayName},
+                                    {QStringLiteral("rooms"), rooms},
+                                    {QStringLiteral("conversations"), conversations}});
+    }
+    QSaveFile file(QDir(m_dataDir).filePath(fileName()));
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                         {QStringLiteral("accounts"), accounts}})
+                   .toJson());
+    return file.commit();
+}
+
+Account *AccountRegistry::account(const QString &id) const
+{
+    for (Account *a : m_accounts) {
+        if (a->id() == id)
+            return a;
+    }
+    return nullptr;
+}
+
+Account *AccountRegistry::accountAt(int index) const
+{
+    return index >= 0 && index < m_accounts.size() ? m_accounts.at(index) : nullptr;
+}
+
+Account *AccountRegistry::findAccount(const QString &host, quint16 port,
+                                      const QString &userName) const
+{
+    for (Account *a : m_accounts) {
+        if ((host.isEmpty() || a->host() == host) && a->port() == port &&
+            (userName.isEmpty() || a->userName() == userName))
+            return a;
+    }
+    return nullptr;
+}
+
+Account *AccountRegistry::addAccount(AccountConfig config)
+{
+    if (!validId(config.id) || account(config.id))
+        config.id = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    auto *a = new Account(config, cachePath(config.id), this);
+    a->setSessionSettings(m_settings);
+    connect(a, &Account::persistentStateChanged, this, &AccountRegistry::scheduleSave);
+    m_accounts.append(a);
+    emit accountAdded(a);
+    emit accountsChanged();
+    scheduleSave();
+    return a;
+}
+
+Account *AccountRegistry::addServer(const QString &host, int port, bool useTls,
+                                    const QString &displayName)
+{
+    AccountConfig c;
+    c.host = host.trimmed();
+    c.port = quint16(port > 0 && port < 65536 ? port : 8500);
+    c.useTls = useTls;
+    c.displayName = displayName;
+    if (c.host.isEmpty())
+        return nullptr;
+    return addAccount(c);
+}
+
+void AccountRegistry::removeAccount(Account *account)
+{
+    if (!account || !m_accounts.contains(account))
+        return;
+    emit accountAboutToBeRemoved(account);
+    m_accounts.removeOne(account);
+    account->disconnectAll();
+    account->deleteLater();
+    emit accountsChanged();
+    scheduleSave();
+}
+
+} // namespace talker::client

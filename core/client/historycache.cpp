@@ -1,0 +1,276 @@
+#include "client/historycache.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcCache, "talker.client.cache")
+
+namespace talker::client {
+
+namespace {
+enum Flag { Private = 1, Action = 2, Own = 4, Mention = 8, Deleted = 16 };
+
+int flagsOf(const Message &m)
+{
+    return (m.isPrivate ? Private : 0) | (m.isAction ? Action : 0) | (m.isOwn ? Own : 0) |
+           (m.isMention ? Mention : 0) | (m.deleted ? Deleted : 0);
+}
+
+Message messageFrom(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toString();
+    m.authorId = q.value(1).toString();
+    m.authorName = q.value(2).toString();
+    m.text = q.value(3).toString();
+    m.peerId = q.value(4).toString();
+    m.time = q.value(5).toLongLong();
+    m.edited = q.value(6).toLongLong();
+    const int flags = q.value(7).toInt();
+    m.isPrivate = flags & Private;
+    m.isAction = flags & Action;
+    m.isOwn = flags & Own;
+    m.isMention = flags & Mention;
+    m.deleted = flags & Deleted;
+    return m;
+}
+
+const char *const kColumns = "id, author_id, author_name, content, peer_id, time, edited, flags";
+} // namespace
+
+struct HistoryCache::Queries
+{
+    explicit Queries(const QSqlDatabase &db)
+        : upsert(db)
+        , contains(db)
+    {
+        upsert.prepare(QStringLiteral(
+            "INSERT INTO messages(tkey, id, author_id, author_name, content, peer_id, time, "
+            "edited, flags) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(tkey, id) DO UPDATE SET "
+            "content=excluded.content, edited=excluded.edited, flags=excluded.flags, "
+            "author_name=excluded.author_name"));
+        contains.prepare(QStringLiteral("SELECT 1 FROM messages WHERE tkey=? AND id=?"));
+    }
+    QSqlQuery upsert;
+    QSqlQuery contains;
+};
+
+HistoryCache::HistoryCache(const QString &path, QObject *parent)
+    : QObject(parent)
+{
+    static std::atomic<int> counter{0};
+    m_connection = QStringLiteral("talker-cache-%1").arg(++counter);
+    m_open = openDatabase(path);
+    if (!m_open && path != QLatin1String(":memory:") && QFile::exists(path)) {
+        // not a database (or a broken one): set it aside and start a fresh cache
+        QSqlDatabase::database(m_connection, false).close();
+        m_queries.reset();
+        QSqlDatabase::removeDatabase(m_connection);
+        m_setAside = path + QStringLiteral(".corrupt-") +
+                     QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+        QFile::rename(path, m_setAside);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        qCWarning(lcCache) << "cache" << path << "was unreadable (" << m_error << "), moved to"
+                           << m_setAside;
+        m_open = openDatabase(path);
+    }
+    if (!m_open)
+        qCWarning(lcCache) << "cache unavailable:" << m_error;
+}
+
+HistoryCache::~HistoryCache()
+{
+    flush();
+    m_queries.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool HistoryCache::openDatabase(const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    if (!createSchema())
+        return false;
+    m_queries = std::make_unique<Queries>(db);
+    return true;
+}
+
+bool HistoryCache::createSchema()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    const char *const statements[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "CREATE TABLE IF NOT EXISTS messages(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "tkey TEXT NOT NULL, id TEXT NOT NULL, author_id TEXT, author_name TEXT, content TEXT, "
+        "peer_id TEXT, time INTEGER, edited INTEGER, flags INTEGER, UNIQUE(tkey, id))",
+        "CREATE TABLE IF NOT EXISTS rooms(room TEXT PRIMARY KEY, last_event_id TEXT)",
+        "CREATE TABLE IF NOT EXISTS outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "room TEXT NOT NULL, id TEXT NOT NULL, content TEXT, to_id TEXT, action INTEGER, "
+        "created INTEGER, attempts INTEGER, failed INTEGER, UNIQUE(room, id))",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QLatin1String(sql))) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+void HistoryCache::beginBatch()
+{
+    if (m_inTransaction)
+        return;
+    m_inTransaction = QSqlDatabase::database(m_connection, false).transaction();
+    if (m_inTransaction)
+        QTimer::singleShot(m_commitDelayMs, this, &HistoryCache::flush);
+}
+
+void HistoryCache::flush()
+{
+    if (!m_inTransaction)
+        return;
+    m_inTransaction = false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.commit())
+        qCWarning(lcCache) << "commit failed:" << db.lastError().text();
+}
+
+void HistoryCache::storeMessage(const QString &key, const Message &m)
+{
+    if (!m_open)
+        return;
+    beginBatch();
+    QSqlQuery &q = m_queries->upsert;
+    q.addBindValue(key);
+    q.addBindValue(m.id);
+    q.addBindValue(m.authorId);
+    q.addBindValue(m.authorName);
+    q.addBindValue(m.text);
+    q.addBindValue(m.peerId);
+    q.addBindValue(m.time);
+    q.addBindValue(m.edited);
+    q.addBindValue(flagsOf(m));
+    if (!q.exec())
+        qCWarning(lcCache) << "store failed:" << q.lastError().text();
+}
+
+void HistoryCache::removeMessage(const QString &key, const QString &id)
+{
+    if (!m_open)
+        return;
+    beginBatch();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE tkey=? AND id=?"));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    q.exec();
+}
+
+bool HistoryCache::containsMessage(const QString &key, const QString &id) const
+{
+    if (!m_open)
+        return false;
+    QSqlQuery &q = m_queries->contains;
+    q.addBindValue(key);
+    q.addBindValue(id);
+    const bool found = q.exec() && q.next();
+    q.finish();
+    return found;
+}
+
+QList<Message> HistoryCache::latest(const QString &key, int limit) const
+{
+    QList<Message> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE tkey=? ORDER BY seq DESC LIMIT ?")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(key);
+    q.addBindValue(limit);
+    if (q.exec()) {
+        while (q.next())
+            out.prepend(messageFrom(q));
+    }
+    return out;
+}
+
+QList<Message> HistoryCache::before(const QString &key, const QString &id, int limit) const
+{
+    QList<Message> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE tkey=? AND seq < (SELECT seq FROM "
+                             "messages WHERE tkey=? AND id=?) ORDER BY seq DESC LIMIT ?")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(key);
+    q.addBindValue(key);
+    q.addBindValue(id);
+    q.addBindValue(limit);
+    if (q.exec()) {
+        while (q.next())
+            out.prepend(messageFrom(q));
+    }
+    return out;
+}
+
+QStringList HistoryCache::conversationKeys() const
+{
+    QStringList keys;
+    if (!m_open)
+        return keys;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral(
+            "SELECT tkey FROM messages WHERE tkey LIKE 'dm:%' GROUP BY tkey ORDER BY MIN(seq)"))) {
+        while (q.next())
+            keys.append(q.value(0).toString());
+    }
+    return keys;
+}
+
+QString HistoryCache::lastEventId(const QString &room) const
+{
+    if (!m_open)
+        return QString();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT last_event_id FROM rooms WHERE room=?"));
+    q.addBindValue(room);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return QString();
+}
+
+void HistoryCache::setLastEventId(const QString &room, const QString &id)
+{
+    if (!m_open)
+        return;
+    beginBatch();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(
+        QStringLiteral("INSERT INTO rooms(room, last_event_id) VALUES(?, ?) "
+                       "ON CONFLICT(room) DO UPDATE SET last_event_id=excluded.last_event_id"));
+    q.addBindValue(room);
+    q.addBindValue(id);
+    if (!q.exec())
+        qCWarning(lcCache) << "last event id not stored:" << q.lastError().text();
+}
+
+} // namespace talker::client

@@ -1,0 +1,127 @@
+#include "client/outbox.h"
+
+#include "client/historycache.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcOutbox, "talker.client.outbox")
+
+namespace talker::client {
+
+namespace {
+OutboxEntry entryFrom(const QSqlQuery &q)
+{
+    OutboxEntry e;
+    e.room = q.value(0).toString();
+    e.id = q.value(1).toString();
+    e.content = q.value(2).toString();
+    if (e.content.isNull())
+        e.content = QStringLiteral("");
+    e.to = q.value(3).toString();
+    e.action = q.value(4).toBool();
+    e.created = q.value(5).toLongLong();
+    e.attempts = q.value(6).toInt();
+    e.failed = q.value(7).toBool();
+    return e;
+}
+
+const char *const kColumns = "room, id, content, to_id, action, created, attempts, failed";
+} // namespace
+
+Outbox::Outbox(HistoryCache *cache)
+    : m_cache(cache)
+{}
+
+bool Outbox::put(const OutboxEntry &e)
+{
+    if (!m_cache || !m_cache->isOpen())
+        return false;
+    m_cache->flush(); // the outbox write must not wait in a batch: commit it now
+    QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox(room, id, content, to_id, action, created, attempts, failed) "
+        "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(room, id) DO UPDATE SET content=excluded.content, "
+        "to_id=excluded.to_id, action=excluded.action, attempts=excluded.attempts, "
+        "failed=excluded.failed"));
+    q.addBindValue(e.room);
+    q.addBindValue(e.id);
+    q.addBindValue(e.content.isNull() ? QStringLiteral("") : e.content);
+    q.addBindValue(e.to);
+    q.addBindValue(int(e.action));
+    q.addBindValue(e.created);
+    q.addBindValue(e.attempts);
+    q.addBindValue(int(e.failed));
+    if (!q.exec()) {
+        qCWarning(lcOutbox) << "outbox write failed:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+void Outbox::remove(const QString &room, const QString &id)
+{
+    if (!m_cache || !m_cache->isOpen())
+        return;
+    m_cache->flush();
+    QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE room=? AND id=?"));
+    q.addBindValue(room);
+    q.addBindValue(id);
+    q.exec();
+}
+
+std::optional<OutboxEntry> Outbox::entry(const QString &room, const QString &id) const
+{
+    if (!m_cache || !m_cache->isOpen())
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM outbox WHERE room=? AND id=?").arg(QLatin1String(kColumns)));
+    q.addBindValue(room);
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return entryFrom(q);
+    return std::nullopt;
+}
+
+QList<OutboxEntry> Outbox::entries(const QString &room) const
+{
+    QList<OutboxEntry> out;
+    if (!m_cache || !m_cache->isOpen())
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
+    q.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE room=? ORDER BY seq")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(room);
+    if (q.exec()) {
+        while (q.next())
+            out.append(entryFrom(q));
+    }
+    return out;
+}
+
+int Outbox::count() const
+{
+    if (!m_cache || !m_cache->isOpen())
+        return 0;
+    QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QString Outbox::newMessageId()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
+    // base64url without padding: 22 characters of [A-Za-z0-9_-]
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace talker::client

@@ -1,0 +1,312 @@
+// Room: handling of the events its Session receives (room.cpp holds the sending side).
+#include "client/account.h"
+#include "client/conversation.h"
+#include "client/historycache.h"
+#include "client/outbox.h"
+#include "client/room.h"
+#include "client/timeline.h"
+#include "protocol/protocolerror.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcRoom)
+
+namespace talker::client {
+
+using namespace protocol;
+
+void Room::onConnected(const User &self)
+{
+    m_account->setIdentity(self);
+    m_inFlight.clear();
+    m_outboxFlushed = false;
+    // the outbox goes out after the replay and `users` (replayed broadcasts confirm
+    // entries first); a server that sends no `users` gets it a moment later
+    QTimer::singleShot(2000, this, [this] {
+        if (m_session->isConnected() && !m_outboxFlushed)
+            flushOutbox();
+    });
+}
+
+Message Room::toMessage(const MessageEvent &event) const
+{
+    Message m;
+    m.id = event.id;
+    m.authorId = event.user.id;
+    m.authorName = event.user.name;
+    // share the strings of the member list instead of holding a copy per message
+    if (const int i = memberIndex(event.user.id); i >= 0) {
+        const User &u = m_members.at(i).user;
+        m.authorId = u.id;
+        if (u.name == event.user.name)
+            m.authorName = u.name;
+    }
+    m.text = event.content.isNull() ? QString() : event.content;
+    m.time = event.time ? event.time : QDateTime::currentSecsSinceEpoch();
+    m.edited = event.edited;
+    m.deleted = event.deleted;
+    m.isAction = event.isAction();
+    m.isOwn = !m_account->userId().isEmpty() && event.user.id == m_account->userId();
+    m.isPrivate = event.isPrivate || !event.to.isEmpty();
+    if (m.isPrivate)
+        m.peerId = m.isOwn ? event.to : event.user.id;
+    m.isMention = !m.isOwn && isMention(m.text);
+    return m;
+}
+
+bool Room::isMention(const QString &text) const
+{
+    const QString name = m_account->userName();
+    if (name.isEmpty() || text.isEmpty())
+        return false;
+    if (name != m_mentionName) {
+        m_mentionName = name;
+        m_mentionRe = QRegularExpression(
+            QStringLiteral("(?<![\\w@])@?%1(?![\\w])").arg(QRegularExpression::escape(name)),
+            QRegularExpression::CaseInsensitiveOption |
+                QRegularExpression::UseUnicodePropertiesOption);
+    }
+    return text.contains(name, Qt::CaseInsensitive) && m_mentionRe.match(text).hasMatch();
+}
+
+Conversation *Room::conversationFor(const Message &message, const QString &peerName)
+{
+    return m_account->openConversation(message.peerId, peerName, this);
+}
+
+Timeline *Room::timelineOf(const Message &message)
+{
+    if (!message.isPrivate || message.peerId.isEmpty())
+        return m_timeline;
+    QString peerName = message.peerId;
+    if (const int i = memberIndex(message.peerId); i >= 0)
+        peerName = m_members.at(i).user.name;
+    if (Conversation *c = m_account->conversation(message.peerId))
+        return c->timeline();
+    return conversationFor(message, peerName)->timeline();
+}
+
+void Room::storeEventId(const QString &id)
+{
+    if (id.isEmpty())
+        return;
+    m_session->setLastEventId(id);
+    m_account->cache()->setLastEventId(m_name, id);
+}
+
+void Room::countUnread(const Message &m, Conversation *conversation)
+{
+    if (m.isOwn)
+        return;
+    if (conversation) {
+        conversation->addUnread();
+    } else {
+        ++m_unread;
+        if (m.isMention)
+            ++m_mentions;
+        emit countersChanged();
+    }
+    emit persistentStateChanged();
+    emit messageArrived(m);
+}
+
+void Room::onMessage(const MessageEvent &event)
+{
+    if (!event.user.isValid() || event.id.isEmpty()) {
+        qCWarning(lcRoom) << m_name << "ignored a message without id or user";
+        return;
+    }
+    if (event.partial) {
+        if (event.user.id == m_account->userId() || event.isPrivate || !event.to.isEmpty())
+            return;
+        if (event.content.isEmpty()) {
+            if (m_typing.remove(event.user.id))
+                emit typingChanged();
+            return;
+        }
+        Typing &t = m_typing[event.user.id];
+        t.name = event.user.name;
+        t.text = event.content;
+        t.id = event.id;
+        t.lastSeenMs = QDateTime::currentMSecsSinceEpoch();
+        if (!m_typingTimer.isActive())
+            m_typingTimer.start();
+        emit typingChanged();
+        return;
+    }
+    if (m_typing.contains(event.user.id)) {
+        m_typing.remove(event.user.id);
+        emit typingChanged();
+    }
+
+    Message m = toMessage(event);
+    Conversation *conversation = nullptr;
+    Timeline *timeline = m_timeline;
+    if (m.isPrivate) {
+        if (m.peerId.isEmpty()) {
+            qCWarning(lcRoom) << m_name << "ignored a private message without peer";
+            return;
+        }
+        QString peerName = m.isOwn ? m.peerId : event.user.name;
+        if (m.isOwn) {
+            if (const int i = memberIndex(m.peerId); i >= 0)
+                peerName = m_members.at(i).user.name;
+        }
+        conversation = conversationFor(m, peerName);
+        if (!m.isOwn)
+            conversation->setRoom(this);
+        timeline = conversation->timeline();
+    }
+
+    // our own message coming back: the outbox entry is confirmed
+    bool confirmed = false;
+    if (m.isOwn) {
+        if (std::optional<OutboxEntry> e = m_account->outbox()->entry(m_name, m.id)) {
+            const bool matches = event.deleted ? e->content.isEmpty() : e->content == m.text;
+            if (matches) {
+                m_account->outbox()->remove(m_name, m.id);
+                m_inFlight.removeAll(m.id);
+                confirmed = true;
+            }
+        }
+    }
+
+    HistoryCache *cache = m_account->cache();
+    const int row = timeline->indexOf(m.id);
+    if (event.deleted) {
+        if (m_keepRetracted) {
+            m.text.clear();
+            cache->storeMessage(timeline->key(), m);
+            if (row >= 0)
+                timeline->replace(row, m);
+        } else {
+            cache->removeMessage(timeline->key(), m.id);
+            if (row >= 0)
+                timeline->removeAt(row);
+        }
+        return;
+    }
+
+    if (row >= 0) {
+        const Message &old = timeline->at(row);
+        const bool wasPending = old.delivery != Message::Delivery::Sent;
+        if (wasPending && !confirmed && m.isOwn) {
+            // an older version came back (e.g. a replay) while an edit is pending:
+            // keep showing the pending text
+            return;
+        }
+        if (!wasPending && old.text == m.text && old.edited == m.edited)
+            return; // a duplicate
+        timeline->replace(row, m);
+        cache->storeMessage(timeline->key(), m);
+        if (wasPending && !old.edited)
+            storeEventId(m.id); // the first broadcast of our message
+        return;
+    }
+    if (cache->containsMessage(timeline->key(), m.id)) {
+        cache->storeMessage(timeline->key(), m); // an edit of an older message, or a replay
+        return;
+    }
+    timeline->append(m);
+    cache->storeMessage(timeline->key(), m);
+    storeEventId(m.id);
+    countUnread(m, conversation);
+}
+
+void Room::onUsers(const QList<User> &users)
+{
+    emit membersAboutToBeReset();
+    QHash<QString, const User *> present;
+    for (const User &u : users) {
+        if (u.isValid())
+            present.insert(u.id, &u);
+    }
+    QList<Member> next;
+    next.reserve(m_members.size() + users.size());
+    for (const Member &old : std::as_const(m_members)) {
+        if (!present.contains(old.user.id))
+            next.append({old.user, Presence::Offline}); // known from earlier: now offline
+    }
+    QSet<QString> seen;
+    for (const User &u : users) {
+        if (!u.isValid() || seen.contains(u.id))
+            continue;
+        seen.insert(u.id);
+        User clean = u;
+        clean.idle = false;
+        next.append({clean, u.idle ? Presence::Idle : Presence::Online});
+    }
+    m_members = next;
+    m_memberIndex.clear();
+    for (int i = 0; i < m_members.size(); ++i)
+        m_memberIndex.insert(m_members.at(i).user.id, i);
+    emit membersReset();
+    flushOutbox();
+}
+
+void Room::setMemberPresence(const User &user, Presence presence)
+{
+    const int i = memberIndex(user.id);
+    if (i >= 0) {
+        Member &m = m_members[i];
+        const bool renamed = !user.name.isEmpty() && user.name != m.user.name;
+        if (m.presence == presence && !renamed)
+            return;
+        m.presence = presence;
+        if (renamed)
+            m.user.name = user.name;
+        emit memberChanged(i);
+        return;
+    }
+    if (user.name.isEmpty()) {
+        qCWarning(lcRoom) << m_name << "presence for an unknown user without a name, ignored";
+        return;
+    }
+    const int index = int(m_members.size());
+    emit memberAboutToBeAdded(index);
+    User clean = user;
+    clean.idle = false;
+    m_members.append({clean, presence});
+    m_memberIndex.insert(clean.id, index);
+    emit memberAdded(index);
+}
+
+void Room::onPresence(const PresenceEvent &event)
+{
+    if (!event.user.isValid()) {
+        qCWarning(lcRoom) << m_name << "ignored a presence event without user";
+        return;
+    }
+    switch (event.kind) {
+    case PresenceEvent::Kind::Join:
+    case PresenceEvent::Kind::Back:
+        setMemberPresence(event.user, Presence::Online);
+        break;
+    case PresenceEvent::Kind::Idle:
+        setMemberPresence(event.user, Presence::Idle);
+        break;
+    case PresenceEvent::Kind::Leave:
+        if (memberIndex(event.user.id) >= 0)
+            setMemberPresence(event.user, Presence::Offline);
+        break;
+    }
+    if (event.kind == PresenceEvent::Kind::Idle || event.kind == PresenceEvent::Kind::Leave) {
+        if (m_typing.remove(event.user.id))
+            emit typingChanged();
+    }
+    if (event.kind == PresenceEvent::Kind::Join || event.kind == PresenceEvent::Kind::Leave)
+        storeEventId(event.id);
+}
+
+void Room::onServerError(const QString &message)
+{
+    // errors name no message id: they answer the newest send on this connection
+    if (message == errorText(ErrorCode::NoSuchUser) ||
+        message == errorText(ErrorCode::NotYourMessage)) {
+        if (!m_inFlight.isEmpty())
+            markFailed(m_inFlight.takeLast());
+    }
+}
+
+} // namespace talker::client

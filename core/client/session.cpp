@@ -1,0 +1,362 @@
+#include "client/session.h"
+
+#include "protocol/codec.h"
+
+#include <QLoggingCategory>
+#include <QNetworkInformation>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcSession, "talker.client.session")
+
+namespace talker::client {
+
+using namespace protocol;
+
+namespace {
+/// Loads the reachability backend once per process; null when the platform has none.
+QNetworkInformation *networkInformation()
+{
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    }
+    return QNetworkInformation::instance();
+}
+} // namespace
+
+Session::Session(const AccountConfig &account, const QString &room, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_room(room)
+{
+    m_pingTimer.setTimerType(Qt::CoarseTimer);
+    m_deadLinkTimer.setSingleShot(true);
+    m_connectTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    setSettings(m_settings);
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::Connected)
+            return;
+        writeEvent(PingEvent{});
+        if (!m_deadLinkTimer.isActive())
+            m_deadLinkTimer.start();
+    });
+    connect(&m_deadLinkTimer, &QTimer::timeout, this,
+            [this] { onSocketGone(tr("No answer from the server")); });
+    connect(&m_connectTimer, &QTimer::timeout, this,
+            [this] { onSocketGone(tr("The server did not answer in time")); });
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        m_nextRetry = QDateTime();
+        connectSocket();
+    });
+    if (QNetworkInformation *info = networkInformation()) {
+        connect(info, &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    onNetworkReachable(r == QNetworkInformation::Reachability::Online ||
+                                       r == QNetworkInformation::Reachability::Site ||
+                                       r == QNetworkInformation::Reachability::Local);
+                });
+    }
+}
+
+Session::~Session()
+{
+    m_wanted = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+        m_socket = nullptr;
+    }
+}
+
+void Session::setToken(const QString &token)
+{
+    m_token = token;
+    m_authFailed = false;
+}
+
+void Session::setSettings(const SessionSettings &settings)
+{
+    m_settings = settings;
+    m_pingTimer.setInterval(settings.pingIntervalMs);
+    m_deadLinkTimer.setInterval(settings.deadLinkTimeoutMs);
+    m_connectTimer.setInterval(settings.connectTimeoutMs);
+    m_backoff.configure(settings.backoffInitialMs, settings.backoffMaxMs, settings.backoffJitter);
+    m_decoder.setMaxFrameSize(settings.maxFrameSize);
+}
+
+void Session::setSslConfigurator(std::function<void(QSslSocket &)> configurator)
+{
+    m_sslConfigurator = std::move(configurator);
+}
+
+QString Session::statusText() const
+{
+    switch (m_state) {
+    case State::Disconnected:
+        if (m_authFailed)
+            return tr("Authentication failed");
+        return m_lastError.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(m_lastError);
+    case State::Connecting:
+        return tr("Connecting to %1:%2…").arg(m_account.host).arg(m_account.port);
+    case State::Authenticating:
+        return tr("Joining %1…").arg(m_room);
+    case State::Connected:
+        return tr("Connected");
+    case State::Reconnecting:
+        return tr("Offline (%1), retrying at %2")
+            .arg(m_lastError, m_nextRetry.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    }
+    return QString();
+}
+
+void Session::open()
+{
+    m_wanted = true;
+    if (m_state == State::Disconnected)
+        connectSocket();
+}
+
+void Session::close()
+{
+    m_wanted = false;
+    m_retryTimer.stop();
+    m_nextRetry = QDateTime();
+    if (m_socket) {
+        if (m_state == State::Connected)
+            writeEvent(CloseEvent{});
+        m_socket->disconnect(this);
+        m_socket->disconnectFromHost();
+        QTcpSocket *socket = m_socket;
+        m_socket = nullptr;
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            socket->deleteLater();
+        else
+            connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    }
+    m_pingTimer.stop();
+    m_deadLinkTimer.stop();
+    m_connectTimer.stop();
+    m_lastError.clear();
+    setState(State::Disconnected);
+    emit statusChanged();
+}
+
+void Session::retryNow()
+{
+    m_wanted = true;
+    m_authFailed = false;
+    if (m_state == State::Connected || m_state == State::Connecting ||
+        m_state == State::Authenticating)
+        return;
+    m_retryTimer.stop();
+    m_nextRetry = QDateTime();
+    connectSocket();
+}
+
+bool Session::send(const MessageEvent &message)
+{
+    if (m_state != State::Connected || !m_socket)
+        return false;
+    writeEvent(message);
+    return true;
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcSession) << m_room << "state" << state;
+    emit stateChanged(state);
+    emit statusChanged();
+}
+
+void Session::connectSocket()
+{
+    dropSocket();
+    if (m_token.isEmpty()) {
+        m_lastError = tr("No token");
+        setState(State::Disconnected);
+        emit statusChanged();
+        return;
+    }
+    m_decoder.reset();
+    if (m_account.useTls) {
+        auto *ssl = new QSslSocket(this);
+        if (m_sslConfigurator)
+            m_sslConfigurator(*ssl);
+        connect(ssl, &QSslSocket::encrypted, this, &Session::onSocketConnected);
+        m_socket = ssl;
+    } else {
+        m_socket = new QTcpSocket(this);
+        connect(m_socket, &QAbstractSocket::connected, this, &Session::onSocketConnected);
+    }
+    connect(m_socket, &QIODevice::readyRead, this, &Session::onReadyRead);
+    connect(m_socket, &QAbstractSocket::disconnected, this,
+            [this] { onSocketGone(tr("Connection closed by the server")); });
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_socket)
+            onSocketGone(m_socket->errorString());
+    });
+    setState(State::Connecting);
+    m_connectTimer.start();
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+        ssl->connectToHostEncrypted(m_account.host, m_account.port);
+    else
+        m_socket->connectToHost(m_account.host, m_account.port);
+}
+
+void Session::onSocketConnected()
+{
+    setState(State::Authenticating);
+    ConnectEvent c;
+    c.room = m_room;
+    c.token = m_token;
+    if (!m_lastEventId.isEmpty())
+        c.lastEventId = m_lastEventId;
+    else if (m_settings.historyOnFirstJoin > 0)
+        c.history = m_settings.historyOnFirstJoin;
+    c.includePartial = m_includePartial;
+    writeEvent(c);
+}
+
+void Session::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    processIncoming(m_socket->readAll());
+}
+
+void Session::processIncoming(const QByteArray &bytes)
+{
+    m_deadLinkTimer.stop();
+    m_decoder.append(bytes);
+    QByteArray frame;
+    for (;;) {
+        const FrameDecoder::Status status = m_decoder.next(&frame);
+        if (status == FrameDecoder::Status::NeedMore)
+            break;
+        if (status == FrameDecoder::Status::TooLarge) {
+            qCWarning(lcSession) << m_room << "dropped a frame over" << m_decoder.maxFrameSize()
+                                 << "bytes";
+            continue;
+        }
+        handleFrame(frame);
+    }
+}
+
+void Session::handleFrame(const QByteArray &frame)
+{
+    DecodeResult result = decode(frame);
+    if (!result.ok()) {
+        qCWarning(lcSession) << m_room << "ignored a bad event:" << result.errorMessage();
+        return;
+    }
+    ++m_eventsReceived;
+    handleEvent(std::move(*result.event));
+}
+
+void Session::handleEvent(Event &&event)
+{
+    if (auto *m = std::get_if<MessageEvent>(&event)) {
+        emit messageReceived(*m);
+    } else if (auto *p = std::get_if<PresenceEvent>(&event)) {
+        emit presenceReceived(*p);
+    } else if (auto *u = std::get_if<UsersEvent>(&event)) {
+        emit usersReceived(u->users);
+    } else if (auto *c = std::get_if<ConnectedEvent>(&event)) {
+        m_connectTimer.stop();
+        m_self = c->user;
+        m_authFailed = false;
+        m_lastError.clear();
+        m_backoff.reset();
+        setState(State::Connected);
+        if (m_socket)
+            m_pingTimer.start();
+        emit statusChanged();
+        emit connected(m_self);
+    } else if (auto *e = std::get_if<ErrorEvent>(&event)) {
+        qCInfo(lcSession) << m_room << "server error:" << e->message;
+        const QString message = e->message;
+        emit serverError(message);
+        if (message == errorText(ErrorCode::AuthenticationFailed)) {
+            m_authFailed = true;
+            m_lastError = message;
+            m_retryTimer.stop();
+            m_nextRetry = QDateTime();
+            dropSocket();
+            setState(State::Disconnected);
+            emit statusChanged();
+        }
+    } else if (std::holds_alternative<PongEvent>(event) ||
+               std::holds_alternative<PingEvent>(event)) {
+        // keep-alive traffic: the dead-link timer was already reset
+    } else {
+        qCWarning(lcSession) << m_room << "ignored unexpected event" << typeName(event);
+    }
+}
+
+void Session::writeEvent(const Event &event)
+{
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(encode(event));
+}
+
+void Session::dropSocket()
+{
+    m_pingTimer.stop();
+    m_deadLinkTimer.stop();
+    m_connectTimer.stop();
+    if (!m_socket)
+        return;
+    QTcpSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void Session::onSocketGone(const QString &why)
+{
+    if (!m_socket && m_state != State::Connected && m_state != State::Authenticating &&
+        m_state != State::Connecting)
+        return;
+    qCInfo(lcSession) << m_room << "connection lost:" << why;
+    const bool wasConnected = m_state == State::Connected;
+    // read what is left before dropping (an error event just before close)
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        processIncoming(m_socket->readAll());
+    dropSocket();
+    if (!m_authFailed)
+        m_lastError = why;
+    if (wasConnected)
+        emit disconnected();
+    if (m_wanted && !m_authFailed)
+        scheduleReconnect();
+    else
+        setState(State::Disconnected);
+    emit statusChanged();
+}
+
+void Session::scheduleReconnect()
+{
+    const int delay = m_backoff.nextDelayMs();
+    m_nextRetry = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    m_retryTimer.start(delay);
+    setState(State::Reconnecting);
+    emit statusChanged();
+}
+
+void Session::onNetworkReachable(bool reachable)
+{
+    if (reachable && m_wanted && !m_authFailed && m_state == State::Reconnecting) {
+        qCInfo(lcSession) << m_room << "network is back, reconnecting now";
+        retryNow();
+    }
+}
+
+} // namespace talker::client

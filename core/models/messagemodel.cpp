@@ -1,0 +1,215 @@
+#include "models/messagemodel.h"
+
+#include "client/timeline.h"
+
+#include <QDateTime>
+
+namespace talker::models {
+
+using client::Message;
+using client::Timeline;
+
+namespace {
+constexpr qint64 GroupGapSecs = 5 * 60;
+
+QDate dayOf(const Message &m)
+{
+    return QDateTime::fromSecsSinceEpoch(m.time).date();
+}
+} // namespace
+
+MessageModel::MessageModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+MessageModel::~MessageModel() = default;
+
+void MessageModel::setTimeline(Timeline *timeline)
+{
+    if (m_timeline == timeline)
+        return;
+    beginResetModel();
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_timeline = timeline;
+    if (timeline) {
+        m_connections << connect(timeline, &Timeline::aboutToInsert, this,
+                                 [this](int first, int last) { beginInsertRows({}, first, last); });
+        m_connections << connect(timeline, &Timeline::rowsInserted, this,
+                                 [this](int first, int last) {
+                                     endInsertRows();
+                                     refreshNeighbours(first, last);
+                                     emit countChanged();
+                                 });
+        m_connections << connect(timeline, &Timeline::aboutToRemove, this,
+                                 [this](int first, int last) { beginRemoveRows({}, first, last); });
+        m_connections << connect(timeline, &Timeline::rowsRemoved, this, [this](int first, int) {
+            endRemoveRows();
+            refreshNeighbours(first, first - 1);
+            emit countChanged();
+        });
+        m_connections << connect(timeline, &Timeline::aboutToReset, this,
+                                 [this] { beginResetModel(); });
+        m_connections << connect(timeline, &Timeline::modelReset, this, [this] {
+            endResetModel();
+            emit countChanged();
+        });
+        m_connections << connect(timeline, &Timeline::rowChanged, this, [this](int row) {
+            const QModelIndex i = index(row);
+            emit dataChanged(i, i);
+            refreshNeighbours(row, row);
+        });
+        m_connections << connect(timeline, &QObject::destroyed, this, [this] {
+            beginResetModel();
+            m_connections.clear();
+            m_timeline = nullptr;
+            endResetModel();
+            emit timelineChanged();
+            emit countChanged();
+        });
+    }
+    endResetModel();
+    emit timelineChanged();
+    emit countChanged();
+}
+
+/// Rows next to a change may change their grouping flags.
+void MessageModel::refreshNeighbours(int first, int last)
+{
+    const int n = rowCount();
+    for (int row : {first - 1, last + 1}) {
+        if (row >= 0 && row < n) {
+            const QModelIndex i = index(row);
+            emit dataChanged(i, i,
+                             {FirstInGroupRole, LastInGroupRole, FirstOfDayRole, FirstUnreadRole});
+        }
+    }
+}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !m_timeline)
+        return 0;
+    return m_timeline->count();
+}
+
+bool MessageModel::sameGroup(int a, int b) const
+{
+    const Message &x = m_timeline->at(a);
+    const Message &y = m_timeline->at(b);
+    return x.authorId == y.authorId && x.isAction == y.isAction && !x.isAction &&
+           qAbs(y.time - x.time) < GroupGapSecs && dayOf(x) == dayOf(y);
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        !m_timeline)
+        return QVariant();
+    const int row = index.row();
+    const Message &m = m_timeline->at(row);
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.text;
+    case IdRole:
+        return m.id;
+    case AuthorIdRole:
+        return m.authorId;
+    case AuthorNameRole:
+        return m.authorName;
+    case TimeRole:
+        return QDateTime::fromSecsSinceEpoch(m.time);
+    case DayRole:
+        return dayOf(m);
+    case EditedRole:
+        return m.edited != 0;
+    case EditedTimeRole:
+        return m.edited ? QDateTime::fromSecsSinceEpoch(m.edited) : QDateTime();
+    case DeletedRole:
+        return m.deleted;
+    case DeliveryRole:
+        return int(m.delivery);
+    case PendingRole:
+        return m.delivery == Message::Delivery::Pending;
+    case FailedRole:
+        return m.delivery == Message::Delivery::Failed;
+    case PrivateRole:
+        return m.isPrivate;
+    case ActionRole:
+        return m.isAction;
+    case OwnRole:
+        return m.isOwn;
+    case MentionRole:
+        return m.isMention;
+    case FirstInGroupRole:
+        return row == 0 || !sameGroup(row - 1, row);
+    case LastInGroupRole:
+        return row == rowCount() - 1 || !sameGroup(row, row + 1);
+    case FirstOfDayRole:
+        return row == 0 || dayOf(m_timeline->at(row - 1)) != dayOf(m);
+    case FirstUnreadRole: {
+        const QString lastRead = m_timeline->lastReadId();
+        return row > 0 && !lastRead.isEmpty() && m_timeline->at(row - 1).id == lastRead;
+    }
+    default:
+        return QVariant();
+    }
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    return {
+        {IdRole, "messageId"},
+        {AuthorIdRole, "authorId"},
+        {AuthorNameRole, "authorName"},
+        {TextRole, "text"},
+        {TimeRole, "time"},
+        {DayRole, "day"},
+        {EditedRole, "edited"},
+        {EditedTimeRole, "editedTime"},
+        {DeletedRole, "deleted"},
+        {DeliveryRole, "delivery"},
+        {PendingRole, "pending"},
+        {FailedRole, "failed"},
+        {PrivateRole, "isPrivate"},
+        {ActionRole, "isAction"},
+        {OwnRole, "isOwn"},
+        {MentionRole, "isMention"},
+        {FirstInGroupRole, "firstInGroup"},
+        {LastInGroupRole, "lastInGroup"},
+        {FirstOfDayRole, "firstOfDay"},
+        {FirstUnreadRole, "firstUnread"},
+    };
+}
+
+bool MessageModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_timeline && m_timeline->canFetchOlder();
+}
+
+void MessageModel::fetchMore(const QModelIndex &parent)
+{
+    if (!parent.isValid() && m_timeline)
+        m_timeline->fetchOlder(50);
+}
+
+int MessageModel::rowOf(const QString &id) const
+{
+    return m_timeline ? m_timeline->indexOf(id) : -1;
+}
+
+QVariantMap MessageModel::get(int row) const
+{
+    QVariantMap map;
+    if (row < 0 || row >= rowCount())
+        return map;
+    const QModelIndex i = index(row);
+    const QHash<int, QByteArray> names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        map.insert(QString::fromLatin1(it.value()), data(i, it.key()));
+    return map;
+}
+
+} // namespace talker::models
