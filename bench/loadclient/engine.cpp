@@ -18,7 +18,7 @@ namespace talker::bench {
 
 namespace {
 constexpr std::size_t kReadBuffer = 256 * 1024;
-constexpr std::size_t kLatencyBuckets = 1000000; // 1 us .. 1 s; above goes to the last
+constexpr std::size_t kLatencyBuckets = 1000000; // 10 us each, 10 s; above: the last
 constexpr int kMaxErrorsShown = 5;
 } // namespace
 
@@ -216,8 +216,8 @@ void Engine::onPayload(Conn &c, const char *p, std::size_t len)
     }
     if (m_recordLatency) {
         const std::uint64_t ns = nowNs() - sentNs;
-        const std::uint64_t us = ns / 1000;
-        ++m_stats.latencyUs[us < kLatencyBuckets ? us : kLatencyBuckets];
+        const std::uint64_t b = ns / 1000 / kLatencyBucketUs;
+        ++m_stats.latencyUs[b < kLatencyBuckets ? b : kLatencyBuckets];
         if (ns > m_stats.latencyMaxNs)
             m_stats.latencyMaxNs = ns;
         ++m_stats.latencyCount;

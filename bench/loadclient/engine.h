@@ -10,6 +10,8 @@
 namespace talker::bench {
 
 enum class Proto { Talker, Mqtt };
+/// Width of one latency histogram bucket; 1,000,000 buckets cover 10 s.
+constexpr std::uint64_t kLatencyBucketUs = 10;
 enum class Mode { Fanout, Latency, Conns };
 
 /// Everything the command line sets.
@@ -61,7 +63,7 @@ struct Stats
     std::uint64_t misordered = 0;         ///< older than expected (duplicate or reordered)
     std::uint64_t errors = 0;             ///< error events from the server
     std::uint64_t closed = 0;             ///< connections the server closed or that failed
-    std::vector<std::uint32_t> latencyUs; ///< histogram, 1 us buckets
+    std::vector<std::uint32_t> latencyUs; ///< histogram, kLatencyBucketUs buckets
     std::uint64_t latencyMaxNs = 0;
     std::uint64_t latencyCount = 0;
 };

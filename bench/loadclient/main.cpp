@@ -22,8 +22,8 @@ void usage()
               "  --subs N                 receiving connections (100)\n"
               "  --rooms R                rooms/topics, receivers spread over them (1)\n"
               "  --token T / --pub-token T   Talker tokens of receivers / publishers\n"
-        "                           (default: $TALKER_TOKEN / $TALKER_PUB_TOKEN, so that\n"
-        "                           tokens need not appear on command lines)\n"
+              "                           (default: $TALKER_TOKEN / $TALKER_PUB_TOKEN, so that\n"
+              "                           tokens need not appear on command lines)\n"
               "  --payload B              payload bytes (100)\n"
               "  --inflight W             fan-out: messages in flight per publisher (1000)\n"
               "  --deliveries D           fan-out: at least D deliveries (500000)\n"
@@ -256,10 +256,10 @@ double percentileMs(const Stats &s, double q)
 {
     const auto want = static_cast<std::uint64_t>(q * static_cast<double>(s.latencyCount));
     std::uint64_t seen = 0;
-    for (std::size_t us = 0; us < s.latencyUs.size(); ++us) {
-        seen += s.latencyUs[us];
+    for (std::size_t b = 0; b < s.latencyUs.size(); ++b) {
+        seen += s.latencyUs[b];
         if (seen > want)
-            return static_cast<double>(us) / 1000.0;
+            return static_cast<double>(b * kLatencyBucketUs) / 1000.0;
     }
     return static_cast<double>(s.latencyMaxNs) / 1e6;
 }
@@ -293,7 +293,7 @@ int runLatency(const Options &o)
             e.publish(i, sent[room]++, true);
             ++total;
         }
-        e.poll(0);
+        e.poll(1); // sleep until the next event or millisecond: no spinning on a shared box
     }
     drain(e, sent, 5, 30, true);
     const std::uint64_t t1 = nowNs();
