@@ -346,19 +346,19 @@ QString Room::lastOwnIn(Timeline *timeline) const
 
 void Room::sendEntry(const OutboxEntry &entry)
 {
+    MessageEvent ev;
+    ev.id = entry.id;
+    ev.content = entry.content.isNull() ? QStringLiteral("") : entry.content;
+    ev.to = entry.to;
+    if (entry.action)
+        ev.extra.insert(QStringLiteral("action"), true);
+    if (!m_session->send(ev))
+        return;
     OutboxEntry e = entry;
     ++e.attempts;
     m_account->outbox()->put(e);
-    MessageEvent ev;
-    ev.id = e.id;
-    ev.content = e.content.isNull() ? QStringLiteral("") : e.content;
-    ev.to = e.to;
-    if (e.action)
-        ev.extra.insert(QStringLiteral("action"), true);
-    if (m_session->send(ev)) {
-        m_inFlight.removeAll(e.id);
-        m_inFlight.append(e.id);
-    }
+    m_inFlight.removeAll(e.id);
+    m_inFlight.append(e.id);
 }
 
 void Room::flushOutbox()

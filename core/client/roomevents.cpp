@@ -216,6 +216,12 @@ void Room::onMessage(const MessageEvent &event)
 
 void Room::onUsers(const QList<User> &users)
 {
+    if (users.isEmpty()) {
+        // the list always holds at least the user itself: this one is broken
+        qCWarning(lcRoom) << m_name << "ignored an empty or malformed users list";
+        flushOutbox();
+        return;
+    }
     emit membersAboutToBeReset();
     QHash<QString, const User *> present;
     for (const User &u : users) {

@@ -7,7 +7,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
-Q_LOGGING_CATEGORY(lcSession, "talker.client.session")
+Q_LOGGING_CATEGORY(lcSession, "talker.client.session", QtInfoMsg)
 
 namespace talker::client {
 

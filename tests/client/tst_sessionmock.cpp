@@ -1,0 +1,372 @@
+// Session and Room against a scripted peer: the state machine and bad-server input.
+#include "client/account.h"
+#include "client/backoff.h"
+#include "client/conversation.h"
+#include "client/outbox.h"
+#include "client/room.h"
+#include "client/session.h"
+#include "client/timeline.h"
+#include "mockpeer.h"
+#include "models/membermodel.h"
+#include "models/messagemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using namespace talker;
+using namespace talker::client;
+using talker::test::MockPeer;
+
+namespace {
+SessionSettings fastSettings()
+{
+    SessionSettings s;
+    s.pingIntervalMs = 200;
+    s.deadLinkTimeoutMs = 400;
+    s.connectTimeoutMs = 500;
+    s.backoffInitialMs = 30;
+    s.backoffMaxMs = 120;
+    return s;
+}
+
+const QByteArray kConnected = R"({"type":"connected","user":{"id":"1","name":"alice"}})"
+                              "\n";
+const QByteArray kUsers =
+    R"({"type":"users","users":[{"id":"1","name":"alice"},{"id":"2","name":"bob","idle":true}]})"
+    "\n";
+} // namespace
+
+class TestSessionMock : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<MockPeer> peer;
+    std::unique_ptr<Account> account;
+
+    Room *joinWith(const SessionSettings &settings = fastSettings())
+    {
+        AccountConfig c;
+        c.id = QStringLiteral("mock");
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = peer->port();
+        account = std::make_unique<Account>(c, QStringLiteral(":memory:"));
+        account->setSessionSettings(settings);
+        account->setToken(QStringLiteral("secret-token"));
+        return account->joinRoom(QStringLiteral("Main"));
+    }
+
+    void accept(Room *room)
+    {
+        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        peer->send(kConnected + kUsers);
+        QTRY_COMPARE(room->state(), Session::State::Connected);
+    }
+
+private slots:
+    void init() { peer = std::make_unique<MockPeer>(); }
+    void cleanup()
+    {
+        account.reset();
+        peer.reset();
+    }
+
+    void backoffGrowsCapsAndResets()
+    {
+        Backoff b(100, 1000, 0.0);
+        QCOMPARE(b.nextDelayMs(), 100);
+        QCOMPARE(b.nextDelayMs(), 200);
+        QCOMPARE(b.nextDelayMs(), 400);
+        QCOMPARE(b.nextDelayMs(), 800);
+        QCOMPARE(b.nextDelayMs(), 1000);
+        QCOMPARE(b.nextDelayMs(), 1000);
+        b.reset();
+        QCOMPARE(b.nextDelayMs(), 100);
+        Backoff j(1000, 30000, 0.2);
+        for (int i = 0; i < 50; ++i) {
+            const int d = j.nextDelayMs();
+            QVERIFY(d >= 800 && d <= 30000);
+        }
+    }
+
+    void connectSendsRoomTokenAndHistory()
+    {
+        Room *room = joinWith();
+        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        const QByteArray line = peer->lines().constFirst();
+        QVERIFY(line.contains("\"room\":\"Main\""));
+        QVERIFY(line.contains("\"token\":\"secret-token\""));
+        QVERIFY(line.contains("\"history\":100"));
+        QVERIFY(line.contains("\"include_partial\":true"));
+        QCOMPARE(room->state(), Session::State::Authenticating);
+        peer->send(kConnected + kUsers);
+        QTRY_COMPARE(room->state(), Session::State::Connected);
+        QCOMPARE(room->statusText(), QStringLiteral("Connected"));
+        QCOMPARE(account->userId(), QStringLiteral("1"));
+        QCOMPARE(account->userName(), QStringLiteral("alice"));
+        QCOMPARE(room->members().size(), 2);
+        QCOMPARE(room->members().at(room->memberIndex(QStringLiteral("2"))).presence,
+                 Room::Presence::Idle);
+    }
+
+    void pingsAndStaysUpWhenAnswered()
+    {
+        SessionSettings s = fastSettings();
+        s.deadLinkTimeoutMs = 3000; // generous: a loaded machine answers late, not never
+        Room *room = joinWith(s);
+        accept(room);
+        // answer every ping for a few intervals: the link stays up
+        for (int i = 0; i < 6; ++i) {
+            QTRY_VERIFY(peer->countReceived("\"type\":\"ping\"") > i);
+            peer->send(R"({"type":"pong"})"
+                       "\n");
+        }
+        QCOMPARE(room->state(), Session::State::Connected);
+        QCOMPARE(peer->connectionCount(), 1);
+    }
+
+    void deadLinkReconnects()
+    {
+        Room *room = joinWith();
+        accept(room);
+        QSignalSpy lost(room->session(), &Session::disconnected);
+        // never answer: one ping interval later the session gives up and reconnects
+        QTRY_VERIFY(peer->received("\"type\":\"ping\""));
+        QTRY_COMPARE(lost.count(), 1);
+        QTRY_COMPARE(peer->connectionCount(), 2);
+        QVERIFY(room->session()->lastError().contains(QStringLiteral("No answer")));
+    }
+
+    void neverAnsweringConnectTimesOut()
+    {
+        Room *room = joinWith();
+        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        QSignalSpy states(room->session(), &Session::stateChanged);
+        QTRY_VERIFY(
+            states.contains(QVariantList{QVariant::fromValue(Session::State::Reconnecting)}));
+        QVERIFY(room->session()->lastError().contains(QStringLiteral("did not answer")));
+        QTRY_COMPARE(peer->connectionCount(), 2); // tried again
+    }
+
+    void statusShowsNextRetry()
+    {
+        SessionSettings s = fastSettings();
+        s.backoffInitialMs = 5000;
+        s.backoffMaxMs = 5000;
+        s.backoffJitter = 0;
+        Room *room = joinWith(s);
+        accept(room);
+        peer->closeLast();
+        QTRY_COMPARE(room->state(), Session::State::Reconnecting);
+        QVERIFY(room->nextRetry().isValid());
+        QVERIFY(room->nextRetry() > QDateTime::currentDateTimeUtc().addSecs(3));
+        QVERIFY(room->statusText().contains(QStringLiteral("retrying at")));
+        QCOMPARE(account->state(), Session::State::Reconnecting);
+        // Retry now does not wait for the timer
+        account->retryNow();
+        QTRY_COMPARE(peer->connectionCount(), 2);
+    }
+
+    void closingMidLineReconnects()
+    {
+        Room *room = joinWith();
+        accept(room);
+        peer->send("{\"type\":\"message\",\"id\":\"m1\",\"content\":\"half a mess");
+        QTest::qWait(50);
+        peer->closeLast();
+        QTRY_COMPARE(peer->connectionCount(), 2);
+        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        peer->send(kConnected + kUsers);
+        QTRY_COMPARE(room->state(), Session::State::Connected);
+        // the half line was dropped, not glued to the next connection's data
+        peer->send(
+            R"({"type":"message","id":"m2","content":"whole","user":{"id":"2","name":"bob"},"time":5})"
+            "\n");
+        QTRY_COMPARE(room->timeline()->count(), 1);
+        QCOMPARE(room->timeline()->at(0).id, QStringLiteral("m2"));
+    }
+
+    void authenticationFailedStopsAndKeepsRooms()
+    {
+        Room *room = joinWith();
+        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        peer->send(R"({"type":"error","message":"Authentication failed"})"
+                   "\n");
+        peer->closeLast();
+        QTRY_VERIFY(room->authenticationFailed());
+        QCOMPARE(room->state(), Session::State::Disconnected);
+        QCOMPARE(room->statusText(), QStringLiteral("Authentication failed"));
+        QCOMPARE(account->statusText(), QStringLiteral("Authentication failed"));
+        QVERIFY(account->authenticationFailed());
+        QTest::qWait(300); // several backoff periods: no new attempt
+        QCOMPARE(peer->connectionCount(), 1);
+        QCOMPARE(account->roomNames(), QStringList{QStringLiteral("Main")});
+        // a new token tries again
+        account->setToken(QStringLiteral("better-token"));
+        QTRY_COMPARE(peer->connectionCount(), 2);
+        QTRY_VERIFY(peer->received("better-token"));
+        QVERIFY(!room->authenticationFailed());
+    }
+
+    void badInputIsIgnored()
+    {
+        Room *room = joinWith();
+        models::MessageModel messages;
+        messages.setTimeline(room->timeline());
+        models::MemberModel members;
+        members.setRoom(room);
+        QAbstractItemModelTester t1(&messages,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&members,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        accept(room);
+        QCOMPARE(members.rowCount(), 2);
+
+        peer->send(
+            "this is not json\n"
+            "[1,2,3]\n"
+            R"({"type":"bogus","x":1})"
+            "\n"
+            R"({"no":"type"})"
+            "\n"
+            R"({"type":"message","content":"no id","user":{"id":"2","name":"bob"}})"
+            "\n"
+            R"({"type":"message","id":"x1","content":"no user"})"
+            "\n"
+            R"({"type":"join","user":{"id":"3","name":"carol"},"time":1,"id":"j1"})"
+            "\n"
+            R"({"type":"leave","user":"3","time":2,"id":"l1"})"
+            "\n"
+            R"({"type":"leave","user":{"id":"2","name":"bob"},"time":2,"id":"l2"})"
+            "\n"
+            R"({"type":"leave","user":"99","time":2,"id":"l3"})"
+            "\n"
+            R"({"type":"idle","user":{"id":"98"},"time":2})"
+            "\n"
+            R"({"type":"back","user":{"id":"97","name":"dave"},"time":2})"
+            "\n"
+            R"({"type":"message","id":"d1","content":"first","user":{"id":"96","name":"eve"},"time":10})"
+            "\n"
+            R"({"type":"message","id":"d1","content":"first","user":{"id":"96","name":"eve"},"time":10})"
+            "\n"
+            R"({"type":"users","users":"nonsense"})"
+            "\n");
+        // a line far over the client's limit, then a valid one
+        peer->send("{\"type\":\"message\",\"content\":\"" + QByteArray(5 * 1024 * 1024, 'a') +
+                   "\"}\n");
+        peer->send(
+            R"({"type":"message","id":"d2","content":"after huge","user":{"id":"2","name":"bob"},"time":11})"
+            "\n");
+        QTRY_COMPARE(room->timeline()->count(), 2);
+        QCOMPARE(room->timeline()->at(0).text, QStringLiteral("first"));
+        QCOMPARE(room->timeline()->at(1).text, QStringLiteral("after huge"));
+        QCOMPARE(room->state(), Session::State::Connected);
+        // carol joined and left, bob left (object form), dave came back though unknown
+        auto presenceOf = [room](const char *id) {
+            const int i = room->memberIndex(QString::fromLatin1(id));
+            return i < 0 ? -1 : int(room->members().at(i).presence);
+        };
+        QCOMPARE(presenceOf("3"), int(Room::Presence::Offline));
+        QCOMPARE(presenceOf("2"), int(Room::Presence::Offline));
+        QCOMPARE(presenceOf("97"), int(Room::Presence::Online));
+        QCOMPARE(presenceOf("99"), -1);
+        QCOMPARE(presenceOf("98"), -1);
+        QCOMPARE(members.rowCount(), 4);
+        QCOMPARE(members.data(members.index(0), models::MemberModel::NameRole).toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(room->session()->lastEventId(), QStringLiteral("d2"));
+        QCOMPARE(room->unreadCount(), 2);
+    }
+
+    void outboxWaitsForBroadcast()
+    {
+        Room *room = joinWith();
+        // typed before the connection is up: pending, in the outbox
+        room->setSendDrafts(false);
+        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        const QString id = room->sendMessage(QStringLiteral("hello"));
+        QVERIFY(protocol::isValidMessageId(id));
+        QCOMPARE(room->timeline()->count(), 1);
+        QCOMPARE(room->timeline()->at(0).delivery, Message::Delivery::Pending);
+        QCOMPARE(account->outbox()->count(), 1);
+        peer->send(kConnected + kUsers);
+        QTRY_VERIFY(peer->received(id.toLatin1()));
+        QVERIFY(peer->received("\"content\":\"hello\""));
+        QCOMPARE(room->timeline()->at(0).delivery, Message::Delivery::Pending);
+        peer->send(
+            QStringLiteral(
+                R"({"type":"message","id":"%1","content":"hello","user":{"id":"1","name":"alice"},"time":50})"
+                "\n")
+                .arg(id)
+                .toUtf8());
+        QTRY_COMPARE(room->timeline()->at(0).delivery, Message::Delivery::Sent);
+        QCOMPARE(room->timeline()->count(), 1);
+        QCOMPARE(account->outbox()->count(), 0);
+        QCOMPARE(room->unreadCount(), 0); // own messages are never unread
+        QCOMPARE(room->lastOwnMessageId(), id);
+    }
+
+    void unconfirmedSendsEndAsFailed()
+    {
+        SessionSettings s = fastSettings();
+        s.maxSendAttempts = 2;
+        Room *room = joinWith(s);
+        accept(room);
+        const QString id = room->sendMessage(QStringLiteral("never confirmed"));
+        QTRY_VERIFY(peer->received(id.toLatin1()));
+        for (int attempt = 2; attempt <= 3; ++attempt) {
+            peer->closeLast();
+            QTRY_COMPARE(peer->connectionCount(), attempt);
+            QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+            peer->send(kConnected + kUsers);
+            QTRY_COMPARE(room->state(), Session::State::Connected);
+        }
+        QTRY_COMPARE(room->timeline()->at(0).delivery, Message::Delivery::Failed);
+        QVERIFY(!peer->received(id.toLatin1())); // not sent a third time
+        QVERIFY(room->retry(id));
+        QCOMPARE(room->timeline()->at(0).delivery, Message::Delivery::Pending);
+        QTRY_VERIFY(peer->received(id.toLatin1()));
+    }
+
+    void privateToUnknownUserFails()
+    {
+        Room *room = joinWith();
+        accept(room);
+        const QString id = room->sendPrivate(QStringLiteral("404"), QStringLiteral("anyone?"));
+        QTRY_VERIFY(peer->received(id.toLatin1()));
+        peer->send(R"({"type":"error","message":"No such user in room"})"
+                   "\n");
+        Timeline *t = account->conversation(QStringLiteral("404"))->timeline();
+        QTRY_COMPARE(t->at(0).delivery, Message::Delivery::Failed);
+        QCOMPARE(room->state(), Session::State::Connected);
+    }
+
+    void typingFromPartialDrafts()
+    {
+        Room *room = joinWith();
+        accept(room);
+        peer->send(
+            R"({"type":"message","id":"t1","content":"hel","partial":true,"user":{"id":"2","name":"bob"}})"
+            "\n");
+        QTRY_COMPARE(room->typingUsers(), QStringList{QStringLiteral("bob")});
+        QCOMPARE(room->typingText(), QStringLiteral("bob is typing: hel"));
+        QCOMPARE(room->timeline()->count(), 0); // drafts are not messages
+        peer->send(
+            R"({"type":"message","id":"t1","content":"hello","user":{"id":"2","name":"bob"},"time":3})"
+            "\n");
+        QTRY_COMPARE(room->timeline()->count(), 1);
+        QVERIFY(room->typingUsers().isEmpty());
+        // our own drafts go out as partials with the id the final message keeps
+        room->setSendDrafts(true);
+        room->setDraft(QStringLiteral("wri"));
+        QTRY_VERIFY(peer->received("\"partial\":true"));
+        const QString id = room->sendMessage(QStringLiteral("written"));
+        QTRY_VERIFY(peer->received("\"content\":\"written\""));
+        QVERIFY(peer->received(QStringLiteral("\"id\":\"%1\",\"partial\"").arg(id).toLatin1()) ||
+                peer->countReceived(id.toLatin1()) == 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionMock)
+#include "tst_sessionmock.moc"
