@@ -1,0 +1,288 @@
+// History: replay after last_event_id and history:N, the replay cap, private messages
+// in replay, restarts with the same database, SIGKILL losing nothing stored.
+#include "testserver.h"
+#include "wireclient.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using talker::test::message;
+using talker::test::TestServer;
+using talker::test::types;
+using talker::test::WireClient;
+
+namespace {
+const QString kType = QStringLiteral("type");
+const QString kContent = QStringLiteral("content");
+const QString kMessage = QStringLiteral("message");
+
+/// The contents of the messages among `events`, in order.
+QStringList contents(const QList<QJsonObject> &events)
+{
+    QStringList list;
+    for (const QJsonObject &e : events) {
+        if (e.value(kType) == kMessage)
+            list.append(e.value(kContent).toString());
+    }
+    return list;
+}
+
+/// Events between `connected` and `users` of a handshake: the replay.
+QList<QJsonObject> replayOf(const WireClient &c)
+{
+    QList<QJsonObject> hs = c.handshake();
+    if (hs.size() < 2)
+        return {};
+    return hs.mid(1, hs.size() - 2);
+}
+
+QJsonObject opt(const char *key, const QJsonValue &value)
+{
+    return QJsonObject{{QString::fromLatin1(key), value}};
+}
+} // namespace
+
+class TestServerReplay : public QObject
+{
+    Q_OBJECT
+
+private:
+    /// Sends messages and waits for each echo: once echoed, it is stored.
+    QList<QJsonObject> sendAll(WireClient &c, const QStringList &texts)
+    {
+        QList<QJsonObject> echoes;
+        for (const QString &t : texts) {
+            c.send(message(t));
+            echoes.append(c.waitFor(kMessage));
+        }
+        return echoes;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        m_alice = m_server.addUser(QStringLiteral("alice"));
+        m_bob = m_server.addUser(QStringLiteral("bob"));
+        m_carol = m_server.addUser(QStringLiteral("carol"));
+        QVERIFY(!m_carol.isEmpty());
+    }
+
+    void noReplayUnlessAsked()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("quiet"), m_alice));
+        sendAll(a, {QStringLiteral("one")});
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("quiet"), m_bob));
+        QCOMPARE(types(b.handshake()),
+                 (QStringList{QStringLiteral("connected"), QStringLiteral("users")}));
+    }
+
+    void replayAfterLastEventId()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("after"), m_alice));
+        auto b = std::make_unique<WireClient>(m_server.port());
+        QVERIFY(b->join(QStringLiteral("after"), m_bob));
+        sendAll(a, {QStringLiteral("m1"), QStringLiteral("m2")});
+        QCOMPARE(b->waitFor(kMessage).value(kContent).toString(), QStringLiteral("m1"));
+        const QJsonObject m2 = b->waitFor(kMessage);
+        b->abort();
+        sendAll(a, {QStringLiteral("m3"), QStringLiteral("m4"), QStringLiteral("m5")});
+        b = std::make_unique<WireClient>(m_server.port());
+        QVERIFY(b->join(QStringLiteral("after"), m_bob,
+                        opt("last_event_id", m2.value(QStringLiteral("id")))));
+        const QList<QJsonObject> replay = replayOf(*b);
+        QCOMPARE(contents(replay),
+                 (QStringList{QStringLiteral("m3"), QStringLiteral("m4"), QStringLiteral("m5")}));
+        QCOMPARE(b->handshake().first().value(kType).toString(), QStringLiteral("connected"));
+        QCOMPARE(b->handshake().last().value(kType).toString(), QStringLiteral("users"));
+        // Then live traffic.
+        a.send(message(QStringLiteral("m6")));
+        QCOMPARE(b->waitFor(kMessage).value(kContent).toString(), QStringLiteral("m6"));
+    }
+
+    void replayIncludesJoinAndLeave()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("presence-history"), m_alice));
+        const QJsonObject first = sendAll(a, {QStringLiteral("p1")}).first();
+        {
+            WireClient c(m_server.port());
+            QVERIFY(c.join(QStringLiteral("presence-history"), m_carol));
+            c.send(QJsonObject{{kType, QStringLiteral("close")}});
+            QVERIFY(c.waitClosed());
+        }
+        QVERIFY(!a.waitFor(QStringLiteral("leave")).isEmpty());
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("presence-history"), m_bob,
+                       opt("last_event_id", first.value(QStringLiteral("id")))));
+        QCOMPARE(types(replayOf(b)),
+                 (QStringList{QStringLiteral("join"), QStringLiteral("leave")}));
+    }
+
+    void historyN()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("hist"), m_alice));
+        sendAll(a, {QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"),
+                    QStringLiteral("h4")});
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("hist"), m_bob, opt("history", 3)));
+        QCOMPARE(contents(replayOf(b)),
+                 (QStringList{QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4")}));
+        QCOMPARE(replayOf(b).size(), 3);
+    }
+
+    void unknownLastEventIdFallsBackToHistory()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("fallback"), m_alice));
+        sendAll(a, {QStringLiteral("f1"), QStringLiteral("f2")});
+        WireClient b(m_server.port());
+        QJsonObject extra = opt("last_event_id", QStringLiteral("no-such-id"));
+        extra.insert(QStringLiteral("history"), 1);
+        QVERIFY(b.join(QStringLiteral("fallback"), m_bob, extra));
+        QCOMPARE(contents(replayOf(b)), QStringList{QStringLiteral("f2")});
+        WireClient c(m_server.port());
+        QVERIFY(c.join(QStringLiteral("fallback"), m_carol,
+                       opt("last_event_id", QStringLiteral("no-such-id"))));
+        QVERIFY(replayOf(c).isEmpty());
+    }
+
+    void editShowsInReplay()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("edits"), m_alice));
+        const QJsonObject mark = sendAll(a, {QStringLiteral("before")}).first();
+        a.send(message(QStringLiteral("v1"), opt("id", QStringLiteral("e1"))));
+        a.waitFor(kMessage);
+        a.send(message(QStringLiteral("v2"), opt("id", QStringLiteral("e1"))));
+        a.waitFor(kMessage);
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("edits"), m_bob,
+                       opt("last_event_id", mark.value(QStringLiteral("id")))));
+        const QList<QJsonObject> replay = replayOf(b);
+        QCOMPARE(contents(replay), (QStringList{QStringLiteral("v1"), QStringLiteral("v2")}));
+        QVERIFY(replay.last().contains(QStringLiteral("edited")));
+    }
+
+    void privateReplayedOnlyToItsUsers()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("pm-hist"), m_alice));
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("pm-hist"), m_bob));
+        a.send(message(QStringLiteral("secret"), opt("to", b.userId())));
+        QVERIFY(!b.waitFor(kMessage).isEmpty());
+        sendAll(a, {QStringLiteral("public")});
+        WireClient c(m_server.port());
+        QVERIFY(c.join(QStringLiteral("pm-hist"), m_carol, opt("history", 50)));
+        QCOMPARE(contents(replayOf(c)), QStringList{QStringLiteral("public")});
+        WireClient b2(m_server.port());
+        QVERIFY(b2.join(QStringLiteral("pm-hist"), m_bob, opt("history", 50)));
+        QCOMPARE(contents(replayOf(b2)),
+                 (QStringList{QStringLiteral("secret"), QStringLiteral("public")}));
+        WireClient a2(m_server.port());
+        QVERIFY(a2.join(QStringLiteral("pm-hist"), m_alice, opt("history", 50)));
+        QCOMPARE(contents(replayOf(a2)),
+                 (QStringList{QStringLiteral("secret"), QStringLiteral("public")}));
+    }
+
+    void replayCap()
+    {
+        TestServer capped({QStringLiteral("--replay-cap"), QStringLiteral("5")});
+        QVERIFY(capped.start());
+        const QString token = capped.addUser(QStringLiteral("alice"));
+        WireClient a(capped.port());
+        QVERIFY(a.join(QStringLiteral("cap"), token));
+        const QJsonObject mark = a.waitFor(QStringLiteral("join"));
+        QStringList texts;
+        for (int i = 0; i < 12; ++i)
+            texts.append(QString::number(i));
+        sendAll(a, texts);
+        WireClient h(capped.port());
+        QVERIFY(h.join(QStringLiteral("cap"), token, opt("history", 100)));
+        QCOMPARE(contents(replayOf(h)), texts.mid(7));
+        WireClient l(capped.port());
+        QVERIFY(l.join(QStringLiteral("cap"), token,
+                       opt("last_event_id", mark.value(QStringLiteral("id")))));
+        QCOMPARE(contents(replayOf(l)), texts.mid(7));
+    }
+
+    void restartKeepsUsersAndHistory()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("alice"));
+        QStringList texts;
+        {
+            WireClient a(server.port());
+            QVERIFY(a.join(QStringLiteral("durable"), token));
+            for (int i = 0; i < 10; ++i)
+                texts.append(QStringLiteral("before restart %1").arg(i));
+            sendAll(a, texts);
+            a.send(message(QStringLiteral("to edit"), opt("id", QStringLiteral("keep-1"))));
+            a.waitFor(kMessage);
+        }
+        server.stop();
+        QVERIFY(server.start());
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("durable"), token, opt("history", 100)));
+        QCOMPARE(contents(replayOf(a)), texts + QStringList{QStringLiteral("to edit")});
+        // Edits still work on a message from before the restart.
+        a.send(
+            message(QStringLiteral("edited after restart"), opt("id", QStringLiteral("keep-1"))));
+        const QJsonObject edit = a.waitFor(kMessage);
+        QCOMPARE(edit.value(kContent).toString(), QStringLiteral("edited after restart"));
+        QVERIFY(edit.contains(QStringLiteral("edited")));
+    }
+
+    void sigkillLosesNothingStored()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("alice"));
+        QStringList texts;
+        for (int i = 0; i < 100; ++i)
+            texts.append(QStringLiteral("kill test %1").arg(i));
+        {
+            WireClient a(server.port());
+            QVERIFY(a.join(QStringLiteral("crash"), token));
+            // Fire them all, then wait for every echo: each echo means it is stored.
+            for (const QString &t : texts)
+                a.send(message(t));
+            for (int i = 0; i < texts.size(); ++i)
+                QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), texts[i]);
+            server.kill();
+        }
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(server.databasePath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        QVERIFY(server.start());
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("crash"), token, opt("history", 500)));
+        QCOMPARE(contents(replayOf(a)), texts);
+    }
+
+private:
+    TestServer m_server;
+    QString m_alice, m_bob, m_carol;
+};
+
+QTEST_GUILESS_MAIN(TestServerReplay)
+#include "tst_server_replay.moc"
