@@ -1,0 +1,444 @@
+// The client core against the real talker-server on loopback.
+#include "client/account.h"
+#include "client/conversation.h"
+#include "client/outbox.h"
+#include "client/room.h"
+#include "client/timeline.h"
+#include "models/membermodel.h"
+#include "models/messagemodel.h"
+#include "testserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace talker;
+using namespace talker::client;
+using talker::test::TestServer;
+
+namespace {
+constexpr int Timeout = 15000;
+
+SessionSettings fastSettings()
+{
+    SessionSettings s;
+    s.pingIntervalMs = 300;
+    s.deadLinkTimeoutMs = 3000;
+    s.connectTimeoutMs = 3000;
+    s.backoffInitialMs = 50;
+    s.backoffMaxMs = 300;
+    return s;
+}
+
+int countText(const Timeline *t, const QString &text)
+{
+    int n = 0;
+    for (int i = 0; i < t->count(); ++i)
+        n += t->at(i).text == text ? 1 : 0;
+    return n;
+}
+
+int rowOfText(const Timeline *t, const QString &text)
+{
+    for (int i = 0; i < t->count(); ++i) {
+        if (t->at(i).text == text)
+            return i;
+    }
+    return -1;
+}
+} // namespace
+
+class TestClientServer : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> server;
+    QTemporaryDir dir;
+    QString aliceToken, bobToken;
+
+    std::unique_ptr<Account> makeAccount(const QString &name, const QString &token,
+                                         const SessionSettings &settings = fastSettings())
+    {
+        AccountConfig c;
+        c.id = name;
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = server->port();
+        auto a = std::make_unique<Account>(c, dir.filePath(name + QStringLiteral(".sqlite")));
+        a->setSessionSettings(settings);
+        a->joinRoom(QStringLiteral("Main"));
+        if (!token.isEmpty())
+            a->setToken(token);
+        return a;
+    }
+
+    static Room *main(const std::unique_ptr<Account> &a) { return a->room(QStringLiteral("Main")); }
+
+private slots:
+    void init()
+    {
+        QVERIFY(dir.isValid());
+        QDir(dir.path()).removeRecursively();
+        QDir().mkpath(dir.path());
+        server = std::make_unique<TestServer>();
+        QVERIFY(server->start());
+        aliceToken = server->addUser(QStringLiteral("alice"));
+        bobToken = server->addUser(QStringLiteral("bob"));
+        QVERIFY(!aliceToken.isEmpty() && !bobToken.isEmpty());
+    }
+    void cleanup() { server.reset(); }
+
+    void twoClientsChat()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        models::MessageModel bobMessages;
+        bobMessages.setTimeline(main(bob)->timeline());
+        QAbstractItemModelTester tester(&bobMessages,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+
+        const QString id = main(alice)->sendMessage(QStringLiteral("hi bob, how are you?"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countText(main(bob)->timeline(), QStringLiteral("hi bob, how are you?")), 1, Timeout);
+        const int row = bobMessages.rowOf(id);
+        QVERIFY(row >= 0);
+        QCOMPARE(bobMessages.data(bobMessages.index(row), models::MessageModel::AuthorNameRole)
+                     .toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(
+            bobMessages.data(bobMessages.index(row), models::MessageModel::MentionRole).toBool(),
+            true);
+        QCOMPARE(main(bob)->unreadCount(), 1);
+        QCOMPARE(main(bob)->mentionCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            main(alice)->timeline()->at(main(alice)->timeline()->indexOf(id)).delivery,
+            Message::Delivery::Sent, Timeout);
+        QCOMPARE(alice->outbox()->count(), 0);
+
+        main(bob)->sendMessage(QStringLiteral("/me waves"));
+        QTRY_COMPARE_WITH_TIMEOUT(countText(main(alice)->timeline(), QStringLiteral("waves")), 1,
+                                  Timeout);
+        const Timeline *t = main(alice)->timeline();
+        QVERIFY(t->at(rowOfText(t, QStringLiteral("waves"))).isAction);
+        QCOMPARE(main(alice)->mentionCount(), 0);
+        QVERIFY(main(alice)->lastMessagePreview().contains(QStringLiteral("waves")));
+        main(bob)->markRead();
+        QCOMPARE(main(bob)->unreadCount(), 0);
+        QCOMPARE(main(bob)->timeline()->lastReadId(), main(bob)->timeline()->last().id);
+    }
+
+    void privateMessages()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->memberIndex(bob->userId()) >= 0, Timeout);
+
+        main(alice)->sendPrivate(bob->userId(), QStringLiteral("just between us"));
+        QTRY_VERIFY_WITH_TIMEOUT(bob->conversation(alice->userId()) != nullptr, Timeout);
+        Conversation *atBob = bob->conversation(alice->userId());
+        QTRY_COMPARE_WITH_TIMEOUT(countText(atBob->timeline(), QStringLiteral("just between us")),
+                                  1, Timeout);
+        QCOMPARE(atBob->peerName(), QStringLiteral("alice"));
+        QCOMPARE(atBob->unreadCount(), 1);
+        QVERIFY(atBob->timeline()->at(0).isPrivate);
+        QCOMPARE(countText(main(bob)->timeline(), QStringLiteral("just between us")), 0);
+        QCOMPARE(main(bob)->unreadCount(), 0);
+
+        Conversation *atAlice = alice->conversation(bob->userId());
+        QVERIFY(atAlice);
+        QCOMPARE(atAlice->peerName(), QStringLiteral("bob"));
+        QTRY_COMPARE_WITH_TIMEOUT(atAlice->timeline()->at(0).delivery, Message::Delivery::Sent,
+                                  Timeout);
+        QCOMPARE(atAlice->timeline()->count(), 1);
+
+        // the reply goes back through the room it came from
+        atBob->sendMessage(QStringLiteral("sure"));
+        QTRY_COMPARE_WITH_TIMEOUT(countText(atAlice->timeline(), QStringLiteral("sure")), 1,
+                                  Timeout);
+        QCOMPARE(atAlice->unreadCount(), 1);
+        atAlice->markRead();
+        QCOMPARE(atAlice->unreadCount(), 0);
+    }
+
+    void presenceInMemberModel()
+    {
+        server = std::make_unique<TestServer>(
+            QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("1"),
+                        QStringLiteral("--leave-timeout"), QStringLiteral("30")});
+        QVERIFY(server->start());
+        aliceToken = server->addUser(QStringLiteral("alice"));
+        bobToken = server->addUser(QStringLiteral("bob"));
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        models::MemberModel members;
+        members.setRoom(main(alice));
+        QAbstractItemModelTester tester(&members,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected(), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(members.rowCount(), 1, Timeout);
+
+        SessionSettings quiet = fastSettings();
+        quiet.pingIntervalMs = 60000; // bob says nothing, so the server marks him idle
+        quiet.deadLinkTimeoutMs = 60000;
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken, quiet);
+        QTRY_VERIFY_WITH_TIMEOUT(main(bob)->isConnected(), Timeout);
+        auto presenceOfBob = [&] {
+            const int row = members.rowOf(bob->userId());
+            return row < 0 ? QString()
+                           : members.data(members.index(row), models::MemberModel::PresenceTextRole)
+                                 .toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(presenceOfBob(), QStringLiteral("online"), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(presenceOfBob(), QStringLiteral("idle"), Timeout);
+        main(bob)->sendMessage(QStringLiteral("I'm back"));
+        QTRY_COMPARE_WITH_TIMEOUT(presenceOfBob(), QStringLiteral("online"), Timeout);
+        bob->leaveRoom(QStringLiteral("Main"));
+        QTRY_COMPARE_WITH_TIMEOUT(presenceOfBob(), QStringLiteral("offline"), Timeout);
+        // sorted: alice (online) before bob (offline)
+        QCOMPARE(members.data(members.index(0), models::MemberModel::NameRole).toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(members.data(members.index(0), models::MemberModel::IsSelfRole).toBool(), true);
+        QCOMPARE(members.onlineCount(), 1);
+    }
+
+    void serverRestartDeliversOutageMessagesOnce()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+        main(alice)->sendMessage(QStringLiteral("before the crash"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countText(main(bob)->timeline(), QStringLiteral("before the crash")), 1, Timeout);
+
+        server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!main(alice)->isConnected() && !main(bob)->isConnected(), Timeout);
+        QVERIFY(main(alice)->nextRetry().isValid() ||
+                main(alice)->state() != Session::State::Connected);
+        main(alice)->sendMessage(QStringLiteral("typed offline 1"));
+        main(alice)->sendMessage(QStringLiteral("typed offline 2"));
+        main(bob)->sendMessage(QStringLiteral("bob offline too"));
+        QCOMPARE(alice->outbox()->count(), 2);
+        QTest::qWait(200);
+        QVERIFY(server->start(true));
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+        for (const char *text : {"typed offline 1", "typed offline 2"})
+            QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QLatin1String(text)), 1,
+                                      Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countText(main(alice)->timeline(), QStringLiteral("bob offline too")), 1, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outbox()->count(), 0, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->outbox()->count(), 0, Timeout);
+        QTest::qWait(500); // late duplicates would show up now
+        for (const char *text :
+             {"before the crash", "typed offline 1", "typed offline 2", "bob offline too"}) {
+            QCOMPARE(countText(main(bob)->timeline(), QLatin1String(text)), 1);
+            QCOMPARE(countText(main(alice)->timeline(), QLatin1String(text)), 1);
+        }
+        const Timeline *t = main(alice)->timeline();
+        for (int i = 0; i < t->count(); ++i)
+            QCOMPARE(t->at(i).delivery, Message::Delivery::Sent);
+        // order at bob: what alice typed stays in her order
+        QVERIFY(rowOfText(main(bob)->timeline(), QStringLiteral("typed offline 1")) <
+                rowOfText(main(bob)->timeline(), QStringLiteral("typed offline 2")));
+    }
+
+    void reconnectReplayFillsGap()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+        main(alice)->sendMessage(QStringLiteral("seen by bob"));
+        QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QStringLiteral("seen by bob")),
+                                  1, Timeout);
+
+        bob->disconnectAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!main(bob)->isConnected(), Timeout);
+        for (int i = 1; i <= 3; ++i)
+            main(alice)->sendMessage(QStringLiteral("missed %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outbox()->count(), 0, Timeout);
+        QCOMPARE(countText(main(bob)->timeline(), QStringLiteral("missed 1")), 0);
+
+        bob->retryNow();
+        QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QStringLiteral("missed 3")), 1,
+                                  Timeout);
+        QTest::qWait(300);
+        const Timeline *t = main(bob)->timeline();
+        QCOMPARE(countText(t, QStringLiteral("seen by bob")), 1);
+        for (int i = 1; i <= 3; ++i)
+            QCOMPARE(countText(t, QStringLiteral("missed %1").arg(i)), 1);
+        QVERIFY(rowOfText(t, QStringLiteral("missed 1")) <
+                rowOfText(t, QStringLiteral("missed 2")));
+        QVERIFY(rowOfText(t, QStringLiteral("missed 2")) <
+                rowOfText(t, QStringLiteral("missed 3")));
+        QCOMPARE(main(bob)->unreadCount(), 4);
+    }
+
+    void outboxResentAfterAppRestart()
+    {
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(bob)->isConnected(), Timeout);
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected(), Timeout);
+
+        // the app quits with two unsent messages (server unreachable)
+        server->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!main(alice)->isConnected(), Timeout);
+        const QString quitId = main(alice)->sendMessage(QStringLiteral("typed before quitting"));
+        const QString crashId =
+            main(alice)->sendMessage(QStringLiteral("sent just before a crash"));
+        alice.reset();
+
+        QVERIFY(server->start(true));
+        QTRY_VERIFY_WITH_TIMEOUT(main(bob)->isConnected(), Timeout);
+        // the crashed run did get its second message to the server; only the echo was lost
+        {
+            QTcpSocket raw;
+            raw.connectToHost(QHostAddress::LocalHost, server->port());
+            QVERIFY(raw.waitForConnected(5000));
+            raw.write(QStringLiteral("{\"type\":\"connect\",\"room\":\"Main\",\"token\":\"%1\"}\n"
+                                     "{\"type\":\"message\",\"id\":\"%2\",\"content\":\"sent just "
+                                     "before a crash\"}\n")
+                          .arg(aliceToken, crashId)
+                          .toUtf8());
+            QVERIFY(raw.waitForBytesWritten(5000));
+            QTRY_COMPARE_WITH_TIMEOUT(
+                countText(main(bob)->timeline(), QStringLiteral("sent just before a crash")), 1,
+                Timeout);
+            raw.abort();
+        }
+
+        // next start: the outbox is on screen before the network answers, then re-sent
+        auto again = makeAccount(QStringLiteral("alice"), QString());
+        QCOMPARE(again->outbox()->count(), 2);
+        QCOMPARE(countText(main(again)->timeline(), QStringLiteral("typed before quitting")), 1);
+        QCOMPARE(main(again)->timeline()->at(main(again)->timeline()->indexOf(quitId)).delivery,
+                 Message::Delivery::Pending);
+        again->setToken(aliceToken);
+        QTRY_COMPARE_WITH_TIMEOUT(again->outbox()->count(), 0, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countText(main(bob)->timeline(), QStringLiteral("typed before quitting")), 1, Timeout);
+        QTest::qWait(500);
+        QCOMPARE(countText(main(bob)->timeline(), QStringLiteral("typed before quitting")), 1);
+        QCOMPARE(countText(main(bob)->timeline(), QStringLiteral("sent just before a crash")), 1);
+        QCOMPARE(countText(main(again)->timeline(), QStringLiteral("sent just before a crash")), 1);
+        const Timeline *t = main(again)->timeline();
+        QCOMPARE(t->at(t->indexOf(crashId)).delivery, Message::Delivery::Sent);
+        QCOMPARE(t->at(t->indexOf(quitId)).delivery, Message::Delivery::Sent);
+    }
+
+    void editsAndRetractionsAcrossClients()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        models::MessageModel bobMessages;
+        bobMessages.setTimeline(main(bob)->timeline());
+        QAbstractItemModelTester tester(&bobMessages,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+
+        const QString id = main(alice)->sendMessage(QStringLiteral("teh original"));
+        main(alice)->sendMessage(QStringLiteral("second"));
+        QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QStringLiteral("second")), 1,
+                                  Timeout);
+        const int rows = bobMessages.rowCount();
+        QTRY_COMPARE_WITH_TIMEOUT(main(alice)->lastOwnMessageId().isEmpty(), false, Timeout);
+
+        QVERIFY(main(alice)->editMessage(id, QStringLiteral("the original")));
+        QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QStringLiteral("the original")),
+                                  1, Timeout);
+        QCOMPARE(bobMessages.rowCount(), rows);
+        const QModelIndex edited = bobMessages.index(bobMessages.rowOf(id));
+        QCOMPARE(bobMessages.data(edited, models::MessageModel::EditedRole).toBool(), true);
+        QCOMPARE(countText(main(bob)->timeline(), QStringLiteral("teh original")), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outbox()->count(), 0, Timeout);
+        QCOMPARE(main(alice)->timeline()->at(main(alice)->timeline()->indexOf(id)).delivery,
+                 Message::Delivery::Sent);
+        QVERIFY(main(alice)->timeline()->at(main(alice)->timeline()->indexOf(id)).edited > 0);
+
+        // bob cannot edit alice's message
+        QVERIFY(!main(bob)->editMessage(id, QStringLiteral("hacked")));
+
+        QVERIFY(main(alice)->retractMessage(id));
+        QCOMPARE(main(alice)->timeline()->indexOf(id), -1);
+        QTRY_COMPARE_WITH_TIMEOUT(bobMessages.rowOf(id), -1, Timeout);
+        QCOMPARE(bobMessages.rowCount(), rows - 1);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outbox()->count(), 0, Timeout);
+
+        // a retracted message does not come back from the cache
+        bob.reset();
+        auto bobAgain = makeAccount(QStringLiteral("bob"), QString());
+        QCOMPARE(main(bobAgain)->timeline()->indexOf(id), -1);
+        QCOMPARE(countText(main(bobAgain)->timeline(), QStringLiteral("second")), 1);
+    }
+
+    void cacheReopensAndPages()
+    {
+        {
+            auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+            auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+            QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(),
+                                     Timeout);
+            for (int i = 1; i <= 30; ++i)
+                main(alice)->sendMessage(QStringLiteral("msg %1").arg(i));
+            QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QStringLiteral("msg 30")), 1,
+                                      Timeout);
+        }
+        // reopen with no token: the messages are there before any network
+        AccountConfig c;
+        c.id = QStringLiteral("bob");
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = server->port();
+        Account bob(c, dir.filePath(QStringLiteral("bob.sqlite")));
+        bob.setSessionSettings(fastSettings());
+        bob.setWindowSize(10);
+        Room *room = bob.joinRoom(QStringLiteral("Main"));
+        QCOMPARE(room->timeline()->count(), 10);
+        QCOMPARE(room->timeline()->last().text, QStringLiteral("msg 30"));
+        QCOMPARE(room->timeline()->at(0).text, QStringLiteral("msg 21"));
+        QVERIFY(room->timeline()->canFetchOlder());
+        QCOMPARE(room->timeline()->fetchOlder(5), 5);
+        QCOMPARE(room->timeline()->at(0).text, QStringLiteral("msg 16"));
+
+        models::MessageModel model;
+        model.setTimeline(room->timeline());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        while (model.canFetchMore({}))
+            model.fetchMore({}); // what a view does while scrolling up
+        QCOMPARE(model.rowCount(), 30);
+        QCOMPARE(room->timeline()->at(0).text, QStringLiteral("msg 1"));
+        QCOMPARE(model.data(model.index(0), models::MessageModel::FirstInGroupRole).toBool(), true);
+        QCOMPARE(model.data(model.index(1), models::MessageModel::FirstInGroupRole).toBool(),
+                 false);
+
+        // connecting replays only what came after the cached events: no duplicates
+        bob.setToken(bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(room->isConnected(), Timeout);
+        QTest::qWait(300);
+        for (int i = 1; i <= 30; ++i)
+            QCOMPARE(countText(room->timeline(), QStringLiteral("msg %1").arg(i)), 1);
+    }
+
+    void wrongTokenKeepsRooms()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), QStringLiteral("not-the-token"));
+        alice->joinRoom(QStringLiteral("Second"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice->authenticationFailed(), Timeout);
+        QCOMPARE(alice->statusText(), QStringLiteral("Authentication failed"));
+        QCOMPARE(main(alice)->statusText(), QStringLiteral("Authentication failed"));
+        QCOMPARE(alice->roomNames(),
+                 (QStringList{QStringLiteral("Main"), QStringLiteral("Second")}));
+        QVERIFY(!server->log().contains("not-the-token"));
+        alice->setToken(aliceToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() &&
+                                     alice->room(QStringLiteral("Second"))->isConnected(),
+                                 Timeout);
+        QVERIFY(!alice->authenticationFailed());
+        QCOMPARE(alice->state(), Session::State::Connected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClientServer)
+#include "tst_clientserver.moc"
