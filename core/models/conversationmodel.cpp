@@ -60,11 +60,11 @@ void ConversationModel::watchConversation(Conversation *c)
     auto changed = [this, c] {
         conversationChanged(c);
     };
-    connect(c, &Conversation::peerNameChanged, this, changed, Qt::UniqueConnection);
-    connect(c, &Conversation::roomChanged, this, changed, Qt::UniqueConnection);
-    connect(c, &Conversation::stateChanged, this, changed, Qt::UniqueConnection);
-    connect(c, &Conversation::countersChanged, this, changed, Qt::UniqueConnection);
-    connect(c, &Conversation::lastMessageChanged, this, changed, Qt::UniqueConnection);
+    connect(c, &Conversation::peerNameChanged, this, changed);
+    connect(c, &Conversation::roomChanged, this, changed);
+    connect(c, &Conversation::stateChanged, this, changed);
+    connect(c, &Conversation::countersChanged, this, changed);
+    connect(c, &Conversation::lastMessageChanged, this, changed);
 }
 
 void ConversationModel::rebuild()

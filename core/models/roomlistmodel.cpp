@@ -55,10 +55,10 @@ void RoomListModel::watchRoom(Room *room)
     auto changed = [this, room] {
         roomChanged(room);
     };
-    connect(room, &Room::stateChanged, this, changed, Qt::UniqueConnection);
-    connect(room, &Room::statusChanged, this, changed, Qt::UniqueConnection);
-    connect(room, &Room::countersChanged, this, changed, Qt::UniqueConnection);
-    connect(room, &Room::lastMessageChanged, this, changed, Qt::UniqueConnection);
+    connect(room, &Room::stateChanged, this, changed);
+    connect(room, &Room::statusChanged, this, changed);
+    connect(room, &Room::countersChanged, this, changed);
+    connect(room, &Room::lastMessageChanged, this, changed);
 }
 
 void RoomListModel::rebuild()
