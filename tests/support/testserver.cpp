@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace talker::test {
@@ -41,6 +42,8 @@ bool TestServer::start(bool samePort)
     args += m_extraArgs;
     m_process->setProgram(binary());
     m_process->setArguments(args);
+    // The log goes to a file, not a pipe: a pipe nobody drains could block the server.
+    m_process->setStandardErrorFile(logPath(), QIODevice::Append);
     m_process->start();
     if (!m_process->waitForStarted(10000))
         return false;
@@ -52,7 +55,6 @@ bool TestServer::start(bool samePort)
         if (!m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
             break;
         out += m_process->readAllStandardOutput();
-        m_log += m_process->readAllStandardError();
         for (const QByteArray &line : out.split('\n')) {
             const auto match = re.match(QString::fromUtf8(line));
             if (match.hasMatch()) {
@@ -63,8 +65,7 @@ bool TestServer::start(bool samePort)
         if (m_process->state() != QProcess::Running)
             break;
     }
-    m_log += m_process->readAllStandardError();
-    qWarning("talker-server did not start: %s", m_log.constData());
+    qWarning("talker-server did not start: %s", log().constData());
     return false;
 }
 
@@ -79,7 +80,6 @@ void TestServer::stop()
             m_process->waitForFinished(5000);
         }
     }
-    m_log += m_process->readAllStandardError();
     m_process.reset();
 }
 
@@ -89,7 +89,6 @@ void TestServer::kill()
         return;
     m_process->kill();
     m_process->waitForFinished(5000);
-    m_log += m_process->readAllStandardError();
     m_process.reset();
 }
 
@@ -98,11 +97,15 @@ bool TestServer::isRunning() const
     return m_process && m_process->state() == QProcess::Running;
 }
 
+QString TestServer::logPath() const
+{
+    return m_dir.filePath(QStringLiteral("server.log"));
+}
+
 QByteArray TestServer::log() const
 {
-    if (m_process)
-        m_log += m_process->readAllStandardError();
-    return m_log;
+    QFile file(logPath());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QByteArray TestServer::runCommand(const QStringList &args, int *exitCode) const

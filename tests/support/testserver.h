@@ -41,8 +41,10 @@ public:
     quint16 port() const { return m_port; }
     QString databasePath() const;
     QString dataDir() const { return m_dir.path(); }
-    /// Everything the server printed on stderr so far (its log).
+    /// Everything the server printed on stderr so far (its log, across restarts).
     QByteArray log() const;
+    /// The file the server's stderr goes to.
+    QString logPath() const;
     QStringList &extraArgs() { return m_extraArgs; }
 
     static QString binary();
@@ -52,7 +54,6 @@ private:
     QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
-    mutable QByteArray m_log;
 };
 
 } // namespace talker::test

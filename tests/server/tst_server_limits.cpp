@@ -1,0 +1,249 @@
+// Hostile clients: connections per address, event rate (throttle, then disconnect a
+// flood), the authentication timeout, slow readers, failed token attempts.
+#include "testserver.h"
+#include "wireclient.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QTest>
+
+using talker::test::message;
+using talker::test::TestServer;
+using talker::test::types;
+using talker::test::WireClient;
+
+namespace {
+const QString kType = QStringLiteral("type");
+const QString kMessage = QStringLiteral("message");
+const QString kContent = QStringLiteral("content");
+
+QJsonObject error(const QString &text)
+{
+    return QJsonObject{{kType, QStringLiteral("error")}, {kMessage, text}};
+}
+
+/// Polls the server log (stderr) for `needle`.
+bool waitForLog(const TestServer &server, const QByteArray &needle, int timeoutMs = 20000)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (server.log().contains(needle))
+            return true;
+        QTest::qWait(20);
+    }
+    return server.log().contains(needle);
+}
+} // namespace
+
+class TestServerLimits : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void connectionsPerAddress()
+    {
+        TestServer server({QStringLiteral("--max-connections-per-address"), QStringLiteral("3")});
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("alice"));
+        std::vector<std::unique_ptr<WireClient>> clients;
+        for (int i = 0; i < 3; ++i) {
+            clients.push_back(std::make_unique<WireClient>(server.port()));
+            QVERIFY(clients.back()->join(QStringLiteral("r"), token));
+        }
+        WireClient fourth(server.port());
+        QVERIFY(fourth.open());
+        QList<QJsonObject> events;
+        QVERIFY(fourth.waitClosed(&events));
+        QCOMPARE(events, QList<QJsonObject>{error(QStringLiteral("Too many connections"))});
+        // The others are unaffected.
+        clients[0]->send(message(QStringLiteral("still fine")));
+        QCOMPARE(clients[2]->waitFor(kMessage).value(kContent).toString(),
+                 QStringLiteral("still fine"));
+        // Another address is counted on its own (all of 127.0.0.0/8 is loopback).
+        QSslSocket other;
+        QVERIFY(other.bind(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+        other.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(other.waitForConnected(10000));
+        other.write("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + token.toUtf8() + "\"}\n");
+        QVERIFY(other.waitForReadyRead(10000));
+        QVERIFY(other.readLine().contains("\"connected\""));
+        // Once one closes, a new connection from the first address is accepted again.
+        clients[0]->send(QJsonObject{{kType, QStringLiteral("close")}});
+        QVERIFY(clients[0]->waitClosed());
+        bool accepted = false;
+        const QDeadlineTimer deadline(20000);
+        while (!accepted && !deadline.hasExpired()) {
+            WireClient again(server.port());
+            accepted = again.join(QStringLiteral("r"), token);
+            if (!accepted)
+                QTest::qWait(50);
+        }
+        QVERIFY(accepted);
+    }
+
+    void burstIsThrottledNotDropped()
+    {
+        TestServer server({QStringLiteral("--max-events-per-second"), QStringLiteral("20"),
+                           QStringLiteral("--event-burst"), QStringLiteral("5")});
+        QVERIFY(server.start());
+        const QString alice = server.addUser(QStringLiteral("alice"));
+        const QString bob = server.addUser(QStringLiteral("bob"));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("r"), alice));
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("r"), bob));
+        QByteArray burst;
+        for (int i = 0; i < 30; ++i)
+            burst += "{\"type\":\"message\",\"content\":\"" + QByteArray::number(i) + "\"}\n";
+        QElapsedTimer timer;
+        timer.start();
+        a.sendRaw(burst);
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QString::number(i));
+        // 25 events over the burst at 20/s cannot take less than about 1.2 s.
+        QVERIFY2(timer.elapsed() >= 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(a.isOpen());
+    }
+
+    void floodIsDisconnectedOthersUnaffected()
+    {
+        TestServer server({QStringLiteral("--max-events-per-second"), QStringLiteral("20"),
+                           QStringLiteral("--event-burst"), QStringLiteral("5"),
+                           QStringLiteral("--max-line-size"), QStringLiteral("1024"),
+                           QStringLiteral("--max-pending-input"), QStringLiteral("4096")});
+        QVERIFY(server.start());
+        const QString alice = server.addUser(QStringLiteral("alice"));
+        const QString bob = server.addUser(QStringLiteral("bob"));
+        const QString mallory = server.addUser(QStringLiteral("mallory"));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("r"), alice));
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("r"), bob));
+        WireClient m(server.port());
+        QVERIFY(m.join(QStringLiteral("r"), mallory));
+        QByteArray flood;
+        for (int i = 0; i < 2000; ++i)
+            flood += "{\"type\":\"message\",\"content\":\"spam\"}\n";
+        m.sendRaw(flood);
+        QList<QJsonObject> events;
+        QVERIFY(m.waitClosed(&events));
+        QVERIFY(!events.isEmpty());
+        QCOMPARE(events.last(), error(QStringLiteral("Too many events")));
+        // Alice and Bob carry on.
+        a.send(message(QStringLiteral("after the flood")));
+        QList<QJsonObject> skipped;
+        QJsonObject got;
+        do {
+            got = b.waitFor(kMessage);
+        } while (!got.isEmpty() && got.value(kContent) == QStringLiteral("spam"));
+        QCOMPARE(got.value(kContent).toString(), QStringLiteral("after the flood"));
+    }
+
+    void unauthenticatedConnectionTimesOut()
+    {
+        TestServer server({QStringLiteral("--auth-timeout"), QStringLiteral("0.5")});
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("alice"));
+        WireClient silent(server.port());
+        QVERIFY(silent.open());
+        WireClient dribbling(server.port());
+        QVERIFY(dribbling.open());
+        dribbling.sendRaw("{\"type\":\"conn");
+        WireClient good(server.port());
+        QVERIFY(good.join(QStringLiteral("r"), token));
+        for (WireClient *c : {&silent, &dribbling}) {
+            QList<QJsonObject> events;
+            QVERIFY(c->waitClosed(&events));
+            QCOMPARE(events, QList<QJsonObject>{error(QStringLiteral("Authentication timeout"))});
+        }
+        // An authenticated connection is not affected.
+        good.send(message(QStringLiteral("ok")));
+        QCOMPARE(good.waitFor(kMessage).value(kContent).toString(), QStringLiteral("ok"));
+        QVERIFY(good.isOpen());
+    }
+
+    void defaultAuthTimeoutIsTenSeconds()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        WireClient silent(server.port());
+        QVERIFY(silent.open());
+        QElapsedTimer timer;
+        timer.start();
+        QList<QJsonObject> events;
+        QVERIFY(silent.waitClosed(&events, 60000));
+        QVERIFY2(timer.elapsed() >= 9000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(events, QList<QJsonObject>{error(QStringLiteral("Authentication timeout"))});
+    }
+
+    void slowReaderIsDropped()
+    {
+        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("65536"),
+                           QStringLiteral("--max-events-per-second"), QStringLiteral("0")});
+        QVERIFY(server.start());
+        const QString alice = server.addUser(QStringLiteral("alice"));
+        const QString bob = server.addUser(QStringLiteral("bob"));
+        const QString sloth = server.addUser(QStringLiteral("sloth"));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("r"), alice));
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("r"), bob));
+        WireClient slow(server.port());
+        QVERIFY(slow.join(QStringLiteral("r"), sloth));
+        a.sync();
+        b.sync();
+        // Alice talks in big messages; the slow one never reads. The kernel buffers
+        // a few MB, then the server's queue for it grows past the limit.
+        const QString big(60000, QLatin1Char('x'));
+        int sent = 0;
+        bool dropped = false;
+        for (; sent < 2000 && !dropped; ++sent) {
+            a.send(message(big + QString::number(sent)));
+            QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), big + QString::number(sent));
+            QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), big + QString::number(sent));
+            dropped = server.log().contains("output backlog");
+        }
+        QVERIFY2(dropped, "the slow reader was never dropped");
+        // Its socket gets closed; everyone else still chats.
+        QVERIFY(slow.waitClosed(nullptr, 30000));
+        a.send(message(QStringLiteral("after")));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("after"));
+        // The others saw the slow one go idle (lost without close).
+        QVERIFY(server.isRunning());
+    }
+
+    void failedTokensAreSlowedDown()
+    {
+        TestServer server({QStringLiteral("--auth-failures"), QStringLiteral("3"),
+                           QStringLiteral("--auth-failure-delay"), QStringLiteral("1")});
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("alice"));
+        const auto attempt = [&](const QString &t, qint64 *elapsed) {
+            WireClient c(server.port());
+            if (!c.open())
+                return false;
+            QElapsedTimer timer;
+            timer.start();
+            const bool ok = c.join(QStringLiteral("r"), t);
+            *elapsed = timer.elapsed();
+            return ok;
+        };
+        qint64 ms = 0;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!attempt(QStringLiteral("guess%1").arg(i), &ms));
+        // The fourth and fifth wait at least 1 s and 2 s.
+        QVERIFY(!attempt(QStringLiteral("guess3"), &ms));
+        QVERIFY2(ms >= 900, qPrintable(QString::number(ms)));
+        QVERIFY(!attempt(QStringLiteral("guess4"), &ms));
+        QVERIFY2(ms >= 1900, qPrintable(QString::number(ms)));
+        // Even the right token is delayed from that address, but still works.
+        QVERIFY(attempt(token, &ms));
+        QVERIFY2(ms >= 3900, qPrintable(QString::number(ms)));
+        QVERIFY(waitForLog(server, "authentication delayed"));
+        QVERIFY(!server.log().contains(token.toUtf8()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerLimits)
+#include "tst_server_limits.moc"
