@@ -1,0 +1,114 @@
+// Storage faults and TLS: a message that cannot be stored is not broadcast and the
+// sender gets "Message not stored" (nothing stored before is lost, a retry works);
+// the server serves TLS with a certificate made at test time.
+#include "testserver.h"
+#include "wireclient.h"
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+
+using talker::test::message;
+using talker::test::TestServer;
+using talker::test::types;
+using talker::test::WireClient;
+
+namespace {
+const QString kMessage = QStringLiteral("message");
+const QString kContent = QStringLiteral("content");
+} // namespace
+
+class TestServerFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lockedDatabaseGivesErrorAndLosesNothing()
+    {
+        TestServer server({QStringLiteral("--db-busy-timeout"), QStringLiteral("0.2")});
+        QVERIFY(server.start());
+        const QString alice = server.addUser(QStringLiteral("alice"));
+        const QString bob = server.addUser(QStringLiteral("bob"));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("r"), alice));
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("r"), bob));
+        a.send(message(QStringLiteral("first"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("first"));
+        a.sync();
+        b.sync();
+
+        // Another process holds the write lock: the disk is "unavailable".
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        db.setDatabaseName(server.databasePath());
+        QVERIFY(db.open());
+        {
+            QSqlQuery lock(db);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            a.send(message(QStringLiteral("second"), {{QStringLiteral("id"), QStringLiteral("k2")}}));
+            const QJsonObject error = a.waitFor(QStringLiteral("error"));
+            QCOMPARE(error.value(kMessage).toString(), QStringLiteral("Message not stored"));
+            QCOMPARE(error.value(QStringLiteral("id")).toString(), QStringLiteral("k2"));
+            // Not broadcast, connection still open.
+            QVERIFY(!types(b.sync()).contains(kMessage));
+            QVERIFY(a.isOpen());
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+
+        // The client's outbox retries: now it goes through, once.
+        a.send(message(QStringLiteral("second"), {{QStringLiteral("id"), QStringLiteral("k2")}}));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("second"));
+        WireClient c(server.port());
+        QVERIFY(c.join(QStringLiteral("r"), bob, {{QStringLiteral("history"), 50}}));
+        QStringList got;
+        for (const QJsonObject &e : c.handshake()) {
+            if (e.value(QStringLiteral("type")) == kMessage)
+                got.append(e.value(kContent).toString());
+        }
+        QCOMPARE(got, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+    }
+
+    void tls()
+    {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("openssl command not installed");
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend here");
+        TestServer server;
+        const QString cert = server.dataDir() + QStringLiteral("/cert.pem");
+        const QString key = server.dataDir() + QStringLiteral("/key.pem");
+        QProcess gen;
+        gen.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                            QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                            QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        server.extraArgs() = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("alice"));
+        WireClient secure(server.port(), true);
+        QVERIFY(secure.join(QStringLiteral("r"), token));
+        QVERIFY(secure.socket()->isEncrypted());
+        QCOMPARE(secure.socket()->peerCertificate().subjectInfo(QSslCertificate::CommonName),
+                 QStringList{QStringLiteral("localhost")});
+        secure.send(message(QStringLiteral("over tls")));
+        QCOMPARE(secure.waitFor(kMessage).value(kContent).toString(), QStringLiteral("over tls"));
+        // A plain-text client gets nowhere, and the server keeps serving.
+        WireClient plain(server.port());
+        QVERIFY(plain.open());
+        plain.sendRaw("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + token.toUtf8() + "\"}\n");
+        QVERIFY(plain.waitClosed());
+        secure.send(message(QStringLiteral("still")));
+        QCOMPARE(secure.waitFor(kMessage).value(kContent).toString(), QStringLiteral("still"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerFaults)
+#include "tst_server_faults.moc"
