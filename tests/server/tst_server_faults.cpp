@@ -41,13 +41,15 @@ private slots:
         b.sync();
 
         // Another process holds the write lock: the disk is "unavailable".
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
         db.setDatabaseName(server.databasePath());
         QVERIFY(db.open());
         {
             QSqlQuery lock(db);
             QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-            a.send(message(QStringLiteral("second"), {{QStringLiteral("id"), QStringLiteral("k2")}}));
+            a.send(
+                message(QStringLiteral("second"), {{QStringLiteral("id"), QStringLiteral("k2")}}));
             const QJsonObject error = a.waitFor(QStringLiteral("error"));
             QCOMPARE(error.value(kMessage).toString(), QStringLiteral("Message not stored"));
             QCOMPARE(error.value(QStringLiteral("id")).toString(), QStringLiteral("k2"));
@@ -84,10 +86,11 @@ private slots:
         const QString cert = server.dataDir() + QStringLiteral("/cert.pem");
         const QString key = server.dataDir() + QStringLiteral("/key.pem");
         QProcess gen;
-        gen.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-                            QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-                            QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+        gen.start(openssl,
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                   key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
         QVERIFY(gen.waitForFinished(60000));
         QCOMPARE(gen.exitCode(), 0);
         server.extraArgs() = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
@@ -103,7 +106,8 @@ private slots:
         // A plain-text client gets nowhere, and the server keeps serving.
         WireClient plain(server.port());
         QVERIFY(plain.open());
-        plain.sendRaw("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + token.toUtf8() + "\"}\n");
+        plain.sendRaw("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + token.toUtf8() +
+                      "\"}\n");
         QVERIFY(plain.waitClosed());
         secure.send(message(QStringLiteral("still")));
         QCOMPARE(secure.waitFor(kMessage).value(kContent).toString(), QStringLiteral("still"));

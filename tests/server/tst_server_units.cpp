@@ -1,0 +1,197 @@
+// In-process tests without sockets: a Connection driven through a fake Peer, plus
+// the rate limiter and the failed-token throttle.
+#include "server/auththrottle.h"
+#include "server/connection.h"
+#include "server/hub.h"
+#include "server/peer.h"
+#include "server/ratelimiter.h"
+#include "server/room.h"
+#include "server/server.h"
+#include "server/serveradmin.h"
+#include "store/sqlitestore.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace talker::server;
+
+namespace {
+
+/// A Peer that records what the server writes.
+class FakePeer : public Peer
+{
+public:
+    void write(const QByteArray &bytes) override { written += bytes; }
+    qint64 pendingOutput() const override { return pending; }
+    void closeAfterFlush() override { closedGracefully = true; }
+    void abort() override { aborted = true; }
+    QString address() const override { return QStringLiteral("10.0.0.1"); }
+
+    void feed(const QByteArray &bytes) { emit received(bytes); }
+    QList<QJsonObject> take()
+    {
+        QList<QJsonObject> events;
+        for (const QByteArray &line : written.split('\n')) {
+            if (!line.isEmpty())
+                events.append(QJsonDocument::fromJson(line).object());
+        }
+        written.clear();
+        return events;
+    }
+
+    QByteArray written;
+    qint64 pending = 0;
+    bool closedGracefully = false;
+    bool aborted = false;
+};
+
+QStringList typesOf(const QList<QJsonObject> &events)
+{
+    QStringList list;
+    for (const QJsonObject &e : events)
+        list.append(e.value(QLatin1String("type")).toString());
+    return list;
+}
+
+} // namespace
+
+class TestServerUnits : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<talker::store::SqliteStore>();
+        QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("u.db"))));
+        ServerAdmin admin(m_store.get());
+        m_token = admin.addUser(QStringLiteral("alice"));
+        QVERIFY(!m_token.isEmpty());
+        ServerConfig config;
+        config.maxPendingOutput = 1000;
+        m_hub = std::make_unique<Hub>(config, m_store.get());
+    }
+    void cleanup()
+    {
+        m_hub.reset();
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void handshakeAndBackToBackFrames()
+    {
+        auto *peer = new FakePeer;
+        auto *c = new Connection(peer, m_hub.get(), m_hub.get());
+        peer->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
+                   "\"}{\"type\":\"ping\"}\r\n{\"type\":\"message\",\"content\":\"x\"}");
+        QCOMPARE(c->state(), Connection::State::Connected);
+        QCOMPARE(typesOf(peer->take()),
+                 (QStringList{QStringLiteral("connected"), QStringLiteral("users"),
+                              QStringLiteral("join"), QStringLiteral("pong"),
+                              QStringLiteral("message")}));
+        QVERIFY(m_hub->room(QStringLiteral("r")));
+        QCOMPARE(m_hub->room(QStringLiteral("r"))->connectionCount(), 1);
+    }
+
+    void authenticationFailureCloses()
+    {
+        auto *peer = new FakePeer;
+        new Connection(peer, m_hub.get(), m_hub.get());
+        peer->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"wrong\"}\n");
+        const auto events = peer->take();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].value(QLatin1String("message")).toString(),
+                 QStringLiteral("Authentication failed"));
+        QVERIFY(peer->closedGracefully);
+    }
+
+    void slowReaderIsAbortedAndGoesIdle()
+    {
+        auto *slowPeer = new FakePeer;
+        auto *slow = new Connection(slowPeer, m_hub.get(), m_hub.get());
+        slowPeer->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
+                       "\"}\n");
+        QCOMPARE(slow->state(), Connection::State::Connected);
+        slowPeer->pending = 5000; // over the 1000-byte limit from now on
+        slowPeer->feed("{\"type\":\"ping\"}\n");
+        QCOMPARE(slow->state(), Connection::State::Closing);
+        QVERIFY(!slowPeer->aborted); // deferred, never inside a broadcast
+        QTRY_VERIFY(slowPeer->aborted);
+        QCOMPARE(m_hub->room(QStringLiteral("r"))->connectionCount(), 0);
+        QSignalSpy finished(slow, &Connection::finished);
+        emit slowPeer->closed();
+        QCOMPARE(finished.size(), 1);
+    }
+
+    void rateLimiter()
+    {
+        RateLimiter limiter(10, 3); // 10/s, bursts of 3
+        QVERIFY(limiter.take(0));
+        QVERIFY(limiter.take(0));
+        QVERIFY(limiter.take(0));
+        QVERIFY(!limiter.take(0));
+        QVERIFY(limiter.waitMs(0) > 0);
+        QVERIFY(limiter.waitMs(0) <= 101);
+        QVERIFY(limiter.take(100)); // one token per 100 ms
+        QVERIFY(!limiter.take(100));
+        QVERIFY(limiter.take(10000));
+        RateLimiter off;
+        QVERIFY(!off.enabled());
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(off.take(0));
+    }
+
+    void authThrottle()
+    {
+        AuthThrottle throttle(2, 1000, 60000);
+        const QString a = QStringLiteral("1.2.3.4");
+        QCOMPARE(throttle.delayFor(a, 0), 0);
+        throttle.recordFailure(a, 0);
+        throttle.recordFailure(a, 0);
+        QCOMPARE(throttle.delayFor(a, 10), 1000);
+        throttle.recordFailure(a, 10);
+        QCOMPARE(throttle.delayFor(a, 20), 2000);
+        for (int i = 0; i < 20; ++i)
+            throttle.recordFailure(a, 30);
+        QCOMPARE(throttle.delayFor(a, 40), 30000); // capped
+        QCOMPARE(throttle.delayFor(QStringLiteral("5.6.7.8"), 40), 0);
+        QCOMPARE(throttle.delayFor(a, 70000), 0); // forgotten after the window
+    }
+
+    void inProcessServerWithAdmin()
+    {
+        ServerConfig config;
+        config.port = 0;
+        config.databasePath = m_dir->filePath(QStringLiteral("inproc.db"));
+        Server server(config);
+        QVERIFY2(server.listen(), qPrintable(server.errorString()));
+        QVERIFY(server.port() > 0);
+        ServerAdmin admin(server.store());
+        const QString token = admin.addUser(QStringLiteral("me"));
+        QVERIFY(!token.isEmpty());
+        QVERIFY(admin.addUser(QStringLiteral("me")).isEmpty());
+        QVERIFY(!admin.lastError().isEmpty());
+        QVERIFY(admin.createRoom(QStringLiteral("Demo"), QStringLiteral("me"),
+                                 QStringLiteral("Welcome!")));
+        QVERIFY(admin.createRoom(QStringLiteral("Demo"), QStringLiteral("me"),
+                                 QStringLiteral("Welcome!")));
+        QCOMPARE(admin.rooms(), QStringList{QStringLiteral("Demo")});
+        const auto history = server.store()->lastEvents(QStringLiteral("Demo"), QString(), 10);
+        QCOMPARE(history.size(), 1); // the welcome is stored once
+        QVERIFY(history[0].line.contains("Welcome!"));
+        server.close();
+        QVERIFY(!server.isListening());
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<talker::store::SqliteStore> m_store;
+    std::unique_ptr<Hub> m_hub;
+    QString m_token;
+};
+
+QTEST_GUILESS_MAIN(TestServerUnits)
+#include "tst_server_units.moc"
