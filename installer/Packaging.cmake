@@ -1,26 +1,8 @@
 # CPack: one package "talker" holding the app, the server and the desktop files.
 # The generators follow the platform; pick one with `cpack -G <generator>`.
 
-set(CPACK_PACKAGE_NAME "talker")
-set(CPACK_PACKAGE_VENDOR "The Talker developers")
-set(CPACK_PACKAGE_CONTACT "The Talker developers <dev@talker.example.org>")
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Team chat: rooms, private messages and presence")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Talker is a native desktop chat application for small teams, with rooms, private \
-messages, presence and desktop notifications; nothing typed is ever lost. The package \
-also holds talker-server, the server it talks to, with a systemd unit that is \
-installed but not enabled.")
-set(CPACK_PACKAGE_HOMEPAGE_URL ${PROJECT_HOMEPAGE_URL})
-set(CPACK_PACKAGE_INSTALL_DIRECTORY "Talker")
-set(CPACK_PACKAGE_EXECUTABLES "talker" "Talker")
-set(CPACK_PACKAGE_CHECKSUM SHA256)
-set(CPACK_STRIP_FILES ON)
-# Values reach CPackConfig.cmake exactly as written here (the NSIS registry
-# commands keep their backslashes).
-set(CPACK_VERBATIM_VARIABLES ON)
-set(CPACK_SOURCE_GENERATOR TGZ)
-set(CPACK_SOURCE_IGNORE_FILES "/\\.git/" "/build[^/]*/" "/\\.cache/")
+# Name, version, descriptions: shared with tests/installer/nsis.
+include(${CMAKE_CURRENT_LIST_DIR}/PackageInfo.cmake)
 
 if(APPLE)
     set(CPACK_GENERATOR DragNDrop)
@@ -39,15 +21,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # talker_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
-find_program(TALKER_DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(TALKER_DPKG_SHLIBDEPS)
-    # libQt6*.so, libqt6keychain1, libc6 ... from the binaries' NEEDED entries.
-    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-endif()
 # What dpkg-shlibdeps cannot see: plugins Qt loads at run time. The qml6-module-*
 # packages of the QML imports are added when cpack runs (CPackProjectConfig.cmake).
 set(TALKER_DEB_DEPENDS
-    libqt6keychain1         # tokens in the desktop keyring (also found by shlibdeps)
     libqt6sql6-sqlite       # QSQLITE driver: server storage and the client cache
     qt6-qpa-plugins         # xcb platform plugin
     qml6-module-qtquick     # QtQuick + Controls: the base of every view
@@ -58,6 +34,15 @@ set(TALKER_DEB_RECOMMENDS
     hicolor-icon-theme
     qt6-wayland             # native Wayland windows
     xdg-utils)
+find_program(TALKER_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(TALKER_DPKG_SHLIBDEPS)
+    # libqt6core6 ... libqt6keychain1, libc6 (versioned) from the binaries' NEEDED entries.
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+    list(APPEND TALKER_DEB_DEPENDS libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6
+         libqt6sql6 libqt6dbus6 libqt6qml6 libqt6quick6 libqt6quickcontrols2-6
+         libqt6keychain1)
+endif()
 string(JOIN ", " CPACK_DEBIAN_PACKAGE_DEPENDS ${TALKER_DEB_DEPENDS})
 string(JOIN ", " CPACK_DEBIAN_PACKAGE_RECOMMENDS ${TALKER_DEB_RECOMMENDS})
 # CPack puts the summary on the first line; this is the long description under it.

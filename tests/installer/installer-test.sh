@@ -3,6 +3,7 @@
 #
 #   package   BUILD_DIR OUT_DIR "DEB;TGZ[;RPM]"  cpack builds the packages
 #   contents  OUT_DIR VERSION                    what the .deb/.tar.gz/.rpm hold
+#   nsis      SOURCE_DIR OUT_DIR VERSION HOMEPAGE  makensis compiles the Windows installer script
 #   install   OUT_DIR                            apt-get install ./talker_*.deb
 #   cli       VERSION                            installed talker/talker-server --version
 #   app       SOURCE_DIR                         installed app starts under Xvfb, loads its QML
@@ -186,6 +187,30 @@ step_contents() {
     fi
 }
 
+step_nsis() {
+    local src=$1 out=$2 version=$3 homepage=$4
+    need_tool makensis
+    rm -rf "$out"
+    cmake -S "$src/tests/installer/nsis" -B "$out" -DTALKER_SOURCE_DIR="$src" \
+        -DTALKER_VERSION="$version" -DTALKER_HOMEPAGE_URL="$homepage" >"$WORK/configure.log" 2>&1 ||
+        { cat "$WORK/configure.log"; fail "configuring the NSIS test project failed"; }
+    (cd "$out" && cpack -G NSIS >"$WORK/cpack.log" 2>&1) ||
+        { cat "$WORK/cpack.log" "$out"/_CPack_Packages/*/NSIS/NSISOutput.log 2>/dev/null; fail "makensis rejected the installer script"; }
+    local exe nsi
+    exe=$(single_file "$out" "${PKG}-${version}-*.exe")
+    file "$exe" | grep -q 'Nullsoft Installer' || fail "not an NSIS installer: $(file "$exe")"
+    nsi=$(single_file "$out/_CPack_Packages" "*/NSIS/project.nsi")
+    local line
+    for line in 'WriteRegStr SHCTX "Software\Classes\talker" "URL Protocol" ""' \
+        'WriteRegStr SHCTX "Software\Classes\talker\shell\open\command" "" '"'"'"$INSTDIR\bin\talker.exe" "%1"'"'" \
+        'DeleteRegKey SHCTX "Software\Classes\talker"' \
+        'CreateShortCut "$SMPROGRAMS\$STARTMENU_FOLDER\Talker.lnk" "$INSTDIR\bin\talker.exe"' \
+        'WriteUninstaller "$INSTDIR\Uninstall.exe"'; do
+        grep -qF "$line" "$nsi" || fail "the NSIS script lacks: $line"
+    done
+    note "$(basename "$exe"): $(stat -c %s "$exe") bytes; talker:// scheme, shortcut and uninstaller in the script"
+}
+
 step_install() {
     need_root
     local out=$1 deb
@@ -233,6 +258,7 @@ app_inner() {
     if [ -s "$work/window" ]; then
         sleep 3 # let the views settle and load what they load lazily
         xwininfo -id "$(cat "$work/window")" | grep -E 'xwininfo:|Width|Height' >"$work/window.txt" || true
+        xprop -id "$(cat "$work/window")" _NET_WM_ICON WM_CLASS >"$work/xprop.txt" 2>&1 || true
     fi
     if kill -0 "$pid" 2>/dev/null; then
         echo alive >"$work/alive"
@@ -247,6 +273,7 @@ step_app() {
     local src=$1
     need_tool xvfb-run
     need_tool xwininfo
+    need_tool xprop
     local work=$WORK
     neutral_env "$work/home"
     local runner=()
@@ -264,6 +291,10 @@ step_app() {
     [ -s "$work/window" ] || fail "no Talker window appeared within 60 s"
     [ -f "$work/alive" ] || fail "the app exited by itself after showing its window"
     note "window: $(tr '\n' ' ' <"$work/window.txt")"
+    # The window icon comes from talker_resources (compiled in, not the icon theme).
+    grep -q '^_NET_WM_ICON(CARDINAL) = ' "$work/xprop.txt" ||
+        fail "the window has no icon: $(head -c 300 "$work/xprop.txt")"
+    note "$(grep -c 'Icon (' "$work/xprop.txt") window icon sizes; $(grep WM_CLASS "$work/xprop.txt")"
 
     # Every Qt plugin and QML plugin it loaded comes from a package the talker
     # package pulls in: nothing works only because the build machine has it.
@@ -345,11 +376,12 @@ shift || true
 case $step in
 package) step_package "$@" ;;
 contents) step_contents "$@" ;;
+nsis) step_nsis "$@" ;;
 install) step_install "$@" ;;
 cli) step_cli "$@" ;;
 app) step_app "$@" ;;
 __app_inner) app_inner "$@" ;;
 desktop) step_desktop "$@" ;;
 remove) step_remove "$@" ;;
-*) fail "usage: $0 package|contents|install|cli|app|desktop|remove ARGS" ;;
+*) fail "usage: $0 package|contents|nsis|install|cli|app|desktop|remove ARGS" ;;
 esac
