@@ -52,7 +52,7 @@ struct HistoryCache::Queries
     {
         upsert.prepare(QStringLiteral(
             "INSERT INTO messages(tkey, id, author_id, author_name, content, peer_id, time, "
-            "edited, flags) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(tkey, id) DO UPDATE SET "
+            "edited, flags) VALUES(:k,:i,:a,:n,:c,:p,:t,:e,:f) ON CONFLICT(tkey, id) DO UPDATE SET "
             "content=excluded.content, edited=excluded.edited, flags=excluded.flags, "
             "author_name=excluded.author_name"));
         contains.prepare(QStringLiteral("SELECT 1 FROM messages WHERE tkey=? AND id=?"));
@@ -144,6 +144,20 @@ void HistoryCache::beginBatch()
 
 void HistoryCache::flush()
 {
+    if (!m_pendingEventIds.isEmpty() && m_open) {
+        beginBatch();
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.prepare(
+            QStringLiteral("INSERT INTO rooms(room, last_event_id) VALUES(?, ?) ON CONFLICT(room) "
+                           "DO UPDATE SET last_event_id=excluded.last_event_id"));
+        for (auto it = m_pendingEventIds.cbegin(); it != m_pendingEventIds.cend(); ++it) {
+            q.bindValue(0, it.key());
+            q.bindValue(1, it.value());
+            if (!q.exec())
+                qCWarning(lcCache) << "last event id not stored:" << q.lastError().text();
+        }
+        m_pendingEventIds.clear();
+    }
     if (!m_inTransaction)
         return;
     m_inTransaction = false;
@@ -158,15 +172,20 @@ void HistoryCache::storeMessage(const QString &key, const Message &m)
         return;
     beginBatch();
     QSqlQuery &q = m_queries->upsert;
-    q.addBindValue(key);
-    q.addBindValue(m.id);
-    q.addBindValue(m.authorId);
-    q.addBindValue(m.authorName);
-    q.addBindValue(m.text);
-    q.addBindValue(m.peerId);
-    q.addBindValue(m.time);
-    q.addBindValue(m.edited);
-    q.addBindValue(flagsOf(m));
+    static const QString k = QStringLiteral(":k"), i = QStringLiteral(":i"),
+                         a = QStringLiteral(":a"), n = QStringLiteral(":n"),
+                         c = QStringLiteral(":c"), p = QStringLiteral(":p"),
+                         t = QStringLiteral(":t"), e = QStringLiteral(":e"),
+                         f = QStringLiteral(":f");
+    q.bindValue(k, key);
+    q.bindValue(i, m.id);
+    q.bindValue(a, m.authorId);
+    q.bindValue(n, m.authorName);
+    q.bindValue(c, m.text);
+    q.bindValue(p, m.peerId);
+    q.bindValue(t, m.time);
+    q.bindValue(e, m.edited);
+    q.bindValue(f, flagsOf(m));
     if (!q.exec())
         qCWarning(lcCache) << "store failed:" << q.lastError().text();
 }
@@ -188,8 +207,8 @@ bool HistoryCache::containsMessage(const QString &key, const QString &id) const
     if (!m_open)
         return false;
     QSqlQuery &q = m_queries->contains;
-    q.addBindValue(key);
-    q.addBindValue(id);
+    q.bindValue(0, key);
+    q.bindValue(1, id);
     const bool found = q.exec() && q.next();
     q.finish();
     return found;
@@ -250,6 +269,8 @@ QString HistoryCache::lastEventId(const QString &room) const
 {
     if (!m_open)
         return QString();
+    if (const auto it = m_pendingEventIds.constFind(room); it != m_pendingEventIds.cend())
+        return it.value();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT last_event_id FROM rooms WHERE room=?"));
     q.addBindValue(room);
@@ -262,15 +283,8 @@ void HistoryCache::setLastEventId(const QString &room, const QString &id)
 {
     if (!m_open)
         return;
-    beginBatch();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(
-        QStringLiteral("INSERT INTO rooms(room, last_event_id) VALUES(?, ?) "
-                       "ON CONFLICT(room) DO UPDATE SET last_event_id=excluded.last_event_id"));
-    q.addBindValue(room);
-    q.addBindValue(id);
-    if (!q.exec())
-        qCWarning(lcCache) << "last event id not stored:" << q.lastError().text();
+    m_pendingEventIds.insert(room, id);
+    beginBatch(); // schedules the commit that writes it
 }
 
 } // namespace talker::client

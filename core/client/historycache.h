@@ -2,6 +2,7 @@
 
 #include "client/message.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -43,6 +44,7 @@ public:
     QStringList conversationKeys() const;
 
     QString lastEventId(const QString &room) const;
+    /// Remembered at once, written with the next batch commit.
     void setLastEventId(const QString &room, const QString &id);
 
     /// Commits pending writes now.
@@ -61,6 +63,7 @@ private:
     QString m_setAside;
     bool m_open = false;
     bool m_inTransaction = false;
+    QHash<QString, QString> m_pendingEventIds; ///< room -> id, written at flush()
     int m_commitDelayMs = 200;
 };
 

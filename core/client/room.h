@@ -185,6 +185,7 @@ private:
     mutable QRegularExpression m_mentionRe;
     mutable QString m_mentionName;
     bool m_outboxFlushed = false;
+    bool m_replaying = false; ///< between `connected` and `users`: replayed events
 };
 
 } // namespace talker::client

@@ -21,6 +21,7 @@ void Room::onConnected(const User &self)
     m_account->setIdentity(self);
     m_inFlight.clear();
     m_outboxFlushed = false;
+    m_replaying = true;
     // the outbox goes out after the replay and `users` (replayed broadcasts confirm
     // entries first); a server that sends no `users` gets it a moment later
     QTimer::singleShot(2000, this, [this] {
@@ -204,7 +205,11 @@ void Room::onMessage(const MessageEvent &event)
             storeEventId(m.id); // the first broadcast of our message
         return;
     }
-    if (cache->containsMessage(timeline->key(), m.id)) {
+    // Live events are new unless they are edits or our own (the duplicate rule answers
+    // a resend with the stored message); only those and replays can be older than the
+    // RAM window, so only they cost a cache lookup.
+    const bool mayBeKnown = m_replaying || m.isOwn || event.edited;
+    if (mayBeKnown && cache->containsMessage(timeline->key(), m.id)) {
         cache->storeMessage(timeline->key(), m); // an edit of an older message, or a replay
         return;
     }
@@ -216,6 +221,7 @@ void Room::onMessage(const MessageEvent &event)
 
 void Room::onUsers(const QList<User> &users)
 {
+    m_replaying = false;
     if (users.isEmpty()) {
         // the list always holds at least the user itself: this one is broken
         qCWarning(lcRoom) << m_name << "ignored an empty or malformed users list";
