@@ -7,7 +7,8 @@
 #   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app
 #   --repeat N   runs per fan-out case (default 3; the table shows min / median / max)
 #
-# Environment: BUILD_DIR (default build-bench in the source tree), CONNS (connection-scale
+# Environment: BUILD_DIR (default build-bench in the source tree), TALKER_SERVER (another
+# talker-server binary, for before/after comparisons), CONNS (connection-scale
 # count, default 50000), SRC_ADDRS (loopback source addresses for it, default 4).
 # Builds talker-server, talker-loadclient and talker-ceiling with CMake first.
 set -uo pipefail
@@ -37,7 +38,7 @@ fi
 cmake --build "$build" --parallel 2 \
     --target talker-server talker-loadclient talker-ceiling >"$build/run-all-build.log" 2>&1 ||
     build_failed=1
-server_bin="$build/server/talker-server"
+server_bin="${TALKER_SERVER:-$build/server/talker-server}"
 client="$build/bench/loadclient/talker-loadclient"
 ceiling_bin="$build/bench/ceiling/talker-ceiling"
 if [ -n "${build_failed:-}" ]; then
