@@ -41,6 +41,7 @@ Connection::Connection(Peer *peer, Hub *hub, QObject *parent)
     m_maxPendingOutput = config.maxPendingOutput;
     connect(m_peer, &Peer::received, this, &Connection::onReceived);
     connect(m_peer, &Peer::closed, this, &Connection::onPeerClosed);
+    connect(m_peer, &Peer::drained, this, &Connection::pump);
     if (config.authTimeoutMs > 0) {
         m_authTimer = new QTimer(this);
         m_authTimer->setSingleShot(true);
@@ -60,12 +61,31 @@ void Connection::send(const QByteArray &line)
 {
     if (m_state == State::Closing || m_state == State::Closed)
         return;
-    m_peer->write(line);
-    if (m_maxPendingOutput > 0 && m_peer->pendingOutput() > m_maxPendingOutput) {
+    if (m_queue.empty() && m_peer->pendingOutput() < kSocketWindow) {
+        m_peer->write(line);
+    } else {
+        m_queue.push_back(line);
+        m_queuedBytes += line.size();
+    }
+    if (m_maxPendingOutput > 0 && pendingOutput() > m_maxPendingOutput) {
         // A client that does not read: drop it before its backlog grows without bound.
         // Deferred, so that a broadcast loop is never changed under its feet.
         m_state = State::Closing;
         QMetaObject::invokeMethod(this, &Connection::dropSlowReader, Qt::QueuedConnection);
+    }
+}
+
+qint64 Connection::pendingOutput() const
+{
+    return m_queuedBytes + m_peer->pendingOutput();
+}
+
+void Connection::pump()
+{
+    while (!m_queue.empty() && m_peer->pendingOutput() < kSocketWindow) {
+        m_queuedBytes -= m_queue.front().size();
+        m_peer->write(m_queue.front());
+        m_queue.pop_front();
     }
 }
 
@@ -97,6 +117,12 @@ void Connection::closeAfterFlush()
     if (m_room)
         m_room->lost(this);
     m_state = State::Closing;
+    // Everything queued goes to the socket, which sends it before closing.
+    while (!m_queue.empty()) {
+        m_peer->write(m_queue.front());
+        m_queue.pop_front();
+    }
+    m_queuedBytes = 0;
     m_peer->closeAfterFlush();
 }
 

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <deque>
+
 class QTimer;
 
 namespace talker::server {
@@ -33,7 +35,16 @@ public:
 
     /// Queues one wire line for this client (a no-op once closing). A client whose
     /// unsent output goes over the limit is dropped as a slow reader.
+    ///
+    /// Lines wait in this connection's own queue, still sharing their bytes with every
+    /// other receiver of the same broadcast; only about `kSocketWindow` bytes at a time
+    /// are copied into the socket, so a fan-out to many slow-ish clients costs one
+    /// copy of each line, not one per receiver.
     void send(const QByteArray &line);
+    /// Bytes handed to the socket before further lines wait in the queue.
+    static constexpr qint64 kSocketWindow = 32 * 1024;
+    /// Output not yet sent: queued lines plus the socket's buffer.
+    qint64 pendingOutput() const;
     /// Sends an error event; closes afterwards when `close` is set.
     void sendError(const QString &message, bool close);
     void sendError(protocol::ErrorCode code, const QString &detail = QString());
@@ -64,12 +75,15 @@ private:
     void handleEvent(protocol::Event &&event);
     void onPeerClosed();
     void dropSlowReader();
+    void pump();
 
     Peer *m_peer;
     Hub *m_hub;
     QString m_address;
     protocol::FrameDecoder m_decoder;
     RateLimiter m_limiter;
+    std::deque<QByteArray> m_queue; ///< lines not yet handed to the socket
+    qint64 m_queuedBytes = 0;
     QTimer *m_throttle = nullptr;
     QTimer *m_authTimer = nullptr;
     Room *m_room = nullptr;

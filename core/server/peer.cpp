@@ -18,6 +18,7 @@ SocketPeer::SocketPeer(QTcpSocket *socket, QObject *parent)
     const quint32 v4 = address.toIPv4Address(&isV4);
     m_address = isV4 ? QHostAddress(v4).toString() : address.toString();
     connect(m_socket, &QTcpSocket::readyRead, this, &SocketPeer::readAvailable);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Peer::drained);
     connect(m_socket, &QTcpSocket::disconnected, this, &SocketPeer::finish, Qt::QueuedConnection);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_socket->state() != QAbstractSocket::ConnectedState)

@@ -32,6 +32,8 @@ public:
 signals:
     /// Bytes arrived.
     void received(const QByteArray &bytes);
+    /// Some queued output went out: there may be room for more.
+    void drained();
     /// The transport is gone (remote close, error, or after close/abort). Emitted once.
     void closed();
 };
