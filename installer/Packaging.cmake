@@ -26,6 +26,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
 set(TALKER_DEB_DEPENDS
     libqt6sql6-sqlite       # QSQLITE driver: server storage and the client cache
     qt6-qpa-plugins         # xcb platform plugin
+    libqt6svg6              # SVG image/icon plugins: theme icons (tray, dialogs) are SVG
     qml6-module-qtquick     # QtQuick + Controls: the base of every view
     qml6-module-qtquick-controls
     qml6-module-qtquick-templates

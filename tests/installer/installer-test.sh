@@ -238,27 +238,45 @@ step_cli() {
     grep -qE "^talker-server $version$" <<<"$got" || fail "talker-server --version does not print 'talker-server $version'"
 }
 
-# Runs inside xvfb-run: starts the installed app, waits for its main window, and
-# records which shared objects it loaded.
-app_inner() {
-    local work=$1 pid wid="" state
-    /usr/bin/talker --host-local --profile "$work/profile" >"$work/app.log" 2>&1 &
-    pid=$!
+# wait_window PID OUT: waits up to 60 s for a mapped window of process PID whose
+# title names Talker, and writes its id to OUT.
+wait_window() {
+    local pid=$1 out=$2 wid state
     for _ in $(seq 1 120); do
-        kill -0 "$pid" 2>/dev/null || break
-        for wid in $(xwininfo -root -tree 2>/dev/null | awk '/"Talker/ {print $1}'); do
+        kill -0 "$pid" 2>/dev/null || return 1
+        for wid in $(xwininfo -root -tree 2>/dev/null | awk '/"[^"]*Talker[^"]*"/ {print $1}'); do
+            xprop -id "$wid" _NET_WM_PID 2>/dev/null | grep -qx "_NET_WM_PID(CARDINAL) = $pid" || continue
             state=$(xwininfo -id "$wid" 2>/dev/null | awk -F': *' '/Map State/ {s=$2} /Width/ {w=$2} END {print s, w}')
             if [ "${state% *}" = IsViewable ] && [ "${state#* }" -ge 100 ]; then
-                echo "$wid" >"$work/window"
-                break 2
+                echo "$wid" >"$out"
+                return 0
             fi
         done
         sleep 0.5
     done
-    if [ -s "$work/window" ]; then
+    return 1
+}
+stop_process() { # stop_process PID: TERM, then KILL after 10 s
+    kill -TERM "$1" 2>/dev/null || return 0
+    for _ in $(seq 1 20); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.5
+    done
+    kill -KILL "$1" 2>/dev/null || true
+}
+
+# Runs inside xvfb-run: starts the installed app, waits for its main window and
+# records which shared objects it loaded; then opens a talker:// link the way a
+# browser or file manager does (xdg-open) and checks that it starts the app.
+app_inner() {
+    local work=$1 pid wid
+    /usr/bin/talker --host-local --profile "$work/profile" >"$work/app.log" 2>&1 &
+    pid=$!
+    if wait_window "$pid" "$work/window"; then
         sleep 3 # let the views settle and load what they load lazily
-        xwininfo -id "$(cat "$work/window")" | grep -E 'xwininfo:|Width|Height' >"$work/window.txt" || true
-        xprop -id "$(cat "$work/window")" _NET_WM_ICON WM_CLASS >"$work/xprop.txt" 2>&1 || true
+        wid=$(cat "$work/window")
+        xwininfo -id "$wid" | grep -E 'xwininfo:|Width|Height' >"$work/window.txt" || true
+        xprop -id "$wid" _NET_WM_ICON WM_CLASS >"$work/xprop.txt" 2>&1 || true
     fi
     if kill -0 "$pid" 2>/dev/null; then
         echo alive >"$work/alive"
@@ -266,6 +284,19 @@ app_inner() {
         kill -TERM "$pid"
     fi
     wait "$pid" || true
+
+    local link="talker://127.0.0.1:9/Lobby" lpid=""
+    xdg-open "$link" >"$work/open.log" 2>&1 &
+    for _ in $(seq 1 60); do
+        lpid=$(pgrep -n -f "talker $link") && break
+        sleep 0.5
+    done
+    if [ -n "$lpid" ]; then
+        tr '\0' ' ' <"/proc/$lpid/cmdline" >"$work/link.cmdline" || true
+        wait_window "$lpid" "$work/link.window" || true
+        stop_process "$lpid"
+    fi
+    wait || true
 }
 
 step_app() {
@@ -274,19 +305,23 @@ step_app() {
     need_tool xvfb-run
     need_tool xwininfo
     need_tool xprop
+    need_tool xdg-open
+    need_tool pgrep
     local work=$WORK
     neutral_env "$work/home"
     local runner=()
     command -v dbus-run-session >/dev/null && runner=(dbus-run-session --)
     note "starting the installed talker --host-local under Xvfb"
-    timeout 100 "${runner[@]}" xvfb-run -a -s "-screen 0 1280x800x24" \
+    timeout 140 "${runner[@]}" xvfb-run -a -s "-screen 0 1280x800x24" \
         bash "$0" __app_inner "$work" || true
     echo "---- app output ----"
     cat "$work/app.log" || true
+    echo "---- output of the app xdg-open started ----"
+    cat "$work/open.log" || true
     echo "--------------------"
     local pattern='is not installed|module "[^"]*" (version [^ ]+ )?not found|plugin cannot be loaded for module|Could not load the Qt platform plugin|could not connect to display|failed to load component|Cannot load library|QSQLITE driver not loaded|Driver not loaded'
-    if grep -Eq "$pattern" "$work/app.log"; then
-        fail "the installed app could not load its QML or plugins: $(grep -E "$pattern" "$work/app.log" | head -3)"
+    if grep -Eq "$pattern" "$work/app.log" "$work/open.log"; then
+        fail "the installed app could not load its QML or plugins: $(grep -hE "$pattern" "$work/app.log" "$work/open.log" | head -3)"
     fi
     [ -s "$work/window" ] || fail "no Talker window appeared within 60 s"
     [ -f "$work/alive" ] || fail "the app exited by itself after showing its window"
@@ -295,6 +330,10 @@ step_app() {
     grep -q '^_NET_WM_ICON(CARDINAL) = ' "$work/xprop.txt" ||
         fail "the window has no icon: $(head -c 300 "$work/xprop.txt")"
     note "$(grep -c 'Icon (' "$work/xprop.txt") window icon sizes; $(grep WM_CLASS "$work/xprop.txt")"
+    [ -s "$work/link.cmdline" ] ||
+        fail "xdg-open talker://127.0.0.1:9/Lobby did not start talker with the link"
+    [ -s "$work/link.window" ] || fail "the app started from the talker:// link showed no window"
+    note "xdg-open talker://127.0.0.1:9/Lobby ran: $(cat "$work/link.cmdline")"
 
     # Every Qt plugin and QML plugin it loaded comes from a package the talker
     # package pulls in: nothing works only because the build machine has it.
