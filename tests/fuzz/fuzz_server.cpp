@@ -123,8 +123,13 @@ void checkOutput(const QByteArray &out)
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+    // QCoreApplication keeps a reference to argc: give it one that outlives main(); the
+    // globals are never destroyed (exit handlers run after libFuzzer's main returned).
+    static int appArgc = 1;
+    static char *appArgv[] = {(*argv)[0], nullptr};
+    (void)argc;
     g = new Globals;
-    g->app = std::make_unique<QCoreApplication>(*argc, *argv);
+    g->app = std::make_unique<QCoreApplication>(appArgc, appArgv);
     QLoggingCategory::setFilterRules(QStringLiteral("talker.*=false\n*.debug=false"));
     const QString base =
         QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
