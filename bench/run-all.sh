@@ -238,6 +238,14 @@ if want fanout; then
                 "$(printf "%.0f / %.0f / %.0f" "$clo" "$cmd" "$chi" 2>/dev/null || echo -)" "$rss" "$vm" "$vc"
         done
     done
+    echo
+    echo "Time the processes waited for a CPU (other load on the machine), medians per run:"
+    for n in 100 1000; do
+        for s in talker mosquitto ceiling; do
+            printf '  N=%-4s %-9s server %ss, client %ss\n' "$n" "$s" \
+                "$(median_of "fanout$n" "$s" srv_wait_s)" "$(median_of "fanout$n" "$s" client_wait_s)"
+        done
+    done
     tm="$(median_of fanout1000 talker rate)"
     mq="$(median_of fanout1000 mosquitto rate)"
     ce="$(median_of fanout1000 ceiling rate)"
@@ -261,17 +269,18 @@ if want latency; then
     done
     echo "## 2. Latency under load (1,000 clients, 10 rooms, 2,000 msg/s, ${dur} s; send to receipt)"
     echo
-    echo "| server    | p50 ms | p99 ms | max ms | deliveries | lost | server CPU % |"
-    echo "|-----------|--------|--------|--------|------------|------|--------------|"
+    echo "| server    | p50 ms | p99 ms | max ms | deliveries | lost | server CPU % | waited for CPU s: server / client |"
+    echo "|-----------|--------|--------|--------|------------|------|--------------|-----------------------------------|"
     for s in talker mosquitto ceiling; do
         l="$(grep "^latency server=$s " "$results" | grep -v FAILED | head -1)"
         if [ -z "$l" ]; then
             printf '| %-9s | failed |\n' "$s"
             continue
         fi
-        printf '| %-9s | %6s | %6s | %6s | %10s | %4s | %12s |\n' "$s" "$(field "$l" p50_ms)" \
+        printf '| %-9s | %6s | %6s | %6s | %10s | %4s | %12s | %33s |\n' "$s" "$(field "$l" p50_ms)" \
             "$(field "$l" p99_ms)" "$(field "$l" max_ms)" "$(field "$l" deliveries)" \
-            "$(field "$l" lost)" "$(field "$l" cpu_pct)"
+            "$(field "$l" lost)" "$(field "$l" cpu_pct)" \
+            "$(field "$l" srv_wait_s) / $(field "$l" client_wait_s)"
     done
     l="$(grep '^latency server=talker ' "$results" | grep -v FAILED | head -1)"
     p99="$(field "$l" p99_ms)"

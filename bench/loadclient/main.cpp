@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unistd.h>
 
 using namespace talker::bench;
 
@@ -186,6 +187,7 @@ int runFanout(const Options &o)
     std::vector<std::uint64_t> sent(static_cast<std::size_t>(o.rooms), 0);
     std::vector<std::uint64_t> minExpect(static_cast<std::size_t>(o.rooms), 0);
     const double cpu0 = processCpuSeconds(o.serverPid);
+    const double wait0 = processWaitSeconds(o.serverPid), myWait0 = processWaitSeconds(getpid());
     const std::uint64_t t0 = nowNs();
     bool stopped = false;
     while (!stopped) {
@@ -218,6 +220,8 @@ int runFanout(const Options &o)
     drain(e, sent, 10, o.timeout / 2, false);
     const std::uint64_t t1 = nowNs();
     const double cpu1 = processCpuSeconds(o.serverPid);
+    const double srvWait = processWaitSeconds(o.serverPid) - wait0;
+    const double myWait = processWaitSeconds(getpid()) - myWait0;
     const long rss = processRssKib(o.serverPid);
     const long threads = processThreads(o.serverPid);
 
@@ -231,24 +235,25 @@ int runFanout(const Options &o)
     const double cpu = cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1;
     const double cpuNs =
         cpu >= 0 && s.deliveries ? cpu * 1e9 / static_cast<double>(s.deliveries) : -1;
-    std::printf("fan-out %s: %d receivers in %d room(s), %llu messages, %llu deliveries in "
-                "%.3f s = %.0f deliveries/s; lost %llu, out of order %llu, errors %llu, "
-                "closed %llu; server CPU %.2f s (%.1f ns/delivery), RSS %ld KiB, %ld threads\n",
-                protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
-                static_cast<unsigned long long>(s.deliveries), secs, rate,
-                static_cast<unsigned long long>(lost),
-                static_cast<unsigned long long>(s.misordered),
-                static_cast<unsigned long long>(s.errors),
-                static_cast<unsigned long long>(s.closed), cpu, cpuNs, rss, threads);
-    std::printf("RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
-                "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
-                "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld\n",
-                protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
-                static_cast<unsigned long long>(s.deliveries), secs, rate,
-                static_cast<unsigned long long>(lost),
-                static_cast<unsigned long long>(s.misordered),
-                static_cast<unsigned long long>(s.errors),
-                static_cast<unsigned long long>(s.closed), cpu, cpuNs, rss, threads);
+    std::printf(
+        "fan-out %s: %d receivers in %d room(s), %llu messages, %llu deliveries in "
+        "%.3f s = %.0f deliveries/s; lost %llu, out of order %llu, errors %llu, "
+        "closed %llu; server CPU %.2f s (%.1f ns/delivery), RSS %ld KiB, %ld threads; waited "
+        "for a CPU: server %.2f s, client %.2f s\n",
+        protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
+        static_cast<unsigned long long>(s.deliveries), secs, rate,
+        static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.misordered),
+        static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.closed), cpu,
+        cpuNs, rss, threads, srvWait, myWait);
+    std::printf(
+        "RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
+        "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
+        "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld srv_wait_s=%.2f client_wait_s=%.2f\n",
+        protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
+        static_cast<unsigned long long>(s.deliveries), secs, rate,
+        static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.misordered),
+        static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.closed), cpu,
+        cpuNs, rss, threads, srvWait, myWait);
     return lost == 0 && s.misordered == 0 && s.closed == 0 ? 0 : 1;
 }
 
@@ -280,6 +285,7 @@ int runLatency(const Options &o)
     std::vector<std::uint64_t> sent(static_cast<std::size_t>(o.rooms), 0);
     std::uint64_t total = 0;
     const double cpu0 = processCpuSeconds(o.serverPid);
+    const double wait0 = processWaitSeconds(o.serverPid), myWait0 = processWaitSeconds(getpid());
     const std::uint64_t t0 = nowNs();
     const int n = o.subs;
     for (;;) {
@@ -301,23 +307,27 @@ int runLatency(const Options &o)
     Stats &s = e.stats();
     const std::uint64_t lost = missing(e, sent, true);
     const double cpuPct = (cpu1 - cpu0) / seconds(t0, t1) * 100;
-    std::printf("latency %s: %d clients in %d rooms, %llu messages at %.0f/s, %llu deliveries; "
-                "p50 %.3f ms, p99 %.3f ms, max %.3f ms; lost %llu, errors %llu, closed %llu; "
-                "server CPU %.0f%% of one core, RSS %ld KiB\n",
-                protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(total),
-                static_cast<double>(total) / o.duration,
-                static_cast<unsigned long long>(s.deliveries), percentileMs(s, 0.50),
-                percentileMs(s, 0.99), static_cast<double>(s.latencyMaxNs) / 1e6,
-                static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.errors),
-                static_cast<unsigned long long>(s.closed), cpuPct, processRssKib(o.serverPid));
+    const double srvWait = processWaitSeconds(o.serverPid) - wait0;
+    const double myWait = processWaitSeconds(getpid()) - myWait0;
+    std::printf(
+        "latency %s: %d clients in %d rooms, %llu messages at %.0f/s, %llu deliveries; "
+        "p50 %.3f ms, p99 %.3f ms, max %.3f ms; lost %llu, errors %llu, closed %llu; "
+        "server CPU %.0f%% of one core, RSS %ld KiB; waited for a CPU: server %.2f s, client "
+        "%.2f s\n",
+        protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(total),
+        static_cast<double>(total) / o.duration, static_cast<unsigned long long>(s.deliveries),
+        percentileMs(s, 0.50), percentileMs(s, 0.99), static_cast<double>(s.latencyMaxNs) / 1e6,
+        static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.errors),
+        static_cast<unsigned long long>(s.closed), cpuPct, processRssKib(o.serverPid), srvWait,
+        myWait);
     std::printf("RESULT mode=latency proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
                 "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f lost=%llu errors=%llu closed=%llu "
-                "cpu_pct=%.1f\n",
+                "cpu_pct=%.1f srv_wait_s=%.2f client_wait_s=%.2f\n",
                 protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(total),
                 static_cast<unsigned long long>(s.deliveries), percentileMs(s, 0.50),
                 percentileMs(s, 0.99), static_cast<double>(s.latencyMaxNs) / 1e6,
                 static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.errors),
-                static_cast<unsigned long long>(s.closed), cpuPct);
+                static_cast<unsigned long long>(s.closed), cpuPct, srvWait, myWait);
     return lost == 0 && s.closed == 0 ? 0 : 1;
 }
 

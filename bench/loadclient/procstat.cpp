@@ -43,6 +43,16 @@ double processCpuSeconds(pid_t pid)
     return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+double processWaitSeconds(pid_t pid)
+{
+    char buf[256];
+    if (pid <= 0 || !readFile(pid, "schedstat", buf, sizeof buf))
+        return -1;
+    char *end = nullptr;
+    std::strtoull(buf, &end, 10); // time on a CPU
+    return static_cast<double>(std::strtoull(end, nullptr, 10)) / 1e9;
+}
+
 static long statusField(pid_t pid, const char *key)
 {
     char buf[8192];

@@ -9,6 +9,9 @@ namespace talker::bench {
 double processCpuSeconds(pid_t pid);
 /// Resident set size of `pid` in KiB (VmRSS); -1 if unreadable.
 long processRssKib(pid_t pid);
+/// Seconds `pid` (its main thread) spent runnable but waiting for a CPU
+/// (/proc/PID/schedstat): how much other load on the machine delayed it; -1 if unreadable.
+double processWaitSeconds(pid_t pid);
 /// Number of threads of `pid`; -1 if unreadable.
 long processThreads(pid_t pid);
 
