@@ -1,14 +1,57 @@
 #include "talkerapplication.h"
 
+#include "appcontroller.h"
+#include "appicon.h"
+#include "chatcontroller.h"
 #include "commandline.h"
+#include "notificationcontroller.h"
+#include "notifier.h"
 #include "singleinstance.h"
+#include "tokenstore.h"
+#include "traycontroller.h"
+
+#include "client/account.h"
+#include "client/accountregistry.h"
+#include "models/conversationmodel.h"
+#include "models/roomlistmodel.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <cstdio>
 
 namespace talker::app {
+
+namespace {
+QString readTokenFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("main", "Cannot read the token file %1: %2")
+                     .arg(path, file.errorString());
+        return QString();
+    }
+    const QString token = QString::fromUtf8(file.readLine(4096)).trimmed();
+    if (token.isEmpty())
+        *error = QCoreApplication::translate("main", "The token file %1 is empty.").arg(path);
+    return token;
+}
+
+void raise(QQmlApplicationEngine &engine)
+{
+    const auto roots = engine.rootObjects();
+    if (roots.isEmpty())
+        return;
+    if (auto *window = qobject_cast<QQuickWindow *>(roots.first())) {
+        if (window->visibility() == QWindow::Minimized || !window->isVisible())
+            window->showNormal();
+        window->raise();
+        window->requestActivate();
+    }
+}
+} // namespace
 
 int TalkerApplication::run(QApplication &app)
 {
@@ -17,7 +60,8 @@ int TalkerApplication::run(QApplication &app)
     QApplication::setOrganizationName(QStringLiteral("Talker"));
     QApplication::setOrganizationDomain(QStringLiteral("talker.example.org"));
     QApplication::setApplicationVersion(QStringLiteral(TALKER_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.talker.Talker"));
+    QGuiApplication::setDesktopFileName(applicationId());
+    QApplication::setWindowIcon(applicationIcon());
 
     const CommandLineOptions options = CommandLineOptions::parse(QApplication::arguments());
     if (options.exitNow) {
@@ -25,7 +69,15 @@ int TalkerApplication::run(QApplication &app)
             std::fprintf(stderr, "talker: %s\n", qPrintable(options.error));
         return options.exitCode;
     }
+    QString tokenError;
+    const QString token =
+        options.tokenFile.isEmpty() ? QString() : readTokenFile(options.tokenFile, &tokenError);
+    if (!tokenError.isEmpty()) {
+        std::fprintf(stderr, "talker: %s\n", qPrintable(tokenError));
+        return 2;
+    }
 
+    // A second start hands its link to the running app and leaves.
     SingleInstance instance(options.profileDir);
     if (!instance.listen()) {
         QStringList handOver;
@@ -35,13 +87,68 @@ int TalkerApplication::run(QApplication &app)
             return 0;
     }
 
+    TokenStore tokens(options.profileDir);
+    AppController controller(options.profileDir, &tokens);
+    ChatController chat(&controller);
+    TrayController tray(applicationIcon());
+    AppController::setInstance(&controller);
+    ChatController::setInstance(&chat);
+    TrayController::setInstance(&tray);
+    std::unique_ptr<Notifier> notifier = Notifier::create(tray.trayIcon());
+    NotificationController notifications(&controller, notifier.get());
+
+    auto updateUnread = [&] {
+        tray.setUnread(controller.rooms()->totalUnread() +
+                       controller.conversations()->totalUnread());
+    };
+    QObject::connect(controller.rooms(), &models::RoomListModel::totalsChanged, &tray,
+                     updateUnread);
+    QObject::connect(controller.conversations(), &models::ConversationModel::totalsChanged, &tray,
+                     updateUnread);
+    updateUnread();
+
+    controller.restoreSessions();
+    if (options.hostLocal)
+        controller.hostLocalRoom();
+    if (options.connect) {
+        const TalkerLink &link = *options.connect;
+        if (!token.isEmpty()) {
+            client::Account *account = controller.registry()->findAccount(link.host, link.port);
+            if (!account) {
+                const bool tls = !options.noTls && !link.isLoopback();
+                account = controller.registry()->addServer(link.host, link.port, tls);
+            }
+            controller.applyToken(account, token, true);
+            controller.selectRoom(account->joinRoom(link.room));
+        } else {
+            controller.openLink(link.toString());
+        }
+    }
+
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.setInitialProperties(
+        {{QStringLiteral("startHidden"), controller.settings()->startMinimized()}});
     engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
-    return app.exec();
+
+    QObject::connect(&instance, &SingleInstance::messageReceived, &controller,
+                     [&](const QStringList &arguments) {
+                         for (const QString &argument : arguments)
+                             controller.openLink(argument);
+                         raise(engine);
+                     });
+    QObject::connect(&controller, &AppController::raiseRequested, &engine, [&] { raise(engine); });
+    QObject::connect(&tray, &TrayController::showRequested, &engine, [&] { raise(engine); });
+    QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
+    // Closing the window either hides it to the tray or quits: Main.qml decides.
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    const int code = app.exec();
+    AppController::setInstance(nullptr);
+    return code;
 }
 
 } // namespace talker::app

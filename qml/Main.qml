@@ -1,10 +1,136 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
+import Talker
 
+// The main window: the welcome screen until an account exists, then sidebar, chat
+// and member panel. Layout only; every decision is made in C++ (App, Chat).
 ApplicationWindow {
     id: window
-    width: 1000
-    height: 680
-    visible: true
-    title: qsTr("Talker")
+
+    property bool startHidden: false
+    property bool membersVisible: width > 900
+
+    width: 1080
+    height: 720
+    minimumWidth: 640
+    minimumHeight: 420
+    visible: !startHidden || !Tray.available
+    title: App.currentTitle.length > 0 ? qsTr("%1 — Talker").arg(App.currentTitle) : qsTr("Talker")
+    color: Theme.window
+    font.pixelSize: Theme.baseFontPixels
+
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.composer
+    palette.text: Theme.text
+    palette.button: Theme.dark ? "#2c2f37" : "#eceef2"
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.mutedText
+    palette.mid: Theme.border
+    palette.light: Theme.dark ? "#3a3d46" : "#ffffff"
+    palette.dark: Theme.border
+    palette.toolTipBase: Theme.composer
+    palette.toolTipText: Theme.text
+
+    Binding {
+        target: App
+        property: "windowActive"
+        value: window.active && window.visible && window.visibility !== Window.Minimized
+    }
+
+    onClosing: function(close) {
+        if (App.settings.closeToTray && Tray.available) {
+            close.accepted = false
+            window.hide()
+        } else {
+            Qt.quit()
+        }
+    }
+
+    Shortcut {
+        sequences: ["Ctrl+K"]
+        enabled: App.hasAccounts
+        onActivated: switcher.open()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Tab"]
+        enabled: App.hasAccounts
+        onActivated: App.selectNext(1)
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+Tab", "Ctrl+Backtab"]
+        enabled: App.hasAccounts
+        onActivated: App.selectNext(-1)
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: membersVisible && !switcher.opened
+        onActivated: window.membersVisible = false
+    }
+
+    header: NoticeBar {
+        visible: App.notice.length > 0
+        text: App.notice
+        onDismissed: App.clearNotice()
+    }
+
+    WelcomeView {
+        anchors.fill: parent
+        visible: !App.hasAccounts
+        onHostLocal: App.hostLocalRoom()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: App.hasAccounts
+
+        Sidebar {
+            id: sidebar
+            Layout.fillHeight: true
+            Layout.preferredWidth: 260
+            onJoinRequested: joinDialog.open()
+            onConnectRequested: connectDialog.open()
+            onSettingsRequested: settingsDialog.open()
+        }
+        ChatView {
+            id: chat
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            membersVisible: window.membersVisible
+            onToggleMembers: window.membersVisible = !window.membersVisible
+        }
+        MemberPanel {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 220
+            visible: window.membersVisible && App.currentRoom !== null
+        }
+    }
+
+    QuickSwitcher {
+        id: switcher
+        anchors.centerIn: parent
+    }
+    JoinRoomDialog {
+        id: joinDialog
+        anchors.centerIn: parent
+    }
+    SettingsDialog {
+        id: settingsDialog
+        anchors.centerIn: parent
+    }
+    Dialog {
+        id: connectDialog
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Connect to a server")
+        padding: 20
+        ConnectForm {
+            width: 360
+            onSubmitted: connectDialog.close()
+        }
+    }
 }

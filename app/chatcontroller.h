@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace talker::app {
+
+class AppController;
+
+/// The composer and message actions of the open chat: send (with /me), edit the last
+/// own message (Up), retract, retry a failed send, live-typing drafts. The views bind
+/// to it as the `Chat` singleton.
+class ChatController : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Chat)
+    QML_SINGLETON
+    Q_PROPERTY(QString editingId READ editingId NOTIFY editingChanged)
+    Q_PROPERTY(bool editing READ editing NOTIFY editingChanged)
+    Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
+    Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
+
+public:
+    explicit ChatController(AppController *app, QObject *parent = nullptr);
+
+    static void setInstance(ChatController *controller);
+    static ChatController *create(QQmlEngine *, QJSEngine *);
+
+    QString editingId() const { return m_editingId; }
+    bool editing() const { return !m_editingId.isEmpty(); }
+    QString typingText() const;
+    /// A chat is open and can take a message (it is queued while offline).
+    bool canSend() const;
+
+    /// Enter: sends `text` (or saves the edit). True when the composer should clear.
+    Q_INVOKABLE bool submit(const QString &text);
+    /// Up in an empty composer: starts editing the last own message; returns its text
+    /// (empty when there is none).
+    Q_INVOKABLE QString editLast();
+    /// Starts editing a given own message; returns its text.
+    Q_INVOKABLE QString startEdit(const QString &messageId);
+    /// Esc: stops editing without changes.
+    Q_INVOKABLE void cancelEdit();
+    Q_INVOKABLE bool retract(const QString &messageId);
+    Q_INVOKABLE bool retry(const QString &messageId);
+    /// The composer's text changed (sent as a live-typing draft where enabled).
+    Q_INVOKABLE void setDraft(const QString &text);
+
+signals:
+    void editingChanged();
+    void typingChanged();
+    void canSendChanged();
+
+private:
+    void onCurrentChanged();
+    QString textOf(const QString &messageId) const;
+
+    AppController *m_app;
+    QString m_editingId;
+    QMetaObject::Connection m_typingConnection;
+};
+
+} // namespace talker::app

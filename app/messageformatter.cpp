@@ -1,0 +1,79 @@
+#include "messageformatter.h"
+
+#include <QColor>
+#include <QDate>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTextDocument>
+
+namespace talker::app {
+
+MessageFormatter::MessageFormatter(QObject *parent)
+    : QObject(parent)
+    , m_cache(2000)
+{}
+
+QString MessageFormatter::toHtml(const QString &text) const
+{
+    if (const QString *hit = m_cache.object(text))
+        return *hit;
+    // Markdown without HTML: a sender's <tags> stay text. Bare URLs become links
+    // (GitHub dialect autolinks), and so do www. addresses.
+    QTextDocument document;
+    document.setMarkdown(text,
+                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                         QTextDocument::MarkdownNoHTML));
+    QString html = document.toHtml();
+    // Keep only the body: the view supplies font and colors.
+    static const QRegularExpression body(QStringLiteral("<body[^>]*>(.*)</body>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = body.match(html);
+    if (match.hasMatch())
+        html = match.captured(1).trimmed();
+    // Qt adds fixed margins to paragraphs; messages want them tight.
+    static const QRegularExpression margins(QStringLiteral(" style=\"[^\"]*margin-top:[^\"]*\""));
+    html.replace(margins, QString());
+    m_cache.insert(text, new QString(html));
+    return html;
+}
+
+QString MessageFormatter::time(const QDateTime &time) const
+{
+    // The locale's short time format, without seconds (some locales include them).
+    static const QString format = [] {
+        QString f = QLocale().timeFormat(QLocale::ShortFormat);
+        f.remove(QRegularExpression(QStringLiteral("[:.]ss?")));
+        return f;
+    }();
+    return QLocale().toString(time.toLocalTime().time(), format);
+}
+
+QString MessageFormatter::day(const QDate &day) const
+{
+    const QDate today = QDate::currentDate();
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString MessageFormatter::initials(const QString &name) const
+{
+    const QStringList parts =
+        name.split(QRegularExpression(QStringLiteral("[\\s._-]+")), Qt::SkipEmptyParts);
+    if (parts.isEmpty())
+        return QStringLiteral("?");
+    QString result = parts.first().left(1).toUpper();
+    if (parts.size() > 1)
+        result += parts.at(1).left(1).toUpper();
+    return result;
+}
+
+QString MessageFormatter::colorFor(const QString &name) const
+{
+    const uint hash = qHash(name);
+    return QColor::fromHsl(int(hash % 360), 140, 110).name();
+}
+
+} // namespace talker::app

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCache>
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace talker::app {
+
+/// Turns message text into the rich text the chat view shows: basic markdown
+/// (emphasis, code, lists, quotes), clickable links, never raw HTML from the sender.
+class MessageFormatter : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Format)
+    QML_SINGLETON
+
+public:
+    explicit MessageFormatter(QObject *parent = nullptr);
+
+    /// HTML for a message body. Text that looks like HTML is shown literally.
+    Q_INVOKABLE QString toHtml(const QString &text) const;
+    /// "HH:mm" in the user's locale.
+    Q_INVOKABLE QString time(const QDateTime &time) const;
+    /// "Today", "Yesterday" or the date in the user's locale.
+    Q_INVOKABLE QString day(const QDate &day) const;
+    /// One or two initials for an avatar.
+    Q_INVOKABLE QString initials(const QString &name) const;
+    /// A stable color for a user name (avatars, author names).
+    Q_INVOKABLE QString colorFor(const QString &name) const;
+
+private:
+    mutable QCache<QString, QString> m_cache;
+};
+
+} // namespace talker::app

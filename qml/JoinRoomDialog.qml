@@ -1,0 +1,42 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Talker
+
+// "Join room…": a room name on the current account, or a talker:// link.
+Dialog {
+    id: dialog
+    objectName: "joinRoomDialog"
+    title: qsTr("Join room")
+    modal: true
+    padding: 20
+    standardButtons: Dialog.Ok | Dialog.Cancel
+    onOpened: { name.text = ""; name.forceActiveFocus() }
+    onAccepted: {
+        const text = name.text.trim()
+        if (text.startsWith("talker:"))
+            App.openLink(text)
+        else
+            App.joinRoom(text)
+    }
+
+    ColumnLayout {
+        width: 340
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: App.currentAccount
+                  ? qsTr("Room name on %1, or a talker:// link").arg(App.currentAccount.label)
+                  : qsTr("Room name or talker:// link")
+            color: Theme.mutedText
+        }
+        TextField {
+            id: name
+            objectName: "joinRoomName"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Room name")
+            Accessible.name: qsTr("Room name")
+            onAccepted: dialog.accept()
+        }
+    }
+}

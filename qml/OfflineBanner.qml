@@ -1,0 +1,34 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Talker
+
+// Shown while the open chat is not connected: why, when the next retry is, Retry now.
+Rectangle {
+    id: banner
+    objectName: "offlineBanner"
+    implicitHeight: row.implicitHeight + 12
+    color: App.authenticationFailed ? (Theme.dark ? "#4a1f22" : "#fde8e8") : Theme.warning
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: App.connectionText
+
+    RowLayout {
+        id: row
+        anchors.fill: parent
+        anchors.leftMargin: 18
+        anchors.rightMargin: 12
+        Label {
+            objectName: "offlineText"
+            Layout.fillWidth: true
+            text: App.connectionText
+            wrapMode: Text.Wrap
+            color: App.authenticationFailed ? Theme.error : Theme.warningText
+        }
+        Button {
+            objectName: "retryNowButton"
+            text: qsTr("Retry now")
+            visible: App.currentAccount !== null
+            onClicked: App.retryNow()
+        }
+    }
+}

@@ -1,0 +1,63 @@
+#include "testpeer.h"
+
+#include "testserver.h"
+
+#include "client/account.h"
+#include "client/room.h"
+
+using talker::client::Account;
+using talker::client::AccountConfig;
+
+TestPeer::TestPeer()
+    : m_server(std::make_unique<talker::test::TestServer>())
+{}
+
+TestPeer::~TestPeer() = default;
+
+bool TestPeer::start()
+{
+    if (!m_server->start())
+        return false;
+    m_aliceToken = m_server->addUser(QStringLiteral("alice"));
+    m_bobToken = m_server->addUser(QStringLiteral("bob"));
+    return !m_aliceToken.isEmpty() && !m_bobToken.isEmpty();
+}
+
+int TestPeer::port() const
+{
+    return m_server->port();
+}
+
+bool TestPeer::bobConnected() const
+{
+    return m_bob && m_bob->state() == talker::client::Session::State::Connected;
+}
+
+void TestPeer::connectBob(const QString &room)
+{
+    if (!m_bob) {
+        AccountConfig config;
+        config.id = QStringLiteral("bob");
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = m_server->port();
+        m_bob = std::make_unique<Account>(config, m_dir.filePath(QStringLiteral("bob.sqlite")));
+        connect(m_bob.get(), &Account::stateChanged, this, &TestPeer::bobChanged);
+        m_bob->setToken(m_bobToken);
+    }
+    m_bob->joinRoom(room)->setSendDrafts(true);
+}
+
+void TestPeer::bobSays(const QString &room, const QString &text)
+{
+    m_bob->joinRoom(room)->sendMessage(text);
+}
+
+void TestPeer::bobWhispers(const QString &room, const QString &toUserId, const QString &text)
+{
+    m_bob->joinRoom(room)->sendPrivate(toUserId, text);
+}
+
+void TestPeer::bobTypes(const QString &room, const QString &draft)
+{
+    m_bob->joinRoom(room)->setDraft(draft);
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace talker::client {
+class Account;
+}
+namespace talker::test {
+class TestServer;
+}
+
+/// The other side of the view tests: a real talker-server with users alice and bob,
+/// and bob's client (a real client::Account) that the QML tests drive.
+class TestPeer : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int port READ port CONSTANT)
+    Q_PROPERTY(QString aliceToken READ aliceToken CONSTANT)
+    Q_PROPERTY(bool bobConnected READ bobConnected NOTIFY bobChanged)
+
+public:
+    TestPeer();
+    ~TestPeer() override;
+
+    bool start();
+    int port() const;
+    QString aliceToken() const { return m_aliceToken; }
+    bool bobConnected() const;
+
+    /// Connects bob to `room`.
+    Q_INVOKABLE void connectBob(const QString &room);
+    Q_INVOKABLE void bobSays(const QString &room, const QString &text);
+    /// Bob writes privately to the user with this id through `room`.
+    Q_INVOKABLE void bobWhispers(const QString &room, const QString &toUserId, const QString &text);
+    Q_INVOKABLE void bobTypes(const QString &room, const QString &draft);
+
+signals:
+    void bobChanged();
+
+private:
+    std::unique_ptr<talker::test::TestServer> m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<talker::client::Account> m_bob;
+    QString m_aliceToken;
+    QString m_bobToken;
+};

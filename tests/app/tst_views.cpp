@@ -1,0 +1,70 @@
+// Qt Quick Test of the app's views over the real controllers and models, connected
+// to a real talker-server (QT_QPA_PLATFORM=offscreen). The QML side is qml/tst_*.qml.
+#include "appcontroller.h"
+#include "chatcontroller.h"
+#include "testpeer.h"
+#include "tokenstore.h"
+#include "traycontroller.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(TalkerPlugin)
+
+using namespace talker::app;
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public:
+    Setup()
+    {
+        // Never touch the real keychain of whoever runs the tests: tokens go to the
+        // profile's fallback file.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
+    }
+
+public slots:
+    void applicationAvailable()
+    {
+        m_peer = std::make_unique<TestPeer>();
+        if (!m_peer->start())
+            qFatal("cannot start talker-server for the view tests");
+        m_tokens = std::make_unique<TokenStore>(m_profile.path(), QStringLiteral("TalkerViewTest"));
+        m_tokens->setKeychainTimeout(3000);
+        m_app = std::make_unique<AppController>(m_profile.path(), m_tokens.get());
+        m_chat = std::make_unique<ChatController>(m_app.get());
+        m_tray = std::make_unique<TrayController>(QIcon());
+        AppController::setInstance(m_app.get());
+        ChatController::setInstance(m_chat.get());
+        TrayController::setInstance(m_tray.get());
+        // The views count as seen only while the test says the window is active.
+        m_app->setWindowActive(true);
+    }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->rootContext()->setContextProperty(QStringLiteral("peer"), m_peer.get());
+    }
+    void cleanupTestCase()
+    {
+        AppController::setInstance(nullptr);
+        m_chat.reset();
+        m_app.reset();
+        m_peer.reset();
+    }
+
+private:
+    QTemporaryDir m_profile;
+    std::unique_ptr<TestPeer> m_peer;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<AppController> m_app;
+    std::unique_ptr<ChatController> m_chat;
+    std::unique_ptr<TrayController> m_tray;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(tst_views, Setup)
+#include "tst_views.moc"
