@@ -15,9 +15,9 @@
 #include <QSaveFile>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcRegistry, "talker.client.registry")
-
 namespace talker::client {
+
+Q_LOGGING_CATEGORY(lcClientRegistry, "talker.client.registry")
 
 namespace {
 QString fileName()
@@ -97,7 +97,7 @@ bool AccountRegistry::load()
             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
         QFile::rename(path, aside);
         m_loadError = tr("The account list was damaged and was moved to %1").arg(aside);
-        qCWarning(lcRegistry) << m_loadError;
+        qCWarning(lcClientRegistry) << m_loadError;
         return false;
     }
     const QJsonArray accounts = doc.object().value(QLatin1String("accounts")).toArray();
@@ -112,7 +112,7 @@ bool AccountRegistry::load()
         c.userId = o.value(QLatin1String("userId")).toString();
         c.displayName = o.value(QLatin1String("displayName")).toString();
         if (!validId(c.id) || c.host.isEmpty() || account(c.id)) {
-            qCWarning(lcRegistry) << "skipped an invalid account entry";
+            qCWarning(lcClientRegistry) << "skipped an invalid account entry";
             continue;
         }
         Account *a = addAccount(c);

@@ -9,9 +9,9 @@
 #include <QTimer>
 #include <atomic>
 
-Q_LOGGING_CATEGORY(lcCache, "talker.client.cache")
-
 namespace talker::client {
+
+Q_LOGGING_CATEGORY(lcClientCache, "talker.client.cache")
 
 namespace {
 enum Flag { Private = 1, Action = 2, Own = 4, Mention = 8, Deleted = 16 };
@@ -77,12 +77,12 @@ HistoryCache::HistoryCache(const QString &path, QObject *parent)
         QFile::rename(path, m_setAside);
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
-        qCWarning(lcCache) << "cache" << path << "was unreadable (" << m_error << "), moved to"
-                           << m_setAside;
+        qCWarning(lcClientCache) << "cache" << path << "was unreadable (" << m_error
+                                 << "), moved to" << m_setAside;
         m_open = openDatabase(path);
     }
     if (!m_open)
-        qCWarning(lcCache) << "cache unavailable:" << m_error;
+        qCWarning(lcClientCache) << "cache unavailable:" << m_error;
 }
 
 HistoryCache::~HistoryCache()
@@ -154,7 +154,7 @@ void HistoryCache::flush()
             q.bindValue(0, it.key());
             q.bindValue(1, it.value());
             if (!q.exec())
-                qCWarning(lcCache) << "last event id not stored:" << q.lastError().text();
+                qCWarning(lcClientCache) << "last event id not stored:" << q.lastError().text();
         }
         m_pendingEventIds.clear();
     }
@@ -163,7 +163,7 @@ void HistoryCache::flush()
     m_inTransaction = false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.commit())
-        qCWarning(lcCache) << "commit failed:" << db.lastError().text();
+        qCWarning(lcClientCache) << "commit failed:" << db.lastError().text();
 }
 
 void HistoryCache::storeMessage(const QString &key, const Message &m)
@@ -187,7 +187,7 @@ void HistoryCache::storeMessage(const QString &key, const Message &m)
     q.bindValue(e, m.edited);
     q.bindValue(f, flagsOf(m));
     if (!q.exec())
-        qCWarning(lcCache) << "store failed:" << q.lastError().text();
+        qCWarning(lcClientCache) << "store failed:" << q.lastError().text();
 }
 
 void HistoryCache::removeMessage(const QString &key, const QString &id)

@@ -8,9 +8,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcOutbox, "talker.client.outbox")
-
 namespace talker::client {
+
+Q_LOGGING_CATEGORY(lcClientOutbox, "talker.client.outbox")
 
 namespace {
 OutboxEntry entryFrom(const QSqlQuery &q)
@@ -56,7 +56,7 @@ bool Outbox::put(const OutboxEntry &e)
     q.addBindValue(e.attempts);
     q.addBindValue(int(e.failed));
     if (!q.exec()) {
-        qCWarning(lcOutbox) << "outbox write failed:" << q.lastError().text();
+        qCWarning(lcClientOutbox) << "outbox write failed:" << q.lastError().text();
         return false;
     }
     return true;

@@ -10,9 +10,9 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcRoom, "talker.client.room")
-
 namespace talker::client {
+
+Q_LOGGING_CATEGORY(lcClientRoom, "talker.client.room")
 
 using namespace protocol;
 
@@ -381,7 +381,7 @@ void Room::markFailed(const QString &id)
     std::optional<OutboxEntry> e = m_account->outbox()->entry(m_name, id);
     if (!e)
         return;
-    qCInfo(lcRoom) << m_name << "message" << id << "failed";
+    qCInfo(lcClientRoom) << m_name << "message" << id << "failed";
     e->failed = true;
     m_account->outbox()->put(*e);
     m_inFlight.removeAll(id);

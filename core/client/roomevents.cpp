@@ -10,9 +10,9 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcRoom)
-
 namespace talker::client {
+
+Q_DECLARE_LOGGING_CATEGORY(lcClientRoom)
 
 using namespace protocol;
 
@@ -115,7 +115,7 @@ void Room::countUnread(const Message &m, Conversation *conversation)
 void Room::onMessage(const MessageEvent &event)
 {
     if (!event.user.isValid() || event.id.isEmpty()) {
-        qCWarning(lcRoom) << m_name << "ignored a message without id or user";
+        qCWarning(lcClientRoom) << m_name << "ignored a message without id or user";
         return;
     }
     if (event.partial) {
@@ -146,7 +146,7 @@ void Room::onMessage(const MessageEvent &event)
     Timeline *timeline = m_timeline;
     if (m.isPrivate) {
         if (m.peerId.isEmpty()) {
-            qCWarning(lcRoom) << m_name << "ignored a private message without peer";
+            qCWarning(lcClientRoom) << m_name << "ignored a private message without peer";
             return;
         }
         QString peerName = m.isOwn ? m.peerId : event.user.name;
@@ -224,7 +224,7 @@ void Room::onUsers(const QList<User> &users)
     m_replaying = false;
     if (users.isEmpty()) {
         // the list always holds at least the user itself: this one is broken
-        qCWarning(lcRoom) << m_name << "ignored an empty or malformed users list";
+        qCWarning(lcClientRoom) << m_name << "ignored an empty or malformed users list";
         flushOutbox();
         return;
     }
@@ -272,7 +272,7 @@ void Room::setMemberPresence(const User &user, Presence presence)
         return;
     }
     if (user.name.isEmpty()) {
-        qCWarning(lcRoom) << m_name << "presence for an unknown user without a name, ignored";
+        qCWarning(lcClientRoom) << m_name << "presence for an unknown user without a name, ignored";
         return;
     }
     const int index = int(m_members.size());
@@ -287,7 +287,7 @@ void Room::setMemberPresence(const User &user, Presence presence)
 void Room::onPresence(const PresenceEvent &event)
 {
     if (!event.user.isValid()) {
-        qCWarning(lcRoom) << m_name << "ignored a presence event without user";
+        qCWarning(lcClientRoom) << m_name << "ignored a presence event without user";
         return;
     }
     switch (event.kind) {

@@ -7,9 +7,9 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
-Q_LOGGING_CATEGORY(lcSession, "talker.client.session", QtInfoMsg)
-
 namespace talker::client {
+
+Q_LOGGING_CATEGORY(lcClientSession, "talker.client.session", QtInfoMsg)
 
 using namespace protocol;
 
@@ -170,7 +170,7 @@ void Session::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
-    qCDebug(lcSession) << m_room << "state" << state;
+    qCDebug(lcClientSession) << m_room << "state" << state;
     emit stateChanged(state);
     emit statusChanged();
 }
@@ -241,8 +241,8 @@ void Session::processIncoming(const QByteArray &bytes)
         if (status == FrameDecoder::Status::NeedMore)
             break;
         if (status == FrameDecoder::Status::TooLarge) {
-            qCWarning(lcSession) << m_room << "dropped a frame over" << m_decoder.maxFrameSize()
-                                 << "bytes";
+            qCWarning(lcClientSession)
+                << m_room << "dropped a frame over" << m_decoder.maxFrameSize() << "bytes";
             continue;
         }
         handleFrame(frame);
@@ -253,7 +253,7 @@ void Session::handleFrame(const QByteArray &frame)
 {
     DecodeResult result = decode(frame);
     if (!result.ok()) {
-        qCWarning(lcSession) << m_room << "ignored a bad event:" << result.errorMessage();
+        qCWarning(lcClientSession) << m_room << "ignored a bad event:" << result.errorMessage();
         return;
     }
     ++m_eventsReceived;
@@ -280,7 +280,7 @@ void Session::handleEvent(Event &&event)
         emit statusChanged();
         emit connected(m_self);
     } else if (auto *e = std::get_if<ErrorEvent>(&event)) {
-        qCInfo(lcSession) << m_room << "server error:" << e->message;
+        qCInfo(lcClientSession) << m_room << "server error:" << e->message;
         const QString message = e->message;
         emit serverError(message);
         if (message == errorText(ErrorCode::AuthenticationFailed)) {
@@ -296,7 +296,7 @@ void Session::handleEvent(Event &&event)
                std::holds_alternative<PingEvent>(event)) {
         // keep-alive traffic: the dead-link timer was already reset
     } else {
-        qCWarning(lcSession) << m_room << "ignored unexpected event" << typeName(event);
+        qCWarning(lcClientSession) << m_room << "ignored unexpected event" << typeName(event);
     }
 }
 
@@ -325,7 +325,7 @@ void Session::onSocketGone(const QString &why)
     if (!m_socket && m_state != State::Connected && m_state != State::Authenticating &&
         m_state != State::Connecting)
         return;
-    qCInfo(lcSession) << m_room << "connection lost:" << why;
+    qCInfo(lcClientSession) << m_room << "connection lost:" << why;
     const bool wasConnected = m_state == State::Connected;
     // read what is left before dropping (an error event just before close)
     if (m_socket && m_socket->bytesAvailable() > 0)
@@ -354,7 +354,7 @@ void Session::scheduleReconnect()
 void Session::onNetworkReachable(bool reachable)
 {
     if (reachable && m_wanted && !m_authFailed && m_state == State::Reconnecting) {
-        qCInfo(lcSession) << m_room << "network is back, reconnecting now";
+        qCInfo(lcClientSession) << m_room << "network is back, reconnecting now";
         retryNow();
     }
 }

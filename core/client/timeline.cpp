@@ -21,14 +21,26 @@ int Timeline::indexOf(const QString &id) const
     return -1;
 }
 
-void Timeline::append(const Message &message)
+int Timeline::pendingStart() const
 {
-    const int row = count();
+    int row = count();
+    while (row > 0 && m_messages.at(row - 1).delivery != Message::Delivery::Sent)
+        --row;
+    return row;
+}
+
+void Timeline::insertAt(int row, const Message &message)
+{
     emit aboutToInsert(row, row);
-    m_messages.append(message);
+    m_messages.insert(row, message);
     m_ids.insert(message.id);
     emit rowsInserted(row, row);
     emit countChanged();
+}
+
+void Timeline::append(const Message &message)
+{
+    insertAt(message.delivery == Message::Delivery::Sent ? pendingStart() : count(), message);
     trim();
 }
 
@@ -36,8 +48,17 @@ void Timeline::replace(int row, const Message &message)
 {
     if (row < 0 || row >= count())
         return;
-    if (m_messages.at(row).id != message.id) {
-        m_ids.remove(m_messages.at(row).id);
+    const Message &old = m_messages.at(row);
+    const bool firstConfirmation = old.delivery != Message::Delivery::Sent && !old.edited &&
+                                   message.delivery == Message::Delivery::Sent;
+    if (firstConfirmation && row >= pendingStart() && row != pendingStart()) {
+        // move it from the pending block to the end of the confirmed messages
+        removeAt(row);
+        insertAt(pendingStart(), message);
+        return;
+    }
+    if (old.id != message.id) {
+        m_ids.remove(old.id);
         m_ids.insert(message.id);
     }
     m_messages[row] = message;

@@ -43,9 +43,12 @@ public:
     void setWindowSize(int size) { m_windowSize = size; }
     int windowSize() const { return m_windowSize; }
 
-    /// Adds a message at the end (dropping the oldest beyond the window).
+    /// Adds a message (dropping the oldest beyond the window). Unconfirmed own messages
+    /// (pending, failed) always sit at the bottom; a Sent message goes above them.
     void append(const Message &message);
-    /// Replaces the message in `row` (edit, delivery change).
+    /// Replaces the message in `row` (edit, delivery change). A message confirmed for
+    /// the first time moves from the pending block to the end of the Sent ones, so the
+    /// list follows the server's order.
     void replace(int row, const Message &message);
     /// Removes the message in `row` (retraction).
     void removeAt(int row);
@@ -74,6 +77,9 @@ signals:
 
 private:
     void trim();
+    void insertAt(int row, const Message &message);
+    /// First row of the trailing block of unconfirmed messages (count() when none).
+    int pendingStart() const;
     void setCanFetchOlder(bool can);
 
     QString m_key;

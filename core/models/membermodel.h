@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/room.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 

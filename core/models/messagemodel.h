@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/timeline.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "client/account.h"
+#include "client/accountregistry.h"
+#include "client/room.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 

@@ -141,6 +141,42 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void confirmedMessagesFollowServerOrder()
+    {
+        Account account(AccountConfig{}, QStringLiteral(":memory:"));
+        Room *room = account.joinRoom(QStringLiteral("Main"));
+        MessageModel model;
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        model.setTimeline(room->timeline());
+        room->session()->processIncoming(connected());
+        const QString a = room->sendMessage(QStringLiteral("mine A"));
+        const QString b = room->sendMessage(QStringLiteral("mine B"));
+        auto texts = [&] {
+            QStringList out;
+            for (int i = 0; i < model.rowCount(); ++i)
+                out << model.data(model.index(i), MessageModel::TextRole).toString();
+            return out;
+        };
+        // others' messages go above our unconfirmed ones
+        room->session()->processIncoming(msg("x1", "2", "bob", QStringLiteral("x1"), 100));
+        QCOMPARE(texts(), (QStringList{QStringLiteral("x1"), QStringLiteral("mine A"),
+                                       QStringLiteral("mine B")}));
+        // the server stored: x1, A, x2, B
+        room->session()->processIncoming(
+            msg(a.toLatin1().constData(), "1", "alice", QStringLiteral("mine A"), 101) +
+            msg("x2", "2", "bob", QStringLiteral("x2"), 102));
+        QCOMPARE(texts(), (QStringList{QStringLiteral("x1"), QStringLiteral("mine A"),
+                                       QStringLiteral("x2"), QStringLiteral("mine B")}));
+        QCOMPARE(model.data(model.index(3), MessageModel::PendingRole).toBool(), true);
+        room->session()->processIncoming(
+            msg("x3", "2", "bob", QStringLiteral("x3"), 103) +
+            msg(b.toLatin1().constData(), "1", "alice", QStringLiteral("mine B"), 104));
+        QCOMPARE(texts(),
+                 (QStringList{QStringLiteral("x1"), QStringLiteral("mine A"), QStringLiteral("x2"),
+                              QStringLiteral("x3"), QStringLiteral("mine B")}));
+        QCOMPARE(model.data(model.index(4), MessageModel::PendingRole).toBool(), false);
+    }
+
     void keepRetractedShowsTombstones()
     {
         Account account(AccountConfig{}, QStringLiteral(":memory:"));
