@@ -3,6 +3,7 @@
 // untrusted server, trust-once pinning per account (persisted), and a changed
 // certificate refused for a pinned account.
 #include "certfactory.h"
+#include "client/session.h"
 #include "protocol/codec.h"
 #include "security/certificatetrust.h"
 #include "security/fingerprint.h"
@@ -243,6 +244,41 @@ private slots:
         a = attempt(trust, QStringLiteral("acct-pinned"), server.port(), token);
         QVERIFY(!a.encrypted);
         QCOMPARE(a.mismatchPresented, m_fpLeaf);
+    }
+
+    void clientSession_asksThenConnectsAfterTrust()
+    {
+        // The whole flow through the client core's hook: Session::setSslConfigurator.
+        TestServer server(tlsArgs(m_selfA));
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("erin"));
+        CertificateTrust trust;
+        talker::client::AccountConfig account;
+        account.id = QStringLiteral("acct-session");
+        account.port = server.port();
+        account.useTls = true;
+        talker::client::Session session(account, QStringLiteral("Main"));
+        talker::client::SessionSettings settings = session.settings();
+        settings.backoffInitialMs = 100;
+        settings.backoffMaxMs = 200;
+        session.setSettings(settings);
+        session.setToken(token);
+        session.setSslConfigurator(trust.configuratorFor(account.id));
+        QSignalSpy asked(&trust, &CertificateTrust::approvalNeeded);
+        QSignalSpy connected(&session, &talker::client::Session::connected);
+        session.open();
+        QTRY_VERIFY_WITH_TIMEOUT(asked.count() >= 1, 20000);
+        QCOMPARE(asked.first().at(1).toString(), m_fpA);
+        QVERIFY(!session.isConnected());
+        QCOMPARE(connected.count(), 0);
+
+        // The user accepts the fingerprint shown: the next attempt connects.
+        QVERIFY(trust.trust(account.id, asked.first().at(1).toString()));
+        session.retryNow();
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() == 1, 20000);
+        QCOMPARE(connected.first().at(0).value<talker::protocol::User>().name,
+                 QStringLiteral("erin"));
+        session.close();
     }
 
     void wrongHostName_isNotTrusted()
