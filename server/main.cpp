@@ -10,6 +10,7 @@
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 
 #include <csignal>
 #include <cstdio>
@@ -72,6 +73,8 @@ const Option kOptions[] = {
     {"auth-failure-delay", "seconds",
      "First delay once slowed down; doubles each time (default 1)."},
     {"db-busy-timeout", "seconds", "How long a write waits for a locked database (default 5)."},
+    {"threads", "count",
+     "Threads the rooms are spread over (default: one per CPU core, at most 8)."},
 };
 
 bool parseSeconds(const QString &text, qint64 *ms)
@@ -279,6 +282,7 @@ int main(int argc, char *argv[])
 
     ServerConfig config;
     config.address = QHostAddress::Any;
+    config.threads = qBound(1, QThread::idealThreadCount(), 8);
     config.databasePath = parser.value(QStringLiteral("database"));
     if (config.databasePath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -69,6 +69,13 @@ void Account::setSessionSettings(const SessionSettings &settings)
         room->session()->setSettings(settings);
 }
 
+void Account::setSslConfigurator(std::function<void(QSslSocket &)> configurator)
+{
+    m_sslConfigurator = std::move(configurator);
+    for (Room *room : std::as_const(m_rooms))
+        room->session()->setSslConfigurator(m_sslConfigurator);
+}
+
 void Account::setWindowSize(int size)
 {
     m_windowSize = size;

@@ -8,7 +8,10 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <functional>
 #include <memory>
+
+class QSslSocket;
 
 namespace talker::client {
 
@@ -62,6 +65,8 @@ public:
     /// Applies to every room's session (tests use short intervals).
     void setSessionSettings(const SessionSettings &settings);
     const SessionSettings &sessionSettings() const { return m_settings; }
+    /// TLS hook for every room's socket, present and future (trust store, pinning).
+    void setSslConfigurator(std::function<void(QSslSocket &)> configurator);
     /// Messages kept in RAM per timeline.
     void setWindowSize(int size);
     int windowSize() const { return m_windowSize; }
@@ -96,6 +101,7 @@ public:
     HistoryCache *cache() const { return m_cache; }
     Outbox *outbox() const { return m_outbox.get(); }
     QString token() const { return m_token; } ///< for Room/Session only; never log it
+    const std::function<void(QSslSocket &)> &sslConfigurator() const { return m_sslConfigurator; }
 
     /// Room plumbing: the user's identity learnt from `connected`.
     void setIdentity(const protocol::User &self);
@@ -121,6 +127,7 @@ private:
     AccountConfig m_config;
     QString m_token;
     SessionSettings m_settings;
+    std::function<void(QSslSocket &)> m_sslConfigurator;
     int m_windowSize = 500;
     HistoryCache *m_cache;
     std::unique_ptr<Outbox> m_outbox;

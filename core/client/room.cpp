@@ -35,6 +35,7 @@ Room::Room(Account *account, const QString &name, QObject *parent)
 {
     m_session->setSettings(account->sessionSettings());
     m_session->setToken(account->token());
+    m_session->setSslConfigurator(account->sslConfigurator());
     m_timeline->setCache(account->cache());
     m_timeline->setWindowSize(account->windowSize());
     m_draftTimer.setSingleShot(true);

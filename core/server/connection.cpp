@@ -145,6 +145,35 @@ void Connection::detach()
     m_member = nullptr;
 }
 
+void Connection::handOver(Hub *target, const protocol::User &user,
+                          const protocol::ConnectEvent &event)
+{
+    // Stop processing here; the move happens once the current call stack has unwound.
+    m_state = State::Authenticating;
+    if (m_authTimer)
+        m_authTimer->stop();
+    QMetaObject::invokeMethod(
+        this,
+        [this, target, user, event] {
+            if (m_state != State::Authenticating)
+                return; // closed meanwhile
+            setParent(nullptr);
+            moveToThread(target->thread());
+            QPointer<Connection> guard(this);
+            QMetaObject::invokeMethod(
+                target,
+                [guard, target, user, event] {
+                    if (!guard || guard->m_state != State::Authenticating)
+                        return;
+                    guard->m_hub = target;
+                    guard->setParent(target);
+                    target->joinRoom(guard, user, event);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 void Connection::setAuthenticating(bool on)
 {
     if (m_state != State::AwaitingConnect && m_state != State::Authenticating)

@@ -61,6 +61,9 @@ public:
     void attach(Room *room, Member *member, bool includePartial);
     /// Called by the Room when it lets go of this connection (leave, drop).
     void detach();
+    /// Called by a Hub after authentication when the room lives in another hub
+    /// (another thread): moves this connection there and joins the room.
+    void handOver(Hub *target, const protocol::User &user, const protocol::ConnectEvent &event);
     /// Called by the Hub when a delayed authentication resumes processing.
     void setAuthenticating(bool on);
 

@@ -6,6 +6,7 @@
 #include "server/room.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
@@ -26,7 +27,6 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
           config.authFailuresAllowed, config.authFailureDelayMs, config.authFailureWindowMs))
     , m_sweepTimer(new QTimer(this))
 {
-    m_clock.start();
     qint64 shortest = 1000;
     if (config.idleTimeoutMs > 0)
         shortest = qMin(shortest, config.idleTimeoutMs);
@@ -38,6 +38,16 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
 }
 
 Hub::~Hub() = default;
+
+qint64 Hub::now()
+{
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
 
 Room *Hub::room(const QString &name) const
 {
@@ -76,10 +86,21 @@ void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &eve
         connection->sendError(protocol::ErrorCode::AuthenticationFailed);
         return;
     }
+    const protocol::User member{user->id, user->name, false};
+    Hub *target = m_router ? m_router(event.room) : this;
+    if (!target || target == this)
+        joinRoom(connection, member, event);
+    else
+        connection->handOver(target, member, event);
+}
+
+void Hub::joinRoom(Connection *connection, const protocol::User &user,
+                   const protocol::ConnectEvent &event)
+{
     auto &slot = m_rooms[event.room];
     if (!slot)
         slot = std::make_unique<Room>(event.room, this);
-    slot->join(connection, protocol::User{user->id, user->name, false}, event);
+    slot->join(connection, user, event);
 }
 
 void Hub::sweep()

@@ -3,9 +3,9 @@
 #include "protocol/events.h"
 #include "server/serverconfig.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -34,8 +34,17 @@ public:
 
     const ServerConfig &config() const { return m_config; }
     store::Store *store() const { return m_store; }
-    /// Monotonic milliseconds since the hub started.
-    qint64 now() const { return m_clock.elapsed(); }
+    /// Monotonic milliseconds, the same clock in every hub and thread.
+    static qint64 now();
+
+    /// Picks the hub that owns a room (sharding rooms over threads). Without a router
+    /// every room lives in this hub.
+    using Router = std::function<Hub *(const QString &room)>;
+    void setRouter(Router router) { m_router = std::move(router); }
+
+    /// Puts an authenticated connection into a room of this hub (this hub's thread).
+    void joinRoom(Connection *connection, const protocol::User &user,
+                  const protocol::ConnectEvent &event);
 
     /// A connection sent `connect`: authenticate (slowed down after failures from the
     /// same address) and join the room, or answer "Authentication failed".
@@ -53,7 +62,7 @@ private:
 
     ServerConfig m_config;
     store::Store *m_store;
-    QElapsedTimer m_clock;
+    Router m_router;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;
     QTimer *m_sweepTimer;

@@ -11,10 +11,20 @@
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <QThread>
 
 Q_LOGGING_CATEGORY(lcServer, "talker.server")
 
 namespace talker::server {
+
+/// A room shard on its own thread: its own hub and its own store connection.
+struct Server::Worker
+{
+    QThread thread;
+    QObject context;                           ///< moved to `thread`: runs code there
+    std::unique_ptr<store::SqliteStore> store; ///< created and used in `thread`
+    Hub *hub = nullptr;                        ///< lives in `thread`
+};
 
 Server::Server(const ServerConfig &config, QObject *parent)
     : QObject(parent)
@@ -40,6 +50,10 @@ bool Server::listen()
         return false;
     }
     m_hub = std::make_unique<Hub>(m_config, m_store.get());
+    if (m_config.threads > 1 && !startWorkers()) {
+        close();
+        return false;
+    }
     m_listener = new Listener(this);
     if (m_config.useTls() &&
         !m_listener->setTls(m_config.tlsCertificateFile, m_config.tlsKeyFile, &m_error)) {
@@ -69,11 +83,14 @@ void Server::close()
     }
     if (m_hub) {
         m_hub->closeAll();
+        for (const auto &worker : m_workers)
+            QMetaObject::invokeMethod(worker->hub, &Hub::closeAll, Qt::BlockingQueuedConnection);
         // Give the clients a moment to receive what is queued and see the close.
         QDeadlineTimer grace(2000);
         while (m_connectionCount > 0 && !grace.hasExpired())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        // Connections are children of the hub: they go with it.
+        // Connections are children of their hub: they go with it.
+        stopWorkers();
         m_hub.reset();
     }
     m_perAddress.clear();
@@ -81,6 +98,60 @@ void Server::close()
     if (m_store)
         m_store->close();
     m_store.reset();
+}
+
+bool Server::startWorkers()
+{
+    QList<Hub *> shards{m_hub.get()};
+    for (int i = 1; i < m_config.threads; ++i) {
+        auto worker = std::make_unique<Worker>();
+        worker->thread.setObjectName(QStringLiteral("talker-rooms-%1").arg(i));
+        worker->context.moveToThread(&worker->thread);
+        worker->thread.start();
+        bool ok = false;
+        Worker *w = worker.get();
+        QMetaObject::invokeMethod(
+            &w->context,
+            [this, w, &ok] {
+                w->store = std::make_unique<store::SqliteStore>();
+                store::SqliteStore::Options options;
+                options.busyTimeoutMs = m_config.storeBusyTimeoutMs;
+                ok = w->store->open(m_config.databasePath, options);
+                if (ok)
+                    w->hub = new Hub(m_config, w->store.get());
+                else
+                    m_error = w->store->lastError();
+            },
+            Qt::BlockingQueuedConnection);
+        m_workers.push_back(std::move(worker));
+        if (!ok)
+            return false;
+        shards.append(w->hub);
+    }
+    m_hub->setRouter([shards](const QString &room) {
+        return shards.at(int(qHash(room) % uint(shards.size())));
+    });
+    return true;
+}
+
+void Server::stopWorkers()
+{
+    for (const auto &worker : m_workers) {
+        Worker *w = worker.get();
+        if (w->thread.isRunning()) {
+            QMetaObject::invokeMethod(
+                &w->context,
+                [w] {
+                    delete w->hub;
+                    w->hub = nullptr;
+                    w->store.reset();
+                },
+                Qt::BlockingQueuedConnection);
+            w->thread.quit();
+            w->thread.wait();
+        }
+    }
+    m_workers.clear();
 }
 
 bool Server::isListening() const

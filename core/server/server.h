@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <memory>
+#include <vector>
 
 class QTcpSocket;
 
@@ -64,9 +65,14 @@ private:
     void accept(QTcpSocket *socket);
     void connectionFinished(Connection *connection, const QString &address);
 
+    struct Worker;
+    bool startWorkers();
+    void stopWorkers();
+
     ServerConfig m_config;
     std::unique_ptr<store::SqliteStore> m_store;
     std::unique_ptr<Hub> m_hub;
+    std::vector<std::unique_ptr<Worker>> m_workers;
     Listener *m_listener = nullptr;
     QHash<QString, int> m_perAddress;
     int m_connectionCount = 0;

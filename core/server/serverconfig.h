@@ -29,6 +29,10 @@ struct ServerConfig
     qint64 authFailureDelayMs = 1000;             ///< first delay after that; doubles, max 30 s
     qint64 authFailureWindowMs = 60000;           ///< failures older than this are forgotten
 
+    /// Event loops (threads) the rooms are spread over; 1 runs everything on the
+    /// caller's thread. Each room lives in exactly one of them.
+    int threads = 1;
+
     int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
 
     QString tlsCertificateFile; ///< PEM; TLS is on when both files are set

@@ -4,6 +4,7 @@
 
 #include <QAtomicInt>
 #include <QDateTime>
+#include <QMutex>
 #include <QSqlError>
 #include <QVariant>
 
@@ -12,6 +13,14 @@ namespace talker::store {
 namespace {
 
 QAtomicInt connectionCounter;
+
+/// Serializes writes of all stores in this process: threads sharing a database file
+/// then never wait in SQLite's busy handler for each other.
+QMutex &writeLock()
+{
+    static QMutex mutex;
+    return mutex;
+}
 
 enum Query {
     QInsertUser,
@@ -178,6 +187,7 @@ bool SqliteStore::run(QSqlQuery &query)
 
 std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *token)
 {
+    const QMutexLocker lock(&writeLock());
     if (name.trimmed().isEmpty() || !isOpen()) {
         m_error = QStringLiteral("empty user name");
         return std::nullopt;
@@ -198,6 +208,7 @@ std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *tok
 
 bool SqliteStore::removeUser(const QString &name)
 {
+    const QMutexLocker lock(&writeLock());
     QSqlQuery &q = prepared(QDeleteUser);
     q.addBindValue(name);
     if (!run(q))
@@ -211,6 +222,7 @@ bool SqliteStore::removeUser(const QString &name)
 
 std::optional<QString> SqliteStore::resetToken(const QString &name)
 {
+    const QMutexLocker lock(&writeLock());
     const QString secret = generateToken();
     QSqlQuery &q = prepared(QUpdateToken);
     q.addBindValue(QString::fromLatin1(hashToken(secret)));
@@ -268,6 +280,7 @@ std::optional<UserRecord> SqliteStore::userByName(const QString &name)
 
 bool SqliteStore::ensureRoom(const QString &room)
 {
+    const QMutexLocker lock(&writeLock());
     QSqlQuery &q = prepared(QEnsureRoom);
     q.addBindValue(room);
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
@@ -290,6 +303,7 @@ QStringList SqliteStore::rooms()
 
 bool SqliteStore::append(StoredEvent *event)
 {
+    const QMutexLocker lock(&writeLock());
     QSqlQuery &q = prepared(QInsertEvent);
     q.addBindValue(text(event->room));
     q.addBindValue(text(event->id));
