@@ -9,6 +9,10 @@
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QProcess>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -419,6 +423,62 @@ private slots:
         QTest::qWait(300);
         for (int i = 1; i <= 30; ++i)
             QCOMPARE(countText(room->timeline(), QStringLiteral("msg %1").arg(i)), 1);
+    }
+
+    void tlsWithTrustHook()
+    {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("openssl command not installed");
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend here");
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess gen;
+        gen.start(openssl,
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                   key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        server->stop();
+        server->extraArgs() = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"),
+                               key};
+        QVERIFY(server->start(true));
+
+        AccountConfig c;
+        c.id = QStringLiteral("tls");
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = server->port();
+        c.useTls = true;
+        // without trusting the self-signed certificate: refused, retried, never connected
+        {
+            Account untrusted(c, QStringLiteral(":memory:"));
+            untrusted.setSessionSettings(fastSettings());
+            Room *room = untrusted.joinRoom(QStringLiteral("Main"));
+            untrusted.setToken(aliceToken);
+            QTRY_COMPARE_WITH_TIMEOUT(room->state(), Session::State::Reconnecting, Timeout);
+            QVERIFY(!room->isConnected());
+        }
+        // the hook (where certificate trust and pinning plug in) accepts it
+        Account account(c, QStringLiteral(":memory:"));
+        account.setSessionSettings(fastSettings());
+        const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
+        QCOMPARE(certs.size(), 1);
+        account.setSslConfigurator([certs](QSslSocket &socket) {
+            QSslConfiguration config = socket.sslConfiguration();
+            config.addCaCertificates(certs);
+            socket.setSslConfiguration(config);
+            socket.setPeerVerifyName(QStringLiteral("localhost"));
+        });
+        Room *room = account.joinRoom(QStringLiteral("Main"));
+        account.setToken(aliceToken);
+        QTRY_VERIFY_WITH_TIMEOUT(room->isConnected(), Timeout);
+        room->sendMessage(QStringLiteral("over tls"));
+        QTRY_COMPARE_WITH_TIMEOUT(account.outbox()->count(), 0, Timeout);
+        QCOMPARE(room->timeline()->last().text, QStringLiteral("over tls"));
+        QCOMPARE(room->timeline()->last().delivery, Message::Delivery::Sent);
     }
 
     void wrongTokenKeepsRooms()
