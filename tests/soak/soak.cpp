@@ -21,6 +21,8 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
@@ -320,9 +322,28 @@ int main(int argc, char **argv)
     std::printf("soak: deliveries expected %lld, received %lld, lost %lld, duplicated %lld, "
                 "clients out of server order %lld, still pending %lld\n",
                 expected, received, lost, duplicated, outOfOrder, pending);
-    const bool ok = lost == 0 && duplicated == 0 && outOfOrder == 0 && lostAtServer == 0 &&
-                    storedDuplicates == 0 && pending == 0 && sentTotal > 0;
-    std::printf("soak: %s\n", ok ? "PASS" : "FAIL");
+    // After all the SIGKILLs the database must still be sound.
     server.stop();
+    QString integrity;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("soak-integrity"));
+        db.setDatabaseName(server.databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next())
+                integrity = q.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("soak-integrity"));
+    std::printf("soak: server database after %d SIGKILLs: integrity_check = %s\n", killsDone,
+                qPrintable(integrity.isEmpty() ? QStringLiteral("(cannot open)") : integrity));
+
+    const bool ok = lost == 0 && duplicated == 0 && outOfOrder == 0 && lostAtServer == 0 &&
+                    storedDuplicates == 0 && pending == 0 && sentTotal > 0 &&
+                    integrity == QLatin1String("ok");
+    std::printf("soak: %s\n", ok ? "PASS" : "FAIL");
     return ok ? 0 : 1;
 }
