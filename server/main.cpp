@@ -162,7 +162,8 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
         count("max-pending-input", [&](qint64 x) { config->maxPendingInput = x; }) &&
         count("max-pending-output", [&](qint64 x) { config->maxPendingOutput = x; }) &&
         count("auth-failures",
-              [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); });
+              [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); }) &&
+        count("threads", [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
     if (!ok)
         return false;
     if (parser.isSet(QStringLiteral("max-events-per-second"))) {
