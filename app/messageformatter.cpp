@@ -19,8 +19,14 @@ QString MessageFormatter::toHtml(const QString &text) const
         return *hit;
     // Markdown without HTML: a sender's <tags> stay text. Bare URLs become links
     // (GitHub dialect autolinks), and so do www. addresses.
+    // Bare talker://, http(s):// and www. addresses become CommonMark autolinks, unless
+    // they already are links (<...>, [..](...)) or inside code.
+    static const QRegularExpression bareUrl(
+        QStringLiteral("(?<![<(\\[`\\w/])((?:talker|https?)://[^\\s<>()`]+[^\\s<>()`.,;:!?'\"])"));
+    QString source = text;
+    source.replace(bareUrl, QStringLiteral("<\\1>"));
     QTextDocument document;
-    document.setMarkdown(text,
+    document.setMarkdown(source,
                          QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
                                                          QTextDocument::MarkdownNoHTML));
     QString html = document.toHtml();

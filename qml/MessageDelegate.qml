@@ -138,7 +138,12 @@ Item {
                         text: (delegate.model.isAction ? "<b>" + delegate.model.authorName + "</b> " : "")
                               + Format.toHtml(delegate.model.text)
                               + (delegate.model.edited ? " <span style='color:" + Theme.mutedText + "; font-size:small'>" + qsTr("(edited)") + "</span>" : "")
-                        onLinkActivated: function(link) { Qt.openUrlExternally(link) }
+                        onLinkActivated: function(link) {
+                            if (link.startsWith("talker:"))
+                                App.openLink(link)
+                            else
+                                Qt.openUrlExternally(link)
+                        }
                         HoverHandler {
                             cursorShape: text.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
                         }

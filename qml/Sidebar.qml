@@ -85,6 +85,12 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Layout.margins: 12
+            spacing: 8
+            Image {
+                source: "qrc:/icons/hicolor/32x32/apps/org.talker.Talker.png"
+                sourceSize: Qt.size(26, 26)
+                Accessible.ignored: true
+            }
             Label {
                 Layout.fillWidth: true
                 text: qsTr("Talker")

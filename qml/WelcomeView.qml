@@ -17,6 +17,12 @@ Rectangle {
         ColumnLayout {
             Layout.alignment: Qt.AlignHCenter
             spacing: 6
+            Image {
+                Layout.alignment: Qt.AlignHCenter
+                source: "qrc:/icons/hicolor/128x128/apps/org.talker.Talker.png"
+                sourceSize: Qt.size(88, 88)
+                Accessible.ignored: true
+            }
             Label {
                 Layout.alignment: Qt.AlignHCenter
                 text: qsTr("Welcome to Talker")

@@ -7,6 +7,7 @@
 #   - the app's notification reached the daemon (dbus-monitor log),
 #   - a click on it (dunstctl action) raises the window on that conversation,
 #   - the token went into the keychain, and into no file of the profile,
+#   - a second start hands its talker:// link to the running app (single instance),
 # and saves screenshots as CI artifacts: BUILD_DIR/e2e-*.png.
 set -eu
 if [ -z "${TALKER_E2E_INNER:-}" ]; then
@@ -109,6 +110,17 @@ if grep -rqF "$alice" "$work/profile" "$work/app.log"; then
     fail "token found in a plain file: $(grep -rlF "$alice" "$work/profile" "$work/app.log")"
 fi
 echo "e2e: token is in the keychain only"
+
+# A second start hands its talker:// link to the running app and exits.
+timeout 20 "$talker" "talker://127.0.0.1:$port/Second" --profile "$work/profile" >"$work/second.log" 2>&1 ||
+    fail "second start did not hand over: $(cat "$work/second.log")"
+wait_for 15 window_named "Second — Talker" || fail "the running app did not open the link"
+echo "e2e: second start handed its link to the running app"
+# A malformed link is refused with a clear message.
+if "$talker" "talker://127.0.0.1:$port" --profile "$work/profile" >"$work/bad.log" 2>&1; then
+    fail "a malformed link was accepted"
+fi
+grep -q "names no room" "$work/bad.log" || fail "unclear error for a bad link: $(cat "$work/bad.log")"
 
 kill "$app"
 wait "$app" 2>/dev/null || true

@@ -184,5 +184,31 @@ Item {
             App.clearNotice()
             compare(App.notice, "")
         }
+
+        function test_9_wrongTokenShowsAuthenticationFailed() {
+            const roomsBefore = findChild(sidebar, "roomList").count
+            App.connectToServer("localhost", peer.port, false, "not-a-valid-token", "Main")
+            compare(App.currentTitle, "Main")
+            tryVerify(function() { return App.authenticationFailed }, 15000)
+            const banner = findChild(chat, "offlineBanner")
+            tryVerify(function() { return banner.visible })
+            verify(findChild(chat, "offlineText").text.indexOf("Authentication failed") >= 0,
+                   findChild(chat, "offlineText").text)
+            compare(findChild(sidebar, "roomList").count, roomsBefore + 1, "the account keeps its room")
+        }
+
+        function test_9z_unreachableHostShowsOfflineBanner() {
+            App.connectToServer("127.0.0.1", 1, false, "some-token", "Nowhere")
+            compare(App.currentTitle, "Nowhere")
+            tryVerify(function() { return App.offline && App.connectionText.indexOf("Next retry") >= 0 }, 15000,
+                      App.connectionText)
+            const banner = findChild(chat, "offlineBanner")
+            verify(banner.visible)
+            const retry = findChild(chat, "retryNowButton")
+            verify(retry.visible)
+            mouseClick(retry)
+            verify(App.offline)
+            tryVerify(function() { return App.connectionText.length > 0 })
+        }
     }
 }
