@@ -237,6 +237,7 @@ Conversation *Account::openConversation(const QString &peerId, const QString &pe
     Conversation *c = conversation(peerId);
     if (!c) {
         c = new Conversation(this, peerId, peerName, this);
+        connect(c, &Conversation::countersChanged, this, &Account::persistentStateChanged);
         m_conversations.append(c);
         emit conversationAdded(c);
     } else if (peerName != peerId) {

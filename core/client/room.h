@@ -185,7 +185,8 @@ private:
     mutable QRegularExpression m_mentionRe;
     mutable QString m_mentionName;
     bool m_outboxFlushed = false;
-    bool m_replaying = false; ///< between `connected` and `users`: replayed events
+    bool m_replaying = false;    ///< between `connected` and `users`: replayed events
+    bool m_firstHistory = false; ///< the replay is `history: N` of a first join: already read
 };
 
 } // namespace talker::client

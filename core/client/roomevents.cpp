@@ -22,6 +22,7 @@ void Room::onConnected(const User &self)
     m_inFlight.clear();
     m_outboxFlushed = false;
     m_replaying = true;
+    m_firstHistory = m_session->lastEventId().isEmpty();
     // the outbox goes out after the replay and `users` (replayed broadcasts confirm
     // entries first); a server that sends no `users` gets it a moment later
     QTimer::singleShot(2000, this, [this] {
@@ -98,7 +99,8 @@ void Room::storeEventId(const QString &id)
 
 void Room::countUnread(const Message &m, Conversation *conversation)
 {
-    if (m.isOwn)
+    // the history shown on a first join is context, not news
+    if (m.isOwn || (m_replaying && m_firstHistory))
         return;
     if (conversation) {
         conversation->addUnread();
@@ -318,6 +320,13 @@ void Room::onServerError(const QString &message)
         message == errorText(ErrorCode::NotYourMessage)) {
         if (!m_inFlight.isEmpty())
             markFailed(m_inFlight.takeLast());
+    } else if (message == QLatin1String("Message not stored")) {
+        // the server could not store it and broadcast nothing: send the unconfirmed
+        // messages again a little later (the duplicate rule keeps that safe)
+        QTimer::singleShot(2000, this, [this] {
+            if (m_session->isConnected())
+                flushOutbox();
+        });
     }
 }
 

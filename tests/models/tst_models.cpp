@@ -177,6 +177,22 @@ private slots:
         QCOMPARE(model.data(model.index(4), MessageModel::PendingRole).toBool(), false);
     }
 
+    void firstJoinHistoryIsNotUnread()
+    {
+        Account account(AccountConfig{}, QStringLiteral(":memory:"));
+        Room *room = account.joinRoom(QStringLiteral("Main"));
+        room->session()->processIncoming(
+            QByteArrayLiteral(R"({"type":"connected","user":{"id":"1","name":"alice"}})"
+                              "\n") +
+            msg("h1", "2", "bob", QStringLiteral("old news for alice"), 10) +
+            QByteArrayLiteral(R"({"type":"users","users":[{"id":"1","name":"alice"}]})"
+                              "\n") +
+            msg("n1", "2", "bob", QStringLiteral("fresh"), 20));
+        QCOMPARE(room->timeline()->count(), 2);
+        QCOMPARE(room->unreadCount(), 1);
+        QCOMPARE(room->mentionCount(), 0);
+    }
+
     void keepRetractedShowsTombstones()
     {
         Account account(AccountConfig{}, QStringLiteral(":memory:"));
