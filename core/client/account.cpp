@@ -52,10 +52,14 @@ void Account::setConfig(const AccountConfig &config)
 
 void Account::setToken(const QString &token)
 {
+    const bool changed = token != m_token;
     m_token = token;
-    emit tokenChanged();
+    if (changed)
+        emit tokenChanged();
     for (Room *room : std::as_const(m_rooms)) {
-        room->session()->close();
+        // the same token again leaves working connections alone (no leave/join flicker)
+        if (changed || room->state() == Session::State::Disconnected)
+            room->session()->close();
         if (!token.isEmpty())
             room->open();
     }

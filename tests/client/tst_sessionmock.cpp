@@ -108,6 +108,12 @@ private slots:
         QCOMPARE(room->members().size(), 2);
         QCOMPARE(room->members().at(room->memberIndex(QStringLiteral("2"))).presence,
                  Room::Presence::Idle);
+        // handing in the same token again keeps the working connection
+        account->setToken(QStringLiteral("secret-token"));
+        QTest::qWait(100);
+        QCOMPARE(peer->connectionCount(), 1);
+        QVERIFY(!peer->received("\"type\":\"close\""));
+        QCOMPARE(room->state(), Session::State::Connected);
     }
 
     void pingsAndStaysUpWhenAnswered()
