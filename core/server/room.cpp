@@ -32,7 +32,10 @@ Room::Room(const QString &name, Hub *hub)
     : m_name(name)
     , m_hub(hub)
     , m_store(hub->store())
-{}
+{
+    // Remember the room (for listings); a failure here costs nothing but the listing.
+    m_store->ensureRoom(m_name);
+}
 
 Room::~Room()
 {
@@ -125,7 +128,6 @@ void Room::join(Connection *connection, const protocol::User &user,
         member->user = user;
         member->user.idle = false;
         m_members.insert(user.id, member);
-        m_store->ensureRoom(m_name);
     }
     connection->attach(this, member, event.includePartial);
     connection->send(protocol::encode(protocol::ConnectedEvent{member->user}));
