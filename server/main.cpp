@@ -73,6 +73,9 @@ const Option kOptions[] = {
     {"auth-failure-delay", "seconds",
      "First delay once slowed down; doubles each time (default 1)."},
     {"db-busy-timeout", "seconds", "How long a write waits for a locked database (default 5)."},
+    {"db-max-size", "bytes",
+     "Largest database size; beyond it messages are refused as on a full disk (default: no "
+     "limit)."},
     {"threads", "count",
      "Threads the rooms are spread over (default: one per CPU core, at most 8)."},
 };
@@ -163,7 +166,9 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
         count("max-pending-output", [&](qint64 x) { config->maxPendingOutput = x; }) &&
         count("auth-failures",
               [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); }) &&
-        count("threads", [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
+        count("db-max-size", [&](qint64 x) { config->storeMaxSizeBytes = x; }) &&
+        count("threads",
+              [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
     if (!ok)
         return false;
     if (parser.isSet(QStringLiteral("max-events-per-second"))) {

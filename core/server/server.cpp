@@ -43,6 +43,7 @@ bool Server::listen()
     m_store = std::make_unique<store::SqliteStore>();
     store::SqliteStore::Options options;
     options.busyTimeoutMs = m_config.storeBusyTimeoutMs;
+    options.maxSizeBytes = m_config.storeMaxSizeBytes;
     if (!m_store->open(m_config.databasePath, options)) {
         m_error = QStringLiteral("cannot open database %1: %2")
                       .arg(m_config.databasePath, m_store->lastError());
@@ -116,6 +117,7 @@ bool Server::startWorkers()
                 w->store = std::make_unique<store::SqliteStore>();
                 store::SqliteStore::Options options;
                 options.busyTimeoutMs = m_config.storeBusyTimeoutMs;
+                options.maxSizeBytes = m_config.storeMaxSizeBytes;
                 ok = w->store->open(m_config.databasePath, options);
                 if (ok)
                     w->hub = new Hub(m_config, w->store.get());

@@ -34,6 +34,7 @@ struct ServerConfig
     int threads = 1;
 
     int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
+    qint64 storeMaxSizeBytes = 0;  ///< cap on the database size (0 = none)
 
     QString tlsCertificateFile; ///< PEM; TLS is on when both files are set
     QString tlsKeyFile;         ///< PEM private key

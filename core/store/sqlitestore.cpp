@@ -148,6 +148,17 @@ bool SqliteStore::open(const QString &path, const Options &options)
             }
         }
     }
+    if (options.maxSizeBytes > 0) {
+        QSqlQuery pageSize(db);
+        qint64 bytesPerPage = 4096;
+        if (pageSize.exec(QStringLiteral("PRAGMA page_size")) && pageSize.next())
+            bytesPerPage = qMax<qint64>(512, pageSize.value(0).toLongLong());
+        const qint64 pages = qMax<qint64>(1, options.maxSizeBytes / bytesPerPage);
+        if (!exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages))) {
+            close();
+            return false;
+        }
+    }
     m_queries.resize(QCount);
     m_error.clear();
     return true;

@@ -19,6 +19,9 @@ public:
     {
         int busyTimeoutMs = 5000; ///< how long a write waits for another writer's lock
         bool readOnly = false;    ///< open without write access (tests, inspection)
+        /// Largest database size in bytes (0 = no limit). Writes beyond it fail like
+        /// on a full disk, with nothing half-written.
+        qint64 maxSizeBytes = 0;
     };
 
     SqliteStore();

@@ -75,6 +75,57 @@ private slots:
         QCOMPARE(got, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
     }
 
+    void fullDatabaseRefusesAndLosesNothing()
+    {
+        TestServer server({QStringLiteral("--db-max-size"), QStringLiteral("262144")});
+        const QString alice = server.addUser(QStringLiteral("alice"));
+        const QString bob = server.addUser(QStringLiteral("bob"));
+        QVERIFY(server.start());
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("r"), alice));
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("r"), bob));
+        a.sync();
+        b.sync();
+        // Fill the "disk" with 4 KB messages until the server refuses one.
+        const QString filler(4000, QLatin1Char('f'));
+        QStringList stored;
+        QJsonObject refusal;
+        for (int i = 0; i < 1000 && refusal.isEmpty(); ++i) {
+            const QString text = QString::number(i) + filler;
+            a.send(message(text, {{QStringLiteral("id"), QStringLiteral("fill-%1").arg(i)}}));
+            const QJsonObject reply = a.next();
+            if (reply.value(QStringLiteral("type")) == QStringLiteral("error")) {
+                refusal = reply;
+                break;
+            }
+            QCOMPARE(reply.value(kContent).toString(), text);
+            QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), text);
+            stored.append(text);
+        }
+        QCOMPARE(refusal.value(kMessage).toString(), QStringLiteral("Message not stored"));
+        QVERIFY(refusal.value(QStringLiteral("id")).toString().startsWith(QStringLiteral("fill-")));
+        QVERIFY(stored.size() > 10);
+        QVERIFY(a.isOpen());
+        QVERIFY(!types(b.sync()).contains(kMessage)); // the refused one was not broadcast
+        // More room on the disk: everything stored before is intact, the retry works.
+        server.stop();
+        server.extraArgs().clear();
+        QVERIFY(server.start());
+        WireClient again(server.port());
+        QVERIFY(again.join(QStringLiteral("r"), alice, {{QStringLiteral("history"), 500}}));
+        QStringList got;
+        for (const QJsonObject &e : again.handshake()) {
+            if (e.value(QStringLiteral("type")) == kMessage)
+                got.append(e.value(kContent).toString());
+        }
+        QCOMPARE(got, stored);
+        const QString retry = QString::number(stored.size()) + filler;
+        again.send(message(
+            retry, {{QStringLiteral("id"), refusal.value(QStringLiteral("id")).toString()}}));
+        QCOMPARE(again.waitFor(kMessage).value(kContent).toString(), retry);
+    }
+
     void tls()
     {
         const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
