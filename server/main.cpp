@@ -14,13 +14,19 @@
 
 #include <csignal>
 #include <cstdio>
+#ifdef Q_OS_UNIX
 #include <unistd.h>
+#else
+#include <QTimer>
+#include <atomic>
+#endif
 
 using talker::server::ServerAdmin;
 using talker::server::ServerConfig;
 
 namespace {
 
+#ifdef Q_OS_UNIX
 int signalPipe[2] = {-1, -1};
 
 void onSignal(int)
@@ -28,6 +34,43 @@ void onSignal(int)
     const char c = 1;
     [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
+
+/// SIGINT/SIGTERM quit the event loop (through a self-pipe: async-signal-safe).
+void installSignalHandlers(QCoreApplication *app)
+{
+    if (::pipe(signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, app);
+        QObject::connect(notifier, &QSocketNotifier::activated, app, [] {
+            char c;
+            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+            QCoreApplication::quit();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+}
+#else
+std::atomic<bool> quitRequested{false};
+
+void onSignal(int)
+{
+    quitRequested = true;
+}
+
+/// SIGINT/SIGTERM set a flag that a timer turns into a clean quit.
+void installSignalHandlers(QCoreApplication *app)
+{
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    auto *poll = new QTimer(app);
+    QObject::connect(poll, &QTimer::timeout, app, [] {
+        if (quitRequested)
+            QCoreApplication::quit();
+    });
+    poll->start(200);
+}
+#endif
 
 QTextStream &out()
 {
@@ -309,17 +352,7 @@ int main(int argc, char *argv[])
     if (!applyOptions(parser, &config))
         return 2;
 
-    if (::pipe(signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
-            char c;
-            [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-            QCoreApplication::quit();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    std::signal(SIGPIPE, SIG_IGN);
+    installSignalHandlers(&app);
 
     talker::server::Server server(config);
     if (!server.listen()) {

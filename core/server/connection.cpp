@@ -9,9 +9,9 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcConnection, "talker.server.connection")
-
 namespace talker::server {
+
+Q_LOGGING_CATEGORY(lcConnection, "talker.server.connection")
 
 using protocol::ErrorCode;
 
@@ -61,10 +61,10 @@ void Connection::send(const QByteArray &line)
 {
     if (m_state == State::Closing || m_state == State::Closed)
         return;
-    if (m_queue.empty() && m_peer->pendingOutput() < kSocketWindow) {
+    if (m_queue.isEmpty() && m_peer->pendingOutput() < kSocketWindow) {
         m_peer->write(line);
     } else {
-        m_queue.push_back(line);
+        m_queue.append(line);
         m_queuedBytes += line.size();
     }
     if (m_maxPendingOutput > 0 && pendingOutput() > m_maxPendingOutput) {
@@ -82,10 +82,10 @@ qint64 Connection::pendingOutput() const
 
 void Connection::pump()
 {
-    while (!m_queue.empty() && m_peer->pendingOutput() < kSocketWindow) {
+    while (!m_queue.isEmpty() && m_peer->pendingOutput() < kSocketWindow) {
         m_queuedBytes -= m_queue.front().size();
         m_peer->write(m_queue.front());
-        m_queue.pop_front();
+        m_queue.removeFirst();
     }
 }
 
@@ -118,9 +118,9 @@ void Connection::closeAfterFlush()
         m_room->lost(this);
     m_state = State::Closing;
     // Everything queued goes to the socket, which sends it before closing.
-    while (!m_queue.empty()) {
+    while (!m_queue.isEmpty()) {
         m_peer->write(m_queue.front());
-        m_queue.pop_front();
+        m_queue.removeFirst();
     }
     m_queuedBytes = 0;
     m_peer->closeAfterFlush();

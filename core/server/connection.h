@@ -5,10 +5,9 @@
 #include "protocol/protocolerror.h"
 #include "server/ratelimiter.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
-
-#include <deque>
 
 class QTimer;
 
@@ -85,7 +84,7 @@ private:
     QString m_address;
     protocol::FrameDecoder m_decoder;
     RateLimiter m_limiter;
-    std::deque<QByteArray> m_queue; ///< lines not yet handed to the socket
+    QList<QByteArray> m_queue; ///< lines not yet handed to the socket
     qint64 m_queuedBytes = 0;
     QTimer *m_throttle = nullptr;
     QTimer *m_authTimer = nullptr;

@@ -11,9 +11,9 @@
 #include <QPointer>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcHub, "talker.server.hub")
-
 namespace talker::server {
+
+Q_LOGGING_CATEGORY(lcHub, "talker.server.hub")
 
 namespace {
 constexpr int kMaxRoomNameLength = 256;

@@ -4,9 +4,9 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 
-Q_LOGGING_CATEGORY(lcListener, "talker.server.listener")
-
 namespace talker::server {
+
+Q_LOGGING_CATEGORY(lcListener, "talker.server.listener")
 
 Listener::Listener(QObject *parent)
     : QTcpServer(parent)

@@ -11,9 +11,9 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcRoom, "talker.server.room")
-
 namespace talker::server {
+
+Q_LOGGING_CATEGORY(lcRoom, "talker.server.room")
 
 using protocol::ErrorCode;
 using protocol::MessageEvent;

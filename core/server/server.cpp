@@ -13,9 +13,9 @@
 #include <QTcpSocket>
 #include <QThread>
 
-Q_LOGGING_CATEGORY(lcServer, "talker.server")
-
 namespace talker::server {
+
+Q_LOGGING_CATEGORY(lcServer, "talker.server")
 
 /// A room shard on its own thread: its own hub and its own store connection.
 struct Server::Worker

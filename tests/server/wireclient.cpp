@@ -5,7 +5,12 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#define SHUT_WR SD_SEND
+#else
 #include <sys/socket.h>
+#endif
 
 namespace talker::test {
 
