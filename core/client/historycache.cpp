@@ -81,6 +81,14 @@ HistoryCache::HistoryCache(const QString &path, QObject *parent)
                                  << "), moved to" << m_setAside;
         m_open = openDatabase(path);
     }
+    if (!m_open && path != QLatin1String(":memory:")) {
+        // no usable file (permissions, full disk): keep working from memory this run
+        qCWarning(lcClientCache) << "cache file unavailable (" << m_error << "), using memory";
+        QSqlDatabase::database(m_connection, false).close();
+        m_queries.reset();
+        QSqlDatabase::removeDatabase(m_connection);
+        m_open = openDatabase(QStringLiteral(":memory:"));
+    }
     if (!m_open)
         qCWarning(lcClientCache) << "cache unavailable:" << m_error;
 }

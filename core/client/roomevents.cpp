@@ -201,9 +201,10 @@ void Room::onMessage(const MessageEvent &event)
         }
         if (!wasPending && old.text == m.text && old.edited == m.edited)
             return; // a duplicate
-        timeline->replace(row, m);
+        const bool firstBroadcast = wasPending && !old.edited;
+        timeline->replace(row, m); // may move the row: `old` is invalid from here
         cache->storeMessage(timeline->key(), m);
-        if (wasPending && !old.edited)
+        if (firstBroadcast)
             storeEventId(m.id); // the first broadcast of our message
         return;
     }

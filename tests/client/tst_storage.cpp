@@ -115,6 +115,19 @@ private slots:
         QCOMPARE(cache.latest(QStringLiteral("room:Main"), 10).size(), 1);
     }
 
+    void unusableCacheFileFallsBackToMemory()
+    {
+        HistoryCache cache(QStringLiteral("/nonexistent-talker-dir/sub/cache.sqlite"));
+        QVERIFY(cache.isOpen());
+        Outbox outbox(&cache);
+        OutboxEntry e;
+        e.room = QStringLiteral("Main");
+        e.id = QStringLiteral("x");
+        e.content = QStringLiteral("still works");
+        QVERIFY(outbox.put(e));
+        QCOMPARE(outbox.count(), 1);
+    }
+
     void cacheStoresEditsInPlaceAndPages()
     {
         QTemporaryDir dir;
