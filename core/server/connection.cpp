@@ -242,6 +242,7 @@ void Connection::handleFrame(const QByteArray &frame)
                                                              : ErrorCode::NotConnected);
             return;
         }
+        m_hub->flushStore();
         if (m_room)
             m_room->touch(this);
         sendError(result.error, result.detail);
@@ -263,6 +264,10 @@ void Connection::handleEvent(protocol::Event &&event)
     if (m_state != State::Connected || !m_room)
         return;
     Room *room = m_room;
+    // Anything but a message answers right away: first store and deliver the queued
+    // messages, so this connection sees events in the order it caused them.
+    if (!std::holds_alternative<protocol::MessageEvent>(event))
+        m_hub->flushStore();
     std::visit(Overloaded{
                    [&](protocol::MessageEvent &m) { room->message(this, std::move(m)); },
                    [&](protocol::PingEvent &) {

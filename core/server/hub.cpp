@@ -4,6 +4,7 @@
 #include "server/auththrottle.h"
 #include "server/connection.h"
 #include "server/room.h"
+#include "server/servererrors.h"
 #include "store/store.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,13 @@ Q_LOGGING_CATEGORY(lcHub, "talker.server.hub")
 namespace {
 constexpr int kMaxRoomNameLength = 256;
 }
+
+struct Hub::PendingMessage
+{
+    Room *room = nullptr;
+    store::StoredEvent event;
+    QPointer<Connection> sender;
+};
 
 Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
     : QObject(parent)
@@ -37,7 +45,45 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
     m_sweepTimer->start();
 }
 
-Hub::~Hub() = default;
+Hub::~Hub()
+{
+    flushStore();
+}
+
+void Hub::queueMessage(Room *room, store::StoredEvent &&event, Connection *sender)
+{
+    m_pending.append(PendingMessage{room, std::move(event), sender});
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &Hub::flushStore, Qt::QueuedConnection);
+    }
+}
+
+void Hub::flushStore()
+{
+    m_flushScheduled = false;
+    if (m_pending.isEmpty())
+        return;
+    QList<PendingMessage> batch;
+    batch.swap(m_pending);
+    QList<store::StoredEvent *> events;
+    events.reserve(batch.size());
+    for (PendingMessage &p : batch)
+        events.append(&p.event);
+    const bool allStored = m_store->appendAll(events);
+    for (PendingMessage &p : batch) {
+        // After a failed batch each message gets its own chance, so one bad write
+        // does not take the others with it.
+        if (allStored || m_store->append(&p.event)) {
+            p.room->deliver(p.event);
+        } else {
+            qCWarning(lcHub) << "could not store message in" << p.room->name() << ":"
+                             << m_store->lastError();
+            if (p.sender)
+                p.sender->send(errors::notStoredLine(p.event.id));
+        }
+    }
+}
 
 qint64 Hub::now()
 {
@@ -105,6 +151,7 @@ void Hub::joinRoom(Connection *connection, const protocol::User &user,
 
 void Hub::sweep()
 {
+    flushStore();
     const qint64 t = now();
     for (auto it = m_rooms.begin(); it != m_rooms.end();) {
         it->second->sweep(t);
@@ -117,6 +164,7 @@ void Hub::sweep()
 
 void Hub::closeAll()
 {
+    flushStore();
     for (auto &entry : m_rooms)
         entry.second->closeAll();
 }

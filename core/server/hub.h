@@ -11,9 +11,7 @@
 
 class QTimer;
 
-namespace talker::store {
-class Store;
-}
+#include "store/store.h"
 
 namespace talker::server {
 
@@ -52,6 +50,15 @@ public:
     /// Closes every connection (server shutdown).
     void closeAll();
 
+    /// Queues a message for the store. Queued messages are written in one transaction
+    /// at the end of the current event-loop pass (or at the next flushStore()), and
+    /// only then delivered, in order; a sender whose message could not be stored gets
+    /// "Message not stored" instead.
+    void queueMessage(Room *room, store::StoredEvent &&event, Connection *sender);
+    /// Stores and delivers what is queued now. Anything that must keep its order
+    /// relative to queued messages (presence, replies, replays) calls this first.
+    void flushStore();
+
     /// The room with this name, nullptr if nobody is in it.
     Room *room(const QString &name) const;
     int roomCount() const { return int(m_rooms.size()); }
@@ -63,6 +70,9 @@ private:
     ServerConfig m_config;
     store::Store *m_store;
     Router m_router;
+    struct PendingMessage;
+    QList<PendingMessage> m_pending;
+    bool m_flushScheduled = false;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;
     QTimer *m_sweepTimer;

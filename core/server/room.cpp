@@ -61,8 +61,16 @@ void Room::broadcast(const QByteArray &line, Connection *extra)
         extra->send(line);
 }
 
-void Room::deliverPrivate(const QByteArray &line, Member *sender, const QString &recipientId,
-                          bool partialOnly)
+void Room::deliver(const store::StoredEvent &event)
+{
+    if (event.recipientId.isEmpty())
+        broadcast(event.line);
+    else
+        deliverPrivate(event.line, event.senderId, event.recipientId, false);
+}
+
+void Room::deliverPrivate(const QByteArray &line, const QString &senderId,
+                          const QString &recipientId, bool partialOnly)
 {
     const auto deliverTo = [&](const Member *m) {
         if (!m)
@@ -72,8 +80,8 @@ void Room::deliverPrivate(const QByteArray &line, Member *sender, const QString 
                 c->send(line);
         }
     };
-    deliverTo(sender);
-    if (recipientId != sender->user.id)
+    deliverTo(m_members.value(senderId));
+    if (recipientId != senderId)
         deliverTo(m_members.value(recipientId));
 }
 
@@ -95,6 +103,7 @@ QByteArray Room::usersLine() const
 
 void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Connection *extra)
 {
+    m_hub->flushStore(); // keep the order of queued messages
     PresenceEvent p;
     p.kind = kind;
     p.user = member.user;
@@ -120,6 +129,7 @@ void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Conne
 void Room::join(Connection *connection, const protocol::User &user,
                 const protocol::ConnectEvent &event)
 {
+    m_hub->flushStore(); // the replay must include what is queued
     Member *member = m_members.value(user.id);
     const bool isNew = member == nullptr;
     const bool wasIdle = member && member->idle;
@@ -189,6 +199,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
     if (!event.to.isEmpty()) {
         Member *recipient = findMember(event.to);
         if (!recipient) {
+            m_hub->flushStore(); // replies keep their order after queued messages
             connection->sendError(ErrorCode::NoSuchUser);
             return;
         }
@@ -197,6 +208,8 @@ void Room::message(Connection *connection, MessageEvent &&event)
 
     std::optional<store::StoredEvent> existing;
     if (!event.id.isEmpty()) {
+        // The id may belong to a queued message; and replies keep their order.
+        m_hub->flushStore();
         if (!protocol::isValidMessageId(event.id)) {
             connection->sendError(errors::invalidMessageId(), false);
             return;
@@ -229,7 +242,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
             for (Connection *c : std::as_const(m_partial))
                 c->send(line);
         } else {
-            deliverPrivate(line, sender, recipientId, true);
+            deliverPrivate(line, sender->user.id, recipientId, true);
         }
         return;
     }
@@ -257,15 +270,8 @@ void Room::message(Connection *connection, MessageEvent &&event)
     stored.time = out.time;
     stored.content = out.content;
     stored.line = protocol::encode(out);
-    if (!m_store->append(&stored)) {
-        qCWarning(lcRoom) << "could not store message in" << m_name << ":" << m_store->lastError();
-        connection->send(errors::notStoredLine(out.id));
-        return;
-    }
-    if (recipientId.isEmpty())
-        broadcast(stored.line);
-    else
-        deliverPrivate(stored.line, sender, recipientId, false);
+    // Stored (with others of this pass, in one transaction) before anyone sees it.
+    m_hub->queueMessage(this, std::move(stored), connection);
 }
 
 void Room::removeConnection(Member *member, Connection *connection)

@@ -10,7 +10,8 @@
 
 namespace talker::store {
 class Store;
-}
+struct StoredEvent;
+} // namespace talker::store
 
 namespace talker::server {
 
@@ -58,12 +59,14 @@ public:
     void sweep(qint64 now);
     /// Closes every connection without presence events (server shutdown).
     void closeAll();
+    /// Sends a stored message to its audience: everyone, or both sides of a private one.
+    void deliver(const store::StoredEvent &event);
 
 private:
     Member *findMember(const QString &idOrName) const;
     void removeConnection(Member *member, Connection *connection);
     void broadcast(const QByteArray &line, Connection *extra = nullptr);
-    void deliverPrivate(const QByteArray &line, Member *a, const QString &recipientId,
+    void deliverPrivate(const QByteArray &line, const QString &senderId, const QString &recipientId,
                         bool partialOnly);
     void publishPresence(protocol::PresenceEvent::Kind kind, const Member &member,
                          Connection *extra = nullptr);

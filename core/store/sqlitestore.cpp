@@ -315,6 +315,35 @@ QStringList SqliteStore::rooms()
 bool SqliteStore::append(StoredEvent *event)
 {
     const QMutexLocker lock(&writeLock());
+    return insert(event);
+}
+
+bool SqliteStore::appendAll(const QList<StoredEvent *> &events)
+{
+    if (events.size() == 1)
+        return append(events.first());
+    const QMutexLocker lock(&writeLock());
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    for (StoredEvent *e : events) {
+        if (!insert(e)) {
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool SqliteStore::insert(StoredEvent *event)
+{
     QSqlQuery &q = prepared(QInsertEvent);
     q.addBindValue(text(event->room));
     q.addBindValue(text(event->id));

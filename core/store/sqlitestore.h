@@ -49,6 +49,7 @@ public:
     QStringList rooms() override;
 
     bool append(StoredEvent *event) override;
+    bool appendAll(const QList<StoredEvent *> &events) override;
     std::optional<StoredEvent> latest(const QString &room, const QString &id) override;
     QList<StoredEvent> eventsAfter(const QString &room, const QString &afterId,
                                    const QString &userId, int cap, bool *found) override;
@@ -57,6 +58,7 @@ public:
 private:
     bool exec(const QString &sql);
     bool run(QSqlQuery &query);
+    bool insert(StoredEvent *event);
     QSqlQuery &prepared(int which);
 
     QString m_connection;

@@ -66,6 +66,9 @@ public:
     /// Appends an event to its room's history and sets event->seq. False on failure
     /// (disk full, read-only, locked): nothing is half-written.
     virtual bool append(StoredEvent *event) = 0;
+    /// Appends several events in one transaction: all of them or none. The default
+    /// appends one by one; SqliteStore commits once.
+    virtual bool appendAll(const QList<StoredEvent *> &events);
     /// The latest stored event with this id in the room (a message's current state).
     virtual std::optional<StoredEvent> latest(const QString &room, const QString &id) = 0;
     /// The events after the first one with id `afterId`, oldest first, at most the

@@ -90,8 +90,20 @@ private slots:
         QCOMPARE(c->state(), Connection::State::Connected);
         QCOMPARE(typesOf(peer->take()),
                  (QStringList{QStringLiteral("connected"), QStringLiteral("users"),
-                              QStringLiteral("join"), QStringLiteral("pong"),
-                              QStringLiteral("message")}));
+                              QStringLiteral("join"), QStringLiteral("pong")}));
+        // The message waits for its store batch, which commits at the end of the pass.
+        QTRY_VERIFY(!peer->written.isEmpty());
+        QCOMPARE(typesOf(peer->take()), QStringList{QStringLiteral("message")});
+        // Several messages of one pass are stored together, then delivered in order.
+        peer->feed(
+            "{\"type\":\"message\",\"content\":\"a\"}\n{\"type\":\"message\",\"content\":\"b\"}\n");
+        QVERIFY(peer->written.isEmpty());
+        m_hub->flushStore();
+        const auto both = peer->take();
+        QCOMPARE(both.size(), 2);
+        QCOMPARE(both[0].value(QLatin1String("content")).toString(), QStringLiteral("a"));
+        QCOMPARE(both[1].value(QLatin1String("content")).toString(), QStringLiteral("b"));
+        QCOMPARE(m_store->lastEvents(QStringLiteral("r"), QString(), 2).size(), 2);
         QVERIFY(m_hub->room(QStringLiteral("r")));
         QCOMPARE(m_hub->room(QStringLiteral("r"))->connectionCount(), 1);
     }
