@@ -1,0 +1,163 @@
+// AppController over a real server and real profile files: tokens restored from the
+// store after a restart, the keychain-fallback notice shown once, corrupt files set
+// aside, and "Host a local room" with the embedded server.
+#include "appcontroller.h"
+#include "testpeer.h"
+#include "tokenstore.h"
+
+#include "client/account.h"
+#include "client/accountregistry.h"
+#include "client/room.h"
+#include "client/timeline.h"
+#include "models/roomlistmodel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace talker::app;
+
+class TestAppController : public QObject
+{
+    Q_OBJECT
+    TestPeer m_peer;
+
+private slots:
+    void initTestCase()
+    {
+        // No session bus: no keychain, so tokens use the profile's fallback file.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
+        QVERIFY(m_peer.start());
+    }
+
+    void tokensSurviveARestartAndTheNoticeShowsOnce()
+    {
+        QTemporaryDir profile;
+        QString accountId;
+        {
+            TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+            AppController app(profile.path(), &tokens);
+            QVERIFY(!app.hasAccounts());
+            app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                m_peer.aliceToken(), QStringLiteral("Main"));
+            QVERIFY(app.hasAccounts());
+            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+            QTRY_VERIFY(app.notice().contains(QLatin1String("fallback-tokens.json")));
+            app.clearNotice();
+            app.joinRoom(QStringLiteral("Second"));
+            QCOMPARE(app.currentTitle(), QStringLiteral("Second"));
+            accountId = app.currentAccount()->id();
+            // Same token again (e.g. reconnect form): written again, but no second notice.
+            app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                m_peer.aliceToken(), QStringLiteral("Main"));
+            QTest::qWait(200);
+            QVERIFY(app.notice().isEmpty());
+            QCOMPARE(app.registry()->count(), 1);
+            app.selectRoom(app.currentAccount()->room(QStringLiteral("Second")));
+        }
+        // The token is in the 0600 fallback file only, not in settings or accounts.
+        QVERIFY(
+            QFile::exists(QDir(profile.path()).filePath(QStringLiteral("fallback-tokens.json"))));
+        QFile settings(QDir(profile.path()).filePath(QStringLiteral("settings.json")));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains(m_peer.aliceToken().toUtf8()));
+        QFile accounts(QDir(profile.path()).filePath(QStringLiteral("accounts.json")));
+        QVERIFY(accounts.open(QIODevice::ReadOnly));
+        QVERIFY(!accounts.readAll().contains(m_peer.aliceToken().toUtf8()));
+
+        TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+        AppController app(profile.path(), &tokens);
+        QCOMPARE(app.registry()->count(), 1);
+        QCOMPARE(app.rooms()->count(), 2);
+        QCOMPARE(app.currentTitle(), QStringLiteral("Second")); // the last open chat
+        app.restoreSessions();
+        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
+        QVERIFY(app.notice().isEmpty()); // told once per profile, not at every start
+    }
+
+    void corruptFilesAreSetAside()
+    {
+        QTemporaryDir profile;
+        for (const char *name : {"settings.json", "accounts.json"}) {
+            QFile f(QDir(profile.path()).filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{ this is not json");
+        }
+        TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+        AppController app(profile.path(), &tokens);
+        QVERIFY(!app.notice().isEmpty());
+        QVERIFY(!app.hasAccounts());
+        QCOMPARE(QDir(profile.path()).entryList({QStringLiteral("settings.json.corrupt-*")}).size(),
+                 1);
+        QCOMPARE(QDir(profile.path()).entryList({QStringLiteral("accounts.json.corrupt-*")}).size(),
+                 1);
+        // And it works normally afterwards.
+        app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false, m_peer.aliceToken(),
+                            QStringLiteral("Main"));
+        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+    }
+
+    void badInputGetsAClearMessage()
+    {
+        QTemporaryDir profile;
+        AppController app(profile.path(), nullptr);
+        app.connectToServer(QString(), 8500, false, QStringLiteral("t"), QStringLiteral("Main"));
+        QVERIFY(app.notice().contains(QLatin1String("host")));
+        QVERIFY(!app.hasAccounts());
+        app.clearNotice();
+        app.connectToServer(QStringLiteral("h"), 8500, false, QString(), QStringLiteral("Main"));
+        QVERIFY(app.notice().contains(QLatin1String("token")));
+        app.clearNotice();
+        QVERIFY(!app.openLink(QStringLiteral("talker://h/a/b")));
+        QVERIFY(app.notice().contains(QLatin1String("must not contain")));
+        app.clearNotice();
+        QVERIFY(!app.openLink(QStringLiteral("talker://unknown.example.org/Main")));
+        QVERIFY(app.notice().contains(QLatin1String("first connect")));
+        QVERIFY(app.defaultTlsFor(QStringLiteral("chat.example.org")));
+        QVERIFY(!app.defaultTlsFor(QStringLiteral("127.0.0.1")));
+        QVERIFY(!app.defaultTlsFor(QStringLiteral("localhost")));
+    }
+
+    void hostLocalRoom()
+    {
+        QTemporaryDir profile;
+        quint16 port = 0;
+        {
+            AppController app(profile.path(), nullptr);
+            QVERIFY(app.hostLocalRoom());
+            QVERIFY(app.hostingLocal());
+            QCOMPARE(app.currentTitle(), QStringLiteral("Lobby"));
+            QVERIFY(app.currentAccount()->host() == QLatin1String("127.0.0.1"));
+            port = quint16(app.currentAccount()->port());
+            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
+            // The demo room greets with a welcome message that carries its link.
+            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->timeline()->count() >= 1, 10000);
+            QVERIFY(app.currentRoom()->timeline()->at(0).text.contains(
+                QStringLiteral("talker://127.0.0.1:%1/Lobby").arg(port)));
+            QVERIFY(app.currentRoom()->sendMessage(QStringLiteral("first local message")).size() >
+                    0);
+            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->timeline()->last().delivery ==
+                                         talker::client::Message::Delivery::Sent,
+                                     10000);
+        }
+        // The next start (restoreSessions) brings the local server back, same history.
+        AppController app(profile.path(), nullptr);
+        app.restoreSessions();
+        QVERIFY(app.hostingLocal());
+        QCOMPARE(app.registry()->count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+        bool found = false;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto *t = app.currentRoom()->timeline();
+                for (int i = 0; i < t->count(); ++i)
+                    found = found || t->at(i).text == QLatin1String("first local message");
+                return found;
+            }(),
+            10000);
+    }
+};
+
+QTEST_MAIN(TestAppController)
+#include "tst_appcontroller.moc"
