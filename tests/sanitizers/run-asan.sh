@@ -3,7 +3,8 @@
 # tests, no app) into build-asan/ and runs the unit, protocol, store, server, client,
 # models, security and fuzz-replay tests under it. Zero reports allowed: every report of
 # every process (tests and the talker-server they launch) goes to a log file, and any
-# such file fails the run.
+# such file fails the run. UBSan (built with -fno-sanitize-recover) prints to stderr and
+# aborts the process, which fails the test that ran it.
 #
 #   tests/sanitizers/run-asan.sh                 # the CI selection (~10 min on 2 cores)
 #   tests/sanitizers/run-asan.sh -R tst_codec    # extra arguments go to ctest
@@ -15,7 +16,7 @@ src="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$src"
 build="$src/build-asan"
 jobs="${TALKER_ASAN_JOBS:-2}"
-labels="${TALKER_ASAN_LABELS:-unit|protocol|store|server|client|models|security|fuzz}"
+labels="${TALKER_ASAN_LABELS:-unit|protocol|store|server|client|models|integration|security|fuzz}"
 exclude="${TALKER_ASAN_EXCLUDE:-soak|app|e2e|installer|bench}"
 start=$(date +%s)
 
