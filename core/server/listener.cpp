@@ -4,13 +4,23 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 
+#ifdef Q_OS_LINUX
+#include "server/epollpeer.h"
+#endif
+
 namespace talker::server {
 
 Q_LOGGING_CATEGORY(lcListener, "talker.server.listener")
 
 Listener::Listener(QObject *parent)
     : QTcpServer(parent)
-{}
+{
+#ifdef Q_OS_LINUX
+    // Plain-TCP clients go through one epoll set per thread: Qt's dispatchers poll()
+    // every socket notifier on each wake-up, which costs O(connections) per event.
+    m_epoll = qEnvironmentVariableIsEmpty("TALKER_NO_EPOLL") && EpollReactor::forCurrentThread();
+#endif
+}
 
 bool Listener::setTls(const QString &certificateFile, const QString &keyFile, QString *error)
 {
@@ -44,6 +54,13 @@ bool Listener::setTls(const QString &certificateFile, const QString &keyFile, QS
 
 void Listener::incomingConnection(qintptr descriptor)
 {
+#ifdef Q_OS_LINUX
+    if (!m_tls && m_epoll) {
+        if (Peer *peer = EpollPeer::adopt(descriptor))
+            emit peerReady(peer);
+        return;
+    }
+#endif
     if (!m_tls) {
         auto *socket = new QTcpSocket;
         if (!socket->setSocketDescriptor(descriptor)) {

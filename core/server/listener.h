@@ -8,6 +8,8 @@ class QTcpSocket;
 
 namespace talker::server {
 
+class Peer;
+
 /// A QTcpServer that hands out ready sockets, QSslSockets when TLS is configured.
 class Listener : public QTcpServer
 {
@@ -22,6 +24,9 @@ public:
 signals:
     /// A new client socket, parentless; the receiver takes ownership.
     void socketReady(QTcpSocket *socket);
+    /// A new plain-TCP client on Linux, already wrapped in an epoll-driven Peer
+    /// (parentless; the receiver takes ownership). Used instead of socketReady there.
+    void peerReady(talker::server::Peer *peer);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -30,6 +35,7 @@ private:
     QList<QSslCertificate> m_chain;
     QSslKey m_key;
     bool m_tls = false;
+    bool m_epoll = false; ///< plain TCP through EpollPeer (Linux, unless TALKER_NO_EPOLL)
 };
 
 } // namespace talker::server

@@ -62,6 +62,7 @@ bool Server::listen()
         return false;
     }
     connect(m_listener, &Listener::socketReady, this, &Server::accept);
+    connect(m_listener, &Listener::peerReady, this, &Server::acceptPeer);
     if (!m_listener->listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(m_config.address.toString())
@@ -178,7 +179,11 @@ store::Store *Server::store() const
 
 void Server::accept(QTcpSocket *socket)
 {
-    auto *peer = new SocketPeer(socket);
+    acceptPeer(new SocketPeer(socket));
+}
+
+void Server::acceptPeer(Peer *peer)
+{
     const QString address = peer->address();
     int &count = m_perAddress[address];
     auto *connection = new Connection(peer, m_hub.get(), m_hub.get());

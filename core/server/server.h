@@ -19,6 +19,7 @@ namespace talker::server {
 class Hub;
 class Connection;
 class Listener;
+class Peer;
 
 /// The Talker server: listens on TCP (optionally TLS), opens the store and runs the
 /// rooms on the current thread's event loop. Usable in-process, e.g. the desktop app's
@@ -63,6 +64,7 @@ signals:
 
 private:
     void accept(QTcpSocket *socket);
+    void acceptPeer(Peer *peer);
     void connectionFinished(Connection *connection, const QString &address);
 
     struct Worker;

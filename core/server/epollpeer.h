@@ -1,0 +1,98 @@
+#pragma once
+
+#include "server/peer.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <vector>
+
+class QSocketNotifier;
+
+namespace talker::server {
+
+class EpollPeer;
+
+/// Watches the plain-TCP client sockets of one thread with one Linux epoll set, so that
+/// Qt's event loop sees a single descriptor however many clients are connected (Qt's
+/// own dispatchers poll() every socket on every wake-up). Output queued during one pass
+/// is written once per peer at the end of the pass (a gather write of the shared lines).
+/// There is one reactor per thread; a peer moved to another thread (a room shard)
+/// re-registers with that thread's reactor.
+class EpollReactor : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~EpollReactor() override;
+
+    /// The calling thread's reactor, created on first use; null when epoll is not
+    /// available (then use SocketPeer).
+    static EpollReactor *forCurrentThread();
+
+private:
+    friend class EpollPeer;
+    EpollReactor();
+    bool watch(int fd, EpollPeer *peer, quint32 events);
+    void setWritable(int fd, EpollPeer *peer, bool writable);
+    void setInterest(int fd, EpollPeer *peer, quint32 events);
+    void unwatch(int fd);
+    void scheduleFlush(EpollPeer *peer);
+    void forget(EpollPeer *peer);
+    void dispatch();
+    void flushAll();
+
+    int m_epoll = -1;
+    QSocketNotifier *m_notifier = nullptr;
+    std::vector<EpollPeer *> m_dirty;
+    bool m_dispatching = false;
+    bool m_flushPosted = false;
+};
+
+/// A Peer on a raw non-blocking socket watched by an EpollReactor. write() keeps a
+/// reference to the (shared) bytes instead of copying them; the reactor flushes once
+/// per event-loop pass.
+class EpollPeer : public Peer
+{
+    Q_OBJECT
+
+public:
+    /// Wraps an accepted, connected socket descriptor (the peer owns it); null on failure.
+    static EpollPeer *adopt(qintptr descriptor);
+    ~EpollPeer() override;
+
+    void write(const QByteArray &bytes) override;
+    qint64 pendingOutput() const override { return m_pending; }
+    void closeAfterFlush() override;
+    void abort() override;
+    QString address() const override;
+
+protected:
+    bool event(QEvent *event) override;
+
+private:
+    friend class EpollReactor;
+    explicit EpollPeer(int fd);
+    /// Registers with the current thread's reactor (after creation or a thread move).
+    void attach();
+    quint32 interest() const;
+    void handleEvents(quint32 events);
+    void readSome();
+    /// Writes what is queued; false if the connection failed.
+    bool flush();
+    void shutdownNow();
+    void finish();
+
+    int m_fd;
+    EpollReactor *m_reactor = nullptr; ///< of the peer's thread; null while moving
+    QList<QByteArray> m_out;
+    qsizetype m_headOffset = 0; ///< bytes of m_out.first() already written
+    qint64 m_pending = 0;
+    bool m_dirty = false;
+    bool m_writable = false; ///< waiting for EPOLLOUT
+    bool m_closing = false;  ///< close once the output is written
+    bool m_eof = false;      ///< the client half-closed; only writing is left
+    bool m_closed = false;   ///< fd closed, `closed` emitted or queued
+};
+
+} // namespace talker::server
