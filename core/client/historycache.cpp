@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QTimer>
 #include <atomic>
+#include <utility>
 
 namespace talker::client {
 
@@ -146,14 +147,35 @@ void HistoryCache::beginBatch()
     if (m_inTransaction)
         return;
     m_inTransaction = QSqlDatabase::database(m_connection, false).transaction();
-    if (m_inTransaction)
-        QTimer::singleShot(m_commitDelayMs, this, &HistoryCache::flush);
+}
+
+void HistoryCache::scheduleFlush()
+{
+    constexpr qsizetype MaxQueued = 5000; // bounds the memory a long burst can hold
+    if (m_pending.size() >= MaxQueued) {
+        flush();
+        return;
+    }
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(m_commitDelayMs, this, &HistoryCache::flush);
 }
 
 void HistoryCache::flush()
 {
-    if (!m_pendingEventIds.isEmpty() && m_open) {
-        beginBatch();
+    m_flushScheduled = false;
+    if (!m_open || (m_pending.isEmpty() && m_pendingEventIds.isEmpty() && !m_inTransaction))
+        return;
+    beginBatch();
+    const QList<PendingWrite> pending = std::exchange(m_pending, {});
+    for (const PendingWrite &w : pending) {
+        if (w.remove)
+            deleteMessage(w.key, w.message.id);
+        else
+            writeMessage(w.key, w.message);
+    }
+    if (!m_pendingEventIds.isEmpty()) {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.prepare(
             QStringLiteral("INSERT INTO rooms(room, last_event_id) VALUES(?, ?) ON CONFLICT(room) "
@@ -178,7 +200,22 @@ void HistoryCache::storeMessage(const QString &key, const Message &m)
 {
     if (!m_open)
         return;
-    beginBatch();
+    m_pending.append({key, m, false});
+    scheduleFlush();
+}
+
+void HistoryCache::removeMessage(const QString &key, const QString &id)
+{
+    if (!m_open)
+        return;
+    Message m;
+    m.id = id;
+    m_pending.append({key, m, true});
+    scheduleFlush();
+}
+
+void HistoryCache::writeMessage(const QString &key, const Message &m)
+{
     QSqlQuery &q = m_queries->upsert;
     static const QString k = QStringLiteral(":k"), i = QStringLiteral(":i"),
                          a = QStringLiteral(":a"), n = QStringLiteral(":n"),
@@ -198,11 +235,8 @@ void HistoryCache::storeMessage(const QString &key, const Message &m)
         qCWarning(lcClientCache) << "store failed:" << q.lastError().text();
 }
 
-void HistoryCache::removeMessage(const QString &key, const QString &id)
+void HistoryCache::deleteMessage(const QString &key, const QString &id)
 {
-    if (!m_open)
-        return;
-    beginBatch();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("DELETE FROM messages WHERE tkey=? AND id=?"));
     q.addBindValue(key);
@@ -214,6 +248,7 @@ bool HistoryCache::containsMessage(const QString &key, const QString &id) const
 {
     if (!m_open)
         return false;
+    flushForRead();
     QSqlQuery &q = m_queries->contains;
     q.bindValue(0, key);
     q.bindValue(1, id);
@@ -227,6 +262,7 @@ QList<Message> HistoryCache::latest(const QString &key, int limit) const
     QList<Message> out;
     if (!m_open)
         return out;
+    flushForRead();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE tkey=? ORDER BY seq DESC LIMIT ?")
                   .arg(QLatin1String(kColumns)));
@@ -244,6 +280,7 @@ QList<Message> HistoryCache::before(const QString &key, const QString &id, int l
     QList<Message> out;
     if (!m_open)
         return out;
+    flushForRead();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE tkey=? AND seq < (SELECT seq FROM "
                              "messages WHERE tkey=? AND id=?) ORDER BY seq DESC LIMIT ?")
@@ -264,6 +301,7 @@ QStringList HistoryCache::conversationKeys() const
     QStringList keys;
     if (!m_open)
         return keys;
+    flushForRead();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (q.exec(QStringLiteral(
             "SELECT tkey FROM messages WHERE tkey LIKE 'dm:%' GROUP BY tkey ORDER BY MIN(seq)"))) {
@@ -292,7 +330,7 @@ void HistoryCache::setLastEventId(const QString &room, const QString &id)
     if (!m_open)
         return;
     m_pendingEventIds.insert(room, id);
-    beginBatch(); // schedules the commit that writes it
+    scheduleFlush(); // written in the same commit as the messages before it
 }
 
 } // namespace talker::client

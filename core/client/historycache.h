@@ -16,7 +16,9 @@ namespace talker::client {
 ///
 /// A file that is not a valid database is renamed to `NAME.corrupt-<time>` and a new
 /// one is created; setAsidePath() tells where it went. Message writes are batched in
-/// one transaction committed within `commitDelayMs` (or by flush()).
+/// memory and written in one transaction within `commitDelayMs` (or at flush(), or
+/// when many are queued), so a burst of traffic reaches the models without waiting
+/// for SQLite. Every read flushes first, so reads always see every write.
 class HistoryCache : public QObject
 {
     Q_OBJECT
@@ -55,6 +57,11 @@ private:
     bool openDatabase(const QString &path);
     bool createSchema();
     void beginBatch();
+    void scheduleFlush();
+    void writeMessage(const QString &key, const Message &message);
+    void deleteMessage(const QString &key, const QString &id);
+    /// Reads must see queued writes.
+    void flushForRead() const { const_cast<HistoryCache *>(this)->flush(); }
 
     struct Queries;
     std::unique_ptr<Queries> m_queries;
@@ -64,6 +71,14 @@ private:
     bool m_open = false;
     bool m_inTransaction = false;
     QHash<QString, QString> m_pendingEventIds; ///< room -> id, written at flush()
+    struct PendingWrite
+    {
+        QString key;
+        Message message; ///< message.id only, for a removal
+        bool remove = false;
+    };
+    QList<PendingWrite> m_pending; ///< queued writes, in order
+    bool m_flushScheduled = false;
     int m_commitDelayMs = 200;
 };
 
