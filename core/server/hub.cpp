@@ -112,7 +112,7 @@ void Hub::requestConnect(Connection *connection, const protocol::ConnectEvent &e
                   << "ms after failed attempts";
     connection->setAuthenticating(true);
     QPointer<Connection> guard(connection);
-    QTimer::singleShot(int(delay), this, [this, guard, event] {
+    QTimer::singleShot(int(delay), Qt::PreciseTimer, this, [this, guard, event] {
         if (!guard || guard->state() != Connection::State::Authenticating)
             return;
         guard->setAuthenticating(false);
