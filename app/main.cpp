@@ -8,6 +8,10 @@ Q_IMPORT_QML_PLUGIN(TalkerPlugin)
 
 int main(int argc, char *argv[])
 {
+    // --help, --version and bad arguments are answered without opening a display.
+    if (const int code = talker::app::TalkerApplication::handleCommandLineOnly(argc, argv);
+        code >= 0)
+        return code;
     QApplication app(argc, argv);
     return talker::app::TalkerApplication::run(app);
 }

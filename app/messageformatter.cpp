@@ -13,9 +13,10 @@ MessageFormatter::MessageFormatter(QObject *parent)
     , m_cache(2000)
 {}
 
-QString MessageFormatter::toHtml(const QString &text) const
+QString MessageFormatter::toHtml(const QString &text, const QString &linkColor) const
 {
-    if (const QString *hit = m_cache.object(text))
+    const QString cacheKey = linkColor + QLatin1Char('\n') + text;
+    if (const QString *hit = m_cache.object(cacheKey))
         return *hit;
     // Markdown without HTML: a sender's <tags> stay text. Bare URLs become links
     // (GitHub dialect autolinks), and so do www. addresses.
@@ -39,7 +40,10 @@ QString MessageFormatter::toHtml(const QString &text) const
     // Qt adds fixed margins to paragraphs; messages want them tight.
     static const QRegularExpression margins(QStringLiteral(" style=\"[^\"]*margin-top:[^\"]*\""));
     html.replace(margins, QString());
-    m_cache.insert(text, new QString(html));
+    // QTextDocument colors links #0000ff; the theme knows better.
+    if (QColor::isValidColorName(linkColor))
+        html.replace(QLatin1String("color:#0000ff;"), QStringLiteral("color:%1;").arg(linkColor));
+    m_cache.insert(cacheKey, new QString(html));
     return html;
 }
 

@@ -18,8 +18,9 @@ class MessageFormatter : public QObject
 public:
     explicit MessageFormatter(QObject *parent = nullptr);
 
-    /// HTML for a message body. Text that looks like HTML is shown literally.
-    Q_INVOKABLE QString toHtml(const QString &text) const;
+    /// HTML for a message body, links in `linkColor` (e.g. "#2a5bd7"; empty: Qt's
+    /// default). Text that looks like HTML is shown literally.
+    Q_INVOKABLE QString toHtml(const QString &text, const QString &linkColor = QString()) const;
     /// "HH:mm" in the user's locale.
     Q_INVOKABLE QString time(const QDateTime &time) const;
     /// "Today", "Yesterday" or the date in the user's locale.

@@ -53,13 +53,62 @@ void raise(QQmlApplicationEngine &engine)
 }
 } // namespace
 
+void TalkerApplication::setNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("talker"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Talker"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("talker.example.org"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TALKER_VERSION));
+}
+
+int TalkerApplication::handleCommandLineOnly(int argc, char *argv[])
+{
+    QCoreApplication probe(argc, argv);
+    setNames();
+    // QGuiApplication takes its own options (-platform offscreen, -style ...) out of
+    // argv; a QCoreApplication leaves them, so skip them here too.
+    static const QStringList withValue{QStringLiteral("platform"),
+                                       QStringLiteral("platformpluginpath"),
+                                       QStringLiteral("platformtheme"),
+                                       QStringLiteral("plugin"),
+                                       QStringLiteral("qwindowgeometry"),
+                                       QStringLiteral("qwindowtitle"),
+                                       QStringLiteral("qwindowicon"),
+                                       QStringLiteral("display"),
+                                       QStringLiteral("geometry"),
+                                       QStringLiteral("style"),
+                                       QStringLiteral("stylesheet"),
+                                       QStringLiteral("session"),
+                                       QStringLiteral("name"),
+                                       QStringLiteral("title")};
+    static const QStringList flags{QStringLiteral("reverse"), QStringLiteral("nograb"),
+                                   QStringLiteral("dograb"), QStringLiteral("sync")};
+    QStringList arguments;
+    const QStringList all = QCoreApplication::arguments();
+    for (int i = 0; i < all.size(); ++i) {
+        QString name = all.at(i);
+        while (name.startsWith(QLatin1Char('-')))
+            name.remove(0, 1);
+        if (i > 0 && all.at(i).startsWith(QLatin1Char('-')) && withValue.contains(name)) {
+            ++i;
+            continue;
+        }
+        if (i > 0 && all.at(i).startsWith(QLatin1Char('-')) && flags.contains(name))
+            continue;
+        arguments << all.at(i);
+    }
+    const CommandLineOptions options = CommandLineOptions::parse(arguments);
+    if (!options.exitNow)
+        return -1;
+    if (!options.error.isEmpty())
+        std::fprintf(stderr, "talker: %s\n", qPrintable(options.error));
+    return options.exitCode;
+}
+
 int TalkerApplication::run(QApplication &app)
 {
-    QApplication::setApplicationName(QStringLiteral("talker"));
+    setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Talker"));
-    QApplication::setOrganizationName(QStringLiteral("Talker"));
-    QApplication::setOrganizationDomain(QStringLiteral("talker.example.org"));
-    QApplication::setApplicationVersion(QStringLiteral(TALKER_VERSION));
     QGuiApplication::setDesktopFileName(applicationId());
     QApplication::setWindowIcon(applicationIcon());
 

@@ -34,6 +34,7 @@ ApplicationWindow {
     palette.dark: Theme.border
     palette.toolTipBase: Theme.composer
     palette.toolTipText: Theme.text
+    palette.link: Theme.link
 
     Binding {
         target: App

@@ -136,7 +136,7 @@ Item {
                         font.pixelSize: Theme.baseFontPixels
                         font.italic: delegate.model.isAction
                         text: (delegate.model.isAction ? "<b>" + delegate.model.authorName + "</b> " : "")
-                              + Format.toHtml(delegate.model.text)
+                              + Format.toHtml(delegate.model.text, Theme.link)
                               + (delegate.model.edited ? " <span style='color:" + Theme.mutedText + "; font-size:small'>" + qsTr("(edited)") + "</span>" : "")
                         onLinkActivated: function(link) {
                             if (link.startsWith("talker:"))

@@ -39,6 +39,16 @@ private slots:
         QVERIFY2(html.contains(QStringLiteral("href=\"%1\"").arg(href)), qPrintable(html));
         QCOMPARE(html.count(QLatin1String("<a ")), 1);
     }
+    void linkColor()
+    {
+        const QString html =
+            f.toHtml(QStringLiteral("https://example.org"), QStringLiteral("#8ab4ff"));
+        QVERIFY2(html.contains(QLatin1String("color:#8ab4ff")), qPrintable(html));
+        QVERIFY(!html.contains(QLatin1String("#0000ff")));
+        // Not a color: ignored, nothing injected.
+        QVERIFY(!f.toHtml(QStringLiteral("https://example.org"), QStringLiteral("red;}x"))
+                     .contains(QLatin1String("red;}")));
+    }
     void noHtmlFromSenders()
     {
         const QString html = f.toHtml(QStringLiteral("<img src=x onerror=alert(1)> <b>hi</b>"));

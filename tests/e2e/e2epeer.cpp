@@ -33,6 +33,11 @@ int main(int argc, char *argv[])
         if (sent)
             return;
         sent = true;
+        // A public message first, so the room has something to show in the screenshot.
+        MessageEvent hello;
+        hello.content = QStringLiteral(
+            "Morning! The **build** is green again, details at https://ci.example.org/talker");
+        socket.write(encode(Event(hello)));
         MessageEvent message;
         message.content = text;
         message.to = to;
