@@ -79,6 +79,9 @@ QIcon TrayController::badgeIcon(const QIcon &base, int count)
         if (pixmap.isNull()) {
             pixmap = QPixmap(size, size);
             pixmap.fill(Qt::transparent);
+        } else if (pixmap.width() != size) {
+            // Pixmap icons do not grow: scale so every size gets its own badge.
+            pixmap = pixmap.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         }
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
