@@ -38,6 +38,7 @@ bool CertificateTrust::trust(const QString &accountId, const QString &fingerprin
     pin.fingerprint = fingerprint;
     pin.host = host;
     pin.port = port;
+    m_pending.remove(accountId);
     if (!m_store.setPin(accountId, pin)) {
         qCWarning(lcTrust, "cannot pin a certificate for account %s: %s", qPrintable(accountId),
                   qPrintable(m_store.lastError()));
@@ -123,6 +124,11 @@ void CertificateTrust::onSslErrors(QSslSocket &socket, const QString &accountId,
     m_verdicts.insert(accountId, verdict);
     const QString host = socket.peerName();
     const quint16 port = socket.peerPort();
+
+    if (verdict == Verdict::Untrusted || verdict == Verdict::PinMismatch)
+        m_pending.insert(accountId, fingerprint);
+    else
+        m_pending.remove(accountId);
 
     switch (verdict) {
     case Verdict::Pinned:

@@ -72,6 +72,13 @@ public:
 
     /// The last verdict of a handshake of this account (Untrusted before any).
     Verdict lastVerdict(const QString &accountId) const;
+    /// The fingerprint of the last certificate this account refused and that waits for
+    /// the user's decision (approvalNeeded or pinMismatch); empty when none. For a UI
+    /// that opens after the signal was emitted.
+    Q_INVOKABLE QString pendingFingerprint(const QString &accountId) const
+    {
+        return m_pending.value(accountId);
+    }
 
 signals:
     /// A certificate that does not verify was refused; show `fingerprint` and
@@ -88,6 +95,7 @@ private:
     PinStore m_store;
     QList<QSslCertificate> m_extraCas;
     QHash<QString, Verdict> m_verdicts;
+    QHash<QString, QString> m_pending; ///< account -> refused fingerprint
 };
 
 } // namespace talker::security

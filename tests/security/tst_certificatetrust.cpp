@@ -159,6 +159,7 @@ private slots:
             QCOMPARE(a.approvalFingerprint, m_fpA);
             QVERIFY(!a.problems.isEmpty());
             QCOMPARE(a.verdict, CertificateTrust::Verdict::Untrusted);
+            QCOMPARE(trust.pendingFingerprint(QStringLiteral("acct-1")), m_fpA);
 
             // The user accepts it once: pinned, and this account now connects.
             QVERIFY(trust.trust(QStringLiteral("acct-1"), a.approvalFingerprint,
@@ -168,6 +169,7 @@ private slots:
             QVERIFY(a.authenticated);
             QVERIFY(a.approvalFingerprint.isEmpty());
             QCOMPARE(a.verdict, CertificateTrust::Verdict::Pinned);
+            QVERIFY(trust.pendingFingerprint(QStringLiteral("acct-1")).isEmpty());
 
             // The pin is per account: another account on the same server is still asked.
             a = attempt(trust, QStringLiteral("acct-2"), server.port(), token);
