@@ -16,7 +16,7 @@ if [ -z "$build" ]; then
 fi
 cmake --build "$build" --target talker-soak --parallel 2 | tail -n 1
 case "${1:-short}" in
-    long) args=(--duration 600 --clients 40 --rooms 6 --kills 20 --cut-every 2000) ;;
+    long) args=(--duration 600 --clients 40 --rooms 6 --kills 20 --cut-every 2000 --send-every 1000 --seed 42) ;;
     short) args=(--duration 60 --clients 24 --rooms 4 --kills 3) ;;
     --) shift; args=("$@") ;;
     *) echo "usage: $0 [short|long|-- talker-soak options]" >&2; exit 2 ;;
