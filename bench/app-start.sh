@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# App-start benchmark (issue 7 item 5), called by run-all.sh:
+#
+#   bash bench/app-start.sh BUILD_DIR [RUNS]
+#
+# Time from process start to the first rendered frame of the main window, and RSS two
+# seconds later, under xvfb-run: the Talker app with a profile of 20 joined rooms and
+# 100,000 cached messages (its server unreachable, so it shows what it cached), next to a
+# minimal Qt Quick window built in the same tree. The first frame is the first "frame
+# rendered" line of Qt's own scene-graph log (qt.scenegraph.time.renderloop), seen by
+# polling the log every 5 ms: both programs are measured the same way.
+set -uo pipefail
+build="$1"
+runs="${2:-3}"
+app="$build/app/talker"
+baseline="$build/bench/appstart/talker-bench-qmlbaseline"
+fill="$build/bench/appstart/talker-bench-fillprofile"
+for f in "$app" "$baseline" "$fill"; do
+    if [ ! -x "$f" ]; then
+        echo "not measured: $f is not built"
+        exit 0
+    fi
+done
+if ! command -v xvfb-run >/dev/null; then
+    echo "not measured: xvfb-run is not installed"
+    exit 0
+fi
+work="$(mktemp -d /tmp/talker-appstart.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+
+# Port 1 on loopback: nothing listens, the app's connection attempts fail at once.
+"$fill" "$work/profile" 20 100000 1 >"$work/fill.log" 2>&1 || {
+    echo "not measured: filling the profile failed: $(tail -3 "$work/fill.log")"
+    exit 0
+}
+
+cat >"$work/inner.sh" <<'EOF'
+# Runs inside xvfb-run: starts the program, waits for its first frame, reads its RSS.
+log="$1"
+shift
+export QT_LOGGING_RULES="qt.scenegraph.time.renderloop.debug=true"
+t0="$(date +%s%N)"
+"$@" >/dev/null 2>"$log" &
+pid=$!
+frame=""
+for _ in $(seq 3000); do # at most ~30 s
+    if grep -q -i -m1 'frame rendered' "$log"; then
+        frame="$((($(date +%s%N) - t0) / 1000000))"
+        break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.005
+done
+sleep 2
+rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null)"
+kill "$pid" 2>/dev/null
+for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+echo "first_frame_ms=${frame:-none} rss_kib=${rss:-none}"
+EOF
+
+measure() { # LABEL COMMAND... -> lines "LABEL ms rss"
+    local label="$1" i line ms rss
+    shift
+    for i in $(seq "$runs"); do
+        line="$(xvfb-run -a -s '-screen 0 1280x800x24' bash "$work/inner.sh" \
+            "$work/$label-$i.log" "$@" 2>/dev/null | tail -1)"
+        ms="$(sed -n 's/.*first_frame_ms=\([0-9]*\).*/\1/p' <<<"$line")"
+        rss="$(sed -n 's/.*rss_kib=\([0-9]*\).*/\1/p' <<<"$line")"
+        echo "$label ${ms:-none} ${rss:-none}" >>"$work/results"
+        if [ -z "$ms" ]; then
+            echo "  $label run $i: no first frame seen; log tail:" >&2
+            tail -3 "$work/$label-$i.log" | sed 's/^/    /' >&2
+        fi
+    done
+}
+
+report() { # TITLE
+
+stats() { # LABEL COLUMN -> min median max
+    awk -v l="$1" -v c="$2" '$1 == l && $c != "none" {print $c}' "$work/results" | sort -g |
+        awk '{v[NR]=$1} END {if (NR==0) {print "- - -"; exit}
+            m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; print v[1], m, v[NR]}'
+}
+echo "$1: 20 joined rooms, 100,000 cached messages, $runs runs each, xvfb-run"
+echo
+echo "| program  | first frame ms min / median / max | RSS KiB median |"
+echo "|----------|-----------------------------------|----------------|"
+for l in baseline talker; do
+    read -r lo md hi < <(stats "$l" 2)
+    read -r _ rss _ < <(stats "$l" 3)
+    printf '| %-8s | %33s | %14s |\n' "$l" "$lo / $md / $hi" "$rss"
+done
+read -r _ b _ < <(stats baseline 2)
+read -r _ t _ < <(stats talker 2)
+read -r _ r _ < <(stats talker 3)
+awk -v b="$b" -v t="$t" -v r="$r" 'BEGIN {
+    if (b == "-" || t == "-") { print "\nTargets: not measured (no first frame seen)"; exit }
+    printf "\nTargets: start within 1.5x of the baseline: %.2fx %s; RSS under 150 MB: %.0f MB %s\n",
+        t/b, (t/b <= 1.5 ? "MET" : "NOT MET"), r/1024, (r/1024 < 150 ? "MET" : "NOT MET") }'
+}
+
+# Qt Quick's default (OpenGL, here Mesa llvmpipe under Xvfb), then the software backend,
+# which shows the app's own memory without the GL driver's.
+for backend in default software; do
+    : >"$work/results"
+    if [ $backend = software ]; then export QT_QUICK_BACKEND=software; fi
+    measure baseline "$baseline"
+    measure talker "$app" --profile "$work/profile"
+    report "Qt Quick backend: $backend"
+    echo
+done
