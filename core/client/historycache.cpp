@@ -151,8 +151,7 @@ void HistoryCache::beginBatch()
 
 void HistoryCache::scheduleFlush()
 {
-    constexpr qsizetype MaxQueued = 5000; // bounds the memory a long burst can hold
-    if (m_pending.size() >= MaxQueued) {
+    if (m_pending.size() >= m_maxQueued) {
         flush();
         return;
     }

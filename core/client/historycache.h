@@ -52,6 +52,8 @@ public:
     /// Commits pending writes now.
     void flush();
     void setCommitDelay(int ms) { m_commitDelayMs = ms; }
+    /// Queued writes beyond this are written at once (bounds the memory of a burst).
+    void setMaxQueued(qsizetype max) { m_maxQueued = max; }
 
 private:
     bool openDatabase(const QString &path);
@@ -79,6 +81,7 @@ private:
     };
     QList<PendingWrite> m_pending; ///< queued writes, in order
     bool m_flushScheduled = false;
+    qsizetype m_maxQueued = 5000;
     int m_commitDelayMs = 200;
 };
 
