@@ -167,6 +167,26 @@ private slots:
         QCOMPARE(atAlice->unreadCount(), 0);
     }
 
+    void liveTypingAcrossClients()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+        main(alice)->setSendDrafts(true);
+        main(alice)->setDraft(QStringLiteral("hel"));
+        QTRY_COMPARE_WITH_TIMEOUT(main(bob)->typingText(), QStringLiteral("alice is typing: hel"),
+                                  Timeout);
+        main(alice)->setDraft(QStringLiteral("hello there"));
+        QTRY_COMPARE_WITH_TIMEOUT(main(bob)->typingDraft(alice->userId()),
+                                  QStringLiteral("hello there"), Timeout);
+        const QString id = main(alice)->sendMessage(QStringLiteral("hello there!"));
+        QTRY_COMPARE_WITH_TIMEOUT(countText(main(bob)->timeline(), QStringLiteral("hello there!")),
+                                  1, Timeout);
+        QVERIFY(main(bob)->typingUsers().isEmpty());
+        QCOMPARE(main(bob)->timeline()->last().id, id); // the draft's id became the message's
+        QCOMPARE(main(bob)->timeline()->count(), 1);    // drafts never became messages
+    }
+
     void presenceInMemberModel()
     {
         server = std::make_unique<TestServer>(
