@@ -13,7 +13,9 @@
 #include "models/membermodel.h"
 #include "models/messagemodel.h"
 #include "models/roomlistmodel.h"
+#include "security/certificatetrust.h"
 
+#include <QDir>
 #include <QJSEngine>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -41,7 +43,30 @@ AppController::AppController(const QString &profileDir, TokenStore *tokens, QObj
     , m_conversations(new models::ConversationModel(this))
     , m_messages(new models::MessageModel(this))
     , m_members(new models::MemberModel(this))
+    , m_trust(new security::CertificateTrust(
+          QDir(profileDir).filePath(QStringLiteral("certificate-pins.json")), this))
 {
+    connect(m_trust, &security::CertificateTrust::approvalNeeded, this,
+            [this](const QString &accountId, const QString &fingerprint,
+                   const QStringList &problems, const QString &host, quint16 port) {
+                m_certificatePrompt = {
+                    {QStringLiteral("accountId"), accountId},
+                    {QStringLiteral("fingerprint"), fingerprint},
+                    {QStringLiteral("problems"), problems.join(QStringLiteral("; "))},
+                    {QStringLiteral("host"), host},
+                    {QStringLiteral("port"), int(port)}};
+                emit certificatePromptChanged();
+            });
+    connect(m_trust, &security::CertificateTrust::pinMismatch, this,
+            [this](const QString &, const QString &pinned, const QString &presented,
+                   const QString &host, quint16 port) {
+                setNotice(tr("Refused %1:%2: it presents another certificate (%3) than the one "
+                             "you trusted (%4). If the server's certificate was changed on "
+                             "purpose, remove and add the account again.")
+                              .arg(host)
+                              .arg(port)
+                              .arg(presented, pinned));
+            });
     if (!m_registry->load() || !m_registry->loadError().isEmpty())
         setNotice(m_registry->loadError());
     m_registry->setAutoSave(true);
@@ -208,6 +233,26 @@ void AppController::clearNotice()
     emit noticeChanged();
 }
 
+void AppController::trustCertificate()
+{
+    const QString accountId = m_certificatePrompt.value(QStringLiteral("accountId")).toString();
+    const QString fingerprint = m_certificatePrompt.value(QStringLiteral("fingerprint")).toString();
+    m_certificatePrompt.clear();
+    emit certificatePromptChanged();
+    if (!m_trust->trust(accountId, fingerprint)) {
+        setNotice(tr("Cannot save the trusted certificate: %1").arg(m_trust->lastError()));
+        return;
+    }
+    if (client::Account *account = m_registry->account(accountId))
+        account->retryNow();
+}
+
+void AppController::dismissCertificate()
+{
+    m_certificatePrompt.clear();
+    emit certificatePromptChanged();
+}
+
 void AppController::setWindowActive(bool active)
 {
     if (active == m_windowActive)
@@ -225,6 +270,14 @@ bool AppController::hostingLocal() const
 
 void AppController::watchAccount(client::Account *account)
 {
+    // Every TLS connection of the account is checked (and pinned) by CertificateTrust.
+    auto secure = [this, account](client::Room *room) {
+        room->session()->setSslConfigurator(m_trust->configuratorFor(account->id()));
+    };
+    const auto rooms = account->rooms();
+    for (client::Room *room : rooms)
+        secure(room);
+    connect(account, &client::Account::roomAdded, this, secure);
     connect(account, &client::Account::stateChanged, this, [this, account] {
         if (account == currentAccount())
             emit connectionChanged();

@@ -24,6 +24,10 @@ class MessageModel;
 class RoomListModel;
 } // namespace talker::models
 
+namespace talker::security {
+class CertificateTrust;
+}
+
 namespace talker::app {
 
 class LocalServerHost;
@@ -66,6 +70,7 @@ class AppController : public QObject
     Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
     Q_PROPERTY(bool hostingLocal READ hostingLocal NOTIFY hostingLocalChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QVariantMap certificatePrompt READ certificatePrompt NOTIFY certificatePromptChanged)
 
 public:
     AppController(const QString &profileDir, TokenStore *tokens, QObject *parent = nullptr);
@@ -98,6 +103,10 @@ public:
     void setWindowActive(bool active);
     bool hostingLocal() const;
     QString version() const;
+    /// A server certificate waiting for the user's decision: {accountId, host, port,
+    /// fingerprint, problems}; empty when none.
+    QVariantMap certificatePrompt() const { return m_certificatePrompt; }
+    security::CertificateTrust *certificateTrust() const { return m_trust; }
 
     /// The notification key of a room / a private conversation ("ACCOUNT/ROOM", "ACCOUNT/@USER").
     static QString roomKey(const client::Room *room);
@@ -134,6 +143,10 @@ public:
     /// Everything in the open chat was seen (the window shows it).
     Q_INVOKABLE void markCurrentRead();
     Q_INVOKABLE void clearNotice();
+    /// The user trusts the prompted certificate: pin it for the account and reconnect.
+    Q_INVOKABLE void trustCertificate();
+    /// The user refuses it: the account stays offline.
+    Q_INVOKABLE void dismissCertificate();
     /// Shows a one-time message to the user (banner in the window).
     void setNotice(const QString &text);
     /// Uses this token for the account with this id (from the keychain or --token-file).
@@ -148,6 +161,7 @@ signals:
     void noticeChanged();
     void windowActiveChanged();
     void hostingLocalChanged();
+    void certificatePromptChanged();
     /// The window should come to the front (notification click, second start).
     void raiseRequested();
 
@@ -166,6 +180,8 @@ private:
     models::MessageModel *m_messages;
     models::MemberModel *m_members;
     LocalServerHost *m_local = nullptr;
+    security::CertificateTrust *m_trust;
+    QVariantMap m_certificatePrompt;
     QPointer<client::Room> m_room;
     QPointer<client::Conversation> m_conversation;
     QList<QMetaObject::Connection> m_stateConnections;

@@ -72,10 +72,16 @@ ApplicationWindow {
         onActivated: window.membersVisible = false
     }
 
-    header: NoticeBar {
-        visible: App.notice.length > 0
-        text: App.notice
-        onDismissed: App.clearNotice()
+    header: Column {
+        NoticeBar {
+            width: parent.width
+            visible: App.notice.length > 0
+            text: App.notice
+            onDismissed: App.clearNotice()
+        }
+        CertificateBar {
+            width: parent.width
+        }
     }
 
     WelcomeView {

@@ -5,6 +5,9 @@
 #include "testpeer.h"
 #include "tokenstore.h"
 
+#include "certfactory.h"
+#include "testserver.h"
+
 #include "client/account.h"
 #include "client/accountregistry.h"
 #include "client/room.h"
@@ -117,6 +120,43 @@ private slots:
         QVERIFY(app.defaultTlsFor(QStringLiteral("chat.example.org")));
         QVERIFY(!app.defaultTlsFor(QStringLiteral("127.0.0.1")));
         QVERIFY(!app.defaultTlsFor(QStringLiteral("localhost")));
+    }
+
+    void untrustedCertificateAsksAndPins()
+    {
+        talker::test::CertFactory certs;
+        const auto cert = certs.selfSigned(QStringLiteral("server"));
+        QVERIFY2(cert.ok(), qPrintable(certs.lastError()));
+        talker::test::TestServer server({QStringLiteral("--tls-cert"), cert.certificate,
+                                         QStringLiteral("--tls-key"), cert.key});
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("carol"));
+        QVERIFY(!token.isEmpty());
+
+        QTemporaryDir profile;
+        {
+            TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+            AppController app(profile.path(), &tokens);
+            app.connectToServer(QStringLiteral("127.0.0.1"), server.port(), true, token,
+                                QStringLiteral("Main"));
+            // Refused before the token is sent; the UI is asked.
+            QTRY_VERIFY_WITH_TIMEOUT(!app.certificatePrompt().isEmpty(), 15000);
+            QVERIFY(!app.currentRoom()->isConnected());
+            const QVariantMap prompt = app.certificatePrompt();
+            QCOMPARE(prompt.value(QStringLiteral("port")).toInt(), int(server.port()));
+            QVERIFY(!prompt.value(QStringLiteral("problems")).toString().isEmpty());
+            const QString fingerprint = prompt.value(QStringLiteral("fingerprint")).toString();
+            QVERIFY(!fingerprint.isEmpty());
+            app.trustCertificate();
+            QVERIFY(app.certificatePrompt().isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
+        }
+        // Pinned: the next start connects without asking.
+        TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+        AppController app(profile.path(), &tokens);
+        app.restoreSessions();
+        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+        QVERIFY(app.certificatePrompt().isEmpty());
     }
 
     void hostLocalRoom()
