@@ -144,7 +144,9 @@ private slots:
                    QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
         QVERIFY(gen.waitForFinished(60000));
         QCOMPARE(gen.exitCode(), 0);
-        server.extraArgs() = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        server.extraArgs() = {QStringLiteral("--tls-cert"), cert,
+                              QStringLiteral("--tls-key"),  key,
+                              QStringLiteral("--threads"),  QStringLiteral("3")};
         QVERIFY(server.start());
         const QString token = server.addUser(QStringLiteral("alice"));
         WireClient secure(server.port(), true);
@@ -154,6 +156,17 @@ private slots:
                  QStringList{QStringLiteral("localhost")});
         secure.send(message(QStringLiteral("over tls")));
         QCOMPARE(secure.waitFor(kMessage).value(kContent).toString(), QStringLiteral("over tls"));
+        // TLS connections in rooms spread over the server's threads (the socket moves
+        // to its room's thread after authentication).
+        std::vector<std::unique_ptr<WireClient>> rooms;
+        for (int r = 0; r < 6; ++r) {
+            rooms.push_back(std::make_unique<WireClient>(server.port(), true));
+            QVERIFY(rooms.back()->join(QStringLiteral("tls-%1").arg(r), token));
+            rooms.back()->send(message(QStringLiteral("room %1").arg(r)));
+        }
+        for (int r = 0; r < 6; ++r)
+            QCOMPARE(rooms[size_t(r)]->waitFor(kMessage).value(kContent).toString(),
+                     QStringLiteral("room %1").arg(r));
         // A plain-text client gets nowhere, and the server keeps serving.
         WireClient plain(server.port());
         QVERIFY(plain.open());

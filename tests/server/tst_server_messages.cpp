@@ -347,6 +347,33 @@ private slots:
         QCOMPARE(messages, 1);
     }
 
+    void privateDraftOnlyToBothSidesThatAsked()
+    {
+        const QJsonObject partial{{QStringLiteral("include_partial"), true}};
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("pdrafts"), m_alice, partial));
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("pdrafts"), m_bob, partial));
+        WireClient c(m_server.port());
+        QVERIFY(c.join(QStringLiteral("pdrafts"), m_carol, partial));
+        a.sync();
+        b.sync();
+        c.sync();
+        a.send(withId(QStringLiteral("se"), QStringLiteral("pd1"),
+                      {{QStringLiteral("partial"), true}, {kTo, QStringLiteral("bob")}}));
+        const QJsonObject atB = b.waitFor(kMessage);
+        QCOMPARE(atB.value(QStringLiteral("partial")), QJsonValue(true));
+        QCOMPARE(atB.value(kPrivate), QJsonValue(true));
+        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("se"));
+        QVERIFY(!types(c.sync()).contains(kMessage));
+        // Drafts reserve nothing: an id belongs to a user only once a message is stored.
+        b.send(withId(QStringLiteral("x"), QStringLiteral("pd1"),
+                      {{QStringLiteral("partial"), true}}));
+        bool ok = false;
+        QVERIFY(!types(b.sync(&ok)).contains(QStringLiteral("error")));
+        QVERIFY(ok);
+    }
+
     void emptyMessageIgnored()
     {
         auto t = trio(QStringLiteral("empty"));
