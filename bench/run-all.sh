@@ -379,7 +379,7 @@ fi
 if want app; then
     echo "## 5. App start"
     echo
-    if [ -x "$root/bench/app-start.sh" ]; then
+    if [ -f "$root/bench/app-start.sh" ]; then
         bash "$root/bench/app-start.sh" "$build"
     else
         echo "not measured yet (bench/app-start.sh not written)"
