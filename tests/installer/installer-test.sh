@@ -214,7 +214,7 @@ step_nsis() {
 step_install() {
     need_root
     local out=$1 deb
-    deb=$(single_file "$out" "${PKG}_*.deb")
+    deb=$(realpath "$(single_file "$out" "${PKG}_*.deb")") # apt needs a path, not a name
     if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'installed'; then
         note "removing a $PKG left from an earlier run"
         apt_quiet remove --purge "$PKG" >/dev/null
