@@ -47,6 +47,29 @@ QString MessageFormatter::toHtml(const QString &text, const QString &linkColor) 
     return html;
 }
 
+QString MessageFormatter::messageHtml(const QString &text, const QString &linkColor,
+                                      const QString &actionAuthor, const QString &editedMark,
+                                      const QString &mutedColor) const
+{
+    QString html = toHtml(text, linkColor);
+    if (!actionAuthor.isEmpty()) {
+        const QString prefix = QStringLiteral("<b>%1</b> ").arg(actionAuthor.toHtmlEscaped());
+        const int p = html.indexOf(QLatin1String("<p"));
+        const int close = p >= 0 ? html.indexOf(QLatin1Char('>'), p) : -1;
+        html.insert(close >= 0 ? close + 1 : 0, prefix);
+    }
+    if (!editedMark.isEmpty()) {
+        const QString color =
+            QColor::isValidColorName(mutedColor) ? mutedColor : QStringLiteral("gray");
+        const QString suffix =
+            QStringLiteral(" <span style=\"color:%1; font-size:small;\">%2</span>")
+                .arg(color, editedMark.toHtmlEscaped());
+        const int end = html.lastIndexOf(QLatin1String("</p>"));
+        html.insert(end >= 0 ? end : html.size(), suffix);
+    }
+    return html;
+}
+
 QString MessageFormatter::time(const QDateTime &time) const
 {
     // The locale's short time format, without seconds (some locales include them).

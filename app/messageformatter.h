@@ -21,6 +21,12 @@ public:
     /// HTML for a message body, links in `linkColor` (e.g. "#2a5bd7"; empty: Qt's
     /// default). Text that looks like HTML is shown literally.
     Q_INVOKABLE QString toHtml(const QString &text, const QString &linkColor = QString()) const;
+    /// A whole message body: toHtml(text) with the author in bold before it for a /me
+    /// action, and `editedMark` (e.g. "(edited)", in `mutedColor`) after it, both
+    /// inside the first/last paragraph so they flow with the text.
+    Q_INVOKABLE QString messageHtml(const QString &text, const QString &linkColor,
+                                    const QString &actionAuthor, const QString &editedMark,
+                                    const QString &mutedColor) const;
     /// "HH:mm" in the user's locale.
     Q_INVOKABLE QString time(const QDateTime &time) const;
     /// "Today", "Yesterday" or the date in the user's locale.

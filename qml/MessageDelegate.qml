@@ -82,7 +82,7 @@ Item {
                 Item {
                     Layout.alignment: Qt.AlignTop
                     implicitWidth: 36
-                    implicitHeight: delegate.model.firstInGroup ? 36 : timeHint.implicitHeight
+                    implicitHeight: delegate.model.firstInGroup && !delegate.model.isAction ? 36 : timeHint.implicitHeight
                     Avatar {
                         visible: delegate.model.firstInGroup && !delegate.model.isAction
                         anchors.fill: parent
@@ -101,6 +101,7 @@ Item {
 
                 ColumnLayout {
                     Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
                     spacing: 1
                     RowLayout {
                         visible: delegate.model.firstInGroup && !delegate.model.isAction
@@ -135,9 +136,10 @@ Item {
                         selectionColor: Theme.accent
                         font.pixelSize: Theme.baseFontPixels
                         font.italic: delegate.model.isAction
-                        text: (delegate.model.isAction ? "<b>" + delegate.model.authorName + "</b> " : "")
-                              + Format.toHtml(delegate.model.text, Theme.link)
-                              + (delegate.model.edited ? " <span style='color:" + Theme.mutedText + "; font-size:small'>" + qsTr("(edited)") + "</span>" : "")
+                        text: Format.messageHtml(delegate.model.text, Theme.link,
+                                                 delegate.model.isAction ? delegate.model.authorName : "",
+                                                 delegate.model.edited ? qsTr("(edited)") : "",
+                                                 Theme.mutedText)
                         onLinkActivated: function(link) {
                             if (link.startsWith("talker:"))
                                 App.openLink(link)

@@ -49,6 +49,16 @@ private slots:
         QVERIFY(!f.toHtml(QStringLiteral("https://example.org"), QStringLiteral("red;}x"))
                      .contains(QLatin1String("red;}")));
     }
+    void actionAndEditedFlowWithTheText()
+    {
+        const QString html =
+            f.messageHtml(QStringLiteral("waves"), QString(), QStringLiteral("bob<"),
+                          QStringLiteral("(edited)"), QStringLiteral("#999999"));
+        QCOMPARE(html.count(QLatin1String("<p")), 1);
+        QVERIFY2(html.contains(QRegularExpression(QStringLiteral(
+                     "<p[^>]*><b>bob&lt;</b> waves <span[^>]*>\\(edited\\)</span></p>"))),
+                 qPrintable(html));
+    }
     void noHtmlFromSenders()
     {
         const QString html = f.toHtml(QStringLiteral("<img src=x onerror=alert(1)> <b>hi</b>"));

@@ -119,6 +119,9 @@ Item {
             tryVerify(function() { return messageTexts().indexOf("hi alice, /me is not an action here") >= 0 }, 10000)
             peer.bobSays("Main", "/me waves")
             tryVerify(function() { return lastMessage().isAction && lastMessage().text === "waves" }, 10000)
+            waitForRendering(chat)
+            // An artifact to look at: the chat with grouping, an edit, an action.
+            grabImage(root).save("tst_views-chat.png")
         }
 
         function test_5_privateConversationInSidebar() {
