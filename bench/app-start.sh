@@ -39,6 +39,7 @@ cat >"$work/inner.sh" <<'EOF'
 log="$1"
 shift
 export QT_LOGGING_RULES="qt.scenegraph.time.renderloop.debug=true"
+: >"$log"
 t0="$(date +%s%N)"
 "$@" >/dev/null 2>"$log" &
 pid=$!
@@ -65,13 +66,13 @@ measure() { # LABEL COMMAND... -> lines "LABEL ms rss"
     shift
     for i in $(seq "$runs"); do
         line="$(xvfb-run -a -s '-screen 0 1280x800x24' bash "$work/inner.sh" \
-            "$work/$label-$i.log" "$@" 2>/dev/null | tail -1)"
+            "$work/$label-$i-${QT_QUICK_BACKEND:-default}.log" "$@" 2>/dev/null | tail -1)"
         ms="$(sed -n 's/.*first_frame_ms=\([0-9]*\).*/\1/p' <<<"$line")"
         rss="$(sed -n 's/.*rss_kib=\([0-9]*\).*/\1/p' <<<"$line")"
         echo "$label ${ms:-none} ${rss:-none}" >>"$work/results"
         if [ -z "$ms" ]; then
             echo "  $label run $i: no first frame seen; log tail:" >&2
-            tail -3 "$work/$label-$i.log" | sed 's/^/    /' >&2
+            tail -3 "$work/$label-$i-${QT_QUICK_BACKEND:-default}.log" | sed 's/^/    /' >&2
         fi
     done
 }
