@@ -4,11 +4,16 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
 #include <atomic>
 #include <utility>
+
+#if TALKER_CLIENT_SQLITE_API
+#include <sqlite3.h>
+#endif
 
 namespace talker::client {
 
@@ -45,19 +50,74 @@ Message messageFrom(const QSqlQuery &q)
 const char *const kColumns = "id, author_id, author_name, content, peer_id, time, edited, flags";
 } // namespace
 
+const char *const kUpsert =
+    "INSERT INTO messages(tkey, id, author_id, author_name, content, peer_id, time, "
+    "edited, flags) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(tkey, id) DO UPDATE SET "
+    "content=excluded.content, edited=excluded.edited, flags=excluded.flags, "
+    "author_name=excluded.author_name";
+
 struct HistoryCache::Queries
 {
     explicit Queries(const QSqlDatabase &db)
         : upsert(db)
         , contains(db)
     {
-        upsert.prepare(QStringLiteral(
-            "INSERT INTO messages(tkey, id, author_id, author_name, content, peer_id, time, "
-            "edited, flags) VALUES(:k,:i,:a,:n,:c,:p,:t,:e,:f) ON CONFLICT(tkey, id) DO UPDATE SET "
-            "content=excluded.content, edited=excluded.edited, flags=excluded.flags, "
-            "author_name=excluded.author_name"));
+        upsert.prepare(QLatin1String(kUpsert));
         contains.prepare(QStringLiteral("SELECT 1 FROM messages WHERE tkey=? AND id=?"));
+#if TALKER_CLIENT_SQLITE_API
+        // QtSql costs more per bound value than SQLite's whole insert: batch writes go
+        // through the C API on the same connection (the Qt driver uses this library)
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+            if (connection &&
+                sqlite3_prepare_v2(connection, kUpsert, -1, &fastUpsert, nullptr) != SQLITE_OK) {
+                sqlite3_finalize(fastUpsert);
+                fastUpsert = nullptr;
+            }
+        }
+#endif
     }
+    ~Queries()
+    {
+#if TALKER_CLIENT_SQLITE_API
+        sqlite3_finalize(fastUpsert);
+#endif
+    }
+    Queries(const Queries &) = delete;
+    Queries &operator=(const Queries &) = delete;
+
+#if TALKER_CLIENT_SQLITE_API
+    /// Binds like QtSql does: a null QString is SQL NULL.
+    void bindText(int column, const QString &text)
+    {
+        if (text.isNull())
+            sqlite3_bind_null(fastUpsert, column);
+        else
+            sqlite3_bind_text16(fastUpsert, column, text.utf16(), int(text.size() * 2),
+                                SQLITE_STATIC);
+    }
+    /// Returns false with the error in *error when SQLite refused the row.
+    bool fastWrite(const QString &key, const Message &m, int flags, QString *error)
+    {
+        bindText(1, key);
+        bindText(2, m.id);
+        bindText(3, m.authorId);
+        bindText(4, m.authorName);
+        bindText(5, m.text);
+        bindText(6, m.peerId);
+        sqlite3_bind_int64(fastUpsert, 7, m.time);
+        sqlite3_bind_int64(fastUpsert, 8, m.edited);
+        sqlite3_bind_int(fastUpsert, 9, flags);
+        const int rc = sqlite3_step(fastUpsert);
+        if (rc != SQLITE_DONE)
+            *error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(fastUpsert)));
+        sqlite3_reset(fastUpsert);
+        sqlite3_clear_bindings(fastUpsert); // no pointer into a freed string stays
+        return rc == SQLITE_DONE;
+    }
+    sqlite3_stmt *fastUpsert = nullptr;
+#endif
     QSqlQuery upsert;
     QSqlQuery contains;
 };
@@ -217,21 +277,24 @@ void HistoryCache::removeMessage(const QString &key, const QString &id)
 
 void HistoryCache::writeMessage(const QString &key, const Message &m)
 {
+#if TALKER_CLIENT_SQLITE_API
+    if (m_queries->fastUpsert) {
+        QString error;
+        if (!m_queries->fastWrite(key, m, flagsOf(m), &error))
+            qCWarning(lcClientCache) << "store failed:" << error;
+        return;
+    }
+#endif
     QSqlQuery &q = m_queries->upsert;
-    static const QString k = QStringLiteral(":k"), i = QStringLiteral(":i"),
-                         a = QStringLiteral(":a"), n = QStringLiteral(":n"),
-                         c = QStringLiteral(":c"), p = QStringLiteral(":p"),
-                         t = QStringLiteral(":t"), e = QStringLiteral(":e"),
-                         f = QStringLiteral(":f");
-    q.bindValue(k, key);
-    q.bindValue(i, m.id);
-    q.bindValue(a, m.authorId);
-    q.bindValue(n, m.authorName);
-    q.bindValue(c, m.text);
-    q.bindValue(p, m.peerId);
-    q.bindValue(t, m.time);
-    q.bindValue(e, m.edited);
-    q.bindValue(f, flagsOf(m));
+    q.bindValue(0, key);
+    q.bindValue(1, m.id);
+    q.bindValue(2, m.authorId);
+    q.bindValue(3, m.authorName);
+    q.bindValue(4, m.text);
+    q.bindValue(5, m.peerId);
+    q.bindValue(6, m.time);
+    q.bindValue(7, m.edited);
+    q.bindValue(8, flagsOf(m));
     if (!q.exec())
         qCWarning(lcClientCache) << "store failed:" << q.lastError().text();
 }
