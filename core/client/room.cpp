@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <utility>
 
 namespace talker::client {
 
@@ -48,6 +49,8 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     connect(m_session, &Session::usersReceived, this, &Room::onUsers);
     connect(m_session, &Session::presenceReceived, this, &Room::onPresence);
     connect(m_session, &Session::serverError, this, &Room::onServerError);
+    connect(m_session, &Session::incomingStarted, this, [this] { m_receiving = true; });
+    connect(m_session, &Session::incomingFinished, this, &Room::endAppendBatches);
     connect(m_session, &Session::disconnected, this, [this] {
         m_inFlight.clear();
         if (!m_typing.isEmpty()) {
@@ -70,6 +73,24 @@ Room::Room(Account *account, const QString &name, QObject *parent)
 }
 
 Room::~Room() = default;
+
+void Room::batchAppends(Timeline *timeline)
+{
+    if (!m_receiving || m_batched.contains(timeline))
+        return;
+    timeline->beginBatch();
+    m_batched.append(timeline);
+}
+
+void Room::endAppendBatches()
+{
+    m_receiving = false;
+    const QList<QPointer<Timeline>> batched = std::exchange(m_batched, {});
+    for (Timeline *t : batched) {
+        if (t)
+            t->endBatch();
+    }
+}
 
 void Room::loadInitial()
 {

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTimer>
@@ -157,6 +158,9 @@ private:
     void sendDraftNow();
     Message toMessage(const protocol::MessageEvent &event) const;
     bool isMention(const QString &text) const;
+    /// Within one read of the session, appends to `timeline` are announced together.
+    void batchAppends(Timeline *timeline);
+    void endAppendBatches();
 
     Account *m_account;
     QString m_name;
@@ -187,6 +191,8 @@ private:
     bool m_outboxFlushed = false;
     bool m_replaying = false;    ///< between `connected` and `users`: replayed events
     bool m_firstHistory = false; ///< the replay is `history: N` of a first join: already read
+    bool m_receiving = false;    ///< inside one read of the session
+    QList<QPointer<Timeline>> m_batched; ///< timelines in a batch until the read ends
 };
 
 } // namespace talker::client

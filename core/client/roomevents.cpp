@@ -216,6 +216,7 @@ void Room::onMessage(const MessageEvent &event)
         cache->storeMessage(timeline->key(), m); // an edit of an older message, or a replay
         return;
     }
+    batchAppends(timeline);
     timeline->append(m);
     cache->storeMessage(timeline->key(), m);
     storeEventId(m.id);

@@ -236,6 +236,7 @@ void Session::processIncoming(const QByteArray &bytes)
     m_deadLinkTimer.stop();
     m_decoder.append(bytes);
     QByteArray frame;
+    emit incomingStarted();
     for (;;) {
         const FrameDecoder::Status status = m_decoder.next(&frame);
         if (status == FrameDecoder::Status::NeedMore)
@@ -247,6 +248,7 @@ void Session::processIncoming(const QByteArray &bytes)
         }
         handleFrame(frame);
     }
+    emit incomingFinished();
 }
 
 void Session::handleFrame(const QByteArray &frame)

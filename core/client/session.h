@@ -98,6 +98,9 @@ signals:
     void serverError(const QString &message);
     /// The connection was lost or closed (before reconnecting).
     void disconnected();
+    /// Around the events of one read: receivers may batch their updates in between.
+    void incomingStarted();
+    void incomingFinished();
 
 private:
     void setState(State state);

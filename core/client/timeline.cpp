@@ -2,6 +2,8 @@
 
 #include "client/historycache.h"
 
+#include <utility>
+
 namespace talker::client {
 
 Timeline::Timeline(const QString &key, QObject *parent)
@@ -31,6 +33,7 @@ int Timeline::pendingStart() const
 
 void Timeline::insertAt(int row, const Message &message)
 {
+    announceBatch();
     emit aboutToInsert(row, row);
     m_messages.insert(row, message);
     m_ids.insert(message.id);
@@ -40,7 +43,37 @@ void Timeline::insertAt(int row, const Message &message)
 
 void Timeline::append(const Message &message)
 {
-    insertAt(message.delivery == Message::Delivery::Sent ? pendingStart() : count(), message);
+    const int row = message.delivery == Message::Delivery::Sent ? pendingStart() : count();
+    if (m_batchDepth > 0 && row == count()) {
+        // at the end: announced with the rest of the batch (the model's rows before it
+        // stay valid)
+        if (m_unannouncedFrom < 0)
+            m_unannouncedFrom = row;
+        m_messages.append(message);
+        m_ids.insert(message.id);
+        return;
+    }
+    insertAt(row, message);
+    if (m_batchDepth == 0)
+        trim();
+}
+
+void Timeline::announceBatch()
+{
+    if (m_unannouncedFrom < 0)
+        return;
+    const int first = std::exchange(m_unannouncedFrom, -1);
+    const int last = count() - 1;
+    emit aboutToInsert(first, last);
+    emit rowsInserted(first, last);
+    emit countChanged();
+}
+
+void Timeline::endBatch()
+{
+    if (m_batchDepth <= 0 || --m_batchDepth > 0)
+        return;
+    announceBatch();
     trim();
 }
 
@@ -48,6 +81,7 @@ void Timeline::replace(int row, const Message &message)
 {
     if (row < 0 || row >= count())
         return;
+    announceBatch();
     const Message &old = m_messages.at(row);
     const bool firstConfirmation = old.delivery != Message::Delivery::Sent && !old.edited &&
                                    message.delivery == Message::Delivery::Sent;
@@ -69,6 +103,7 @@ void Timeline::removeAt(int row)
 {
     if (row < 0 || row >= count())
         return;
+    announceBatch();
     emit aboutToRemove(row, row);
     m_ids.remove(m_messages.at(row).id);
     m_messages.removeAt(row);
@@ -78,6 +113,7 @@ void Timeline::removeAt(int row)
 
 void Timeline::reset(const QList<Message> &messages)
 {
+    m_unannouncedFrom = -1; // replaced anyway
     emit aboutToReset();
     m_messages = messages;
     m_ids.clear();
@@ -109,6 +145,7 @@ int Timeline::fetchOlder(int max)
             fresh.append(m);
     }
     if (!fresh.isEmpty()) {
+        announceBatch();
         const int n = int(fresh.size());
         emit aboutToInsert(0, n - 1);
         m_trimBlocked = true;
@@ -126,6 +163,7 @@ void Timeline::setLastReadId(const QString &id)
 {
     if (m_lastReadId == id)
         return;
+    announceBatch();
     const int oldRow = indexOf(m_lastReadId);
     m_lastReadId = id;
     emit lastReadIdChanged();
@@ -145,6 +183,7 @@ void Timeline::trim()
     const int limit = (m_trimBlocked ? 2 * m_windowSize : m_windowSize) + m_windowSize / 8;
     if (m_windowSize <= 0 || count() <= limit)
         return;
+    announceBatch();
     const int drop = count() - m_windowSize;
     emit aboutToRemove(0, drop - 1);
     for (int i = 0; i < drop; ++i)

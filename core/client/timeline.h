@@ -30,6 +30,8 @@ public:
 
     QString key() const { return m_key; }
     int count() const { return int(m_messages.size()); }
+    /// Rows already announced by rowsInserted (count() minus a pending batch).
+    int announcedCount() const { return m_unannouncedFrom < 0 ? count() : m_unannouncedFrom; }
     const Message &at(int row) const { return m_messages.at(row); }
     /// Row of the message with this id, -1 when not in the window.
     int indexOf(const QString &id) const;
@@ -54,6 +56,12 @@ public:
     void removeAt(int row);
     /// Replaces the whole content (initial load from the cache).
     void reset(const QList<Message> &messages);
+    /// Between beginBatch() and endBatch(), messages appended at the end are announced
+    /// together (one aboutToInsert/rowsInserted pair, one countChanged) and the window is
+    /// trimmed once at the end. The data is visible at once; any other change announces
+    /// the batch first. Nests.
+    void beginBatch() { ++m_batchDepth; }
+    void endBatch();
     /// Loads up to `max` older messages from the cache; returns how many.
     Q_INVOKABLE int fetchOlder(int max = 50);
     bool canFetchOlder() const { return m_canFetchOlder; }
@@ -81,6 +89,8 @@ private:
     /// First row of the trailing block of unconfirmed messages (count() when none).
     int pendingStart() const;
     void setCanFetchOlder(bool can);
+    /// Announces the appended rows not announced yet.
+    void announceBatch();
 
     QString m_key;
     QList<Message> m_messages;
@@ -89,6 +99,8 @@ private:
     int m_windowSize = 500;
     bool m_canFetchOlder = false;
     bool m_trimBlocked = false;
+    int m_batchDepth = 0;
+    int m_unannouncedFrom = -1; ///< first appended row not announced yet (-1: none)
     QString m_lastReadId;
 };
 

@@ -33,25 +33,30 @@ void MessageModel::setTimeline(Timeline *timeline)
         disconnect(c);
     m_connections.clear();
     m_timeline = timeline;
+    m_rows = timeline ? timeline->announcedCount() : 0;
     if (timeline) {
         m_connections << connect(timeline, &Timeline::aboutToInsert, this,
                                  [this](int first, int last) { beginInsertRows({}, first, last); });
         m_connections << connect(timeline, &Timeline::rowsInserted, this,
                                  [this](int first, int last) {
+                                     m_rows += last - first + 1;
                                      endInsertRows();
                                      refreshNeighbours(first, last);
                                      emit countChanged();
                                  });
         m_connections << connect(timeline, &Timeline::aboutToRemove, this,
                                  [this](int first, int last) { beginRemoveRows({}, first, last); });
-        m_connections << connect(timeline, &Timeline::rowsRemoved, this, [this](int first, int) {
-            endRemoveRows();
-            refreshNeighbours(first, first - 1);
-            emit countChanged();
-        });
+        m_connections << connect(timeline, &Timeline::rowsRemoved, this,
+                                 [this](int first, int last) {
+                                     m_rows -= last - first + 1;
+                                     endRemoveRows();
+                                     refreshNeighbours(first, first - 1);
+                                     emit countChanged();
+                                 });
         m_connections << connect(timeline, &Timeline::aboutToReset, this,
                                  [this] { beginResetModel(); });
         m_connections << connect(timeline, &Timeline::modelReset, this, [this] {
+            m_rows = m_timeline ? m_timeline->announcedCount() : 0;
             endResetModel();
             emit countChanged();
         });
@@ -64,6 +69,7 @@ void MessageModel::setTimeline(Timeline *timeline)
             beginResetModel();
             m_connections.clear();
             m_timeline = nullptr;
+            m_rows = 0;
             endResetModel();
             emit timelineChanged();
             emit countChanged();
@@ -91,7 +97,7 @@ int MessageModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid() || !m_timeline)
         return 0;
-    return m_timeline->count();
+    return m_rows;
 }
 
 bool MessageModel::sameGroup(int a, int b) const

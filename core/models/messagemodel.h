@@ -76,6 +76,8 @@ private:
 
     QPointer<client::Timeline> m_timeline;
     QList<QMetaObject::Connection> m_connections;
+    /// Rows announced to views (a Timeline batch appends before it announces).
+    int m_rows = 0;
 };
 
 } // namespace talker::models
