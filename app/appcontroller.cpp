@@ -259,7 +259,11 @@ void AppController::setWindowActive(bool active)
         return;
     m_windowActive = active;
     emit windowActiveChanged();
+    // Leaving the window counts as having read what was shown; coming back shows the
+    // divider above what arrived meanwhile.
     if (active)
+        markCurrentSeen();
+    else
         markCurrentRead();
 }
 
@@ -291,7 +295,7 @@ void AppController::watchAccount(client::Account *account)
                 const bool open = conversation ? conversation == m_conversation
                                                : (room == m_room && !m_conversation);
                 if (open && m_windowActive)
-                    markCurrentRead();
+                    markCurrentSeen();
             });
 }
 
@@ -539,6 +543,14 @@ void AppController::retryNow()
         account->retryNow();
 }
 
+void AppController::markCurrentSeen()
+{
+    if (m_room)
+        m_room->setCounters(0, 0);
+    else if (m_conversation)
+        m_conversation->setUnreadCount(0);
+}
+
 void AppController::markCurrentRead()
 {
     if (m_room)
@@ -551,6 +563,8 @@ void AppController::setCurrent(client::Room *room, client::Conversation *convers
 {
     if (room == m_room && conversation == m_conversation)
         return;
+    if (m_windowActive)
+        markCurrentRead(); // the chat being left was read up to its end
     for (const QMetaObject::Connection &c : std::as_const(m_stateConnections))
         disconnect(c);
     m_stateConnections.clear();
@@ -573,7 +587,7 @@ void AppController::setCurrent(client::Room *room, client::Conversation *convers
     }
     rememberCurrent();
     if (m_windowActive)
-        markCurrentRead();
+        markCurrentSeen();
     emit currentChanged();
     emit connectionChanged();
 }

@@ -140,7 +140,10 @@ public:
     Q_INVOKABLE QVariantList switcherEntries(const QString &filter) const;
     /// Retry now, on every room of the current account.
     Q_INVOKABLE void retryNow();
-    /// Everything in the open chat was seen (the window shows it).
+    /// The open chat is on screen: its badges clear, but the new-messages divider
+    /// stays where it was until the user leaves the chat or the window.
+    Q_INVOKABLE void markCurrentSeen();
+    /// Everything in the open chat was read: the divider moves to the newest message.
     Q_INVOKABLE void markCurrentRead();
     Q_INVOKABLE void clearNotice();
     /// The user trusts the prompted certificate: pin it for the account and reconnect.

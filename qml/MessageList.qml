@@ -39,7 +39,7 @@ Item {
         onCountChanged: if (stick) Qt.callLater(positionViewAtEnd)
         onContentHeightChanged: if (stick && !fetching) Qt.callLater(positionViewAtEnd)
         onAtYBeginningChanged: {
-            if (!atYBeginning || !moving || fetching || !App.messages.timeline)
+            if (!atYBeginning || fetching || count === 0 || !App.messages.timeline)
                 return
             if (!App.messages.timeline.canFetchOlder)
                 return

@@ -119,6 +119,15 @@ Item {
             tryVerify(function() { return messageTexts().indexOf("hi alice, /me is not an action here") >= 0 }, 10000)
             peer.bobSays("Main", "/me waves")
             tryVerify(function() { return lastMessage().isAction && lastMessage().text === "waves" }, 10000)
+            // Away from the window, then back: a divider marks what came meanwhile.
+            App.windowActive = false
+            peer.bobSays("Main", "while you were away")
+            tryVerify(function() { return lastMessage().text === "while you were away" }, 10000)
+            compare(App.currentRoom.unreadCount, 1)
+            App.windowActive = true
+            compare(App.currentRoom.unreadCount, 0, "the badge clears on return")
+            verify(lastMessage().firstUnread, "the new-messages divider sits above it")
+            verify(!App.messages.get(App.messages.count - 2).firstUnread)
             waitForRendering(chat)
             // An artifact to look at: the chat with grouping, an edit, an action.
             grabImage(root).save("tst_views-chat.png")
