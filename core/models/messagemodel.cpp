@@ -36,28 +36,39 @@ void MessageModel::setTimeline(Timeline *timeline)
     m_rows = timeline ? timeline->announcedCount() : 0;
     if (timeline) {
         m_connections << connect(timeline, &Timeline::aboutToInsert, this,
-                                 [this](int first, int last) { beginInsertRows({}, first, last); });
+                                 [this](int first, int last) {
+                                     m_changing = true;
+                                     beginInsertRows({}, first, last);
+                                 });
         m_connections << connect(timeline, &Timeline::rowsInserted, this,
                                  [this](int first, int last) {
                                      m_rows += last - first + 1;
                                      endInsertRows();
+                                     m_changing = false;
                                      refreshNeighbours(first, last);
                                      emit countChanged();
                                  });
         m_connections << connect(timeline, &Timeline::aboutToRemove, this,
-                                 [this](int first, int last) { beginRemoveRows({}, first, last); });
+                                 [this](int first, int last) {
+                                     m_changing = true;
+                                     beginRemoveRows({}, first, last);
+                                 });
         m_connections << connect(timeline, &Timeline::rowsRemoved, this,
                                  [this](int first, int last) {
                                      m_rows -= last - first + 1;
                                      endRemoveRows();
+                                     m_changing = false;
                                      refreshNeighbours(first, first - 1);
                                      emit countChanged();
                                  });
-        m_connections << connect(timeline, &Timeline::aboutToReset, this,
-                                 [this] { beginResetModel(); });
+        m_connections << connect(timeline, &Timeline::aboutToReset, this, [this] {
+            m_changing = true;
+            beginResetModel();
+        });
         m_connections << connect(timeline, &Timeline::modelReset, this, [this] {
             m_rows = m_timeline ? m_timeline->announcedCount() : 0;
             endResetModel();
+            m_changing = false;
             emit countChanged();
         });
         m_connections << connect(timeline, &Timeline::rowChanged, this, [this](int row) {
@@ -192,12 +203,14 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 
 bool MessageModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_timeline && m_timeline->canFetchOlder();
+    return !parent.isValid() && m_timeline && !m_changing && m_timeline->canFetchOlder();
 }
 
 void MessageModel::fetchMore(const QModelIndex &parent)
 {
-    if (!parent.isValid() && m_timeline)
+    // not from inside a change announcement (a view reacting to rowsInserted/Removed):
+    // the timeline is still in the middle of that change
+    if (!parent.isValid() && m_timeline && !m_changing)
         m_timeline->fetchOlder(50);
 }
 

@@ -78,6 +78,7 @@ private:
     QList<QMetaObject::Connection> m_connections;
     /// Rows announced to views (a Timeline batch appends before it announces).
     int m_rows = 0;
+    bool m_changing = false; ///< between begin*() and end*() of a timeline change
 };
 
 } // namespace talker::models

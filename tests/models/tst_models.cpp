@@ -177,6 +177,63 @@ private slots:
         QCOMPARE(model.data(model.index(4), MessageModel::PendingRole).toBool(), false);
     }
 
+    void oneReadIsOneInsert()
+    {
+        Account account(AccountConfig{}, QStringLiteral(":memory:"));
+        account.setWindowSize(100);
+        Room *room = account.joinRoom(QStringLiteral("Main"));
+        // (no QAbstractItemModelTester here: it pages older rows in after the trim;
+        // the other tests check one-read batches with it)
+        MessageModel model;
+        model.setTimeline(room->timeline());
+        room->session()->processIncoming(connected());
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy counts(&model, &MessageModel::countChanged);
+        QByteArray read;
+        for (int i = 0; i < 300; ++i)
+            read += msg(QByteArray::number(i).constData(), "2", "bob", QString::number(i), 100 + i);
+        room->session()->processIncoming(read);
+        // one insert for the whole read, then one trim back to the window
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 299);
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(room->timeline()->count(), 100);
+        QCOMPARE(model.data(model.index(0), MessageModel::TextRole).toString(),
+                 QStringLiteral("200"));
+        QCOMPARE(model.data(model.index(99), MessageModel::TextRole).toString(),
+                 QStringLiteral("299"));
+        QVERIFY(counts.count() <= 2);
+        QCOMPARE(room->unreadCount(), 300);
+
+        // in one read: new rows, an edit and a retraction of rows not announced yet, and
+        // an own pending message at the bottom that later rows must go above
+        const QString own = room->sendMessage(QStringLiteral("pending"));
+        inserted.clear();
+        room->session()->processIncoming(
+            msg("n1", "2", "bob", QStringLiteral("n1"), 500) +
+            msg("n2", "3", "Carol", QStringLiteral("n2"), 501) +
+            msg("n1", "2", "bob", QStringLiteral("n1 fixed"), 500, R"(,"edited":502)") +
+            msg("n2", "3", "Carol", QString(), 501, R"(,"deleted":true)") +
+            msg("n3", "3", "Carol", QStringLiteral("n3"), 503));
+        const int n = model.rowCount();
+        QCOMPARE(n, room->timeline()->count());
+        QCOMPARE(model.data(model.index(n - 3), MessageModel::TextRole).toString(),
+                 QStringLiteral("n1 fixed"));
+        QCOMPARE(model.data(model.index(n - 2), MessageModel::TextRole).toString(),
+                 QStringLiteral("n3"));
+        QCOMPARE(model.data(model.index(n - 1), MessageModel::IdRole).toString(), own);
+        QCOMPARE(model.rowOf(QStringLiteral("n2")), -1);
+
+        // a batch announced at the end of the read: the rows are in the model afterwards
+        inserted.clear();
+        room->session()->processIncoming(msg("m1", "2", "bob", QStringLiteral("m1"), 600) +
+                                         msg("m2", "2", "bob", QStringLiteral("m2"), 601));
+        QCOMPARE(model.rowOf(QStringLiteral("m1")), n - 1);
+        QCOMPARE(model.rowOf(QStringLiteral("m2")), n);
+        QCOMPARE(model.rowCount(), n + 2);
+    }
+
     void firstJoinHistoryIsNotUnread()
     {
         Account account(AccountConfig{}, QStringLiteral(":memory:"));
