@@ -12,6 +12,8 @@
 #include "client/accountregistry.h"
 #include "client/room.h"
 #include "client/timeline.h"
+#include "models/membermodel.h"
+#include "models/messagemodel.h"
 #include "models/roomlistmodel.h"
 
 #include <QDir>
@@ -77,6 +79,42 @@ private slots:
         app.restoreSessions();
         QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
         QVERIFY(app.notice().isEmpty()); // told once per profile, not at every start
+    }
+
+    void scrollbackLoadsOlderHistoryFromTheCache()
+    {
+        QTemporaryDir profile;
+        const QString room = QStringLiteral("Busy");
+        const int total = 260;
+        {
+            TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+            AppController app(profile.path(), &tokens);
+            app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                m_peer.aliceToken(), room);
+            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+            m_peer.connectBob(room);
+            QTRY_COMPARE_WITH_TIMEOUT(app.members()->count(), 2, 15000);
+            for (int i = 0; i < total; ++i)
+                m_peer.bobSays(room, QStringLiteral("line %1").arg(i));
+            QTRY_COMPARE_WITH_TIMEOUT(app.currentRoom()->timeline()->count(), total, 30000);
+        }
+        // After a restart the window starts with the newest part; older pages come from
+        // the cache as the view scrolls up (the view calls fetchOlder).
+        TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
+        AppController app(profile.path(), &tokens);
+        QCOMPARE(app.currentTitle(), room);
+        auto *timeline = app.currentRoom()->timeline();
+        QVERIFY(timeline->count() > 0);
+        QVERIFY(timeline->count() < total);
+        QCOMPARE(timeline->last().text, QStringLiteral("line %1").arg(total - 1));
+        QVERIFY(timeline->canFetchOlder());
+        const int before = app.messages()->count();
+        QVERIFY(timeline->fetchOlder(50) > 0);
+        QVERIFY(app.messages()->count() > before);
+        while (timeline->canFetchOlder() && timeline->fetchOlder(50) > 0) {
+        }
+        QCOMPARE(app.messages()->count(), total);
+        QCOMPARE(timeline->at(0).text, QStringLiteral("line 0"));
     }
 
     void corruptFilesAreSetAside()
