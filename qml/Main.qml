@@ -68,7 +68,7 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Esc"
-        enabled: membersVisible && !switcher.opened
+        enabled: membersVisible && !switcher.opened && !Chat.editing
         onActivated: window.membersVisible = false
     }
 
