@@ -24,6 +24,7 @@ Item {
         MemberPanel { id: members; width: 220; height: parent.height }
     }
     QuickSwitcher { id: switcher }
+    SettingsDialog { id: settingsDialog }
 
     TestCase {
         id: tc
@@ -195,6 +196,24 @@ Item {
             verify(App.notice.indexOf("talker://") >= 0, App.notice)
             App.clearNotice()
             compare(App.notice, "")
+        }
+
+        function test_8b_settingsApplyAtOnce() {
+            settingsDialog.open()
+            tryVerify(function() { return settingsDialog.opened })
+            const theme = findChild(settingsDialog.contentItem, "themeBox")
+            theme.currentIndex = 2
+            theme.activated(2)
+            compare(App.settings.theme, AppSettings.Dark)
+            verify(Theme.dark, "the views switch to the dark palette")
+            theme.activated(1)
+            verify(!Theme.dark)
+            const font = findChild(settingsDialog.contentItem, "fontSizeBox")
+            font.value = 14
+            font.valueModified()
+            compare(App.settings.fontSize, 14)
+            compare(Theme.fontSize, 14)
+            settingsDialog.close()
         }
 
         function test_9_wrongTokenShowsAuthenticationFailed() {
