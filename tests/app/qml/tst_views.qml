@@ -63,7 +63,7 @@ Item {
             token.text = peer.aliceToken
             room.text = "Main"
             mouseClick(button)
-            tryVerify(function() { return App.hasAccounts })
+            tryVerify(function() { return App.hasAccounts }, 15000)
             verify(!welcome.visible)
             compare(App.currentTitle, "Main")
             compare(findChild(chat, "chatTitle").text, "Main")
@@ -81,7 +81,7 @@ Item {
             compare(input.text, "hello **world**\nsecond line", "Shift+Enter adds a line")
             keyClick(Qt.Key_Return)
             compare(input.text, "", "Enter sends and clears")
-            tryVerify(function() { return messageTexts().indexOf("hello **world**\nsecond line") >= 0 })
+            tryVerify(function() { return messageTexts().indexOf("hello **world**\nsecond line") >= 0 }, 15000)
             tryVerify(function() { return !lastMessage().pending }, 10000, "the server confirms it")
             verify(lastMessage().isOwn)
             const html = Format.toHtml("hello **world** see https://example.org <b>x</b>")
@@ -99,7 +99,7 @@ Item {
             input.text = "hello again"
             keyClick(Qt.Key_Return)
             verify(!Chat.editing)
-            tryVerify(function() { return lastMessage().text === "hello again" && lastMessage().edited })
+            tryVerify(function() { return lastMessage().text === "hello again" && lastMessage().edited }, 15000)
             // Esc cancels an edit without changes
             keyClick(Qt.Key_Up)
             verify(Chat.editing)
@@ -151,7 +151,7 @@ Item {
             App.openPrivate(bobId, "bob")
             compare(App.currentTitle, "bob")
             verify(App.currentConversation !== null)
-            tryVerify(function() { return messageTexts().indexOf("psst, private") >= 0 })
+            tryVerify(function() { return messageTexts().indexOf("psst, private") >= 0 }, 15000)
             const input = findChild(chat, "composerInput")
             input.forceActiveFocus()
             typeText("answer")
@@ -174,13 +174,13 @@ Item {
             compare(entries.length, 1)
             compare(entries[0].title, "Dev")
             switcher.open()
-            tryVerify(function() { return switcher.opened })
+            tryVerify(function() { return switcher.opened }, 15000)
             const filter = findChild(switcher.contentItem, "switcherFilter")
             filter.text = "mai"
             compare(switcher.entries.length, 1)
             keyClick(Qt.Key_Return)
             compare(App.currentTitle, "Main")
-            tryVerify(function() { return !switcher.visible })
+            tryVerify(function() { return !switcher.visible }, 15000)
         }
 
         function test_7_leaveRoom() {
@@ -200,7 +200,7 @@ Item {
 
         function test_8b_settingsApplyAtOnce() {
             settingsDialog.open()
-            tryVerify(function() { return settingsDialog.opened })
+            tryVerify(function() { return settingsDialog.opened }, 15000)
             const theme = findChild(settingsDialog.contentItem, "themeBox")
             theme.currentIndex = 2
             theme.activated(2)
@@ -222,7 +222,7 @@ Item {
             compare(App.currentTitle, "Main")
             tryVerify(function() { return App.authenticationFailed }, 15000)
             const banner = findChild(chat, "offlineBanner")
-            tryVerify(function() { return banner.visible })
+            tryVerify(function() { return banner.visible }, 15000)
             verify(findChild(chat, "offlineText").text.indexOf("Authentication failed") >= 0,
                    findChild(chat, "offlineText").text)
             compare(findChild(sidebar, "roomList").count, roomsBefore + 1, "the account keeps its room")
@@ -239,7 +239,7 @@ Item {
             verify(retry.visible)
             mouseClick(retry)
             verify(App.offline)
-            tryVerify(function() { return App.connectionText.length > 0 })
+            tryVerify(function() { return App.connectionText.length > 0 }, 15000)
         }
     }
 }
