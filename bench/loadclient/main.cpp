@@ -1,5 +1,5 @@
 // talker-loadclient: drives a Talker server, an MQTT broker or the ceiling server with
-// many connections from one thread and prints figures. See bench/README.md.
+// many connections from one thread and prints figures. See bench/RESULTS.md.
 #include "engine.h"
 #include "procstat.h"
 
