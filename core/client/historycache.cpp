@@ -9,6 +9,9 @@
 #include <QSqlQuery>
 #include <QTimer>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #if TALKER_CLIENT_SQLITE_API
@@ -122,6 +125,107 @@ struct HistoryCache::Queries
     QSqlQuery contains;
 };
 
+/// The writer thread of a file cache: its own connection to the same file (WAL lets the
+/// GUI thread read meanwhile); queued batches are written in order, one transaction per
+/// wake-up. The destructor writes everything queued before it returns.
+struct HistoryCache::Writer
+{
+    Writer(const QString &path, const QString &connection)
+        : m_path(path)
+        , m_connection(connection)
+    {
+        m_thread = std::thread([this] { run(); });
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_openDone; });
+    }
+    ~Writer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    Writer(const Writer &) = delete;
+    Writer &operator=(const Writer &) = delete;
+
+    bool isOpen() const { return m_open; }
+    void post(QList<PendingWrite> &&writes, QHash<QString, QString> &&eventIds)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_writes.append(std::move(writes));
+            for (auto it = eventIds.cbegin(); it != eventIds.cend(); ++it)
+                m_eventIds.insert(it.key(), it.value());
+        }
+        m_wake.notify_all();
+    }
+    /// Returns when everything posted so far is committed.
+    void waitIdle()
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_writes.isEmpty() && m_eventIds.isEmpty() && !m_busy; });
+    }
+
+private:
+    void run()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+            db.setDatabaseName(m_path);
+            std::unique_ptr<Queries> queries;
+            if (db.open()) {
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+                queries = std::make_unique<Queries>(db);
+            }
+            {
+                std::lock_guard lock(m_mutex);
+                m_open = queries != nullptr;
+                m_openDone = true;
+            }
+            m_idle.notify_all();
+            while (queries) {
+                QList<PendingWrite> writes;
+                QHash<QString, QString> eventIds;
+                {
+                    std::unique_lock lock(m_mutex);
+                    m_wake.wait(lock, [this] {
+                        return m_stop || !m_writes.isEmpty() || !m_eventIds.isEmpty();
+                    });
+                    if (m_writes.isEmpty() && m_eventIds.isEmpty())
+                        break; // stopping, nothing left
+                    writes = std::exchange(m_writes, {});
+                    eventIds = std::exchange(m_eventIds, {});
+                    m_busy = true;
+                }
+                writeBatch(*queries, m_connection, writes, eventIds);
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_busy = false;
+                }
+                m_idle.notify_all();
+            }
+            queries.reset();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+
+    const QString m_path;
+    const QString m_connection;
+    std::mutex m_mutex;
+    std::condition_variable m_wake; ///< work or stop
+    std::condition_variable m_idle; ///< opened, or a batch committed
+    QList<PendingWrite> m_writes;
+    QHash<QString, QString> m_eventIds;
+    bool m_busy = false;
+    bool m_stop = false;
+    bool m_open = false;
+    bool m_openDone = false;
+    std::thread m_thread;
+};
+
 HistoryCache::HistoryCache(const QString &path, QObject *parent)
     : QObject(parent)
 {
@@ -152,11 +256,32 @@ HistoryCache::HistoryCache(const QString &path, QObject *parent)
     }
     if (!m_open)
         qCWarning(lcClientCache) << "cache unavailable:" << m_error;
+    const QString opened = QSqlDatabase::database(m_connection, false).databaseName();
+    if (m_open && opened != QLatin1String(":memory:"))
+        startWriter(opened);
+}
+
+void HistoryCache::startWriter(const QString &path)
+{
+    m_writer = std::make_unique<Writer>(path, m_connection + QStringLiteral("-writer"));
+    if (!m_writer->isOpen()) {
+        qCWarning(lcClientCache) << "no writer connection, writing on the GUI thread";
+        m_writer.reset();
+    }
+}
+
+void HistoryCache::flushForRead() const
+{
+    auto *self = const_cast<HistoryCache *>(this);
+    self->flush();
+    if (m_writer)
+        m_writer->waitIdle();
 }
 
 HistoryCache::~HistoryCache()
 {
     flush();
+    m_writer.reset(); // writes everything queued, then ends the thread
     m_queries.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -204,13 +329,6 @@ bool HistoryCache::createSchema()
     return true;
 }
 
-void HistoryCache::beginBatch()
-{
-    if (m_inTransaction)
-        return;
-    m_inTransaction = QSqlDatabase::database(m_connection, false).transaction();
-}
-
 void HistoryCache::scheduleFlush()
 {
     if (m_pending.size() >= m_maxQueued) {
@@ -226,34 +344,67 @@ void HistoryCache::scheduleFlush()
 void HistoryCache::flush()
 {
     m_flushScheduled = false;
-    if (!m_open || (m_pending.isEmpty() && m_pendingEventIds.isEmpty() && !m_inTransaction))
+    if (!m_open || (m_pending.isEmpty() && m_pendingEventIds.isEmpty()))
         return;
-    beginBatch();
-    const QList<PendingWrite> pending = std::exchange(m_pending, {});
-    for (const PendingWrite &w : pending) {
-        if (w.remove)
-            deleteMessage(w.key, w.message.id);
-        else
-            writeMessage(w.key, w.message);
+    QList<PendingWrite> writes = std::exchange(m_pending, {});
+    QHash<QString, QString> eventIds = std::exchange(m_pendingEventIds, {});
+    if (m_writer)
+        m_writer->post(std::move(writes), std::move(eventIds));
+    else
+        writeBatch(*m_queries, m_connection, writes, eventIds);
+}
+
+void HistoryCache::writeBatch(Queries &queries, const QString &connection,
+                              const QList<PendingWrite> &writes,
+                              const QHash<QString, QString> &eventIds)
+{
+    QSqlDatabase db = QSqlDatabase::database(connection, false);
+    const bool inTransaction = db.transaction();
+    for (const PendingWrite &w : writes) {
+        const Message &m = w.message;
+        if (w.remove) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("DELETE FROM messages WHERE tkey=? AND id=?"));
+            q.addBindValue(w.key);
+            q.addBindValue(m.id);
+            if (!q.exec())
+                qCWarning(lcClientCache) << "remove failed:" << q.lastError().text();
+            continue;
+        }
+#if TALKER_CLIENT_SQLITE_API
+        if (queries.fastUpsert) {
+            QString error;
+            if (!queries.fastWrite(w.key, m, flagsOf(m), &error))
+                qCWarning(lcClientCache) << "store failed:" << error;
+            continue;
+        }
+#endif
+        QSqlQuery &q = queries.upsert;
+        q.bindValue(0, w.key);
+        q.bindValue(1, m.id);
+        q.bindValue(2, m.authorId);
+        q.bindValue(3, m.authorName);
+        q.bindValue(4, m.text);
+        q.bindValue(5, m.peerId);
+        q.bindValue(6, m.time);
+        q.bindValue(7, m.edited);
+        q.bindValue(8, flagsOf(m));
+        if (!q.exec())
+            qCWarning(lcClientCache) << "store failed:" << q.lastError().text();
     }
-    if (!m_pendingEventIds.isEmpty()) {
-        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!eventIds.isEmpty()) {
+        QSqlQuery q(db);
         q.prepare(
             QStringLiteral("INSERT INTO rooms(room, last_event_id) VALUES(?, ?) ON CONFLICT(room) "
                            "DO UPDATE SET last_event_id=excluded.last_event_id"));
-        for (auto it = m_pendingEventIds.cbegin(); it != m_pendingEventIds.cend(); ++it) {
+        for (auto it = eventIds.cbegin(); it != eventIds.cend(); ++it) {
             q.bindValue(0, it.key());
             q.bindValue(1, it.value());
             if (!q.exec())
                 qCWarning(lcClientCache) << "last event id not stored:" << q.lastError().text();
         }
-        m_pendingEventIds.clear();
     }
-    if (!m_inTransaction)
-        return;
-    m_inTransaction = false;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.commit())
+    if (inTransaction && !db.commit())
         qCWarning(lcClientCache) << "commit failed:" << db.lastError().text();
 }
 
@@ -273,39 +424,6 @@ void HistoryCache::removeMessage(const QString &key, const QString &id)
     m.id = id;
     m_pending.append({key, m, true});
     scheduleFlush();
-}
-
-void HistoryCache::writeMessage(const QString &key, const Message &m)
-{
-#if TALKER_CLIENT_SQLITE_API
-    if (m_queries->fastUpsert) {
-        QString error;
-        if (!m_queries->fastWrite(key, m, flagsOf(m), &error))
-            qCWarning(lcClientCache) << "store failed:" << error;
-        return;
-    }
-#endif
-    QSqlQuery &q = m_queries->upsert;
-    q.bindValue(0, key);
-    q.bindValue(1, m.id);
-    q.bindValue(2, m.authorId);
-    q.bindValue(3, m.authorName);
-    q.bindValue(4, m.text);
-    q.bindValue(5, m.peerId);
-    q.bindValue(6, m.time);
-    q.bindValue(7, m.edited);
-    q.bindValue(8, flagsOf(m));
-    if (!q.exec())
-        qCWarning(lcClientCache) << "store failed:" << q.lastError().text();
-}
-
-void HistoryCache::deleteMessage(const QString &key, const QString &id)
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("DELETE FROM messages WHERE tkey=? AND id=?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    q.exec();
 }
 
 bool HistoryCache::containsMessage(const QString &key, const QString &id) const
@@ -382,6 +500,8 @@ QString HistoryCache::lastEventId(const QString &room) const
         return QString();
     if (const auto it = m_pendingEventIds.constFind(room); it != m_pendingEventIds.cend())
         return it.value();
+    if (m_writer)
+        m_writer->waitIdle(); // an id handed to the writer is not committed yet
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT last_event_id FROM rooms WHERE room=?"));
     q.addBindValue(room);

@@ -49,37 +49,41 @@ public:
     /// Remembered at once, written with the next batch commit.
     void setLastEventId(const QString &room, const QString &id);
 
-    /// Commits pending writes now.
+    /// Commits pending writes now. A file cache hands them to its writer thread (own
+    /// connection): the caller does not wait; reads and the destructor wait for it.
     void flush();
     void setCommitDelay(int ms) { m_commitDelayMs = ms; }
     /// Queued writes beyond this are written at once (bounds the memory of a burst).
     void setMaxQueued(qsizetype max) { m_maxQueued = max; }
 
 private:
-    bool openDatabase(const QString &path);
-    bool createSchema();
-    void beginBatch();
-    void scheduleFlush();
-    void writeMessage(const QString &key, const Message &message);
-    void deleteMessage(const QString &key, const QString &id);
-    /// Reads must see queued writes.
-    void flushForRead() const { const_cast<HistoryCache *>(this)->flush(); }
-
     struct Queries;
-    std::unique_ptr<Queries> m_queries;
-    QString m_connection;
-    QString m_error;
-    QString m_setAside;
-    bool m_open = false;
-    bool m_inTransaction = false;
-    QHash<QString, QString> m_pendingEventIds; ///< room -> id, written at flush()
+    struct Writer;
     struct PendingWrite
     {
         QString key;
         Message message; ///< message.id only, for a removal
         bool remove = false;
     };
-    QList<PendingWrite> m_pending; ///< queued writes, in order
+    bool openDatabase(const QString &path);
+    bool createSchema();
+    void startWriter(const QString &path);
+    void scheduleFlush();
+    /// Writes one batch in one transaction on `connection` (any thread that owns it).
+    static void writeBatch(Queries &queries, const QString &connection,
+                           const QList<PendingWrite> &writes,
+                           const QHash<QString, QString> &eventIds);
+    /// Reads must see queued writes (and those the writer thread has not committed yet).
+    void flushForRead() const;
+
+    std::unique_ptr<Queries> m_queries;
+    std::unique_ptr<Writer> m_writer; ///< file caches: batches are written on this thread
+    QString m_connection;
+    QString m_error;
+    QString m_setAside;
+    bool m_open = false;
+    QHash<QString, QString> m_pendingEventIds; ///< room -> id, written at flush()
+    QList<PendingWrite> m_pending;             ///< queued writes, in order
     bool m_flushScheduled = false;
     qsizetype m_maxQueued = 5000;
     int m_commitDelayMs = 200;

@@ -169,6 +169,58 @@ private slots:
         QVERIFY(!cache.containsMessage(QStringLiteral("room:Other"), QStringLiteral("m0")));
     }
 
+    void writerThreadIsReadBackAtOnce()
+    {
+        // a file cache writes its batches on its own thread: reads must still see every
+        // write at once, outbox writes on the GUI connection must not block on it, and
+        // the last batch must be on disk when the cache is destroyed
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString key = QStringLiteral("room:Main");
+        {
+            HistoryCache cache(path);
+            cache.setMaxQueued(100); // many hand-overs while the writer is busy
+            Outbox outbox(&cache);
+            for (int i = 0; i < 3000; ++i) {
+                Message m;
+                m.id = QStringLiteral("w%1").arg(i);
+                m.text = QStringLiteral("text %1").arg(i);
+                m.authorId = QStringLiteral("2");
+                m.time = i;
+                m.isPrivate = i % 2;
+                if (m.isPrivate)
+                    m.peerId = QStringLiteral("7");
+                cache.storeMessage(key, m);
+                if (i % 500 == 0) {
+                    OutboxEntry e;
+                    e.room = QStringLiteral("Main");
+                    e.id = QStringLiteral("o%1").arg(i);
+                    e.content = QStringLiteral("queued");
+                    QVERIFY(outbox.put(e));
+                }
+            }
+            cache.setLastEventId(QStringLiteral("Main"), QStringLiteral("w2999"));
+            QCOMPARE(cache.lastEventId(QStringLiteral("Main")), QStringLiteral("w2999"));
+            const QList<Message> latest = cache.latest(key, 10);
+            QCOMPARE(latest.size(), 10);
+            QCOMPARE(latest.constLast().id, QStringLiteral("w2999"));
+            QCOMPARE(latest.constLast().text, QStringLiteral("text 2999"));
+            QCOMPARE(latest.constLast().peerId, QStringLiteral("7"));
+            QVERIFY(latest.at(8).peerId.isNull()); // a null string stays NULL
+            QCOMPARE(cache.before(key, QStringLiteral("w10"), 100).size(), 10);
+            QCOMPARE(outbox.entries(QStringLiteral("Main")).size(), 6);
+            for (int i = 3000; i < 3100; ++i) { // queued only: written by the destructor
+                Message m;
+                m.id = QStringLiteral("w%1").arg(i);
+                cache.storeMessage(key, m);
+            }
+        }
+        HistoryCache cache(path);
+        QCOMPARE(cache.latest(key, 5000).size(), 3100);
+        QVERIFY(cache.containsMessage(key, QStringLiteral("w3099")));
+        QCOMPARE(cache.lastEventId(QStringLiteral("Main")), QStringLiteral("w2999"));
+    }
+
     void outboxSurvivesReopen()
     {
         QTemporaryDir dir;
