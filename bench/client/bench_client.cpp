@@ -1,9 +1,10 @@
-// Client benchmark (issue 3). Run: build/bench/client/bench_client [messages]
+// Client benchmark (issue 3).
 //
+// Run: build/bench/client/bench_client [messages=200000] [rounds=3]
 // 1. Throughput: recorded server traffic (one byte buffer of newline-delimited events)
 //    goes through Session::processIncoming into a Room, its Timeline, the SQLite cache
-//    and a MessageModel. Printed next to a plain QJsonDocument::fromJson loop over the
-//    same bytes, in the same run.
+//    and a MessageModel. Each path is timed right after a plain QJsonDocument::fromJson
+//    loop over the same bytes; the shares printed are medians over the rounds.
 // 2. Memory: 100,000 messages across 20 rooms held in RAM (window 5,000 per room);
 //    prints heap bytes per message (glibc mallinfo2) and the RSS growth.
 #include "client/account.h"
@@ -20,6 +21,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -122,14 +124,24 @@ double sessionOnlyRate(const QByteArray &bytes)
     return double(session.eventsReceived()) / (timer.nsecsElapsed() / 1e9);
 }
 
-/// Traffic through the whole client path; cachePath ":memory:" or a file.
-double sessionRate(const QByteArray &bytes, const QString &cachePath, int *kept, double *withCache)
+struct PathRates
+{
+    double models = 0;    ///< GUI thread: session -> room -> timeline -> MessageModel
+    double committed = 0; ///< until every cache write is committed too
+    int kept = 0;         ///< rows in the model window
+};
+
+/// Traffic through the whole client path; cachePath ":memory:" (written on the GUI
+/// thread; `splitCacheWrites` queues them all and writes them after the timed loop) or a
+/// file (written by the cache's writer thread while the loop runs).
+PathRates sessionRate(const QByteArray &bytes, const QString &cachePath, bool splitCacheWrites)
 {
     client::AccountConfig config;
     config.id = QStringLiteral("bench");
     client::Account account(config, cachePath);
     client::Room *room = account.joinRoom(QStringLiteral("Main"));
-    account.cache()->setMaxQueued(std::numeric_limits<qsizetype>::max()); // split the figures
+    if (splitCacheWrites)
+        account.cache()->setMaxQueued(std::numeric_limits<qsizetype>::max());
     models::MessageModel model;
     model.setTimeline(room->timeline());
     QElapsedTimer timer;
@@ -137,12 +149,20 @@ double sessionRate(const QByteArray &bytes, const QString &cachePath, int *kept,
     constexpr qsizetype Chunk = 64 * 1024; // what a socket hands over per readyRead at most
     for (qsizetype pos = 0; pos < bytes.size(); pos += Chunk)
         room->session()->processIncoming(bytes.mid(pos, Chunk));
-    const quint64 events = room->session()->eventsReceived();
+    const double events = double(room->session()->eventsReceived());
     const double seconds = timer.nsecsElapsed() / 1e9;
-    account.cache()->flush(); // the cache writes the event loop would do right after
-    *withCache = double(events) / (timer.nsecsElapsed() / 1e9);
-    *kept = model.rowCount();
-    return double(events) / seconds;
+    account.cache()->waitForWrites(); // what the event loop / writer thread does next
+    PathRates r;
+    r.models = events / seconds;
+    r.committed = events / (timer.nsecsElapsed() / 1e9);
+    r.kept = model.rowCount();
+    return r;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 qint64 heapInUse()
@@ -211,32 +231,56 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("talker.*.info=false"));
     const int messages = argc > 1 ? QByteArray(argv[1]).toInt() : 200000;
+    const int rounds = argc > 2 ? qMax(1, QByteArray(argv[2]).toInt()) : 3;
     const QByteArray bytes = recordedTraffic(messages, 42);
-    std::printf("traffic: %d events, %.1f MiB\n", countLines(bytes), bytes.size() / 1048576.0);
+    std::printf("traffic: %d events, %.1f MiB; %d rounds, each path right after its own plain "
+                "loop (shares are medians of the per-round ratios: the box is shared)\n",
+                countLines(bytes), bytes.size() / 1048576.0, rounds);
 
     int parsed = 0;
     plainParseRate(bytes, &parsed); // warm-up
-    const double plain = plainParseRate(bytes, &parsed);
-    const double sessionOnly = sessionOnlyRate(bytes);
-    std::printf("session alone (framing + typed decode):  %10.0f events/s (%.0f%% of plain)\n",
-                sessionOnly, 100.0 * sessionOnly / plain);
+    QList<double> plain, session, models, memCommitted, fileGui, fileCommitted;
+    QList<double> rSession, rModels, rMemCommitted, rFileGui, rFileCommitted;
     int kept = 0;
-    double memTotal = 0;
-    const double memCache = sessionRate(bytes, QStringLiteral(":memory:"), &kept, &memTotal);
-    QTemporaryDir dir;
-    double fileTotal = 0;
-    const double fileCache =
-        sessionRate(bytes, dir.filePath(QStringLiteral("cache.sqlite")), &kept, &fileTotal);
+    for (int round = 0; round < rounds; ++round) {
+        double p = plainParseRate(bytes, &parsed);
+        plain << p;
+        session << sessionOnlyRate(bytes);
+        rSession << session.constLast() / p;
+        p = plainParseRate(bytes, &parsed);
+        plain << p;
+        const PathRates mem = sessionRate(bytes, QStringLiteral(":memory:"), true);
+        models << mem.models;
+        memCommitted << mem.committed;
+        rModels << mem.models / p;
+        rMemCommitted << mem.committed / p;
+        kept = mem.kept;
+        p = plainParseRate(bytes, &parsed);
+        plain << p;
+        QTemporaryDir dir;
+        const PathRates file =
+            sessionRate(bytes, dir.filePath(QStringLiteral("cache.sqlite")), false);
+        fileGui << file.models;
+        fileCommitted << file.committed;
+        rFileGui << file.models / p;
+        rFileCommitted << file.committed / p;
+    }
     std::printf("plain QJsonDocument::fromJson loop:          %10.0f events/s (%d objects)\n",
-                plain, parsed);
+                median(plain), parsed);
+    std::printf("session alone (framing + typed decode):      %10.0f events/s (%.0f%% of plain)\n",
+                median(session), 100.0 * median(rSession));
     std::printf("session -> room -> timeline -> MessageModel: %10.0f events/s (%.0f%% of plain), "
                 "%d rows in the model window\n",
-                memCache, 100.0 * memCache / plain, kept);
-    std::printf("  same plus its SQLite cache writes (memory): %10.0f events/s (%.0f%% of plain)\n",
-                memTotal, 100.0 * memTotal / plain);
-    std::printf("  same plus its SQLite cache writes (file):   %10.0f events/s (%.0f%% of plain)\n",
-                fileTotal, 100.0 * fileTotal / plain);
-    (void)fileCache;
+                median(models), 100.0 * median(rModels), kept);
+    std::printf("  same, file cache, GUI thread (writer thread in parallel): %10.0f events/s "
+                "(%.0f%% of plain)\n",
+                median(fileGui), 100.0 * median(rFileGui));
+    std::printf("  same, file cache, until committed by the writer thread:   %10.0f events/s "
+                "(%.0f%% of plain)\n",
+                median(fileCommitted), 100.0 * median(rFileCommitted));
+    std::printf("  same, :memory: cache written on the GUI thread after it:  %10.0f events/s "
+                "(%.0f%% of plain)\n",
+                median(memCommitted), 100.0 * median(rMemCommitted));
     memoryPerMessage();
     return 0;
 }

@@ -52,6 +52,8 @@ public:
     /// Commits pending writes now. A file cache hands them to its writer thread (own
     /// connection): the caller does not wait; reads and the destructor wait for it.
     void flush();
+    /// flush() and wait until every write so far is committed (the writer thread too).
+    void waitForWrites() { flushForRead(); }
     void setCommitDelay(int ms) { m_commitDelayMs = ms; }
     /// Queued writes beyond this are written at once (bounds the memory of a burst).
     void setMaxQueued(qsizetype max) { m_maxQueued = max; }
