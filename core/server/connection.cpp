@@ -48,7 +48,7 @@ Connection::Connection(Peer *peer, Hub *hub, QObject *parent)
         connect(m_authTimer, &QTimer::timeout, this, [this] {
             if (m_state == State::AwaitingConnect || m_state == State::Authenticating) {
                 qCInfo(lcConnection) << m_address << "did not authenticate in time";
-                sendError(errors::authenticationTimeout(), true);
+                sendError(errors::text(errors::ServerError::AuthenticationTimeout), true);
             }
         });
         m_authTimer->start(int(qMin<qint64>(config.authTimeoutMs, INT_MAX)));
@@ -191,7 +191,7 @@ void Connection::onReceived(const QByteArray &bytes)
     if (m_maxPendingInput > 0 && m_decoder.buffered() > m_maxPendingInput) {
         qCInfo(lcConnection) << m_address << "flooding: closed";
         m_decoder.reset();
-        sendError(errors::tooManyEvents(), true);
+        sendError(errors::text(errors::ServerError::TooManyEvents), true);
         return;
     }
     processFrames();
@@ -278,7 +278,7 @@ void Connection::handleEvent(protocol::Event &&event)
                    [&](protocol::CloseEvent &) { room->close(this); },
                    [&](protocol::ConnectEvent &) {
                        room->touch(this);
-                       sendError(errors::alreadyConnected(), false);
+                       sendError(errors::text(errors::ServerError::AlreadyConnected), false);
                    },
                    [&](auto &other) {
                        room->touch(this);

@@ -211,7 +211,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
         // The id may belong to a queued message; and replies keep their order.
         m_hub->flushStore();
         if (!protocol::isValidMessageId(event.id)) {
-            connection->sendError(errors::invalidMessageId(), false);
+            connection->sendError(errors::text(errors::ServerError::InvalidMessageId), false);
             return;
         }
         existing = m_store->latest(m_name, event.id);

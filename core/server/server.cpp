@@ -189,7 +189,7 @@ void Server::acceptPeer(Peer *peer)
     auto *connection = new Connection(peer, m_hub.get(), m_hub.get());
     if (m_config.maxConnectionsPerAddress > 0 && count >= m_config.maxConnectionsPerAddress) {
         qCInfo(lcServer) << address << "refused: too many connections";
-        connection->sendError(errors::tooManyConnections(), true);
+        connection->sendError(errors::text(errors::ServerError::TooManyConnections), true);
         return;
     }
     ++count;

@@ -2,48 +2,30 @@
 
 #include "protocol/codec.h"
 
+#include <iterator>
+
 namespace talker::server::errors {
 
-QString invalidMessageId()
-{
-    return QStringLiteral("Invalid message id");
-}
+namespace {
+// In the order of ServerError.
+const char *const kTexts[] = {
+    "Invalid message id",     "Already connected",    "Too many connections", "Too many events",
+    "Authentication timeout", "Server shutting down", "Message not stored",
+};
+static_assert(std::size(kTexts) == size_t(ServerError::NotStored) + 1);
+} // namespace
 
-QString alreadyConnected()
+QString text(ServerError error)
 {
-    return QStringLiteral("Already connected");
-}
-
-QString tooManyConnections()
-{
-    return QStringLiteral("Too many connections");
-}
-
-QString tooManyEvents()
-{
-    return QStringLiteral("Too many events");
-}
-
-QString authenticationTimeout()
-{
-    return QStringLiteral("Authentication timeout");
-}
-
-QString serverShuttingDown()
-{
-    return QStringLiteral("Server shutting down");
-}
-
-QString notStored()
-{
-    return QStringLiteral("Message not stored");
+    return QString::fromLatin1(kTexts[size_t(error)]);
 }
 
 QByteArray notStoredLine(const QString &messageId)
 {
-    return protocol::encodeObject(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                                              {QStringLiteral("message"), notStored()},
-                                              {QStringLiteral("id"), messageId}});
+    return protocol::encodeObject(
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+                    {QStringLiteral("message"), text(ServerError::NotStored)},
+                    {QStringLiteral("id"), messageId}});
 }
 
 } // namespace talker::server::errors

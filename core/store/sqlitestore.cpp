@@ -377,20 +377,19 @@ std::optional<StoredEvent> SqliteStore::latest(const QString &room, const QStrin
 QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &afterId,
                                             const QString &userId, int cap, bool *found)
 {
-    QList<StoredEvent> list;
     if (found)
         *found = false;
     QSqlQuery &first = prepared(QFirstSeq);
     first.addBindValue(room);
     first.addBindValue(afterId);
     if (!run(first))
-        return list;
+        return {};
     qint64 seq = -1;
     if (first.next() && !first.value(0).isNull())
         seq = first.value(0).toLongLong();
     first.finish();
     if (seq < 0)
-        return list;
+        return {};
     if (found)
         *found = true;
     QSqlQuery &q = prepared(QAfter);
@@ -399,29 +398,29 @@ QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &
     q.addBindValue(text(userId));
     q.addBindValue(text(userId));
     q.addBindValue(cap);
-    if (!run(q))
-        return list;
-    while (q.next())
-        list.append(readEvent(q));
-    q.finish();
-    return list;
+    return fetchEvents(q);
 }
 
 QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &userId, int count)
 {
-    QList<StoredEvent> list;
     if (count <= 0)
-        return list;
+        return {};
     QSqlQuery &q = prepared(QLast);
     q.addBindValue(room);
     q.addBindValue(text(userId));
     q.addBindValue(text(userId));
     q.addBindValue(count);
-    if (!run(q))
+    return fetchEvents(q);
+}
+
+QList<StoredEvent> SqliteStore::fetchEvents(QSqlQuery &query)
+{
+    QList<StoredEvent> list;
+    if (!run(query))
         return list;
-    while (q.next())
-        list.append(readEvent(q));
-    q.finish();
+    while (query.next())
+        list.append(readEvent(query));
+    query.finish();
     return list;
 }
 

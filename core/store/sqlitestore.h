@@ -59,6 +59,8 @@ private:
     bool exec(const QString &sql);
     bool run(QSqlQuery &query);
     bool insert(StoredEvent *event);
+    /// Runs a prepared query (values bound) that selects events; reads them all.
+    QList<StoredEvent> fetchEvents(QSqlQuery &query);
     QSqlQuery &prepared(int which);
 
     QString m_connection;
