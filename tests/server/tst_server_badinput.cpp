@@ -6,20 +6,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::types;
-using talker::test::WireClient;
-
-namespace {
-const QString kType = QStringLiteral("type");
-const QString kMessage = QStringLiteral("message");
-
-QJsonObject error(const QString &text)
-{
-    return QJsonObject{{kType, QStringLiteral("error")}, {kMessage, text}};
-}
-} // namespace
+using namespace talker::test;
 
 class TestServerBadInput : public QObject
 {
@@ -28,10 +15,8 @@ class TestServerBadInput : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_server.start());
-        m_alice = m_server.addUser(QStringLiteral("alice"));
-        m_bob = m_server.addUser(QStringLiteral("bob"));
-        QVERIFY(!m_bob.isEmpty());
+        QVERIFY(m_server.startWithUsers(
+            {{QStringLiteral("alice"), &m_alice}, {QStringLiteral("bob"), &m_bob}}));
         m_observer = std::make_unique<WireClient>(m_server.port());
         QVERIFY(m_observer->join(QStringLiteral("bad"), m_bob));
     }
@@ -70,7 +55,7 @@ private slots:
         QList<QJsonObject> events;
         QVERIFY(c.waitClosed(&events));
         QVERIFY(!events.isEmpty());
-        QCOMPARE(events.last(), error(text));
+        QCOMPARE(events.last(), errorEvent(text));
         checkOthersUnaffected();
     }
 
@@ -98,7 +83,7 @@ private slots:
         WireClient c(m_server.port());
         QVERIFY(c.join(QStringLiteral("bad"), m_alice));
         c.sendRaw(line + '\n');
-        QCOMPARE(c.waitFor(QStringLiteral("error")), error(text));
+        QCOMPARE(c.waitFor(QStringLiteral("error")), errorEvent(text));
         c.send(message(QStringLiteral("still open")));
         QCOMPARE(c.waitFor(kMessage).value(QStringLiteral("content")).toString(),
                  QStringLiteral("still open"));
@@ -143,11 +128,7 @@ private slots:
         WireClient c(m_server.port());
         QVERIFY(
             c.join(QStringLiteral("bad"), m_bob, QJsonObject{{QStringLiteral("history"), 500}}));
-        QStringList got;
-        for (const QJsonObject &e : c.handshake()) {
-            if (e.value(kType) == kMessage)
-                got.append(e.value(QStringLiteral("content")).toString());
-        }
+        const QStringList got = contents(c.handshake());
         QVERIFY(!m_sent.isEmpty());
         for (const QString &s : std::as_const(m_sent))
             QVERIFY2(got.contains(s), qPrintable(s));

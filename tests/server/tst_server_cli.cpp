@@ -11,9 +11,7 @@
 
 #include <csignal>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::WireClient;
+using namespace talker::test;
 
 namespace {
 struct Run

@@ -6,12 +6,9 @@
 #include <QJsonArray>
 #include <QTest>
 
-using talker::test::TestServer;
-using talker::test::WireClient;
+using namespace talker::test;
 
 namespace {
-const QString kType = QStringLiteral("type");
-
 QJsonObject connectEvent(const QJsonValue &room, const QString &token)
 {
     return QJsonObject{{kType, QStringLiteral("connect")},
@@ -27,9 +24,8 @@ class TestServerConnect : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_server.start());
-        m_alice = m_server.addUser(QStringLiteral("alice"));
-        m_bob = m_server.addUser(QStringLiteral("bob"));
+        QVERIFY(m_server.startWithUsers(
+            {{QStringLiteral("alice"), &m_alice}, {QStringLiteral("bob"), &m_bob}}));
         QVERIFY(!m_alice.isEmpty());
         QVERIFY(!m_bob.isEmpty());
         QVERIFY(m_alice != m_bob);

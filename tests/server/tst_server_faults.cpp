@@ -10,15 +10,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::types;
-using talker::test::WireClient;
-
-namespace {
-const QString kMessage = QStringLiteral("message");
-const QString kContent = QStringLiteral("content");
-} // namespace
+using namespace talker::test;
 
 class TestServerFaults : public QObject
 {
@@ -28,13 +20,11 @@ private slots:
     void lockedDatabaseGivesErrorAndLosesNothing()
     {
         TestServer server({QStringLiteral("--db-busy-timeout"), QStringLiteral("0.2")});
-        QVERIFY(server.start());
-        const QString alice = server.addUser(QStringLiteral("alice"));
-        const QString bob = server.addUser(QStringLiteral("bob"));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), bob));
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}}));
         a.send(message(QStringLiteral("first"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
         QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("first"));
         a.sync();
@@ -67,24 +57,19 @@ private slots:
         QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("second"));
         WireClient c(server.port());
         QVERIFY(c.join(QStringLiteral("r"), bob, {{QStringLiteral("history"), 50}}));
-        QStringList got;
-        for (const QJsonObject &e : c.handshake()) {
-            if (e.value(QStringLiteral("type")) == kMessage)
-                got.append(e.value(kContent).toString());
-        }
-        QCOMPARE(got, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+        QCOMPARE(contents(c.handshake()),
+                 (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
     }
 
     void fullDatabaseRefusesAndLosesNothing()
     {
         TestServer server({QStringLiteral("--db-max-size"), QStringLiteral("262144")});
-        const QString alice = server.addUser(QStringLiteral("alice"));
-        const QString bob = server.addUser(QStringLiteral("bob"));
+        QString alice, bob;
+        QVERIFY(
+            server.addUsers({{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
         QVERIFY(server.start());
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), bob));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}}));
         a.sync();
         b.sync();
         // Fill the "disk" with 4 KB messages until the server refuses one.
@@ -114,12 +99,7 @@ private slots:
         QVERIFY(server.start());
         WireClient again(server.port());
         QVERIFY(again.join(QStringLiteral("r"), alice, {{QStringLiteral("history"), 500}}));
-        QStringList got;
-        for (const QJsonObject &e : again.handshake()) {
-            if (e.value(QStringLiteral("type")) == kMessage)
-                got.append(e.value(kContent).toString());
-        }
-        QCOMPARE(got, stored);
+        QCOMPARE(contents(again.handshake()), stored);
         const QString retry = QString::number(stored.size()) + filler;
         again.send(message(
             retry, {{QStringLiteral("id"), refusal.value(QStringLiteral("id")).toString()}}));

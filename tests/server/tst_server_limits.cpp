@@ -8,21 +8,9 @@
 #include <QHostAddress>
 #include <QTest>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::types;
-using talker::test::WireClient;
+using namespace talker::test;
 
 namespace {
-const QString kType = QStringLiteral("type");
-const QString kMessage = QStringLiteral("message");
-const QString kContent = QStringLiteral("content");
-
-QJsonObject error(const QString &text)
-{
-    return QJsonObject{{kType, QStringLiteral("error")}, {kMessage, text}};
-}
-
 /// Polls the server log (stderr) for `needle`.
 bool waitForLog(const TestServer &server, const QByteArray &needle, int timeoutMs = 20000)
 {
@@ -55,7 +43,7 @@ private slots:
         QVERIFY(fourth.open());
         QList<QJsonObject> events;
         QVERIFY(fourth.waitClosed(&events));
-        QCOMPARE(events, QList<QJsonObject>{error(QStringLiteral("Too many connections"))});
+        QCOMPARE(events, QList<QJsonObject>{errorEvent(QStringLiteral("Too many connections"))});
         // The others are unaffected.
         clients[0]->send(message(QStringLiteral("still fine")));
         QCOMPARE(clients[2]->waitFor(kMessage).value(kContent).toString(),
@@ -86,13 +74,11 @@ private slots:
     {
         TestServer server({QStringLiteral("--max-events-per-second"), QStringLiteral("20"),
                            QStringLiteral("--event-burst"), QStringLiteral("5")});
-        QVERIFY(server.start());
-        const QString alice = server.addUser(QStringLiteral("alice"));
-        const QString bob = server.addUser(QStringLiteral("bob"));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), bob));
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}}));
         QByteArray burst;
         for (int i = 0; i < 30; ++i)
             burst += "{\"type\":\"message\",\"content\":\"" + QByteArray::number(i) + "\"}\n";
@@ -112,16 +98,12 @@ private slots:
                            QStringLiteral("--event-burst"), QStringLiteral("5"),
                            QStringLiteral("--max-line-size"), QStringLiteral("1024"),
                            QStringLiteral("--max-pending-input"), QStringLiteral("4096")});
-        QVERIFY(server.start());
-        const QString alice = server.addUser(QStringLiteral("alice"));
-        const QString bob = server.addUser(QStringLiteral("bob"));
-        const QString mallory = server.addUser(QStringLiteral("mallory"));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), bob));
-        WireClient m(server.port());
-        QVERIFY(m.join(QStringLiteral("r"), mallory));
+        QString alice, bob, mallory;
+        QVERIFY(server.startWithUsers({{QStringLiteral("alice"), &alice},
+                                       {QStringLiteral("bob"), &bob},
+                                       {QStringLiteral("mallory"), &mallory}}));
+        WireClient a(server.port()), b(server.port()), m(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}, {&m, mallory}}));
         QByteArray flood;
         for (int i = 0; i < 2000; ++i)
             flood += "{\"type\":\"message\",\"content\":\"spam\"}\n";
@@ -129,7 +111,7 @@ private slots:
         QList<QJsonObject> events;
         QVERIFY(m.waitClosed(&events));
         QVERIFY(!events.isEmpty());
-        QCOMPARE(events.last(), error(QStringLiteral("Too many events")));
+        QCOMPARE(events.last(), errorEvent(QStringLiteral("Too many events")));
         // Alice and Bob carry on.
         a.send(message(QStringLiteral("after the flood")));
         QList<QJsonObject> skipped;
@@ -155,7 +137,8 @@ private slots:
         for (WireClient *c : {&silent, &dribbling}) {
             QList<QJsonObject> events;
             QVERIFY(c->waitClosed(&events));
-            QCOMPARE(events, QList<QJsonObject>{error(QStringLiteral("Authentication timeout"))});
+            QCOMPARE(events,
+                     QList<QJsonObject>{errorEvent(QStringLiteral("Authentication timeout"))});
         }
         // An authenticated connection is not affected.
         good.send(message(QStringLiteral("ok")));
@@ -174,23 +157,19 @@ private slots:
         QList<QJsonObject> events;
         QVERIFY(silent.waitClosed(&events, 60000));
         QVERIFY2(timer.elapsed() >= 9000, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(events, QList<QJsonObject>{error(QStringLiteral("Authentication timeout"))});
+        QCOMPARE(events, QList<QJsonObject>{errorEvent(QStringLiteral("Authentication timeout"))});
     }
 
     void slowReaderIsDropped()
     {
         TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("65536"),
                            QStringLiteral("--max-events-per-second"), QStringLiteral("0")});
-        QVERIFY(server.start());
-        const QString alice = server.addUser(QStringLiteral("alice"));
-        const QString bob = server.addUser(QStringLiteral("bob"));
-        const QString sloth = server.addUser(QStringLiteral("sloth"));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), bob));
-        WireClient slow(server.port());
-        QVERIFY(slow.join(QStringLiteral("r"), sloth));
+        QString alice, bob, sloth;
+        QVERIFY(server.startWithUsers({{QStringLiteral("alice"), &alice},
+                                       {QStringLiteral("bob"), &bob},
+                                       {QStringLiteral("sloth"), &sloth}}));
+        WireClient a(server.port()), b(server.port()), slow(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}, {&slow, sloth}}));
         a.sync();
         b.sync();
         // Alice talks in big messages; the slow one never reads. The kernel buffers

@@ -6,18 +6,12 @@
 #include <QJsonArray>
 #include <QTest>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::types;
-using talker::test::WireClient;
+using namespace talker::test;
 
 namespace {
-const QString kType = QStringLiteral("type");
-const QString kContent = QStringLiteral("content");
 const QString kId = QStringLiteral("id");
 const QString kTo = QStringLiteral("to");
 const QString kPrivate = QStringLiteral("private");
-const QString kMessage = QStringLiteral("message");
 
 QJsonObject withId(const QString &content, const QString &id, const QJsonObject &extra = {})
 {
@@ -43,7 +37,7 @@ private:
         t.a = std::make_unique<WireClient>(m_server.port());
         t.b = std::make_unique<WireClient>(m_server.port());
         t.c = std::make_unique<WireClient>(m_server.port());
-        if (!t.a->join(room, m_alice) || !t.b->join(room, m_bob) || !t.c->join(room, m_carol))
+        if (!joinAll(room, {{t.a.get(), m_alice}, {t.b.get(), m_bob}, {t.c.get(), m_carol}}))
             return Trio{};
         t.a->sync();
         t.b->sync();
@@ -54,11 +48,9 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_server.start());
-        m_alice = m_server.addUser(QStringLiteral("alice"));
-        m_bob = m_server.addUser(QStringLiteral("bob"));
-        m_carol = m_server.addUser(QStringLiteral("carol"));
-        QVERIFY(!m_carol.isEmpty());
+        QVERIFY(m_server.startWithUsers({{QStringLiteral("alice"), &m_alice},
+                                         {QStringLiteral("bob"), &m_bob},
+                                         {QStringLiteral("carol"), &m_carol}}));
     }
 
     void publicMessageToEveryoneIncludingSender()
@@ -149,10 +141,8 @@ private slots:
     {
         auto t = trio(QStringLiteral("pm-multi"));
         QVERIFY(t.a);
-        WireClient a2(m_server.port());
-        QVERIFY(a2.join(QStringLiteral("pm-multi"), m_alice));
-        WireClient b2(m_server.port());
-        QVERIFY(b2.join(QStringLiteral("pm-multi"), m_bob));
+        WireClient a2(m_server.port()), b2(m_server.port());
+        QVERIFY(joinAll(QStringLiteral("pm-multi"), {{&a2, m_alice}, {&b2, m_bob}}));
         t.a->send(message(QStringLiteral("both devices"), {{kTo, t.b->userId()}}));
         for (WireClient *c : {t.a.get(), &a2, t.b.get(), &b2})
             QCOMPARE(c->waitFor(kMessage).value(kContent).toString(),
@@ -183,8 +173,7 @@ private slots:
         QVERIFY(t.a);
         t.a->send(message(QStringLiteral("hello?"), {{kTo, QStringLiteral("nobody")}}));
         const QJsonObject error = t.a->waitFor(QStringLiteral("error"));
-        QCOMPARE(error, (QJsonObject{{kType, QStringLiteral("error")},
-                                     {kMessage, QStringLiteral("No such user in room")}}));
+        QCOMPARE(error, errorEvent(QStringLiteral("No such user in room")));
         // Still open, and nobody got the message.
         bool ok = false;
         QVERIFY(!types(t.a->sync(&ok)).contains(kMessage));
@@ -269,8 +258,7 @@ private slots:
              {QStringLiteral("hijack"), QString(QLatin1String("")), QStringLiteral("mine")}) {
             t.b->send(withId(content, QStringLiteral("own-1")));
             QCOMPARE(t.b->waitFor(QStringLiteral("error")),
-                     (QJsonObject{{kType, QStringLiteral("error")},
-                                  {kMessage, QStringLiteral("Not your message")}}));
+                     errorEvent(QStringLiteral("Not your message")));
         }
         bool ok = false;
         QVERIFY(!types(t.a->sync(&ok)).contains(kMessage));
@@ -337,14 +325,7 @@ private slots:
         // Drafts are not stored: a history replay shows only the final message.
         WireClient late(m_server.port());
         QVERIFY(late.join(QStringLiteral("drafts"), m_carol, {{QStringLiteral("history"), 50}}));
-        int messages = 0;
-        for (const QJsonObject &e : late.handshake()) {
-            if (e.value(kType) == kMessage) {
-                ++messages;
-                QCOMPARE(e.value(kContent).toString(), QStringLiteral("hello"));
-            }
-        }
-        QCOMPARE(messages, 1);
+        QCOMPARE(contents(late.handshake()), QStringList{QStringLiteral("hello")});
     }
 
     void privateDraftOnlyToBothSidesThatAsked()

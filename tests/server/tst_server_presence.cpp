@@ -7,13 +7,9 @@
 #include <QJsonArray>
 #include <QTest>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::types;
-using talker::test::WireClient;
+using namespace talker::test;
 
 namespace {
-const QString kType = QStringLiteral("type");
 const QString kUser = QStringLiteral("user");
 
 QStringList timeoutArgs(const char *idle, const char *leave)
@@ -64,11 +60,8 @@ private:
     bool startWith(TestServer &server, const QStringList &args)
     {
         server.extraArgs() = args;
-        if (!server.start())
-            return false;
-        m_alice = server.addUser(QStringLiteral("alice"));
-        m_bob = server.addUser(QStringLiteral("bob"));
-        return !m_alice.isEmpty() && !m_bob.isEmpty();
+        return server.startWithUsers(
+            {{QStringLiteral("alice"), &m_alice}, {QStringLiteral("bob"), &m_bob}});
     }
 
 private slots:
@@ -76,10 +69,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("0.5", "60")));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, m_alice}, {&b, m_bob}}));
         // Alice says nothing: idle.
         const QJsonObject idle = waitPresence(b, QStringLiteral("idle"), a.userId());
         QVERIFY(!idle.isEmpty());
@@ -96,10 +87,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("0.5", "60")));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, m_alice}, {&b, m_bob}}));
         QVERIFY(!waitPresence(b, QStringLiteral("idle"), a.userId()).isEmpty());
         a.send(message(QStringLiteral("I'm here")));
         QList<QJsonObject> before;
@@ -114,10 +103,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("0.3", "0.5")));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, m_alice}, {&b, m_bob}}));
         const QJsonObject leave = waitPresence(b, QStringLiteral("leave"), a.userId());
         QVERIFY(!leave.isEmpty());
         QCOMPARE(leave.value(kUser), QJsonValue(a.userId())); // just the id
@@ -126,9 +113,7 @@ private slots:
         QList<QJsonObject> events;
         QVERIFY(a.waitClosed(&events));
         QVERIFY(!events.isEmpty());
-        QCOMPARE(events.last(),
-                 (QJsonObject{{kType, QStringLiteral("error")},
-                              {QStringLiteral("message"), QStringLiteral("Connection closed")}}));
+        QCOMPARE(events.last(), errorEvent(QStringLiteral("Connection closed")));
     }
 
     void lostConnectionGoesIdleThenBackOnReconnect()
@@ -161,10 +146,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("60", "0.5")));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, m_alice}, {&b, m_bob}}));
         a.abort();
         QList<QJsonObject> before;
         const QJsonObject leave = b.waitFor(QStringLiteral("leave"), &before);
@@ -176,10 +159,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("60", "60")));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, m_alice}, {&b, m_bob}}));
         a.send(QJsonObject{{kType, QStringLiteral("close")}});
         QList<QJsonObject> events;
         QVERIFY(a.waitClosed(&events));
@@ -196,12 +177,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("60", "60")));
-        WireClient a1(server.port());
-        QVERIFY(a1.join(QStringLiteral("r"), m_alice));
-        WireClient a2(server.port());
-        QVERIFY(a2.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a1(server.port()), a2(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a1, m_alice}, {&a2, m_alice}, {&b, m_bob}}));
         a1.send(QJsonObject{{kType, QStringLiteral("close")}});
         QList<QJsonObject> events;
         QVERIFY(a1.waitClosed(&events));
@@ -221,12 +198,8 @@ private slots:
     {
         TestServer server;
         QVERIFY(startWith(server, timeoutArgs("60", "60")));
-        WireClient a1(server.port());
-        QVERIFY(a1.join(QStringLiteral("r"), m_alice));
-        WireClient a2(server.port());
-        QVERIFY(a2.join(QStringLiteral("r"), m_alice));
-        WireClient b(server.port());
-        QVERIFY(b.join(QStringLiteral("r"), m_bob));
+        WireClient a1(server.port()), a2(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a1, m_alice}, {&a2, m_alice}, {&b, m_bob}}));
         a1.abort();
         // Then lose the second one too: exactly one idle follows, after both are gone.
         a2.abort();

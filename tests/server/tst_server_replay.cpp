@@ -8,36 +8,9 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using talker::test::message;
-using talker::test::TestServer;
-using talker::test::types;
-using talker::test::WireClient;
+using namespace talker::test;
 
 namespace {
-const QString kType = QStringLiteral("type");
-const QString kContent = QStringLiteral("content");
-const QString kMessage = QStringLiteral("message");
-
-/// The contents of the messages among `events`, in order.
-QStringList contents(const QList<QJsonObject> &events)
-{
-    QStringList list;
-    for (const QJsonObject &e : events) {
-        if (e.value(kType) == kMessage)
-            list.append(e.value(kContent).toString());
-    }
-    return list;
-}
-
-/// Events between `connected` and `users` of a handshake: the replay.
-QList<QJsonObject> replayOf(const WireClient &c)
-{
-    QList<QJsonObject> hs = c.handshake();
-    if (hs.size() < 2)
-        return {};
-    return hs.mid(1, hs.size() - 2);
-}
-
 QJsonObject opt(const char *key, const QJsonValue &value)
 {
     return QJsonObject{{QString::fromLatin1(key), value}};
@@ -63,11 +36,9 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_server.start());
-        m_alice = m_server.addUser(QStringLiteral("alice"));
-        m_bob = m_server.addUser(QStringLiteral("bob"));
-        m_carol = m_server.addUser(QStringLiteral("carol"));
-        QVERIFY(!m_carol.isEmpty());
+        QVERIFY(m_server.startWithUsers({{QStringLiteral("alice"), &m_alice},
+                                         {QStringLiteral("bob"), &m_bob},
+                                         {QStringLiteral("carol"), &m_carol}}));
     }
 
     void noReplayUnlessAsked()
@@ -95,7 +66,7 @@ private slots:
         b = std::make_unique<WireClient>(m_server.port());
         QVERIFY(b->join(QStringLiteral("after"), m_bob,
                         opt("last_event_id", m2.value(QStringLiteral("id")))));
-        const QList<QJsonObject> replay = replayOf(*b);
+        const QList<QJsonObject> replay = b->replay();
         QCOMPARE(contents(replay),
                  (QStringList{QStringLiteral("m3"), QStringLiteral("m4"), QStringLiteral("m5")}));
         QCOMPARE(b->handshake().first().value(kType).toString(), QStringLiteral("connected"));
@@ -120,8 +91,7 @@ private slots:
         WireClient b(m_server.port());
         QVERIFY(b.join(QStringLiteral("presence-history"), m_bob,
                        opt("last_event_id", first.value(QStringLiteral("id")))));
-        QCOMPARE(types(replayOf(b)),
-                 (QStringList{QStringLiteral("join"), QStringLiteral("leave")}));
+        QCOMPARE(types(b.replay()), (QStringList{QStringLiteral("join"), QStringLiteral("leave")}));
     }
 
     void historyN()
@@ -132,9 +102,9 @@ private slots:
                     QStringLiteral("h4")});
         WireClient b(m_server.port());
         QVERIFY(b.join(QStringLiteral("hist"), m_bob, opt("history", 3)));
-        QCOMPARE(contents(replayOf(b)),
+        QCOMPARE(contents(b.replay()),
                  (QStringList{QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4")}));
-        QCOMPARE(replayOf(b).size(), 3);
+        QCOMPARE(b.replay().size(), 3);
     }
 
     void unknownLastEventIdFallsBackToHistory()
@@ -146,11 +116,11 @@ private slots:
         QJsonObject extra = opt("last_event_id", QStringLiteral("no-such-id"));
         extra.insert(QStringLiteral("history"), 1);
         QVERIFY(b.join(QStringLiteral("fallback"), m_bob, extra));
-        QCOMPARE(contents(replayOf(b)), QStringList{QStringLiteral("f2")});
+        QCOMPARE(contents(b.replay()), QStringList{QStringLiteral("f2")});
         WireClient c(m_server.port());
         QVERIFY(c.join(QStringLiteral("fallback"), m_carol,
                        opt("last_event_id", QStringLiteral("no-such-id"))));
-        QVERIFY(replayOf(c).isEmpty());
+        QVERIFY(c.replay().isEmpty());
     }
 
     void editShowsInReplay()
@@ -165,30 +135,28 @@ private slots:
         WireClient b(m_server.port());
         QVERIFY(b.join(QStringLiteral("edits"), m_bob,
                        opt("last_event_id", mark.value(QStringLiteral("id")))));
-        const QList<QJsonObject> replay = replayOf(b);
+        const QList<QJsonObject> replay = b.replay();
         QCOMPARE(contents(replay), (QStringList{QStringLiteral("v1"), QStringLiteral("v2")}));
         QVERIFY(replay.last().contains(QStringLiteral("edited")));
     }
 
     void privateReplayedOnlyToItsUsers()
     {
-        WireClient a(m_server.port());
-        QVERIFY(a.join(QStringLiteral("pm-hist"), m_alice));
-        WireClient b(m_server.port());
-        QVERIFY(b.join(QStringLiteral("pm-hist"), m_bob));
+        WireClient a(m_server.port()), b(m_server.port());
+        QVERIFY(joinAll(QStringLiteral("pm-hist"), {{&a, m_alice}, {&b, m_bob}}));
         a.send(message(QStringLiteral("secret"), opt("to", b.userId())));
         QVERIFY(!b.waitFor(kMessage).isEmpty());
         sendAll(a, {QStringLiteral("public")});
         WireClient c(m_server.port());
         QVERIFY(c.join(QStringLiteral("pm-hist"), m_carol, opt("history", 50)));
-        QCOMPARE(contents(replayOf(c)), QStringList{QStringLiteral("public")});
+        QCOMPARE(contents(c.replay()), QStringList{QStringLiteral("public")});
         WireClient b2(m_server.port());
         QVERIFY(b2.join(QStringLiteral("pm-hist"), m_bob, opt("history", 50)));
-        QCOMPARE(contents(replayOf(b2)),
+        QCOMPARE(contents(b2.replay()),
                  (QStringList{QStringLiteral("secret"), QStringLiteral("public")}));
         WireClient a2(m_server.port());
         QVERIFY(a2.join(QStringLiteral("pm-hist"), m_alice, opt("history", 50)));
-        QCOMPARE(contents(replayOf(a2)),
+        QCOMPARE(contents(a2.replay()),
                  (QStringList{QStringLiteral("secret"), QStringLiteral("public")}));
     }
 
@@ -206,11 +174,11 @@ private slots:
         sendAll(a, texts);
         WireClient h(capped.port());
         QVERIFY(h.join(QStringLiteral("cap"), token, opt("history", 100)));
-        QCOMPARE(contents(replayOf(h)), texts.mid(7));
+        QCOMPARE(contents(h.replay()), texts.mid(7));
         WireClient l(capped.port());
         QVERIFY(l.join(QStringLiteral("cap"), token,
                        opt("last_event_id", mark.value(QStringLiteral("id")))));
-        QCOMPARE(contents(replayOf(l)), texts.mid(7));
+        QCOMPARE(contents(l.replay()), texts.mid(7));
     }
 
     void restartKeepsUsersAndHistory()
@@ -232,7 +200,7 @@ private slots:
         QVERIFY(server.start());
         WireClient a(server.port());
         QVERIFY(a.join(QStringLiteral("durable"), token, opt("history", 100)));
-        QCOMPARE(contents(replayOf(a)), texts + QStringList{QStringLiteral("to edit")});
+        QCOMPARE(contents(a.replay()), texts + QStringList{QStringLiteral("to edit")});
         // Edits still work on a message from before the restart.
         a.send(
             message(QStringLiteral("edited after restart"), opt("id", QStringLiteral("keep-1"))));
@@ -276,7 +244,7 @@ private slots:
         QVERIFY(server.start());
         WireClient a(server.port());
         QVERIFY(a.join(QStringLiteral("crash"), token, opt("history", 500)));
-        QCOMPARE(contents(replayOf(a)), texts);
+        QCOMPARE(contents(a.replay()), texts);
     }
 
 private:

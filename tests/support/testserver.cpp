@@ -128,4 +128,19 @@ QString TestServer::addUser(const QString &name)
     return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed());
 }
 
+bool TestServer::addUsers(std::initializer_list<std::pair<QString, QString *>> users)
+{
+    bool ok = true;
+    for (const auto &[name, token] : users) {
+        *token = addUser(name);
+        ok = ok && !token->isEmpty();
+    }
+    return ok;
+}
+
+bool TestServer::startWithUsers(std::initializer_list<std::pair<QString, QString *>> users)
+{
+    return start() && addUsers(users);
+}
+
 } // namespace talker::test

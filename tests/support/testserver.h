@@ -4,7 +4,9 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <initializer_list>
 #include <memory>
+#include <utility>
 
 namespace talker::test {
 
@@ -35,6 +37,10 @@ public:
 
     /// `talker-server --database DB user add NAME`; returns the new token, empty on failure.
     QString addUser(const QString &name);
+    /// addUser() for each {name, &token}; false if any of them fails.
+    bool addUsers(std::initializer_list<std::pair<QString, QString *>> users);
+    /// start(), then addUsers().
+    bool startWithUsers(std::initializer_list<std::pair<QString, QString *>> users);
     /// Runs `talker-server --database DB ARGS...`; returns stdout, sets *exitCode.
     QByteArray runCommand(const QStringList &args, int *exitCode = nullptr) const;
 

@@ -4,7 +4,9 @@
 #include <QList>
 #include <QSslSocket>
 #include <QString>
+#include <initializer_list>
 #include <memory>
+#include <utility>
 
 namespace talker::test {
 
@@ -43,6 +45,8 @@ public:
     void abort();
 
     QList<QJsonObject> handshake() const { return m_handshake; }
+    /// The events between `connected` and `users` of the handshake: the replay.
+    QList<QJsonObject> replay() const;
     /// The `user` object of `connected`.
     QJsonObject user() const { return m_user; }
     QString userId() const { return m_user.value(QLatin1String("id")).toString(); }
@@ -61,8 +65,21 @@ private:
     bool m_closed = false;
 };
 
+/// Keys and types the wire tests use everywhere.
+inline const QString kType = QStringLiteral("type");
+inline const QString kMessage = QStringLiteral("message");
+inline const QString kContent = QStringLiteral("content");
+
+/// Joins each client to `room` with its token, in the given order (so each one sees
+/// the earlier ones in its `users`). False as soon as one join fails.
+bool joinAll(const QString &room, std::initializer_list<std::pair<WireClient *, QString>> members);
+
 /// `{"type":"message","content":...}` with optional extra fields.
 QJsonObject message(const QString &content, const QJsonObject &extra = {});
+/// `{"type":"error","message":text}`.
+QJsonObject errorEvent(const QString &text);
+/// The contents of the `message` events among `events`, in order.
+QStringList contents(const QList<QJsonObject> &events);
 /// The list of `type`s, for readable failure output.
 QStringList types(const QList<QJsonObject> &events);
 

@@ -3,7 +3,6 @@
 #include <QDeadlineTimer>
 #include <QHostAddress>
 #include <QJsonDocument>
-#include <QTest>
 
 #ifdef Q_OS_WIN
 #include <winsock2.h>
@@ -158,6 +157,13 @@ bool WireClient::waitClosed(QList<QJsonObject> *events, int timeoutMs)
     return false;
 }
 
+QList<QJsonObject> WireClient::replay() const
+{
+    if (m_handshake.size() < 2)
+        return {};
+    return m_handshake.mid(1, m_handshake.size() - 2);
+}
+
 bool WireClient::isOpen() const
 {
     return !m_closed && m_socket->state() == QAbstractSocket::ConnectedState;
@@ -174,12 +180,36 @@ void WireClient::abort()
     m_closed = true;
 }
 
+bool joinAll(const QString &room, std::initializer_list<std::pair<WireClient *, QString>> members)
+{
+    for (const auto &[client, token] : members) {
+        if (!client->join(room, token))
+            return false;
+    }
+    return true;
+}
+
 QJsonObject message(const QString &content, const QJsonObject &extra)
 {
     QJsonObject m = extra;
     m.insert(QStringLiteral("type"), QStringLiteral("message"));
     m.insert(QStringLiteral("content"), content);
     return m;
+}
+
+QJsonObject errorEvent(const QString &text)
+{
+    return QJsonObject{{kType, QStringLiteral("error")}, {kMessage, text}};
+}
+
+QStringList contents(const QList<QJsonObject> &events)
+{
+    QStringList list;
+    for (const QJsonObject &e : events) {
+        if (e.value(kType) == kMessage)
+            list.append(e.value(kContent).toString());
+    }
+    return list;
 }
 
 QStringList types(const QList<QJsonObject> &events)
