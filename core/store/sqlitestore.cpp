@@ -267,25 +267,24 @@ std::optional<UserRecord> SqliteStore::userByToken(const QString &token)
         return std::nullopt;
     QSqlQuery &q = prepared(QUserByToken);
     q.addBindValue(QString::fromLatin1(hashToken(token)));
-    if (!run(q))
-        return std::nullopt;
-    std::optional<UserRecord> user;
-    if (q.next())
-        user = UserRecord{q.value(0).toString(), q.value(1).toString()};
-    q.finish();
-    return user;
+    return fetchUser(q);
 }
 
 std::optional<UserRecord> SqliteStore::userByName(const QString &name)
 {
     QSqlQuery &q = prepared(QUserByName);
     q.addBindValue(name);
-    if (!run(q))
+    return fetchUser(q);
+}
+
+std::optional<UserRecord> SqliteStore::fetchUser(QSqlQuery &query)
+{
+    if (!run(query))
         return std::nullopt;
     std::optional<UserRecord> user;
-    if (q.next())
-        user = UserRecord{q.value(0).toString(), q.value(1).toString()};
-    q.finish();
+    if (query.next())
+        user = UserRecord{query.value(0).toString(), query.value(1).toString()};
+    query.finish();
     return user;
 }
 

@@ -61,6 +61,8 @@ private:
     bool insert(StoredEvent *event);
     /// Runs a prepared query (values bound) that selects events; reads them all.
     QList<StoredEvent> fetchEvents(QSqlQuery &query);
+    /// Runs a prepared query (values bound) that selects one user's id and name.
+    std::optional<UserRecord> fetchUser(QSqlQuery &query);
     QSqlQuery &prepared(int which);
 
     QString m_connection;
