@@ -1,13 +1,12 @@
 // Storage faults and TLS: a message that cannot be stored is not broadcast and the
 // sender gets "Message not stored" (nothing stored before is lost, a retry works);
 // the server serves TLS with a certificate made at test time.
+#include "selfsignedcert.h"
 #include "testserver.h"
 #include "wireclient.h"
 
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace talker::test;
@@ -108,22 +107,12 @@ private slots:
 
     void tls()
     {
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty())
-            QSKIP("openssl command not installed");
-        if (!QSslSocket::supportsSsl())
-            QSKIP("Qt has no TLS backend here");
+        const QString unavailable = tlsUnavailableReason();
+        if (!unavailable.isEmpty())
+            QSKIP(qPrintable(unavailable));
         TestServer server;
-        const QString cert = server.dataDir() + QStringLiteral("/cert.pem");
-        const QString key = server.dataDir() + QStringLiteral("/key.pem");
-        QProcess gen;
-        gen.start(openssl,
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                   key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-                   QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
-        QVERIFY(gen.waitForFinished(60000));
-        QCOMPARE(gen.exitCode(), 0);
+        QString cert, key;
+        QVERIFY(makeSelfSignedCertificate(server.dataDir(), &cert, &key));
         server.extraArgs() = {QStringLiteral("--tls-cert"), cert,
                               QStringLiteral("--tls-key"),  key,
                               QStringLiteral("--threads"),  QStringLiteral("3")};
