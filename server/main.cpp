@@ -257,27 +257,24 @@ int runUserCommand(const QStringList &args, const QString &databasePath)
         }
         return true;
     };
-    if (verb == QLatin1String("add")) {
-        if (!needName())
-            return 2;
-        const QString token = admin.addUser(name);
+    // "LABEL:" and the token on the next line, or the admin's error.
+    const auto printToken = [&](const QString &token, const QString &label) {
         if (token.isEmpty()) {
             err() << "talker-server: " << admin.lastError() << Qt::endl;
             return 1;
         }
-        out() << "created user " << name << "; token:" << Qt::endl << token << Qt::endl;
+        out() << label << ":" << Qt::endl << token << Qt::endl;
         return 0;
+    };
+    if (verb == QLatin1String("add")) {
+        if (!needName())
+            return 2;
+        return printToken(admin.addUser(name), QStringLiteral("created user %1; token").arg(name));
     }
     if (verb == QLatin1String("reset-token")) {
         if (!needName())
             return 2;
-        const QString token = admin.resetToken(name);
-        if (token.isEmpty()) {
-            err() << "talker-server: " << admin.lastError() << Qt::endl;
-            return 1;
-        }
-        out() << "new token for " << name << ":" << Qt::endl << token << Qt::endl;
-        return 0;
+        return printToken(admin.resetToken(name), QStringLiteral("new token for %1").arg(name));
     }
     if (verb == QLatin1String("remove")) {
         if (!needName())

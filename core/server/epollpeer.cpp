@@ -175,12 +175,18 @@ EpollPeer::EpollPeer(int fd)
 
 EpollPeer::~EpollPeer()
 {
+    release();
+}
+
+void EpollPeer::release()
+{
     if (m_reactor)
         m_reactor->forget(this);
     if (m_fd >= 0) {
         if (m_reactor)
             m_reactor->unwatch(m_fd);
         ::close(m_fd);
+        m_fd = -1;
     }
 }
 
@@ -383,14 +389,7 @@ void EpollPeer::shutdownNow()
     if (m_closed)
         return;
     m_closed = true;
-    if (m_reactor)
-        m_reactor->forget(this);
-    if (m_fd >= 0) {
-        if (m_reactor)
-            m_reactor->unwatch(m_fd);
-        ::close(m_fd);
-        m_fd = -1;
-    }
+    release();
     QMetaObject::invokeMethod(this, &EpollPeer::finish, Qt::QueuedConnection);
 }
 

@@ -80,6 +80,8 @@ private:
     void readSome();
     /// Writes what is queued; false if the connection failed.
     bool flush();
+    /// Leaves the reactor and closes the descriptor (once).
+    void release();
     void shutdownNow();
     void finish();
 
