@@ -224,7 +224,8 @@ QJsonObject toJson(const Event &event)
                 QJsonArray list;
                 for (const User &user : u.users)
                     list.append(user.toJson());
-                return QJsonObject{{kType, QStringLiteral("users")}, {QStringLiteral("users"), list}};
+                return QJsonObject{{kType, QStringLiteral("users")},
+                                   {QStringLiteral("users"), list}};
             },
             [](const PresenceEvent &p) {
                 QJsonObject o{{kType, presenceTypeName(p.kind)}};
@@ -238,9 +239,15 @@ QJsonObject toJson(const Event &event)
                     o.insert(kId, p.id);
                 return o;
             },
-            [](const PingEvent &) { return QJsonObject{{kType, QStringLiteral("ping")}}; },
-            [](const PongEvent &) { return QJsonObject{{kType, QStringLiteral("pong")}}; },
-            [](const CloseEvent &) { return QJsonObject{{kType, QStringLiteral("close")}}; },
+            [](const PingEvent &) {
+                return QJsonObject{{kType, QStringLiteral("ping")}};
+            },
+            [](const PongEvent &) {
+                return QJsonObject{{kType, QStringLiteral("pong")}};
+            },
+            [](const CloseEvent &) {
+                return QJsonObject{{kType, QStringLiteral("close")}};
+            },
             [](const ErrorEvent &e) {
                 return QJsonObject{{kType, QStringLiteral("error")},
                                    {QStringLiteral("message"), e.message}};

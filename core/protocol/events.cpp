@@ -29,19 +29,18 @@ QString presenceTypeName(PresenceEvent::Kind kind)
 
 QString typeName(const Event &event)
 {
-    return std::visit(
-        Overloaded{
-            [](const ConnectEvent &) { return QStringLiteral("connect"); },
-            [](const ConnectedEvent &) { return QStringLiteral("connected"); },
-            [](const MessageEvent &) { return QStringLiteral("message"); },
-            [](const UsersEvent &) { return QStringLiteral("users"); },
-            [](const PresenceEvent &e) { return presenceTypeName(e.kind); },
-            [](const PingEvent &) { return QStringLiteral("ping"); },
-            [](const PongEvent &) { return QStringLiteral("pong"); },
-            [](const CloseEvent &) { return QStringLiteral("close"); },
-            [](const ErrorEvent &) { return QStringLiteral("error"); },
-        },
-        event);
+    return std::visit(Overloaded{
+                          [](const ConnectEvent &) { return QStringLiteral("connect"); },
+                          [](const ConnectedEvent &) { return QStringLiteral("connected"); },
+                          [](const MessageEvent &) { return QStringLiteral("message"); },
+                          [](const UsersEvent &) { return QStringLiteral("users"); },
+                          [](const PresenceEvent &e) { return presenceTypeName(e.kind); },
+                          [](const PingEvent &) { return QStringLiteral("ping"); },
+                          [](const PongEvent &) { return QStringLiteral("pong"); },
+                          [](const CloseEvent &) { return QStringLiteral("close"); },
+                          [](const ErrorEvent &) { return QStringLiteral("error"); },
+                      },
+                      event);
 }
 
 bool isValidMessageId(const QString &id)
@@ -50,8 +49,8 @@ bool isValidMessageId(const QString &id)
         return false;
     for (const QChar c : id) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-                        || u == '_' || u == '-';
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                        (u >= '0' && u <= '9') || u == '_' || u == '-';
         if (!ok)
             return false;
     }

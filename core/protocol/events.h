@@ -35,16 +35,16 @@ struct ConnectedEvent
 /// `partial` (plus pass-through extras) matter; the server fills the rest.
 struct MessageEvent
 {
-    QString id;          ///< server-assigned or client-chosen; empty from clients that send none
-    QString content;     ///< null when the event had no content at all
-    User user;           ///< sender (server's own)
-    qint64 time = 0;     ///< epoch seconds at the server
-    QString to;          ///< recipient id (or name) of a private message
+    QString id;      ///< server-assigned or client-chosen; empty from clients that send none
+    QString content; ///< null when the event had no content at all
+    User user;       ///< sender (server's own)
+    qint64 time = 0; ///< epoch seconds at the server
+    QString to;      ///< recipient id (or name) of a private message
     bool isPrivate = false;
-    qint64 edited = 0;   ///< epoch seconds of the last edit, 0 if never edited
+    qint64 edited = 0; ///< epoch seconds of the last edit, 0 if never edited
     bool deleted = false;
     bool partial = false;
-    QJsonObject extra;   ///< unknown attributes, passed through untouched (e.g. "action")
+    QJsonObject extra; ///< unknown attributes, passed through untouched (e.g. "action")
 
     bool isAction() const { return extra.value(QLatin1String("action")).toBool(); }
 };

@@ -64,8 +64,8 @@ FrameDecoder::Status FrameDecoder::next(QByteArray *frame)
 
         if (c == '\n') {
             qsizetype end = m_pos;
-            while (end > m_start && (data[end - 1] == '\r' || data[end - 1] == ' '
-                                     || data[end - 1] == '\t'))
+            while (end > m_start &&
+                   (data[end - 1] == '\r' || data[end - 1] == ' ' || data[end - 1] == '\t'))
                 --end;
             *frame = m_buf.mid(m_start, end - m_start);
             ++m_pos;

@@ -11,11 +11,12 @@ enum class ErrorCode {
     InvalidJson,          ///< not JSON, or not a JSON object ("Invalid JSON", then close)
     UnknownType,          ///< missing, non-string or unknown `type`
     TooLarge,             ///< frame over the size limit ("Event too large", then close)
-    AuthenticationFailed, ///< wrong or missing token, bad room ("Authentication failed", then close)
-    NotConnected,         ///< an event before `connected` ("Not connected to a channel", then close)
-    NoSuchUser,           ///< private message to nobody in the room
-    NotYourMessage,       ///< edit/retraction of another user's message
-    ConnectionClosed,     ///< sent before the server drops an idle user
+    AuthenticationFailed, ///< wrong or missing token, bad room ("Authentication failed", then
+                          ///< close)
+    NotConnected,     ///< an event before `connected` ("Not connected to a channel", then close)
+    NoSuchUser,       ///< private message to nobody in the room
+    NotYourMessage,   ///< edit/retraction of another user's message
+    ConnectionClosed, ///< sent before the server drops an idle user
 };
 
 /// The exact error text of the protocol reference for `code`. `detail` is the

@@ -25,12 +25,12 @@ private slots:
         QTest::newRow("number") << QByteArray("42") << invalid << "Invalid JSON";
         QTest::newRow("empty") << QByteArray("") << invalid << "Invalid JSON";
         QTest::newRow("binary") << QByteArray("\xff\xfe\x00{", 4) << invalid << "Invalid JSON";
-        QTest::newRow("unknown type") << QByteArray(R"({"type":"foo"})") << unknown
-                                      << "Unknown event type: \"foo\"";
-        QTest::newRow("missing type") << QByteArray(R"({"content":"x"})") << unknown
-                                      << "Unknown event type: null";
-        QTest::newRow("numeric type") << QByteArray(R"({"type":5})") << unknown
-                                      << "Unknown event type: 5";
+        QTest::newRow("unknown type")
+            << QByteArray(R"({"type":"foo"})") << unknown << "Unknown event type: \"foo\"";
+        QTest::newRow("missing type")
+            << QByteArray(R"({"content":"x"})") << unknown << "Unknown event type: null";
+        QTest::newRow("numeric type")
+            << QByteArray(R"({"type":5})") << unknown << "Unknown event type: 5";
     }
 
     void badFrames()
@@ -137,7 +137,8 @@ private slots:
                               R"(42,"x",{"name":"noid"},null]})");
         QVERIFY(r.ok());
         const auto &u = std::get<UsersEvent>(*r.event);
-        QCOMPARE(u.users.size(), 3); // object, 42, "x": ids; the nameless-id object and null dropped
+        QCOMPARE(u.users.size(),
+                 3); // object, 42, "x": ids; the nameless-id object and null dropped
         QVERIFY(u.users.first().idle);
     }
 
@@ -147,10 +148,12 @@ private slots:
             ConnectEvent{QStringLiteral("Main"), QStringLiteral("t"), std::nullopt, 10, true},
             ConnectedEvent{User{QStringLiteral("1"), QStringLiteral("a")}},
             UsersEvent{{User{QStringLiteral("1"), QStringLiteral("a")}}},
-            PresenceEvent{PresenceEvent::Kind::Join, User{QStringLiteral("1"), QStringLiteral("a")}, 3,
-                          QStringLiteral("e1")},
-            PresenceEvent{PresenceEvent::Kind::Idle, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
-            PresenceEvent{PresenceEvent::Kind::Back, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
+            PresenceEvent{PresenceEvent::Kind::Join, User{QStringLiteral("1"), QStringLiteral("a")},
+                          3, QStringLiteral("e1")},
+            PresenceEvent{
+                PresenceEvent::Kind::Idle, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
+            PresenceEvent{
+                PresenceEvent::Kind::Back, User{QStringLiteral("1"), QStringLiteral("a")}, 3, {}},
             PingEvent{},
             PongEvent{},
             CloseEvent{},
@@ -178,7 +181,8 @@ private slots:
     void errorTextsAndClosing()
     {
         QCOMPARE(encodeError(ErrorCode::TooLarge),
-                 QByteArray(R"({"message":"Event too large","type":"error"})" "\n"));
+                 QByteArray(R"({"message":"Event too large","type":"error"})"
+                            "\n"));
         QVERIFY(errorCloses(ErrorCode::AuthenticationFailed));
         QVERIFY(errorCloses(ErrorCode::InvalidJson));
         QVERIFY(!errorCloses(ErrorCode::UnknownType));

@@ -66,7 +66,8 @@ private slots:
             d.append(&c, 1);
             frames += drain(d);
         }
-        QCOMPARE(frames, (QList<QByteArray>{"{\"type\":\"ping\"}", "{\"a\":\"}\"}", "{\"b\":1}", "xyz"}));
+        QCOMPARE(frames,
+                 (QList<QByteArray>{"{\"type\":\"ping\"}", "{\"a\":\"}\"}", "{\"b\":1}", "xyz"}));
         QCOMPARE(d.buffered(), 0);
     }
 
