@@ -10,14 +10,6 @@ namespace talker::protocol {
 
 namespace {
 
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 const QLatin1String kType("type");
 const QLatin1String kId("id");
 const QLatin1String kUser("user");

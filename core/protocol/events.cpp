@@ -2,16 +2,6 @@
 
 namespace talker::protocol {
 
-namespace {
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-} // namespace
-
 QString presenceTypeName(PresenceEvent::Kind kind)
 {
     switch (kind) {

@@ -79,6 +79,15 @@ struct ErrorEvent
     QString message;
 };
 
+/// Builds a visitor for std::visit out of lambdas, one per event type.
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
 using Event = std::variant<ConnectEvent, ConnectedEvent, MessageEvent, UsersEvent, PresenceEvent,
                            PingEvent, PongEvent, CloseEvent, ErrorEvent>;
 

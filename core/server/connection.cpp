@@ -14,16 +14,7 @@ namespace talker::server {
 Q_LOGGING_CATEGORY(lcConnection, "talker.server.connection")
 
 using protocol::ErrorCode;
-
-namespace {
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-} // namespace
+using protocol::Overloaded;
 
 Connection::Connection(Peer *peer, Hub *hub, QObject *parent)
     : QObject(parent)
