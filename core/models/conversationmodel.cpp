@@ -12,53 +12,29 @@ using client::AccountRegistry;
 using client::Conversation;
 
 ConversationModel::ConversationModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RegistryListModel(parent)
 {}
 
 ConversationModel::~ConversationModel() = default;
 
-void ConversationModel::setRegistry(AccountRegistry *registry)
+QList<QObject *> ConversationModel::itemsOf(Account *account) const
 {
-    if (m_registry == registry)
-        return;
-    if (m_registry)
-        m_registry->disconnect(this);
-    m_registry = registry;
-    if (registry) {
-        connect(registry, &AccountRegistry::accountAdded, this, [this](Account *a) {
-            watchAccount(a);
-            rebuild();
-        });
-        connect(registry, &AccountRegistry::accountAboutToBeRemoved, this, [this](Account *a) {
-            a->disconnect(this);
-            for (Conversation *c : a->conversations())
-                c->disconnect(this);
-            QMetaObject::invokeMethod(this, &ConversationModel::rebuild, Qt::QueuedConnection);
-        });
-        for (Account *a : registry->accounts())
-            watchAccount(a);
-    }
-    rebuild();
-    emit registryChanged();
+    QList<QObject *> items;
+    for (Conversation *c : account->conversations())
+        items.append(c);
+    return items;
 }
 
 void ConversationModel::watchAccount(Account *account)
 {
-    connect(account, &Account::conversationAdded, this, [this](Conversation *c) {
-        const int row = int(m_conversations.size());
-        beginInsertRows({}, row, row);
-        m_conversations.append(c);
-        watchConversation(c);
-        endInsertRows();
-        emit countChanged();
-        emit totalsChanged();
-    });
+    connect(account, &Account::conversationAdded, this, [this](Conversation *c) { appendItem(c); });
 }
 
-void ConversationModel::watchConversation(Conversation *c)
+void ConversationModel::watchItem(QObject *item)
 {
+    auto *c = qobject_cast<Conversation *>(item);
     auto changed = [this, c] {
-        conversationChanged(c);
+        itemChanged(c);
     };
     connect(c, &Conversation::peerNameChanged, this, changed);
     connect(c, &Conversation::roomChanged, this, changed);
@@ -67,56 +43,16 @@ void ConversationModel::watchConversation(Conversation *c)
     connect(c, &Conversation::lastMessageChanged, this, changed);
 }
 
-void ConversationModel::rebuild()
-{
-    beginResetModel();
-    for (const QPointer<Conversation> &c : std::as_const(m_conversations)) {
-        if (c)
-            c->disconnect(this);
-    }
-    m_conversations.clear();
-    if (m_registry) {
-        for (Account *a : m_registry->accounts()) {
-            for (Conversation *c : a->conversations()) {
-                m_conversations.append(c);
-                watchConversation(c);
-            }
-        }
-    }
-    endResetModel();
-    emit countChanged();
-    emit totalsChanged();
-}
-
-void ConversationModel::conversationChanged(Conversation *c)
-{
-    const int row = rowOf(c);
-    if (row < 0)
-        return;
-    emit dataChanged(index(row), index(row));
-    emit totalsChanged();
-}
-
 int ConversationModel::totalUnread() const
 {
-    int n = 0;
-    for (const QPointer<Conversation> &c : m_conversations) {
-        if (c)
-            n += c->unreadCount();
-    }
-    return n;
-}
-
-int ConversationModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_conversations.size());
+    return sumOver<Conversation>([](const Conversation *c) { return c->unreadCount(); });
 }
 
 QVariant ConversationModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    Conversation *c = m_conversations.at(index.row());
+    auto *c = qobject_cast<Conversation *>(itemAt(index.row()));
     if (!c)
         return QVariant();
     switch (role) {
@@ -165,16 +101,12 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
 
 Conversation *ConversationModel::conversationAt(int row) const
 {
-    return row >= 0 && row < m_conversations.size() ? m_conversations.at(row).data() : nullptr;
+    return qobject_cast<Conversation *>(itemAt(row));
 }
 
 int ConversationModel::rowOf(Conversation *conversation) const
 {
-    for (int i = 0; i < m_conversations.size(); ++i) {
-        if (m_conversations.at(i) == conversation)
-            return i;
-    }
-    return -1;
+    return rowOfItem(conversation);
 }
 
 } // namespace talker::models

@@ -4,8 +4,7 @@
 #include "client/accountregistry.h"
 #include "client/conversation.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
+#include "models/registrylistmodel.h"
 
 namespace talker::client {
 class Account;
@@ -16,15 +15,10 @@ class Conversation;
 namespace talker::models {
 
 /// Private conversations of every account, one per other user, in the order they were opened.
-class ConversationModel : public QAbstractListModel
+class ConversationModel : public RegistryListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("client/accountregistry.h")
-    Q_MOC_INCLUDE("client/account.h")
     Q_MOC_INCLUDE("client/conversation.h")
-    Q_PROPERTY(talker::client::AccountRegistry *registry READ registry WRITE setRegistry NOTIFY
-                   registryChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalsChanged)
 
 public:
@@ -46,31 +40,18 @@ public:
     explicit ConversationModel(QObject *parent = nullptr);
     ~ConversationModel() override;
 
-    client::AccountRegistry *registry() const { return m_registry; }
-    void setRegistry(client::AccountRegistry *registry);
-    int count() const { return rowCount(); }
     int totalUnread() const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE talker::client::Conversation *conversationAt(int row) const;
     Q_INVOKABLE int rowOf(talker::client::Conversation *conversation) const;
 
-signals:
-    void registryChanged();
-    void countChanged();
-    void totalsChanged();
-
-private:
-    void rebuild();
-    void watchAccount(client::Account *account);
-    void watchConversation(client::Conversation *conversation);
-    void conversationChanged(client::Conversation *conversation);
-
-    QPointer<client::AccountRegistry> m_registry;
-    QList<QPointer<client::Conversation>> m_conversations;
+protected:
+    QList<QObject *> itemsOf(client::Account *account) const override;
+    void watchAccount(client::Account *account) override;
+    void watchItem(QObject *item) override;
 };
 
 } // namespace talker::models

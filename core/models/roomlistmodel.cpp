@@ -11,34 +11,17 @@ using client::AccountRegistry;
 using client::Room;
 
 RoomListModel::RoomListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RegistryListModel(parent)
 {}
 
 RoomListModel::~RoomListModel() = default;
 
-void RoomListModel::setRegistry(AccountRegistry *registry)
+QList<QObject *> RoomListModel::itemsOf(Account *account) const
 {
-    if (m_registry == registry)
-        return;
-    if (m_registry)
-        m_registry->disconnect(this);
-    m_registry = registry;
-    if (registry) {
-        connect(registry, &AccountRegistry::accountAdded, this, [this](Account *a) {
-            watchAccount(a);
-            rebuild();
-        });
-        connect(registry, &AccountRegistry::accountAboutToBeRemoved, this, [this](Account *a) {
-            a->disconnect(this);
-            for (Room *r : a->rooms())
-                r->disconnect(this);
-            QMetaObject::invokeMethod(this, &RoomListModel::rebuild, Qt::QueuedConnection);
-        });
-        for (Account *a : registry->accounts())
-            watchAccount(a);
-    }
-    rebuild();
-    emit registryChanged();
+    QList<QObject *> items;
+    for (Room *r : account->rooms())
+        items.append(r);
+    return items;
 }
 
 void RoomListModel::watchAccount(Account *account)
@@ -46,14 +29,15 @@ void RoomListModel::watchAccount(Account *account)
     connect(account, &Account::roomsChanged, this, &RoomListModel::rebuild, Qt::UniqueConnection);
     connect(account, &Account::configChanged, this, [this, account] {
         for (Room *r : account->rooms())
-            roomChanged(r);
+            itemChanged(r);
     });
 }
 
-void RoomListModel::watchRoom(Room *room)
+void RoomListModel::watchItem(QObject *item)
 {
+    auto *room = qobject_cast<Room *>(item);
     auto changed = [this, room] {
-        roomChanged(room);
+        itemChanged(room);
     };
     connect(room, &Room::stateChanged, this, changed);
     connect(room, &Room::statusChanged, this, changed);
@@ -61,66 +45,21 @@ void RoomListModel::watchRoom(Room *room)
     connect(room, &Room::lastMessageChanged, this, changed);
 }
 
-void RoomListModel::rebuild()
-{
-    beginResetModel();
-    for (const QPointer<Room> &r : std::as_const(m_rooms)) {
-        if (r)
-            r->disconnect(this);
-    }
-    m_rooms.clear();
-    if (m_registry) {
-        for (Account *a : m_registry->accounts()) {
-            for (Room *r : a->rooms()) {
-                m_rooms.append(r);
-                watchRoom(r);
-            }
-        }
-    }
-    endResetModel();
-    emit countChanged();
-    emit totalsChanged();
-}
-
-void RoomListModel::roomChanged(Room *room)
-{
-    const int row = rowOf(room);
-    if (row < 0)
-        return;
-    emit dataChanged(index(row), index(row));
-    emit totalsChanged();
-}
-
 int RoomListModel::totalUnread() const
 {
-    int n = 0;
-    for (const QPointer<Room> &r : m_rooms) {
-        if (r)
-            n += r->unreadCount();
-    }
-    return n;
+    return sumOver<Room>([](const Room *r) { return r->unreadCount(); });
 }
 
 int RoomListModel::totalMentions() const
 {
-    int n = 0;
-    for (const QPointer<Room> &r : m_rooms) {
-        if (r)
-            n += r->mentionCount();
-    }
-    return n;
-}
-
-int RoomListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rooms.size());
+    return sumOver<Room>([](const Room *r) { return r->mentionCount(); });
 }
 
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    Room *r = m_rooms.at(index.row());
+    auto *r = qobject_cast<Room *>(itemAt(index.row()));
     if (!r)
         return QVariant();
     switch (role) {
@@ -178,16 +117,12 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
 
 Room *RoomListModel::roomAt(int row) const
 {
-    return row >= 0 && row < m_rooms.size() ? m_rooms.at(row).data() : nullptr;
+    return qobject_cast<Room *>(itemAt(row));
 }
 
 int RoomListModel::rowOf(Room *room) const
 {
-    for (int i = 0; i < m_rooms.size(); ++i) {
-        if (m_rooms.at(i) == room)
-            return i;
-    }
-    return -1;
+    return rowOfItem(room);
 }
 
 } // namespace talker::models

@@ -4,8 +4,7 @@
 #include "client/accountregistry.h"
 #include "client/room.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
+#include "models/registrylistmodel.h"
 
 namespace talker::client {
 class Account;
@@ -17,15 +16,10 @@ namespace talker::models {
 
 /// The joined rooms of every account in the registry, in account order then the
 /// user's room order, with connection state and badges for the sidebar.
-class RoomListModel : public QAbstractListModel
+class RoomListModel : public RegistryListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("client/accountregistry.h")
-    Q_MOC_INCLUDE("client/account.h")
     Q_MOC_INCLUDE("client/room.h")
-    Q_PROPERTY(talker::client::AccountRegistry *registry READ registry WRITE setRegistry NOTIFY
-                   registryChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalsChanged)
     Q_PROPERTY(int totalMentions READ totalMentions NOTIFY totalsChanged)
 
@@ -51,13 +45,9 @@ public:
     explicit RoomListModel(QObject *parent = nullptr);
     ~RoomListModel() override;
 
-    client::AccountRegistry *registry() const { return m_registry; }
-    void setRegistry(client::AccountRegistry *registry);
-    int count() const { return rowCount(); }
     int totalUnread() const;
     int totalMentions() const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -65,19 +55,10 @@ public:
     /// Row of a room (-1 when not listed).
     Q_INVOKABLE int rowOf(talker::client::Room *room) const;
 
-signals:
-    void registryChanged();
-    void countChanged();
-    void totalsChanged();
-
-private:
-    void rebuild();
-    void watchAccount(client::Account *account);
-    void watchRoom(client::Room *room);
-    void roomChanged(client::Room *room);
-
-    QPointer<client::AccountRegistry> m_registry;
-    QList<QPointer<client::Room>> m_rooms;
+protected:
+    QList<QObject *> itemsOf(client::Account *account) const override;
+    void watchAccount(client::Account *account) override;
+    void watchItem(QObject *item) override;
 };
 
 } // namespace talker::models

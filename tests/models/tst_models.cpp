@@ -344,6 +344,12 @@ private slots:
                  int(Session::State::Disconnected));
 
         QSignalSpy changed(&rooms, &QAbstractItemModel::dataChanged);
+        QSignalSpy totals(&rooms, &RoomListModel::totalsChanged);
+        // the QML badges bind to these: their NOTIFY signal (declared in the base) resolves
+        for (const char *name : {"totalUnread", "totalMentions", "count", "registry"}) {
+            const QMetaObject *mo = rooms.metaObject();
+            QVERIFY2(mo->property(mo->indexOfProperty(name)).hasNotifySignal(), name);
+        }
         main->session()->processIncoming(connected() +
                                          msg("m1", "2", "bob", QStringLiteral("ping @alice"), 100) +
                                          msg("m2", "2", "bob", QStringLiteral("hello"), 101));
@@ -355,6 +361,7 @@ private slots:
                  QStringLiteral("bob: hello"));
         QCOMPARE(rooms.data(rooms.index(0), RoomListModel::ConnectedRole).toBool(), true);
         QCOMPARE(rooms.totalUnread(), 2);
+        QVERIFY(totals.count() > 0);
         QCOMPARE(rooms.data(rooms.index(0), RoomListModel::RoomRole).value<QObject *>(), main);
 
         // a private message opens a conversation with its sender
