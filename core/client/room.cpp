@@ -100,17 +100,7 @@ void Room::loadInitial()
     // unconfirmed messages from the last run go back on screen, pending
     const QList<OutboxEntry> entries = m_account->outbox()->entries(m_name);
     for (const OutboxEntry &e : entries) {
-        Message m;
-        m.id = e.id;
-        m.authorId = m_account->userId();
-        m.authorName = m_account->userName();
-        m.text = e.content;
-        m.time = e.created;
-        m.isOwn = true;
-        m.isAction = e.action;
-        m.isPrivate = !e.to.isEmpty();
-        m.peerId = e.to;
-        m.delivery = e.failed ? Message::Delivery::Failed : Message::Delivery::Pending;
+        const Message m = ownMessage(e);
         Timeline *t = timelineOf(m);
         const int row = t->indexOf(m.id);
         if (e.content.isEmpty()) {
@@ -224,6 +214,22 @@ QString Room::sendPrivate(const QString &toUserId, const QString &text)
     return sendInto(c->timeline(), text, toUserId);
 }
 
+Message Room::ownMessage(const OutboxEntry &e) const
+{
+    Message m;
+    m.id = e.id;
+    m.authorId = m_account->userId();
+    m.authorName = m_account->userName();
+    m.text = e.content;
+    m.time = e.created;
+    m.isOwn = true;
+    m.isAction = e.action;
+    m.isPrivate = !e.to.isEmpty();
+    m.peerId = e.to;
+    m.delivery = e.failed ? Message::Delivery::Failed : Message::Delivery::Pending;
+    return m;
+}
+
 QString Room::sendInto(Timeline *timeline, const QString &text, const QString &to)
 {
     if (text.trimmed().isEmpty() || !timeline)
@@ -245,18 +251,7 @@ QString Room::sendInto(Timeline *timeline, const QString &text, const QString &t
     e.created = nowSecs();
     m_account->outbox()->put(e);
 
-    Message m;
-    m.id = e.id;
-    m.authorId = m_account->userId();
-    m.authorName = m_account->userName();
-    m.text = e.content;
-    m.time = e.created;
-    m.isOwn = true;
-    m.isAction = e.action;
-    m.isPrivate = !to.isEmpty();
-    m.peerId = to;
-    m.delivery = Message::Delivery::Pending;
-    timeline->append(m);
+    timeline->append(ownMessage(e));
     if (m_session->isConnected())
         sendEntry(e);
     return e.id;

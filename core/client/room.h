@@ -147,6 +147,8 @@ private:
     void onServerError(const QString &message);
     void flushOutbox();
     void loadInitial();
+    /// The local, own message shown for an outbox entry (pending, or failed).
+    Message ownMessage(const OutboxEntry &entry) const;
     void storeEventId(const QString &id);
     void countUnread(const Message &message, Conversation *conversation);
     void sendEntry(const OutboxEntry &entry);
