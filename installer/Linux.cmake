@@ -16,6 +16,10 @@ if(TARGET talker)
     endforeach()
 endif()
 
+# Debian policy: every package carries its licence in machine-readable form.
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/copyright
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/talker)
+
 if(TARGET talker-server AND TALKER_INSTALL_SYSTEMD_UNIT)
     # lib/systemd/system under the prefix: /usr/lib/systemd/system for the packages.
     install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/talker-server.service

@@ -14,6 +14,8 @@ set(CPACK_PACKAGE_HOMEPAGE_URL ${PROJECT_HOMEPAGE_URL})
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Talker")
 set(CPACK_PACKAGE_EXECUTABLES "talker" "Talker")
 set(CPACK_PACKAGE_CHECKSUM SHA256)
+# GPL-3.0-or-later: shown by the NSIS and DMG installers, named by the RPM and the .deb copyright.
+set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/../LICENSE")
 set(CPACK_STRIP_FILES ON)
 # Values reach CPackConfig.cmake exactly as written here (the NSIS registry
 # commands keep their backslashes).

@@ -57,14 +57,14 @@ systemd unit that is installed but not enabled.")
 
 # --- RPM (Fedora / openSUSE names; automatic requirements add the libraries) ---
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
-set(CPACK_RPM_PACKAGE_LICENSE "Unspecified")
+set(CPACK_RPM_PACKAGE_LICENSE "GPL-3.0-or-later")
 set(CPACK_RPM_PACKAGE_GROUP "Applications/Internet")
 set(CPACK_RPM_PACKAGE_URL ${PROJECT_HOMEPAGE_URL})
 set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtdeclarative, qt6-qtbase-gui, qt6-qtsvg, qtkeychain-qt6")
 # Directories that belong to the filesystem / hicolor-icon-theme / systemd packages.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
-    /usr/share/applications /usr/share/metainfo /usr/share/icons
+    /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/doc
     /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
     /usr/share/icons/hicolor/scalable/apps
     /usr/lib/systemd /usr/lib/systemd/system)

@@ -91,6 +91,8 @@ check_desktop_files() { # check_desktop_files ROOT VERSION
     appstreamcli validate --no-net "$metainfo" || fail "appstreamcli rejects $metainfo"
     grep -q "<launchable type=\"desktop-id\">$APP_ID.desktop</launchable>" "$metainfo" ||
         fail "metainfo does not launch $APP_ID.desktop"
+    grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" ||
+        fail "metainfo names no project licence"
     grep -q "<release version=\"$version\"" "$metainfo" ||
         fail "metainfo has no <release> for version $version (resources/$APP_ID.metainfo.xml)"
     check_icon_dims "$root"
@@ -122,6 +124,7 @@ allowed_path() {
     usr/share/applications/"$APP_ID".desktop | usr/share/metainfo/"$APP_ID".metainfo.xml) return 0 ;;
     usr/share/icons/hicolor/*/apps/"$APP_ID".png | usr/share/icons/hicolor/scalable/apps/"$APP_ID".svg) return 0 ;;
     usr/lib/systemd/system/talker-server.service) return 0 ;;
+    usr/share/doc/"$PKG"/copyright) return 0 ;;
     usr/lib/.build-id | usr/lib/.build-id/*) return 0 ;; # rpm's debug links
     esac
     return 1
@@ -164,6 +167,8 @@ step_contents() {
         file "$tmp/root/$p" | grep -q 'ELF.*, stripped' || fail "$p is not stripped: $(file "$tmp/root/$p")"
     done
     [ -f "$tmp/root/usr/lib/systemd/system/talker-server.service" ] || fail "systemd unit missing"
+    grep -qx 'License: GPL-3.0-or-later' "$tmp/root/usr/share/doc/$PKG/copyright" ||
+        fail "the .deb's copyright file does not name GPL-3.0-or-later"
     check_desktop_files "$tmp/root" "$version"
     note "$(basename "$deb"): $(wc -l <"$tmp/files") files, $(stat -c %s "$deb") bytes"
 
@@ -182,6 +187,8 @@ step_contents() {
             fail "rpm name/version"
         rpm -qpl "$rpm_file" 2>/dev/null | sed 's|^/||' | sort >"$tmp/rpm"
         check_file_list "$(basename "$rpm_file")" <"$tmp/rpm"
+        [ "$(rpm -qp --qf '%{LICENSE}' "$rpm_file" 2>/dev/null)" = GPL-3.0-or-later ] ||
+            fail "rpm License is not GPL-3.0-or-later"
         rpm -qpR "$rpm_file" 2>/dev/null | grep -q '^qt6-qtdeclarative' || fail "rpm Requires lacks qt6-qtdeclarative"
         rpm -qpR "$rpm_file" 2>/dev/null | grep -q '^libqt6keychain.so' || fail "rpm lacks the keychain library requirement"
     fi
