@@ -1,9 +1,12 @@
 #include "protocol/codec.h"
 
+#include "protocol/textrules.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
 #include <limits>
 
 namespace talker::protocol {
@@ -59,7 +62,33 @@ qint64 toEpoch(const QJsonValue &value)
     return 0;
 }
 
-MessageEvent decodeMessage(const QJsonObject &o)
+/// An integer JSON number as its decimal text; nullopt for anything else (fractions,
+/// -0, values beyond what a double holds exactly, non-numbers).
+std::optional<QString> integerText(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) >= 9.0e15 ||
+        (d == 0 && std::signbit(d)))
+        return std::nullopt;
+    return QString::number(qint64(d));
+}
+
+/// `to` must name someone: a non-empty string of valid Unicode, or an integer id.
+/// Anything else would otherwise read as "no recipient" and make the message public.
+std::optional<QString> recipient(const QJsonValue &v)
+{
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s.isEmpty() || hasLoneSurrogate(s))
+            return std::nullopt;
+        return s;
+    }
+    return integerText(v);
+}
+
+DecodeResult decodeMessage(const QJsonObject &o)
 {
     MessageEvent m;
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
@@ -67,34 +96,62 @@ MessageEvent decodeMessage(const QJsonObject &o)
         const QJsonValue v = it.value();
         if (key == kType)
             continue;
-        if (key == kId)
+        if (key == kId) {
             m.id = coerceToString(v);
-        else if (key == QLatin1String("content"))
-            m.content = coerceToString(v);
-        else if (key == kUser)
+        } else if (key == QLatin1String("content")) {
+            if (v.isObject() || v.isArray() || v.isNull())
+                return failure(ErrorCode::InvalidContent);
+            m.content = replaceLoneSurrogates(coerceToString(v));
+        } else if (key == kUser) {
             m.user = User::fromJson(v);
-        else if (key == kTime)
+        } else if (key == kTime) {
             m.time = toEpoch(v);
-        else if (key == QLatin1String("to"))
-            m.to = coerceToString(v);
-        else if (key == QLatin1String("private"))
+        } else if (key == QLatin1String("to")) {
+            const std::optional<QString> to = recipient(v);
+            if (!to)
+                return failure(ErrorCode::InvalidRecipient);
+            m.to = *to;
+        } else if (key == QLatin1String("private")) {
             m.isPrivate = v.toBool();
-        else if (key == QLatin1String("edited"))
+        } else if (key == QLatin1String("edited")) {
             m.edited = v.isBool() ? (v.toBool() ? 1 : 0) : toEpoch(v);
-        else if (key == QLatin1String("deleted"))
+        } else if (key == QLatin1String("deleted")) {
             m.deleted = v.toBool();
-        else if (key == QLatin1String("partial"))
+        } else if (key == QLatin1String("partial")) {
+            if (!v.isBool())
+                return failure(ErrorCode::InvalidPartial);
             m.partial = v.toBool();
-        else
-            m.extra.insert(key, v);
+        } else {
+            if (jsonDepth(v, kMaxAttributeDepth) > kMaxAttributeDepth)
+                return failure(ErrorCode::NestedTooDeep);
+            m.extra.insert(replaceLoneSurrogates(key), withoutLoneSurrogates(v));
+        }
     }
-    return m;
+    return success(std::move(m));
 }
 
-ConnectEvent decodeConnect(const QJsonObject &o)
+/// The room of a `connect`: a string (empty means none, as when it is missing) or an
+/// integer, which old clients send and which names the room by its decimal text.
+std::optional<QString> roomName(const QJsonValue &v)
+{
+    if (v.isUndefined())
+        return QString();
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (!s.isEmpty() && !isValidRoomName(s))
+            return std::nullopt;
+        return s;
+    }
+    return integerText(v);
+}
+
+DecodeResult decodeConnect(const QJsonObject &o)
 {
     ConnectEvent c;
-    c.room = coerceToString(o.value(QLatin1String("room")));
+    const std::optional<QString> room = roomName(o.value(QLatin1String("room")));
+    if (!room)
+        return failure(ErrorCode::InvalidRoom);
+    c.room = *room;
     c.token = coerceToString(o.value(QLatin1String("token")));
     const QJsonValue last = o.value(QLatin1String("last_event_id"));
     if (!last.isUndefined() && !last.isNull())
@@ -103,7 +160,7 @@ ConnectEvent decodeConnect(const QJsonObject &o)
     if (history.isDouble())
         c.history = int(saturate(history.toDouble(), 0, 1 << 20));
     c.includePartial = o.value(QLatin1String("include_partial")).toBool(false);
-    return c;
+    return success(std::move(c));
 }
 
 PresenceEvent decodePresence(PresenceEvent::Kind kind, const QJsonObject &o)
@@ -135,13 +192,13 @@ DecodeResult decodeObject(const QJsonObject &o)
     const QString type = typeValue.toString();
 
     if (type == QLatin1String("message"))
-        return success(decodeMessage(o));
+        return decodeMessage(o);
     if (type == QLatin1String("ping"))
         return success(PingEvent{});
     if (type == QLatin1String("pong"))
         return success(PongEvent{});
     if (type == QLatin1String("connect"))
-        return success(decodeConnect(o));
+        return decodeConnect(o);
     if (type == QLatin1String("connected"))
         return success(ConnectedEvent{User::fromJson(o.value(kUser))});
     if (type == QLatin1String("users")) {
@@ -191,6 +248,11 @@ QJsonObject toJson(const Event &event)
             },
             [](const MessageEvent &m) {
                 QJsonObject o = m.extra;
+                // Only the typed fields may set these: an extra `to` must never turn
+                // a public message into something else, or the reverse.
+                for (const char *reserved : {"id", "content", "user", "time", "to", "private",
+                                             "edited", "deleted", "partial"})
+                    o.remove(QLatin1String(reserved));
                 o.insert(kType, QStringLiteral("message"));
                 if (!m.id.isEmpty())
                     o.insert(kId, m.id);

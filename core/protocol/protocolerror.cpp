@@ -23,6 +23,16 @@ QString errorText(ErrorCode code, const QString &detail)
         return QStringLiteral("Not your message");
     case ErrorCode::ConnectionClosed:
         return QStringLiteral("Connection closed");
+    case ErrorCode::InvalidRecipient:
+        return QStringLiteral("Invalid recipient");
+    case ErrorCode::InvalidRoom:
+        return QStringLiteral("Invalid room name");
+    case ErrorCode::InvalidContent:
+        return QStringLiteral("Invalid content");
+    case ErrorCode::InvalidPartial:
+        return QStringLiteral("Invalid partial");
+    case ErrorCode::NestedTooDeep:
+        return QStringLiteral("Attributes nested too deeply");
     }
     return QString();
 }
@@ -35,6 +45,7 @@ bool errorCloses(ErrorCode code)
     case ErrorCode::AuthenticationFailed:
     case ErrorCode::NotConnected:
     case ErrorCode::ConnectionClosed:
+    case ErrorCode::InvalidRoom:
         return true;
     default:
         return false;

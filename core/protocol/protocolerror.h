@@ -17,6 +17,11 @@ enum class ErrorCode {
     NoSuchUser,       ///< private message to nobody in the room
     NotYourMessage,   ///< edit/retraction of another user's message
     ConnectionClosed, ///< sent before the server drops an idle user
+    InvalidRecipient, ///< a message whose `to` is not a non-empty string or an integer
+    InvalidRoom,      ///< a `room` that is not a valid name (then close)
+    InvalidContent,   ///< a message `content` that is an object, array or null
+    InvalidPartial,   ///< a message `partial` that is not a boolean
+    NestedTooDeep,    ///< extra attributes nested deeper than kMaxAttributeDepth
 };
 
 /// The exact error text of the protocol reference for `code`. `detail` is the

@@ -228,9 +228,19 @@ void Connection::handleFrame(const QByteArray &frame)
 {
     protocol::DecodeResult result = protocol::decode(frame);
     if (!result.ok()) {
-        if (result.error == ErrorCode::InvalidJson || m_state != State::Connected) {
-            sendError(result.error == ErrorCode::InvalidJson ? ErrorCode::InvalidJson
-                                                             : ErrorCode::NotConnected);
+        if (m_state != State::Connected) {
+            // A bad room of a `connect` says so; anything else before it is out of turn.
+            const bool ownError =
+                result.error == ErrorCode::InvalidJson || result.error == ErrorCode::InvalidRoom;
+            sendError(ownError ? result.error : ErrorCode::NotConnected);
+            return;
+        }
+        if (result.error == ErrorCode::InvalidJson) {
+            sendError(result.error);
+            return;
+        }
+        if (result.error == ErrorCode::InvalidRoom) {
+            sendError(errors::text(errors::ServerError::AlreadyConnected), false);
             return;
         }
         m_hub->flushStore();

@@ -16,10 +16,6 @@ namespace talker::server {
 
 Q_LOGGING_CATEGORY(lcHub, "talker.server.hub")
 
-namespace {
-constexpr int kMaxRoomNameLength = 256;
-}
-
 struct Hub::PendingMessage
 {
     Room *room = nullptr;
@@ -123,7 +119,7 @@ void Hub::requestConnect(Connection *connection, const protocol::ConnectEvent &e
 void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &event)
 {
     std::optional<store::UserRecord> user;
-    if (!event.room.isEmpty() && event.room.size() <= kMaxRoomNameLength)
+    if (!event.room.isEmpty()) // the codec refused invalid names
         user = m_store->userByToken(event.token);
     if (!user) {
         // The token is never logged.

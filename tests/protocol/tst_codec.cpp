@@ -85,6 +85,25 @@ private slots:
         QCOMPARE(m.user.id, QStringLiteral("9"));
     }
 
+    void extrasNeverSetRecipientOrTypedFields()
+    {
+        // The client core builds messages from typed fields: an extra `to` (or
+        // `private`, `partial`) must never reach the wire, valid or not.
+        MessageEvent m;
+        m.content = QStringLiteral("public");
+        m.extra = QJsonObject{{QStringLiteral("to"), QJsonObject{{QStringLiteral("id"), 2}}},
+                              {QStringLiteral("private"), true},
+                              {QStringLiteral("partial"), true},
+                              {QStringLiteral("action"), true}};
+        const QJsonObject o = toJson(m);
+        QVERIFY(!o.contains(QStringLiteral("to")));
+        QVERIFY(!o.contains(QStringLiteral("private")));
+        QVERIFY(!o.contains(QStringLiteral("partial")));
+        QCOMPARE(o.value(QStringLiteral("action")), QJsonValue(true));
+        m.to = QStringLiteral("7");
+        QCOMPARE(toJson(m).value(QStringLiteral("to")).toString(), QStringLiteral("7"));
+    }
+
     void messageRoundTrip()
     {
         MessageEvent m;
