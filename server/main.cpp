@@ -101,7 +101,9 @@ const Option kOptions[] = {
     {"tls-cert", "file", "PEM certificate (chain): serve TLS."},
     {"tls-key", "file", "PEM private key for --tls-cert."},
     {"max-line-size", "bytes", "Largest accepted event (default 262144)."},
-    {"replay-cap", "count", "Most events replayed on connect (default 500)."},
+    {"replay-cap", "count",
+     "Most events replayed on connect, sent in one history page or found by one search "
+     "(default 500)."},
     {"max-connections-per-address", "count",
      "Concurrent connections per IP address (default 256, 0 = no limit)."},
     {"max-events-per-second", "rate",

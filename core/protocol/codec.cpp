@@ -1,5 +1,6 @@
 #include "protocol/codec.h"
 
+#include "protocol/historycodec.h"
 #include "protocol/textrules.h"
 
 #include <QJsonArray>
@@ -224,6 +225,8 @@ DecodeResult decodeObject(const QJsonObject &o)
         return success(CloseEvent{});
     if (type == QLatin1String("error"))
         return success(ErrorEvent{coerceToString(o.value(QLatin1String("message")))});
+    if (std::optional<DecodeResult> r = historycodec::decode(type, o))
+        return std::move(*r);
     return failure(ErrorCode::UnknownType, renderJsonValue(typeValue));
 }
 
@@ -306,6 +309,7 @@ QJsonObject toJson(const Event &event)
                 return QJsonObject{{kType, QStringLiteral("error")},
                                    {QStringLiteral("message"), e.message}};
             },
+            [](const auto &e) { return historycodec::toJson(e); },
         },
         event);
 }

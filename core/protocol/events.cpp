@@ -19,18 +19,24 @@ QString presenceTypeName(PresenceEvent::Kind kind)
 
 QString typeName(const Event &event)
 {
-    return std::visit(Overloaded{
-                          [](const ConnectEvent &) { return QStringLiteral("connect"); },
-                          [](const ConnectedEvent &) { return QStringLiteral("connected"); },
-                          [](const MessageEvent &) { return QStringLiteral("message"); },
-                          [](const UsersEvent &) { return QStringLiteral("users"); },
-                          [](const PresenceEvent &e) { return presenceTypeName(e.kind); },
-                          [](const PingEvent &) { return QStringLiteral("ping"); },
-                          [](const PongEvent &) { return QStringLiteral("pong"); },
-                          [](const CloseEvent &) { return QStringLiteral("close"); },
-                          [](const ErrorEvent &) { return QStringLiteral("error"); },
-                      },
-                      event);
+    return std::visit(
+        Overloaded{
+            [](const ConnectEvent &) { return QStringLiteral("connect"); },
+            [](const ConnectedEvent &) { return QStringLiteral("connected"); },
+            [](const MessageEvent &) { return QStringLiteral("message"); },
+            [](const UsersEvent &) { return QStringLiteral("users"); },
+            [](const PresenceEvent &e) { return presenceTypeName(e.kind); },
+            [](const PingEvent &) { return QStringLiteral("ping"); },
+            [](const PongEvent &) { return QStringLiteral("pong"); },
+            [](const CloseEvent &) { return QStringLiteral("close"); },
+            [](const ErrorEvent &) { return QStringLiteral("error"); },
+            [](const HistoryRequest &) { return QStringLiteral("history"); },
+            [](const HistoryStartEvent &) { return QStringLiteral("history_start"); },
+            [](const HistoryEndEvent &) { return QStringLiteral("history_end"); },
+            [](const SearchRequest &) { return QStringLiteral("search"); },
+            [](const SearchResultsEvent &) { return QStringLiteral("search_results"); },
+        },
+        event);
 }
 
 bool isValidMessageId(const QString &id)

@@ -79,6 +79,50 @@ struct ErrorEvent
     QString message;
 };
 
+/// Client -> server [ext]: the stored events before `before`, at most `limit`.
+struct HistoryRequest
+{
+    QString before;
+    int limit = 0; ///< 0: the server's default page size
+};
+
+/// Server -> client [ext]: opens a `history` answer; the page's events follow.
+struct HistoryStartEvent
+{
+    QString before;
+};
+
+/// Server -> client [ext]: closes a `history` answer. `more`: older events exist.
+struct HistoryEndEvent
+{
+    QString before;
+    int count = 0;
+    bool more = false;
+};
+
+/// Client -> server [ext]: full-text search over the rooms the user is in.
+struct SearchRequest
+{
+    QString query;
+    int limit = 0;  ///< 0: the server's default
+    QString before; ///< only messages older than this event id (paging), may be empty
+};
+
+/// One search result: a message as broadcast, and its room.
+struct SearchHit
+{
+    QString room;
+    MessageEvent message;
+};
+
+/// Server -> client [ext]: the answer to a `search`, newest first.
+struct SearchResultsEvent
+{
+    QString query;
+    QList<SearchHit> results;
+    bool more = false;
+};
+
 /// Builds a visitor for std::visit out of lambdas, one per event type.
 template<class... Ts>
 struct Overloaded : Ts...
@@ -89,7 +133,8 @@ template<class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
 using Event = std::variant<ConnectEvent, ConnectedEvent, MessageEvent, UsersEvent, PresenceEvent,
-                           PingEvent, PongEvent, CloseEvent, ErrorEvent>;
+                           PingEvent, PongEvent, CloseEvent, ErrorEvent, HistoryRequest,
+                           HistoryStartEvent, HistoryEndEvent, SearchRequest, SearchResultsEvent>;
 
 /// The wire name of an event ("message", "join", ...).
 QString typeName(const Event &event);

@@ -33,6 +33,8 @@ QString errorText(ErrorCode code, const QString &detail)
         return QStringLiteral("Invalid partial");
     case ErrorCode::NestedTooDeep:
         return QStringLiteral("Attributes nested too deeply");
+    case ErrorCode::InvalidField:
+        return QStringLiteral("Invalid field: ") + detail;
     }
     return QString();
 }

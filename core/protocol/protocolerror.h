@@ -22,6 +22,7 @@ enum class ErrorCode {
     InvalidContent,   ///< a message `content` that is an object, array or null
     InvalidPartial,   ///< a message `partial` that is not a boolean
     NestedTooDeep,    ///< extra attributes nested deeper than kMaxAttributeDepth
+    InvalidField,     ///< a request field of the wrong type or value; `detail` names it
 };
 
 /// The exact error text of the protocol reference for `code`. `detail` is the

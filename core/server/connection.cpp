@@ -1,7 +1,9 @@
 #include "server/connection.h"
 
 #include "protocol/codec.h"
+#include "server/historyrequests.h"
 #include "server/hub.h"
+#include "server/linesource.h"
 #include "server/peer.h"
 #include "server/room.h"
 #include "server/servererrors.h"
@@ -55,7 +57,7 @@ void Connection::send(const QByteArray &line)
     if (m_queue.isEmpty() && m_peer->pendingOutput() < kSocketWindow) {
         m_peer->write(line);
     } else {
-        m_queue.append(line);
+        m_queue.append(Output{line, nullptr});
         m_queuedBytes += line.size();
     }
     if (m_maxPendingOutput > 0 && pendingOutput() > m_maxPendingOutput) {
@@ -71,11 +73,28 @@ qint64 Connection::pendingOutput() const
     return m_queuedBytes + m_peer->pendingOutput();
 }
 
+void Connection::sendStream(std::unique_ptr<LineSource> source)
+{
+    if (m_state == State::Closing || m_state == State::Closed)
+        return;
+    m_queue.append(Output{QByteArray(), std::move(source)});
+    pump();
+}
+
 void Connection::pump()
 {
     while (!m_queue.isEmpty() && m_peer->pendingOutput() < kSocketWindow) {
-        m_queuedBytes -= m_queue.front().size();
-        m_peer->write(m_queue.front());
+        Output &front = m_queue.front();
+        if (front.source) {
+            QByteArray line;
+            if (front.source->next(&line))
+                m_peer->write(line);
+            else
+                m_queue.removeFirst();
+            continue;
+        }
+        m_queuedBytes -= front.line.size();
+        m_peer->write(front.line);
         m_queue.removeFirst();
     }
 }
@@ -109,10 +128,14 @@ void Connection::closeAfterFlush()
         m_room->lost(this);
     m_state = State::Closing;
     // Everything queued goes to the socket, which sends it before closing.
-    while (!m_queue.isEmpty()) {
-        m_peer->write(m_queue.front());
-        m_queue.removeFirst();
+    for (const Output &out : std::as_const(m_queue)) {
+        QByteArray line;
+        if (!out.source)
+            m_peer->write(out.line);
+        while (out.source && out.source->next(&line))
+            m_peer->write(line);
     }
+    m_queue.clear();
     m_queuedBytes = 0;
     m_peer->closeAfterFlush();
 }
@@ -277,6 +300,14 @@ void Connection::handleEvent(protocol::Event &&event)
                        send(pong);
                    },
                    [&](protocol::CloseEvent &) { room->close(this); },
+                   [&](protocol::HistoryRequest &h) {
+                       room->touch(this);
+                       history::answer(this, h);
+                   },
+                   [&](protocol::SearchRequest &q) {
+                       room->touch(this);
+                       history::answer(this, q);
+                   },
                    [&](protocol::ConnectEvent &) {
                        room->touch(this);
                        sendError(errors::text(errors::ServerError::AlreadyConnected), false);

@@ -8,12 +8,14 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 class QTimer;
 
 namespace talker::server {
 
 class Hub;
+class LineSource;
 class Peer;
 class Room;
 struct Member;
@@ -40,6 +42,10 @@ public:
     /// are copied into the socket, so a fan-out to many slow-ish clients costs one
     /// copy of each line, not one per receiver.
     void send(const QByteArray &line);
+    /// Queues a whole answer whose lines `source` produces as the socket drains. It is
+    /// atomic for this connection: everything sent afterwards (live events included)
+    /// waits until the source is exhausted.
+    void sendStream(std::unique_ptr<LineSource> source);
     /// Bytes handed to the socket before further lines wait in the queue.
     static constexpr qint64 kSocketWindow = 32 * 1024;
     /// Output not yet sent: queued lines plus the socket's buffer.
@@ -55,6 +61,7 @@ public:
     bool wantsPartial() const { return m_includePartial; }
     Room *room() const { return m_room; }
     Member *member() const { return m_member; }
+    Hub *hub() const { return m_hub; }
 
     /// Called by the Hub: authentication succeeded and the connection joined `room`.
     void attach(Room *room, Member *member, bool includePartial);
@@ -84,8 +91,14 @@ private:
     QString m_address;
     protocol::FrameDecoder m_decoder;
     RateLimiter m_limiter;
-    QList<QByteArray> m_queue; ///< lines not yet handed to the socket
-    qint64 m_queuedBytes = 0;
+    /// One queued item: a line, or a stream whose lines are produced on demand.
+    struct Output
+    {
+        QByteArray line;
+        std::shared_ptr<LineSource> source;
+    };
+    QList<Output> m_queue;    ///< not yet handed to the socket, in order
+    qint64 m_queuedBytes = 0; ///< bytes of the queued lines (streams not counted)
     QTimer *m_throttle = nullptr;
     QTimer *m_authTimer = nullptr;
     Room *m_room = nullptr;

@@ -15,6 +15,11 @@ enum class ServerError {
     AuthenticationTimeout, ///< no `connect` within the authentication timeout (then close)
     ServerShuttingDown,    ///< the server is shutting down (then close)
     NotStored,             ///< the store could not save a message: nothing was broadcast
+    UnknownEventId,        ///< `history before` an id the room does not know
+    EmptySearchQuery,      ///< `search` without a word to look for
+    SearchQueryTooLong,    ///< `search` over protocol::searchquery::kMaxLength characters
+    SearchNotAvailable,    ///< the store has no search index (e.g. cluster mode)
+    HistoryNotAvailable,   ///< the store cannot page history
 };
 
 /// The exact text of `error`.

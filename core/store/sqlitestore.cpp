@@ -1,5 +1,7 @@
 #include "store/sqlitestore.h"
 
+#include "store/schemamigrations.h"
+#include "store/sqlitehistory.h"
 #include "store/token.h"
 
 #include <QAtomicInt>
@@ -104,6 +106,7 @@ bool SqliteStore::isOpen() const
 void SqliteStore::close()
 {
     m_queries.clear();
+    m_history.reset();
     if (QSqlDatabase::contains(m_connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -147,6 +150,10 @@ bool SqliteStore::open(const QString &path, const Options &options)
                 return false;
             }
         }
+        if (!migrations::run(m_connection, &m_error)) {
+            close();
+            return false;
+        }
     }
     if (options.maxSizeBytes > 0) {
         QSqlQuery pageSize(db);
@@ -160,6 +167,7 @@ bool SqliteStore::open(const QString &path, const Options &options)
         }
     }
     m_queries.resize(QCount);
+    m_history = std::make_unique<SqliteHistory>(m_connection);
     m_error.clear();
     return true;
 }
@@ -410,6 +418,34 @@ QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &u
     q.addBindValue(text(userId));
     q.addBindValue(count);
     return fetchEvents(q);
+}
+
+HistoryPage SqliteStore::historyBefore(const QString &room, const QString &beforeId,
+                                       const QString &userId, int limit)
+{
+    if (!m_history)
+        return HistoryPage{};
+    const HistoryPage page = m_history->before(room, beforeId, userId, limit);
+    m_error = m_history->lastError();
+    return page;
+}
+
+std::optional<QByteArray> SqliteStore::lineAt(qint64 seq)
+{
+    if (!m_history)
+        return std::nullopt;
+    std::optional<QByteArray> line = m_history->lineAt(seq);
+    m_error = m_history->lastError();
+    return line;
+}
+
+SearchPage SqliteStore::search(const SearchQuery &query)
+{
+    if (!m_history)
+        return SearchPage{};
+    SearchPage page = m_history->search(query);
+    m_error = m_history->lastError();
+    return page;
 }
 
 QList<StoredEvent> SqliteStore::fetchEvents(QSqlQuery &query)

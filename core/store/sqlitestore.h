@@ -8,6 +8,8 @@
 
 namespace talker::store {
 
+class SqliteHistory;
+
 /// The embedded store: one SQLite file in WAL mode, through QtSql.
 ///
 /// Each instance opens its own connection, so several threads (or processes, like
@@ -54,6 +56,11 @@ public:
     QList<StoredEvent> eventsAfter(const QString &room, const QString &afterId,
                                    const QString &userId, int cap, bool *found) override;
     QList<StoredEvent> lastEvents(const QString &room, const QString &userId, int count) override;
+    HistoryPage historyBefore(const QString &room, const QString &beforeId, const QString &userId,
+                              int limit) override;
+    std::optional<QByteArray> lineAt(qint64 seq) override;
+    bool canSearch() const override { return m_history != nullptr; }
+    SearchPage search(const SearchQuery &query) override;
 
 private:
     bool exec(const QString &sql);
@@ -68,6 +75,7 @@ private:
     QString m_connection;
     QString m_error;
     std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+    std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
 };
 
 } // namespace talker::store

@@ -33,6 +33,40 @@ struct StoredEvent
     QByteArray line;     ///< the wire line as broadcast, ending in '\n'
 };
 
+/// A page of history before an event: which stored rows to send, oldest first.
+struct HistoryPage
+{
+    bool available = false; ///< false: this store cannot page (the server says so)
+    bool found = false;     ///< the `before` id is known in the room
+    QList<qint64> lineSeqs; ///< rows whose lines to send; a message's latest state
+    bool more = false;      ///< older events visible to the user exist
+};
+
+/// One search result: a message's latest line as broadcast, and its room.
+struct SearchHit
+{
+    QString room;
+    QByteArray line;
+};
+
+/// What a search asks the store.
+struct SearchQuery
+{
+    QString userId;      ///< searches the rooms this user is in; private only theirs
+    QString match;       ///< an FTS5 expression (protocol::searchquery::toFts5)
+    QString beforeId;    ///< only messages older than this id (empty: the newest)
+    int limit = 50;      ///< most hits
+    qint64 maxBytes = 0; ///< stop (with `more`) before the lines exceed this; 0 = no cap
+};
+
+/// The store's answer, newest first.
+struct SearchPage
+{
+    bool found = true; ///< false: `beforeId` is unknown
+    QList<SearchHit> hits;
+    bool more = false;
+};
+
 /// The storage interface the server uses. SqliteStore is the embedded default; a
 /// PostgreSQL store can implement the same interface. Not thread-safe: use one
 /// instance per thread.
@@ -79,6 +113,20 @@ public:
     /// The newest `count` events of the room visible to `userId`, oldest first.
     virtual QList<StoredEvent> lastEvents(const QString &room, const QString &userId,
                                           int count) = 0;
+
+    /// The newest `limit` events before the first one with id `beforeId`, each
+    /// message once (at its original place, in its latest state), private ones only
+    /// for `userId`'s. The default cannot page (`available` false).
+    virtual HistoryPage historyBefore(const QString &room, const QString &beforeId,
+                                      const QString &userId, int limit);
+    /// The stored line of row `seq` (from a HistoryPage); nullopt when gone or failed.
+    virtual std::optional<QByteArray> lineAt(qint64 seq);
+    /// Whether search() works. A store without a full-text index (e.g. a cluster
+    /// store) returns false and the server answers "Search not available".
+    virtual bool canSearch() const { return false; }
+    /// Full-text search over the messages' latest text in the rooms the user is in
+    /// (retracted messages are never found), newest first.
+    virtual SearchPage search(const SearchQuery &query);
 };
 
 } // namespace talker::store

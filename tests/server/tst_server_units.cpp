@@ -23,7 +23,12 @@ namespace {
 class FakePeer : public Peer
 {
 public:
-    void write(const QByteArray &bytes) override { written += bytes; }
+    void write(const QByteArray &bytes) override
+    {
+        written += bytes;
+        if (growPending)
+            pending += bytes.size();
+    }
     qint64 pendingOutput() const override { return pending; }
     void closeAfterFlush() override { closedGracefully = true; }
     void abort() override { aborted = true; }
@@ -43,6 +48,7 @@ public:
 
     QByteArray written;
     qint64 pending = 0;
+    bool growPending = false; ///< written bytes count as unsent until `pending` is reset
     bool closedGracefully = false;
     bool aborted = false;
 };
@@ -136,6 +142,44 @@ private slots:
         QSignalSpy finished(slow, &Connection::finished);
         emit slowPeer->closed();
         QCOMPARE(finished.size(), 1);
+    }
+
+    void historyIsWrittenAsTheSocketDrains()
+    {
+        Hub hub(ServerConfig{}, m_store.get());
+        auto *peer = new FakePeer;
+        auto *c = new Connection(peer, &hub, &hub);
+        peer->feed("{\"type\":\"connect\",\"room\":\"h\",\"token\":\"" + m_token.toUtf8() +
+                   "\"}\n");
+        QCOMPARE(c->state(), Connection::State::Connected);
+        const QByteArray text(1000, 'x');
+        for (int i = 0; i < 100; ++i)
+            peer->feed("{\"type\":\"message\",\"content\":\"" + text + "\"}\n");
+        peer->feed("{\"type\":\"message\",\"id\":\"last\",\"content\":\"end\"}\n");
+        hub.flushStore();
+        peer->take();
+        peer->growPending = true;
+        peer->feed("{\"type\":\"history\",\"before\":\"last\",\"limit\":100}\n");
+        // Only about one socket window is read from the store and written so far.
+        QList<QJsonObject> events = peer->take();
+        QCOMPARE(events.first().value(QLatin1String("type")).toString(),
+                 QStringLiteral("history_start"));
+        QVERIFY(events.size() > 10);
+        QVERIFY(events.size() < 60);
+        // A ping (and its pong) waits behind the whole page.
+        peer->feed("{\"type\":\"ping\"}\n");
+        QVERIFY(peer->written.isEmpty());
+        for (int round = 0; round < 20 && !peer->written.contains("pong"); ++round) {
+            peer->pending = 0;
+            emit peer->drained();
+            events += peer->take();
+        }
+        QStringList types = typesOf(events);
+        QCOMPARE(types.size(), 1 + 100 + 1 + 1);
+        QCOMPARE(types.count(QStringLiteral("message")), 100);
+        QCOMPARE(types.at(101), QStringLiteral("history_end"));
+        QCOMPARE(types.last(), QStringLiteral("pong"));
+        emit peer->closed();
     }
 
     void rateLimiter()
