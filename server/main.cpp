@@ -3,6 +3,9 @@
 #include "server/server.h"
 #include "server/serveradmin.h"
 #include "store/sqlitestore.h"
+#ifdef TALKER_HAVE_CLUSTER
+#include "cluster/clusternode.h"
+#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -123,6 +126,12 @@ const Option kOptions[] = {
      "limit)."},
     {"threads", "count",
      "Threads the rooms are spread over (default: one per CPU core, at most 8)."},
+    {"cluster", "urls",
+     "Cluster mode: nats://HOST:PORT[,nats://HOST:PORT...] of a NATS JetStream cluster that "
+     "holds users, history and presence (no --database)."},
+    {"node-name", "name", "Cluster mode: this node's unique name."},
+    {"cluster-replicas", "count",
+     "Cluster mode: NATS nodes storing each stream (default 3, or fewer URLs)."},
 };
 
 bool parseSeconds(const QString &text, qint64 *ms)
@@ -241,15 +250,9 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
     return true;
 }
 
-int runUserCommand(const QStringList &args, const QString &databasePath)
+int runUserCommand(const QStringList &args, talker::store::Store *store)
 {
-    talker::store::SqliteStore store;
-    if (!store.open(databasePath)) {
-        err() << "talker-server: cannot open database " << databasePath << ": " << store.lastError()
-              << Qt::endl;
-        return 1;
-    }
-    ServerAdmin admin(&store);
+    ServerAdmin admin(store);
     const QString verb = args.value(1);
     const QString name = args.value(2);
     const auto needName = [&] {
@@ -297,6 +300,50 @@ int runUserCommand(const QStringList &args, const QString &databasePath)
     return 2;
 }
 
+int runUserCommand(const QStringList &args, const QString &databasePath)
+{
+    talker::store::SqliteStore store;
+    if (!store.open(databasePath)) {
+        err() << "talker-server: cannot open database " << databasePath << ": " << store.lastError()
+              << Qt::endl;
+        return 1;
+    }
+    return runUserCommand(args, &store);
+}
+
+#ifdef TALKER_HAVE_CLUSTER
+/// The cluster options, or an error printed and false.
+bool clusterOptions(const QCommandLineParser &parser, const ServerConfig &config, bool serving,
+                    talker::cluster::ClusterNode::Options *options)
+{
+    QString problem;
+    if (!talker::cluster::ClusterNode::parseUrls(parser.value(QStringLiteral("cluster")),
+                                                 &options->link.urls, &problem)) {
+        err() << "talker-server: invalid value for --cluster: " << problem << Qt::endl;
+        return false;
+    }
+    options->link.replicas = int(qMin<qsizetype>(3, options->link.urls.size()));
+    if (parser.isSet(QStringLiteral("cluster-replicas"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("cluster-replicas")).toInt(&ok);
+        if (!ok || n < 1 || n > 5) {
+            err() << "talker-server: invalid value for --cluster-replicas: "
+                  << parser.value(QStringLiteral("cluster-replicas")) << " (1 to 5)" << Qt::endl;
+            return false;
+        }
+        options->link.replicas = n;
+    }
+    options->bus.nodeName = parser.value(QStringLiteral("node-name"));
+    if (serving && options->bus.nodeName.isEmpty()) {
+        err() << "talker-server: --cluster needs --node-name NAME" << Qt::endl;
+        return false;
+    }
+    options->bus.idleTimeoutMs = config.idleTimeoutMs;
+    options->bus.leaveTimeoutMs = config.leaveTimeoutMs;
+    return true;
+}
+#endif
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -309,12 +356,15 @@ int main(int argc, char *argv[])
         QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} %{type} %{category}: %{message}"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("The Talker chat server.\n\n"
-                       "Serve:   talker-server [--listen HOST:PORT] [--database PATH] [options]\n"
-                       "Users:   talker-server [--database PATH] user add|remove|reset-token NAME\n"
-                       "         talker-server [--database PATH] user list\n"
-                       "'user add' and 'user reset-token' print the new token as the last line."));
+    parser.setApplicationDescription(QStringLiteral(
+        "The Talker chat server.\n\n"
+        "Serve:   talker-server [--listen HOST:PORT] [--database PATH] [options]\n"
+        "Users:   talker-server [--database PATH] user add|remove|reset-token NAME\n"
+        "         talker-server [--database PATH] user list\n"
+        "Cluster: talker-server --cluster nats://HOST:PORT[,...] --node-name NAME\n"
+        "             --listen HOST:PORT [options]\n"
+        "         talker-server --cluster URLS user add|remove|reset-token|list ...\n"
+        "'user add' and 'user reset-token' print the new token as the last line."));
     parser.addHelpOption();
     parser.addVersionOption();
     for (const Option &o : kOptions) {
@@ -339,21 +389,49 @@ int main(int argc, char *argv[])
     }
 
     const QStringList args = parser.positionalArguments();
-    if (!args.isEmpty()) {
-        if (args.first() != QLatin1String("user")) {
-            err() << "talker-server: unknown command " << args.first() << " (see --help)"
-                  << Qt::endl;
-            return 2;
-        }
-        return runUserCommand(args, config.databasePath);
+    const bool cluster = parser.isSet(QStringLiteral("cluster"));
+#ifndef TALKER_HAVE_CLUSTER
+    if (cluster) {
+        err() << "talker-server: built without cluster mode (the NATS C client, libnats-dev, "
+                 "was missing at build time)"
+              << Qt::endl;
+        return 2;
     }
+#endif
+    if (!args.isEmpty() && args.first() != QLatin1String("user")) {
+        err() << "talker-server: unknown command " << args.first() << " (see --help)" << Qt::endl;
+        return 2;
+    }
+    if (!args.isEmpty() && !cluster)
+        return runUserCommand(args, config.databasePath);
 
     if (!applyOptions(parser, &config))
         return 2;
 
+#ifdef TALKER_HAVE_CLUSTER
+    talker::cluster::ClusterNode node;
+    if (cluster) {
+        talker::cluster::ClusterNode::Options options;
+        if (!clusterOptions(parser, config, args.isEmpty(), &options))
+            return 2;
+        // A node waits for NATS (logging why); a user command fails at once.
+        if (!node.open(options, args.isEmpty())) {
+            err() << "talker-server: cannot reach NATS: " << node.lastError() << Qt::endl;
+            return 1;
+        }
+        if (!args.isEmpty())
+            return runUserCommand(args, node.store());
+        config.threads = 1; // the bus gives the order; one event loop follows it
+    }
+#endif
+
     installSignalHandlers(&app);
 
     talker::server::Server server(config);
+#ifdef TALKER_HAVE_CLUSTER
+    if (cluster)
+        server.setBus(node.bus());
+#endif
     if (!server.listen()) {
         err() << "talker-server: " << server.errorString() << Qt::endl;
         return 1;

@@ -4,6 +4,7 @@
 #include "server/auththrottle.h"
 #include "server/connection.h"
 #include "server/room.h"
+#include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/store.h"
 
@@ -46,8 +47,13 @@ Hub::~Hub()
     flushStore();
 }
 
-void Hub::queueMessage(Room *room, store::StoredEvent &&event, Connection *sender)
+void Hub::queueMessage(Room *room, store::StoredEvent &&event, Connection *sender,
+                       qint64 expectedSeq)
 {
+    if (m_bus) {
+        publishToBus(room, event, sender, expectedSeq);
+        return;
+    }
     m_pending.append(PendingMessage{room, std::move(event), sender});
     if (!m_flushScheduled) {
         m_flushScheduled = true;
@@ -79,6 +85,35 @@ void Hub::flushStore()
                 p.sender->send(errors::notStoredLine(p.event.id));
         }
     }
+}
+
+void Hub::publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
+                       qint64 expectedSeq)
+{
+    // The message reaches the room (sender included) when it comes back from the bus.
+    switch (m_bus->publish(event, expectedSeq)) {
+    case RoomBus::Published::Stored:
+        return;
+    case RoomBus::Published::Conflict:
+        // Another copy won (a re-send that raced, maybe through another node): the
+        // stored one goes back to this sender alone, as for any re-send.
+        if (const auto stored = m_store->latest(room->name(), event.id); stored && sender) {
+            sender->send(stored->line);
+            return;
+        }
+        break;
+    case RoomBus::Published::Failed:
+        break;
+    }
+    qCWarning(lcHub) << "could not store message in" << room->name() << ":" << m_store->lastError();
+    if (sender)
+        sender->send(errors::notStoredLine(event.id));
+}
+
+void Hub::deliverFromBus(const store::StoredEvent &event)
+{
+    if (Room *r = room(event.room))
+        r->deliverFromBus(event);
 }
 
 qint64 Hub::now()
@@ -118,6 +153,11 @@ void Hub::requestConnect(Connection *connection, const protocol::ConnectEvent &e
 
 void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &event)
 {
+    if (m_bus && !m_bus->isReachable()) {
+        qCWarning(lcHub) << connection->address() << "refused: cluster storage unreachable";
+        connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
+        return;
+    }
     std::optional<store::UserRecord> user;
     if (!event.room.isEmpty()) // the codec refused invalid names
         user = m_store->userByToken(event.token);

@@ -17,6 +17,7 @@ namespace talker::server {
 
 class Connection;
 class Room;
+class RoomBus;
 class AuthThrottle;
 
 /// Owns the rooms of one event loop and routes authenticated connections into them.
@@ -53,11 +54,20 @@ public:
     /// Queues a message for the store. Queued messages are written in one transaction
     /// at the end of the current event-loop pass (or at the next flushStore()), and
     /// only then delivered, in order; a sender whose message could not be stored gets
-    /// "Message not stored" instead.
-    void queueMessage(Room *room, store::StoredEvent &&event, Connection *sender);
+    /// "Message not stored" instead. `expectedSeq` is the seq of the message's
+    /// current state when this edits it (cluster mode: compare-and-set on the bus).
+    void queueMessage(Room *room, store::StoredEvent &&event, Connection *sender,
+                      qint64 expectedSeq = 0);
     /// Stores and delivers what is queued now. Anything that must keep its order
     /// relative to queued messages (presence, replies, replays) calls this first.
     void flushStore();
+
+    /// Cluster mode: rooms publish to `bus` and deliver what comes back from it
+    /// (deliverFromBus). Set before the first connection; `bus` outlives the hub.
+    void setBus(RoomBus *bus) { m_bus = bus; }
+    RoomBus *bus() const { return m_bus; }
+    /// An event the bus stored, in the bus's order: to the local connections of its room.
+    void deliverFromBus(const store::StoredEvent &event);
 
     /// The room with this name, nullptr if nobody is in it.
     Room *room(const QString &name) const;
@@ -65,10 +75,13 @@ public:
 
 private:
     void authenticate(Connection *connection, const protocol::ConnectEvent &event);
+    void publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
+                      qint64 expectedSeq);
     void sweep();
 
     ServerConfig m_config;
     store::Store *m_store;
+    RoomBus *m_bus = nullptr;
     Router m_router;
     struct PendingMessage;
     QList<PendingMessage> m_pending;

@@ -3,6 +3,7 @@
 #include "protocol/codec.h"
 #include "server/connection.h"
 #include "server/hub.h"
+#include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/store.h"
 #include "store/token.h"
@@ -32,6 +33,7 @@ Room::Room(const QString &name, Hub *hub)
     : m_name(name)
     , m_hub(hub)
     , m_store(hub->store())
+    , m_bus(hub->bus())
 {
     // Remember the room (for listings); a failure here costs nothing but the listing.
     m_store->ensureRoom(m_name);
@@ -53,6 +55,17 @@ Member *Room::findMember(const QString &idOrName) const
     return nullptr;
 }
 
+std::optional<QString> Room::recipientId(const QString &idOrName) const
+{
+    if (const Member *m = findMember(idOrName))
+        return m->user.id;
+    if (m_bus) {
+        if (const auto user = m_bus->member(m_name, idOrName))
+            return user->id;
+    }
+    return std::nullopt;
+}
+
 void Room::broadcast(const QByteArray &line, Connection *extra)
 {
     for (Connection *c : std::as_const(m_connections))
@@ -67,6 +80,37 @@ void Room::deliver(const store::StoredEvent &event)
         broadcast(event.line);
     else
         deliverPrivate(event.line, event.senderId, event.recipientId, false);
+}
+
+void Room::deliverFromBus(const store::StoredEvent &event)
+{
+    if (event.kind == store::EventKind::Leave) {
+        // Only a user idle here too: a new connection that raced the leave stays.
+        Member *member = m_members.value(event.senderId);
+        if (member && member->idle) {
+            const QList<Connection *> connections = member->connections;
+            for (Connection *c : connections) {
+                removeConnection(member, c);
+                c->sendError(ErrorCode::ConnectionClosed);
+            }
+            m_members.remove(event.senderId);
+            delete member;
+        }
+    }
+    deliver(event);
+}
+
+void Room::offline(Member *member, bool closed)
+{
+    const QString userId = member->user.id;
+    if (closed) {
+        m_members.remove(userId);
+        delete member;
+    } else {
+        member->idle = true;
+        member->idleSince = m_hub->now();
+    }
+    m_bus->offline(m_name, userId, closed);
 }
 
 void Room::deliverPrivate(const QByteArray &line, const QString &senderId,
@@ -88,11 +132,15 @@ void Room::deliverPrivate(const QByteArray &line, const QString &senderId,
 QByteArray Room::usersLine() const
 {
     protocol::UsersEvent users;
-    users.users.reserve(m_members.size());
-    for (const Member *m : m_members) {
-        protocol::User u = m->user;
-        u.idle = m->idle;
-        users.users.append(u);
+    if (m_bus) {
+        users.users = m_bus->members(m_name);
+    } else {
+        users.users.reserve(m_members.size());
+        for (const Member *m : m_members) {
+            protocol::User u = m->user;
+            u.idle = m->idle;
+            users.users.append(u);
+        }
     }
     std::sort(users.users.begin(), users.users.end(),
               [](const protocol::User &a, const protocol::User &b) {
@@ -159,6 +207,14 @@ void Room::join(Connection *connection, const protocol::User &user,
     member->connections.append(connection);
     member->lastActivity = m_hub->now();
     member->idle = false;
+    if (m_bus) {
+        // The bus publishes `join` or `back` if the user was absent or idle everywhere;
+        // the list already shows them.
+        if (isNew || wasIdle)
+            m_bus->online(m_name, member->user);
+        connection->send(usersLine());
+        return;
+    }
     connection->send(usersLine());
 
     if (isNew)
@@ -175,7 +231,10 @@ void Room::touch(Connection *connection)
     member->lastActivity = m_hub->now();
     if (member->idle) {
         member->idle = false;
-        publishPresence(PresenceEvent::Kind::Back, *member);
+        if (m_bus)
+            m_bus->online(m_name, member->user);
+        else
+            publishPresence(PresenceEvent::Kind::Back, *member);
     }
 }
 
@@ -197,13 +256,13 @@ void Room::message(Connection *connection, MessageEvent &&event)
 
     QString recipientId;
     if (!event.to.isEmpty()) {
-        Member *recipient = findMember(event.to);
+        const std::optional<QString> recipient = this->recipientId(event.to);
         if (!recipient) {
             m_hub->flushStore(); // replies keep their order after queued messages
             connection->sendError(ErrorCode::NoSuchUser);
             return;
         }
-        recipientId = recipient->user.id;
+        recipientId = *recipient;
     }
 
     std::optional<store::StoredEvent> existing;
@@ -271,7 +330,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
     stored.content = out.content;
     stored.line = protocol::encode(out);
     // Stored (with others of this pass, in one transaction) before anyone sees it.
-    m_hub->queueMessage(this, std::move(stored), connection);
+    m_hub->queueMessage(this, std::move(stored), connection, existing ? existing->seq : 0);
 }
 
 void Room::removeConnection(Member *member, Connection *connection)
@@ -294,8 +353,12 @@ void Room::close(Connection *connection)
 {
     Member *member = connection->member();
     removeConnection(member, connection);
-    if (member && member->connections.isEmpty())
-        leave(member, connection);
+    if (member && member->connections.isEmpty()) {
+        if (m_bus)
+            offline(member, true);
+        else
+            leave(member, connection);
+    }
     connection->closeAfterFlush();
 }
 
@@ -303,6 +366,10 @@ void Room::lost(Connection *connection)
 {
     Member *member = connection->member();
     removeConnection(member, connection);
+    if (m_bus && member && member->connections.isEmpty()) {
+        offline(member, false);
+        return;
+    }
     if (member && member->connections.isEmpty() && !member->idle) {
         member->idle = true;
         member->idleSince = m_hub->now();
@@ -318,7 +385,12 @@ void Room::sweep(qint64 now)
         if (!m->idle && config.idleTimeoutMs > 0 && now - m->lastActivity >= config.idleTimeoutMs) {
             m->idle = true;
             m->idleSince = now;
-            publishPresence(PresenceEvent::Kind::Idle, *m);
+            if (m_bus)
+                m_bus->inactive(m_name, m->user.id);
+            else
+                publishPresence(PresenceEvent::Kind::Idle, *m);
+        } else if (m_bus) {
+            continue; // the bus times out idle users over all nodes
         } else if (m->idle && now - m->idleSince >= config.leaveTimeoutMs) {
             leaving.append(m);
         }

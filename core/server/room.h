@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace talker::store {
 class Store;
@@ -17,6 +18,7 @@ namespace talker::server {
 
 class Connection;
 class Hub;
+class RoomBus;
 
 /// A user present in a room: online with one or more connections, or idle.
 struct Member
@@ -61,9 +63,16 @@ public:
     void closeAll();
     /// Sends a stored message to its audience: everyone, or both sides of a private one.
     void deliver(const store::StoredEvent &event);
+    /// Cluster mode: an event as the bus stored it. A `leave` also ends what is left
+    /// of the user here (connections silent for the idle and leave timeouts).
+    void deliverFromBus(const store::StoredEvent &event);
 
 private:
     Member *findMember(const QString &idOrName) const;
+    /// The recipient's user id: a member here, or (cluster mode) on any node.
+    std::optional<QString> recipientId(const QString &idOrName) const;
+    /// The user's last connection here is gone (cluster mode): the bus decides presence.
+    void offline(Member *member, bool closed);
     void removeConnection(Member *member, Connection *connection);
     void broadcast(const QByteArray &line, Connection *extra = nullptr);
     void deliverPrivate(const QByteArray &line, const QString &senderId, const QString &recipientId,
@@ -76,6 +85,7 @@ private:
     QString m_name;
     Hub *m_hub;
     store::Store *m_store;
+    RoomBus *m_bus;                     ///< cluster mode, else nullptr
     QHash<QString, Member *> m_members; ///< by user id
     QList<Connection *> m_connections;  ///< every connection, in join order
     QList<Connection *> m_partial;      ///< those that asked for drafts

@@ -4,6 +4,7 @@
 #include "server/hub.h"
 #include "server/listener.h"
 #include "server/peer.h"
+#include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/sqlitestore.h"
 
@@ -40,6 +41,12 @@ bool Server::listen()
 {
     if (isListening())
         return true;
+    if (m_bus) {
+        m_hub = std::make_unique<Hub>(m_config, m_bus->store());
+        m_hub->setBus(m_bus);
+        m_bus->attach(m_hub.get());
+        return startListener();
+    }
     m_store = std::make_unique<store::SqliteStore>();
     store::SqliteStore::Options options;
     options.busyTimeoutMs = m_config.storeBusyTimeoutMs;
@@ -55,6 +62,11 @@ bool Server::listen()
         close();
         return false;
     }
+    return startListener();
+}
+
+bool Server::startListener()
+{
     m_listener = new Listener(this);
     if (m_config.useTls() &&
         !m_listener->setTls(m_config.tlsCertificateFile, m_config.tlsKeyFile, &m_error)) {
@@ -93,6 +105,8 @@ void Server::close()
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         // Connections are children of their hub: they go with it.
         stopWorkers();
+        if (m_bus)
+            m_bus->attach(nullptr);
         m_hub.reset();
     }
     m_perAddress.clear();
@@ -174,6 +188,8 @@ QHostAddress Server::address() const
 
 store::Store *Server::store() const
 {
+    if (m_bus)
+        return m_bus->store();
     return m_store.get();
 }
 

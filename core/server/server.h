@@ -20,6 +20,7 @@ class Hub;
 class Connection;
 class Listener;
 class Peer;
+class RoomBus;
 
 /// The Talker server: listens on TCP (optionally TLS), opens the store and runs the
 /// rooms on the current thread's event loop. Usable in-process, e.g. the desktop app's
@@ -40,6 +41,11 @@ class Server : public QObject
 public:
     explicit Server(const ServerConfig &config, QObject *parent = nullptr);
     ~Server() override;
+
+    /// Cluster mode: use the bus's shared store instead of the SQLite database, and
+    /// deliver through the bus. Call before listen(); `bus` must outlive the server.
+    /// The rooms then run on one thread (the bus gives the order).
+    void setBus(RoomBus *bus) { m_bus = bus; }
 
     /// Opens the database and starts listening. False on failure (see errorString()).
     bool listen();
@@ -67,12 +73,14 @@ private:
     void acceptPeer(Peer *peer);
     void connectionFinished(Connection *connection, const QString &address);
 
+    bool startListener();
     struct Worker;
     bool startWorkers();
     void stopWorkers();
 
     ServerConfig m_config;
     std::unique_ptr<store::SqliteStore> m_store;
+    RoomBus *m_bus = nullptr;
     std::unique_ptr<Hub> m_hub;
     std::vector<std::unique_ptr<Worker>> m_workers;
     Listener *m_listener = nullptr;

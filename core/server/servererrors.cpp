@@ -9,12 +9,21 @@ namespace talker::server::errors {
 namespace {
 // In the order of ServerError.
 const char *const kTexts[] = {
-    "Invalid message id",    "Already connected",      "Too many connections",
-    "Too many events",       "Authentication timeout", "Server shutting down",
-    "Message not stored",    "Unknown event id",       "Empty search query",
-    "Search query too long", "Search not available",   "History not available",
+    "Invalid message id",
+    "Already connected",
+    "Too many connections",
+    "Too many events",
+    "Authentication timeout",
+    "Server shutting down",
+    "Message not stored",
+    "Unknown event id",
+    "Empty search query",
+    "Search query too long",
+    "Search not available",
+    "History not available",
+    "Storage unavailable, try another server",
 };
-static_assert(std::size(kTexts) == size_t(ServerError::HistoryNotAvailable) + 1);
+static_assert(std::size(kTexts) == size_t(ServerError::StoreUnavailable) + 1);
 } // namespace
 
 QString text(ServerError error)

@@ -20,6 +20,7 @@ enum class ServerError {
     SearchQueryTooLong,    ///< `search` over protocol::searchquery::kMaxLength characters
     SearchNotAvailable,    ///< the store has no search index (e.g. cluster mode)
     HistoryNotAvailable,   ///< the store cannot page history
+    StoreUnavailable,      ///< cluster mode: NATS is unreachable, no new connections (then close)
 };
 
 /// The exact text of `error`.

@@ -1,0 +1,386 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cluster/clusterbus.h"
+
+#include "cluster/clusterstore.h"
+#include "cluster/natslink.h"
+#include "protocol/codec.h"
+#include "server/hub.h"
+#include "store/token.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTimer>
+
+namespace talker::cluster {
+
+Q_LOGGING_CATEGORY(lcBus, "talker.cluster.bus")
+
+namespace {
+
+// Roster fields: {"<user id>": {"n": name, "i": idle, "s": idle since (epoch ms),
+//                               "c": {"<node>": active here}}}
+const QString kName = QStringLiteral("n");
+const QString kIdle = QStringLiteral("i");
+const QString kSince = QStringLiteral("s");
+const QString kNodes = QStringLiteral("c");
+
+QByteArray rosterKey(const QString &room)
+{
+    return "room." + names::token(room);
+}
+
+qint64 wallMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+protocol::User userOf(const QString &id, const QJsonObject &entry)
+{
+    return protocol::User{id, entry.value(kName).toString(), entry.value(kIdle).toBool()};
+}
+
+bool anyActive(const QJsonObject &nodes)
+{
+    for (auto it = nodes.begin(); it != nodes.end(); ++it) {
+        if (it.value().toBool())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+ClusterBus::ClusterBus(NatsLink *link, ClusterStore *store, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_link(link)
+    , m_store(store)
+    , m_options(options)
+    , m_nodeKey(names::token(options.nodeName))
+    , m_timer(new QTimer(this))
+{
+    m_store->setHorizon([this] { return m_applied.load(); });
+    qint64 interval = 1000;
+    if (options.idleTimeoutMs > 0)
+        interval = qMin(interval, options.idleTimeoutMs / 4);
+    interval = qMin(interval, options.leaveTimeoutMs / 4);
+    m_timer->setInterval(int(qMax<qint64>(50, interval)));
+    connect(m_timer, &QTimer::timeout, this, &ClusterBus::tick);
+}
+
+ClusterBus::~ClusterBus()
+{
+    attach(nullptr);
+}
+
+store::Store *ClusterBus::store()
+{
+    return m_store;
+}
+
+bool ClusterBus::isReachable() const
+{
+    return m_link->isConnected();
+}
+
+void ClusterBus::attach(server::Hub *hub)
+{
+    if (m_feed) {
+        natsSubscription_Unsubscribe(m_feed);
+        natsSubscription_Destroy(m_feed);
+        m_feed = nullptr;
+    }
+    m_hub = hub;
+    if (!hub) {
+        m_timer->stop();
+        return;
+    }
+    subscribeFeed();
+    // This node has no connections yet: whatever an earlier life of it left in the
+    // rosters goes, as for a dead node.
+    sweep(true);
+    m_timer->start();
+}
+
+bool ClusterBus::subscribeFeed()
+{
+    jsStreamInfo *info = nullptr;
+    jsErrCode code = jsErrCode(0);
+    natsStatus s = js_GetStreamInfo(&info, m_link->js(), names::kStream, nullptr, &code);
+    if (s != NATS_OK)
+        return m_link->fail(s, "stream info", code);
+    const quint64 last = info->State.LastSeq;
+    jsStreamInfo_Destroy(info);
+    m_applied = last;
+    jsSubOptions so;
+    jsSubOptions_Init(&so);
+    so.Stream = names::kStream;
+    so.Ordered = true;
+    so.Config.DeliverPolicy = js_DeliverByStartSequence;
+    so.Config.OptStartSeq = last + 1;
+    s = js_Subscribe(&m_feed, m_link->js(), "talker.r.>", &ClusterBus::onFeed, this, nullptr, &so,
+                     &code);
+    if (s != NATS_OK) {
+        qCWarning(lcBus).noquote()
+            << "cannot follow the room stream:" << natsStatus_GetText(s) << int(code);
+        return false;
+    }
+    return true;
+}
+
+void ClusterBus::onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+{
+    // On a NATS thread: hand the event to the hub's thread, keeping the order.
+    auto *bus = static_cast<ClusterBus *>(closure);
+    quint64 seq = 0;
+    jsMsgMetaData *meta = nullptr;
+    if (natsMsg_GetMetaData(&meta, msg) == NATS_OK) {
+        seq = meta->Sequence.Stream;
+        jsMsgMetaData_Destroy(meta);
+    }
+    store::StoredEvent event = ClusterStore::fromMessage(msg, seq);
+    natsMsg_Destroy(msg);
+    QMetaObject::invokeMethod(
+        bus,
+        [bus, event = std::move(event)] {
+            if (quint64(event.seq) <= bus->m_applied.load())
+                return; // already covered (a consumer reset re-delivers)
+            bus->m_applied = quint64(event.seq);
+            if (bus->m_hub)
+                bus->m_hub->deliverFromBus(event);
+        },
+        Qt::QueuedConnection);
+}
+
+server::RoomBus::Published ClusterBus::publish(const store::StoredEvent &event, qint64 expectedSeq)
+{
+    if (!m_link->isConnected())
+        return Published::Failed;
+    store::StoredEvent copy = event;
+    bool conflict = false;
+    if (m_store->publish(&copy, expectedSeq, &conflict))
+        return Published::Stored;
+    return conflict ? Published::Conflict : Published::Failed;
+}
+
+QJsonObject ClusterBus::roster(const QString &room, uint64_t *revision)
+{
+    if (revision)
+        *revision = 0;
+    kvEntry *entry = nullptr;
+    if (kvStore_Get(&entry, m_link->presence(), rosterKey(room).constData()) != NATS_OK)
+        return QJsonObject();
+    if (revision)
+        *revision = kvEntry_Revision(entry);
+    const QByteArray value(static_cast<const char *>(kvEntry_Value(entry)),
+                           kvEntry_ValueLen(entry));
+    kvEntry_Destroy(entry);
+    return QJsonDocument::fromJson(value).object();
+}
+
+bool ClusterBus::change(const QString &room, const Edit &edit)
+{
+    const QByteArray key = rosterKey(room);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        uint64_t revision = 0;
+        QJsonObject value = roster(room, &revision);
+        const QJsonObject before = value;
+        const QList<Change> changes = edit(value);
+        if (value == before && changes.isEmpty())
+            return true;
+        const QByteArray data = QJsonDocument(value).toJson(QJsonDocument::Compact);
+        uint64_t rev = 0;
+        const natsStatus s = revision ? kvStore_Update(&rev, m_link->presence(), key.constData(),
+                                                       data.constData(), int(data.size()), revision)
+                                      : kvStore_Create(&rev, m_link->presence(), key.constData(),
+                                                       data.constData(), int(data.size()));
+        if (s == NATS_OK) {
+            for (const Change &c : changes)
+                publishPresence(room, c);
+            return true;
+        }
+        if (!m_link->isConnected())
+            break;
+    }
+    qCWarning(lcBus) << "presence of room" << room << "not updated";
+    return false;
+}
+
+void ClusterBus::publishPresence(const QString &room, const Change &change)
+{
+    protocol::PresenceEvent p;
+    switch (change.kind) {
+    case int(store::EventKind::Join):
+        p.kind = protocol::PresenceEvent::Kind::Join;
+        break;
+    case int(store::EventKind::Leave):
+        p.kind = protocol::PresenceEvent::Kind::Leave;
+        break;
+    case ClusterStore::kIdle:
+        p.kind = protocol::PresenceEvent::Kind::Idle;
+        break;
+    default:
+        p.kind = protocol::PresenceEvent::Kind::Back;
+        break;
+    }
+    p.user = change.user;
+    p.user.idle = false;
+    p.time = QDateTime::currentSecsSinceEpoch();
+    p.id = store::generateEventId();
+    store::StoredEvent e;
+    e.room = room;
+    e.id = p.id;
+    e.kind = store::EventKind(change.kind);
+    e.senderId = change.user.id;
+    e.time = p.time;
+    e.line = protocol::encode(p);
+    if (!m_store->publish(&e, 0, nullptr))
+        qCWarning(lcBus) << "could not publish presence:" << m_store->lastError();
+}
+
+void ClusterBus::online(const QString &room, const protocol::User &user)
+{
+    change(room, [&](QJsonObject &roster) {
+        QList<Change> out;
+        QJsonObject entry = roster.value(user.id).toObject();
+        QJsonObject nodes = entry.value(kNodes).toObject();
+        nodes.insert(m_options.nodeName, true);
+        if (entry.isEmpty()) {
+            entry.insert(kName, user.name);
+            out.append({int(store::EventKind::Join), user});
+        } else if (entry.value(kIdle).toBool()) {
+            out.append({ClusterStore::kBack, user});
+        }
+        entry.insert(kIdle, false);
+        entry.insert(kNodes, nodes);
+        roster.insert(user.id, entry);
+        return out;
+    });
+}
+
+void ClusterBus::inactive(const QString &room, const QString &userId)
+{
+    change(room, [&](QJsonObject &roster) {
+        QList<Change> out;
+        QJsonObject entry = roster.value(userId).toObject();
+        if (entry.isEmpty())
+            return out;
+        QJsonObject nodes = entry.value(kNodes).toObject();
+        nodes.insert(m_options.nodeName, false);
+        entry.insert(kNodes, nodes);
+        if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
+            entry.insert(kIdle, true);
+            entry.insert(kSince, wallMs());
+            out.append({ClusterStore::kIdle, userOf(userId, entry)});
+        }
+        roster.insert(userId, entry);
+        return out;
+    });
+}
+
+void ClusterBus::offline(const QString &room, const QString &userId, bool closed)
+{
+    change(room, [&](QJsonObject &roster) {
+        QList<Change> out;
+        QJsonObject entry = roster.value(userId).toObject();
+        if (entry.isEmpty())
+            return out;
+        QJsonObject nodes = entry.value(kNodes).toObject();
+        nodes.remove(m_options.nodeName);
+        entry.insert(kNodes, nodes);
+        if (closed && nodes.isEmpty()) {
+            roster.remove(userId);
+            out.append({int(store::EventKind::Leave), userOf(userId, entry)});
+            return out;
+        }
+        if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
+            entry.insert(kIdle, true);
+            entry.insert(kSince, wallMs());
+            out.append({ClusterStore::kIdle, userOf(userId, entry)});
+        }
+        roster.insert(userId, entry);
+        return out;
+    });
+}
+
+std::optional<protocol::User> ClusterBus::member(const QString &room, const QString &idOrName)
+{
+    const QJsonObject r = roster(room);
+    if (r.contains(idOrName))
+        return userOf(idOrName, r.value(idOrName).toObject());
+    for (auto it = r.begin(); it != r.end(); ++it) {
+        if (it.value().toObject().value(kName).toString() == idOrName)
+            return userOf(it.key(), it.value().toObject());
+    }
+    return std::nullopt;
+}
+
+QList<protocol::User> ClusterBus::members(const QString &room)
+{
+    QList<protocol::User> out;
+    const QJsonObject r = roster(room);
+    for (auto it = r.begin(); it != r.end(); ++it)
+        out.append(userOf(it.key(), it.value().toObject()));
+    return out;
+}
+
+void ClusterBus::tick()
+{
+    sweep(false);
+}
+
+void ClusterBus::sweep(bool forgetSelf)
+{
+    uint64_t rev = 0;
+    if (kvStore_PutString(&rev, m_link->nodes(), m_nodeKey.constData(), "alive") != NATS_OK)
+        return; // NATS away: declare nobody dead
+    kvKeysList keys;
+    if (kvStore_Keys(&keys, m_link->nodes(), nullptr) != NATS_OK)
+        return;
+    QSet<QString> alive;
+    for (int i = 0; i < keys.Count; ++i)
+        alive.insert(QString::fromUtf8(QByteArray::fromHex(QByteArray(keys.Keys[i]))));
+    kvKeysList_Destroy(&keys);
+    if (forgetSelf)
+        alive.remove(m_options.nodeName);
+    if (kvStore_Keys(&keys, m_link->presence(), nullptr) != NATS_OK)
+        return;
+    for (int i = 0; i < keys.Count; ++i) {
+        const QByteArray key(keys.Keys[i]);
+        sweepRoom(QString::fromUtf8(QByteArray::fromHex(key.mid(5))), alive);
+    }
+    kvKeysList_Destroy(&keys);
+}
+
+void ClusterBus::sweepRoom(const QString &room, const QSet<QString> &alive)
+{
+    const qint64 now = wallMs();
+    change(room, [&](QJsonObject &roster) {
+        QList<Change> out;
+        for (const QString &id : roster.keys()) {
+            QJsonObject entry = roster.value(id).toObject();
+            QJsonObject nodes = entry.value(kNodes).toObject();
+            for (const QString &node : nodes.keys()) {
+                if (!alive.contains(node))
+                    nodes.remove(node); // that node died with the user's connections
+            }
+            entry.insert(kNodes, nodes);
+            if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
+                entry.insert(kIdle, true);
+                entry.insert(kSince, now);
+                out.append({ClusterStore::kIdle, userOf(id, entry)});
+            } else if (entry.value(kIdle).toBool() &&
+                       now - qint64(entry.value(kSince).toDouble()) >= m_options.leaveTimeoutMs) {
+                roster.remove(id);
+                out.append({int(store::EventKind::Leave), userOf(id, entry)});
+                continue;
+            }
+            roster.insert(id, entry);
+        }
+        return out;
+    });
+}
+
+} // namespace talker::cluster

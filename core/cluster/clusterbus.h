@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/roombus.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <atomic>
+#include <functional>
+
+#include <nats/nats.h>
+
+class QTimer;
+
+namespace talker::store {
+struct StoredEvent;
+}
+
+namespace talker::cluster {
+
+class NatsLink;
+class ClusterStore;
+
+/// The RoomBus of a cluster node. Events: every node follows the TALKER_ROOMS stream
+/// with one ordered consumer and hands each event to its hub in stream order.
+/// Presence: one roster per room in the TALKER_PRESENCE bucket, changed only by
+/// compare-and-set, so of several nodes exactly one publishes each join, idle,
+/// back or leave. Nodes keep a key alive in TALKER_NODES; every node sweeps the
+/// rosters for users of dead nodes and for idle users past the leave timeout.
+class ClusterBus : public QObject, public server::RoomBus
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString nodeName;
+        qint64 idleTimeoutMs = 30000;
+        qint64 leaveTimeoutMs = 30000;
+    };
+    /// `link` and `store` must outlive the bus.
+    ClusterBus(NatsLink *link, ClusterStore *store, const Options &options,
+               QObject *parent = nullptr);
+    ~ClusterBus() override;
+
+    store::Store *store() override;
+    void attach(server::Hub *hub) override;
+    bool isReachable() const override;
+    Published publish(const store::StoredEvent &event, qint64 expectedSeq) override;
+    void online(const QString &room, const protocol::User &user) override;
+    void inactive(const QString &room, const QString &userId) override;
+    void offline(const QString &room, const QString &userId, bool closed) override;
+    std::optional<protocol::User> member(const QString &room, const QString &idOrName) override;
+    QList<protocol::User> members(const QString &room) override;
+
+    /// The last stream sequence handed to the hub (the replay horizon).
+    quint64 appliedSeq() const { return m_applied.load(); }
+
+private:
+    /// A presence event a roster change asks for.
+    struct Change
+    {
+        int kind; ///< store::EventKind or ClusterStore::kIdle / kBack
+        protocol::User user;
+    };
+    using Edit = std::function<QList<Change>(QJsonObject &roster)>;
+    /// Applies `edit` to the room's roster by compare-and-set (retrying on conflicts)
+    /// and publishes the changes it asks for. False if NATS did not answer.
+    bool change(const QString &room, const Edit &edit);
+    QJsonObject roster(const QString &room, uint64_t *revision = nullptr);
+    void publishPresence(const QString &room, const Change &change);
+    void tick();
+    /// Heartbeat, then every roster loses the connections of dead nodes (and of this
+    /// one's earlier life with `forgetSelf`) and idle users past the leave timeout.
+    void sweep(bool forgetSelf);
+    void sweepRoom(const QString &room, const QSet<QString> &alive);
+    static void onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
+    bool subscribeFeed();
+
+    NatsLink *m_link;
+    ClusterStore *m_store;
+    Options m_options;
+    QByteArray m_nodeKey;
+    server::Hub *m_hub = nullptr;
+    natsSubscription *m_feed = nullptr;
+    std::atomic<quint64> m_applied{0};
+    QTimer *m_timer;
+};
+
+} // namespace talker::cluster

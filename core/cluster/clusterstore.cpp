@@ -1,0 +1,456 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cluster/clusterstore.h"
+
+#include "cluster/natslink.h"
+#include "protocol/codec.h"
+#include "store/token.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <deque>
+
+namespace talker::cluster {
+
+namespace {
+
+constexpr int64_t kReadTimeoutMs = 2000;
+
+QByteArray nameKey(const QString &name)
+{
+    return "name." + names::token(name);
+}
+
+QByteArray idKey(const QString &id)
+{
+    return "id." + id.toUtf8();
+}
+
+QByteArray tokenKey(const QByteArray &hash)
+{
+    return "token." + hash;
+}
+
+QString header(natsMsg *msg, const char *key)
+{
+    const char *value = nullptr;
+    if (natsMsgHeader_Get(msg, key, &value) != NATS_OK || !value)
+        return QString();
+    return QString::fromUtf8(value);
+}
+
+bool visibleTo(const store::StoredEvent &e, const QString &userId)
+{
+    return e.recipientId.isEmpty() || e.senderId == userId || e.recipientId == userId;
+}
+
+} // namespace
+
+ClusterStore::ClusterStore(NatsLink *link)
+    : m_link(link)
+{}
+
+bool ClusterStore::fail(natsStatus status, const char *what, jsErrCode code)
+{
+    m_link->fail(status, what, code);
+    m_error = m_link->lastError();
+    return false;
+}
+
+std::optional<QByteArray> ClusterStore::get(const QByteArray &key)
+{
+    kvEntry *entry = nullptr;
+    const natsStatus s = kvStore_Get(&entry, m_link->users(), key.constData());
+    if (s != NATS_OK) {
+        if (s != NATS_NOT_FOUND)
+            fail(s, "users");
+        return std::nullopt;
+    }
+    QByteArray value(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry));
+    kvEntry_Destroy(entry);
+    return value;
+}
+
+std::optional<QString> ClusterStore::nextUserId()
+{
+    // A counter changed by compare-and-set: two nodes never hand out the same id.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        kvEntry *entry = nullptr;
+        natsStatus s = kvStore_Get(&entry, m_link->users(), "counter");
+        quint64 next = 1;
+        uint64_t revision = 0;
+        if (s == NATS_OK) {
+            next =
+                QByteArray(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry))
+                    .toULongLong() +
+                1;
+            revision = kvEntry_Revision(entry);
+            kvEntry_Destroy(entry);
+        } else if (s != NATS_NOT_FOUND) {
+            fail(s, "user counter");
+            return std::nullopt;
+        }
+        const QByteArray value = QByteArray::number(next);
+        uint64_t rev = 0;
+        s = revision ? kvStore_Update(&rev, m_link->users(), "counter", value.constData(),
+                                      int(value.size()), revision)
+                     : kvStore_Create(&rev, m_link->users(), "counter", value.constData(),
+                                      int(value.size()));
+        if (s == NATS_OK)
+            return QString::number(next);
+    }
+    m_error = QStringLiteral("user counter: too many concurrent updates");
+    return std::nullopt;
+}
+
+std::optional<store::UserRecord> ClusterStore::addUser(const QString &name, QString *token)
+{
+    m_error.clear();
+    if (name.trimmed().isEmpty()) {
+        m_error = QStringLiteral("empty user name");
+        return std::nullopt;
+    }
+    if (get(nameKey(name))) {
+        m_error = QStringLiteral("user %1 exists").arg(name);
+        return std::nullopt;
+    }
+    const std::optional<QString> id = nextUserId();
+    if (!id)
+        return std::nullopt;
+    // The name is reserved by create (compare-and-set): of two racing adds one wins.
+    uint64_t rev = 0;
+    const QByteArray idBytes = id->toUtf8();
+    natsStatus s = kvStore_Create(&rev, m_link->users(), nameKey(name).constData(),
+                                  idBytes.constData(), int(idBytes.size()));
+    if (s != NATS_OK) {
+        m_error = QStringLiteral("user %1 exists").arg(name);
+        return std::nullopt;
+    }
+    const QString secret = store::generateToken();
+    const QByteArray hash = store::hashToken(secret);
+    const QByteArray record =
+        QJsonDocument(QJsonObject{{QStringLiteral("name"), name},
+                                  {QStringLiteral("hash"), QString::fromLatin1(hash)}})
+            .toJson(QJsonDocument::Compact);
+    s = kvStore_Put(&rev, m_link->users(), idKey(*id).constData(), record.constData(),
+                    int(record.size()));
+    if (s == NATS_OK)
+        s = kvStore_Put(&rev, m_link->users(), tokenKey(hash).constData(), idBytes.constData(),
+                        int(idBytes.size()));
+    if (s != NATS_OK) {
+        fail(s, "add user");
+        return std::nullopt;
+    }
+    if (token)
+        *token = secret;
+    return store::UserRecord{*id, name};
+}
+
+std::optional<store::UserRecord> ClusterStore::userById(const QString &id)
+{
+    const std::optional<QByteArray> record = get(idKey(id));
+    if (!record)
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(*record).object();
+    return store::UserRecord{id, o.value(QLatin1String("name")).toString()};
+}
+
+bool ClusterStore::removeUser(const QString &name)
+{
+    m_error.clear();
+    const std::optional<QByteArray> id = get(nameKey(name));
+    if (!id)
+        return false;
+    if (const auto record = get(idKey(QString::fromUtf8(*id)))) {
+        const QByteArray hash = QJsonDocument::fromJson(*record)
+                                    .object()
+                                    .value(QLatin1String("hash"))
+                                    .toString()
+                                    .toLatin1();
+        kvStore_Delete(m_link->users(), tokenKey(hash).constData());
+    }
+    kvStore_Delete(m_link->users(), idKey(QString::fromUtf8(*id)).constData());
+    const natsStatus s = kvStore_Delete(m_link->users(), nameKey(name).constData());
+    return s == NATS_OK || fail(s, "remove user");
+}
+
+std::optional<QString> ClusterStore::resetToken(const QString &name)
+{
+    m_error.clear();
+    const std::optional<QByteArray> id = get(nameKey(name));
+    if (!id)
+        return std::nullopt;
+    const auto record = get(idKey(QString::fromUtf8(*id)));
+    const QByteArray oldHash = record ? QJsonDocument::fromJson(*record)
+                                            .object()
+                                            .value(QLatin1String("hash"))
+                                            .toString()
+                                            .toLatin1()
+                                      : QByteArray();
+    const QString secret = store::generateToken();
+    const QByteArray hash = store::hashToken(secret);
+    const QByteArray updated =
+        QJsonDocument(QJsonObject{{QStringLiteral("name"), name},
+                                  {QStringLiteral("hash"), QString::fromLatin1(hash)}})
+            .toJson(QJsonDocument::Compact);
+    uint64_t rev = 0;
+    natsStatus s = kvStore_Put(&rev, m_link->users(), idKey(QString::fromUtf8(*id)).constData(),
+                               updated.constData(), int(updated.size()));
+    if (s == NATS_OK)
+        s = kvStore_Put(&rev, m_link->users(), tokenKey(hash).constData(), id->constData(),
+                        int(id->size()));
+    if (s == NATS_OK && !oldHash.isEmpty())
+        s = kvStore_Delete(m_link->users(), tokenKey(oldHash).constData());
+    if (s != NATS_OK) {
+        fail(s, "reset token");
+        return std::nullopt;
+    }
+    return secret;
+}
+
+QList<store::UserRecord> ClusterStore::users()
+{
+    QList<store::UserRecord> out;
+    kvKeysList keys;
+    if (kvStore_Keys(&keys, m_link->users(), nullptr) != NATS_OK)
+        return out;
+    for (int i = 0; i < keys.Count; ++i) {
+        const QByteArray key(keys.Keys[i]);
+        if (key.startsWith("id.")) {
+            if (auto user = userById(QString::fromUtf8(key.mid(3))))
+                out.append(*user);
+        }
+    }
+    kvKeysList_Destroy(&keys);
+    std::sort(out.begin(), out.end(), [](const store::UserRecord &a, const store::UserRecord &b) {
+        return a.id.toLongLong() < b.id.toLongLong();
+    });
+    return out;
+}
+
+std::optional<store::UserRecord> ClusterStore::userByToken(const QString &token)
+{
+    m_error.clear();
+    if (token.isEmpty())
+        return std::nullopt;
+    const std::optional<QByteArray> id = get(tokenKey(store::hashToken(token)));
+    return id ? userById(QString::fromUtf8(*id)) : std::nullopt;
+}
+
+std::optional<store::UserRecord> ClusterStore::userByName(const QString &name)
+{
+    m_error.clear();
+    const std::optional<QByteArray> id = get(nameKey(name));
+    return id ? userById(QString::fromUtf8(*id)) : std::nullopt;
+}
+
+bool ClusterStore::ensureRoom(const QString &room)
+{
+    uint64_t rev = 0;
+    const QByteArray key = "room." + names::token(room);
+    // Create, not put: an existing room costs one failed compare-and-set, no write.
+    kvStore_Create(&rev, m_link->users(), key.constData(), "", 0);
+    return true;
+}
+
+QStringList ClusterStore::rooms()
+{
+    QStringList out;
+    kvKeysList keys;
+    if (kvStore_Keys(&keys, m_link->users(), nullptr) != NATS_OK)
+        return out;
+    for (int i = 0; i < keys.Count; ++i) {
+        const QByteArray key(keys.Keys[i]);
+        if (key.startsWith("room."))
+            out.append(QString::fromUtf8(QByteArray::fromHex(key.mid(5))));
+    }
+    kvKeysList_Destroy(&keys);
+    out.sort();
+    return out;
+}
+
+bool ClusterStore::publish(store::StoredEvent *event, qint64 expectedSeq, bool *conflict)
+{
+    m_error.clear();
+    if (conflict)
+        *conflict = false;
+    natsMsg *msg = nullptr;
+    const QByteArray subject = names::eventSubject(event->room, event->id);
+    natsStatus s = natsMsg_Create(&msg, subject.constData(), nullptr, event->line.constData(),
+                                  int(event->line.size()));
+    if (s != NATS_OK)
+        return fail(s, "publish");
+    const QByteArray kind = QByteArray::number(int(event->kind));
+    const QByteArray time = QByteArray::number(event->time);
+    natsMsgHeader_Set(msg, "T-Kind", kind.constData());
+    natsMsgHeader_Set(msg, "T-Sender", event->senderId.toUtf8().constData());
+    if (!event->recipientId.isEmpty())
+        natsMsgHeader_Set(msg, "T-To", event->recipientId.toUtf8().constData());
+    natsMsgHeader_Set(msg, "T-Time", time.constData());
+    jsPubOptions po;
+    jsPubOptions_Init(&po);
+    if (event->kind == store::EventKind::Message) {
+        // Ownership and duplicates: the id must be new, or still at the state we read.
+        if (expectedSeq > 0)
+            po.ExpectLastSubjectSeq = uint64_t(expectedSeq);
+        else
+            po.ExpectNoMessage = true;
+    }
+    jsPubAck *ack = nullptr;
+    jsErrCode code = jsErrCode(0);
+    s = js_PublishMsg(&ack, m_link->js(), msg, &po, &code);
+    natsMsg_Destroy(msg);
+    if (s != NATS_OK) {
+        if (conflict)
+            *conflict = code == JSStreamWrongLastSequenceErr;
+        return fail(s, "publish", code);
+    }
+    event->seq = qint64(ack->Sequence);
+    jsPubAck_Destroy(ack);
+    return true;
+}
+
+bool ClusterStore::append(store::StoredEvent *event)
+{
+    return publish(event, 0, nullptr);
+}
+
+store::StoredEvent ClusterStore::fromMessage(natsMsg *msg, quint64 seq)
+{
+    store::StoredEvent e;
+    e.seq = qint64(seq);
+    e.room = names::roomOfSubject(natsMsg_GetSubject(msg));
+    const QByteArray subject(natsMsg_GetSubject(msg));
+    e.id = QString::fromUtf8(QByteArray::fromHex(subject.mid(subject.lastIndexOf('.') + 1)));
+    e.kind = store::EventKind(header(msg, "T-Kind").toInt());
+    e.senderId = header(msg, "T-Sender");
+    e.recipientId = header(msg, "T-To");
+    e.time = header(msg, "T-Time").toLongLong();
+    e.line = QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
+    return e;
+}
+
+std::optional<store::StoredEvent> ClusterStore::latest(const QString &room, const QString &id)
+{
+    m_error.clear();
+    natsMsg *msg = nullptr;
+    jsErrCode code = jsErrCode(0);
+    const QByteArray subject = names::eventSubject(room, id);
+    const natsStatus s =
+        js_GetLastMsg(&msg, m_link->js(), names::kStream, subject.constData(), nullptr, &code);
+    if (s != NATS_OK) {
+        if (s != NATS_NOT_FOUND)
+            fail(s, "latest", code);
+        return std::nullopt;
+    }
+    store::StoredEvent e = fromMessage(msg, natsMsg_GetSequence(msg));
+    natsMsg_Destroy(msg);
+    if (e.kind == store::EventKind::Message) {
+        const protocol::DecodeResult decoded = protocol::decode(e.line.trimmed());
+        if (decoded.ok()) {
+            if (const auto *m = std::get_if<protocol::MessageEvent>(&*decoded.event))
+                e.content = m->deleted ? QString() : m->content;
+        }
+    }
+    return e;
+}
+
+quint64 ClusterStore::firstSeq(const QByteArray &subject, quint64 from)
+{
+    jsDirectGetMsgOptions options;
+    jsDirectGetMsgOptions_Init(&options);
+    options.Sequence = qMax<quint64>(1, from);
+    options.NextBySubject = subject.constData();
+    natsMsg *msg = nullptr;
+    const natsStatus s = js_DirectGetMsg(&msg, m_link->js(), names::kStream, nullptr, &options);
+    if (s != NATS_OK) {
+        if (s != NATS_NOT_FOUND)
+            fail(s, "history");
+        return 0;
+    }
+    const quint64 seq = natsMsg_GetSequence(msg);
+    natsMsg_Destroy(msg);
+    return seq;
+}
+
+QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 from,
+                                                 const QString &userId, int keep)
+{
+    QList<store::StoredEvent> out;
+    const quint64 horizon = m_horizon ? m_horizon() : 0;
+    const QByteArray filter = names::roomFilter(room);
+    const quint64 first = firstSeq(filter, from);
+    if (first == 0 || (horizon && first > horizon) || keep <= 0)
+        return out;
+    jsSubOptions so;
+    jsSubOptions_Init(&so);
+    so.Stream = names::kStream;
+    so.Config.DeliverPolicy = js_DeliverByStartSequence;
+    so.Config.OptStartSeq = first;
+    so.Config.AckPolicy = js_AckNone;
+    natsSubscription *sub = nullptr;
+    jsErrCode code = jsErrCode(0);
+    natsStatus s = js_SubscribeSync(&sub, m_link->js(), filter.constData(), nullptr, &so, &code);
+    if (s != NATS_OK) {
+        fail(s, "history", code);
+        return out;
+    }
+    std::deque<store::StoredEvent> newest;
+    for (;;) {
+        natsMsg *msg = nullptr;
+        s = natsSubscription_NextMsg(&msg, sub, kReadTimeoutMs);
+        if (s != NATS_OK) {
+            fail(s, "history");
+            break;
+        }
+        jsMsgMetaData *meta = nullptr;
+        quint64 seq = 0, pending = 0;
+        if (natsMsg_GetMetaData(&meta, msg) == NATS_OK) {
+            seq = meta->Sequence.Stream;
+            pending = meta->NumPending;
+            jsMsgMetaData_Destroy(meta);
+        }
+        if (horizon && seq > horizon) {
+            natsMsg_Destroy(msg);
+            break;
+        }
+        store::StoredEvent e = fromMessage(msg, seq);
+        natsMsg_Destroy(msg);
+        if (int(e.kind) <= int(store::EventKind::Leave) && visibleTo(e, userId)) {
+            newest.push_back(std::move(e));
+            if (int(newest.size()) > keep)
+                newest.pop_front();
+        }
+        if (pending == 0 || (horizon && seq >= horizon))
+            break;
+    }
+    natsSubscription_Unsubscribe(sub);
+    natsSubscription_Destroy(sub);
+    out.reserve(int(newest.size()));
+    for (auto &e : newest)
+        out.append(std::move(e));
+    return out;
+}
+
+QList<store::StoredEvent> ClusterStore::eventsAfter(const QString &room, const QString &afterId,
+                                                    const QString &userId, int cap, bool *found)
+{
+    m_error.clear();
+    const quint64 at = firstSeq(names::eventSubject(room, afterId), 1);
+    if (found)
+        *found = at != 0;
+    if (at == 0)
+        return {};
+    return readRoom(room, at + 1, userId, cap);
+}
+
+QList<store::StoredEvent> ClusterStore::lastEvents(const QString &room, const QString &userId,
+                                                   int count)
+{
+    m_error.clear();
+    // Reads the room from its start and keeps the tail (docs/cluster.md: limits).
+    return readRoom(room, 1, userId, count);
+}
+
+} // namespace talker::cluster

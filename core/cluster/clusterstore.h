@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/store.h"
+
+#include <atomic>
+#include <functional>
+
+#include <nats/nats.h>
+
+namespace talker::cluster {
+
+class NatsLink;
+
+/// The Store of cluster mode: users in the TALKER_USERS bucket, room history in the
+/// TALKER_ROOMS stream (subject `talker.r.<room>.<id>`, so the latest state of a
+/// message is the last message on its subject). Nothing is kept on the node.
+class ClusterStore : public store::Store
+{
+public:
+    /// `link` must be open and outlive the store.
+    explicit ClusterStore(NatsLink *link);
+
+    /// Replays stop at this stream sequence: what the node has delivered so far, so a
+    /// replay and the live events that follow it never overlap nor leave a gap.
+    /// 0 (the default, e.g. for the CLI) reads to the end.
+    void setHorizon(std::function<quint64()> horizon) { m_horizon = std::move(horizon); }
+
+    QString lastError() const override { return m_error; }
+
+    std::optional<store::UserRecord> addUser(const QString &name, QString *token) override;
+    bool removeUser(const QString &name) override;
+    std::optional<QString> resetToken(const QString &name) override;
+    QList<store::UserRecord> users() override;
+    std::optional<store::UserRecord> userByToken(const QString &token) override;
+    std::optional<store::UserRecord> userByName(const QString &name) override;
+
+    bool ensureRoom(const QString &room) override;
+    QStringList rooms() override;
+
+    bool append(store::StoredEvent *event) override;
+    std::optional<store::StoredEvent> latest(const QString &room, const QString &id) override;
+    QList<store::StoredEvent> eventsAfter(const QString &room, const QString &afterId,
+                                          const QString &userId, int cap, bool *found) override;
+    QList<store::StoredEvent> lastEvents(const QString &room, const QString &userId,
+                                         int count) override;
+
+    /// Publishes an event on its subject and waits for JetStream's acknowledgement.
+    /// `expectedSeq`: for messages, the seq of the current state (0: the id must be new).
+    /// Sets event->seq. *conflict tells a lost compare-and-set from other failures.
+    bool publish(store::StoredEvent *event, qint64 expectedSeq, bool *conflict);
+
+    /// The event in a stream message (headers and the wire line).
+    static store::StoredEvent fromMessage(natsMsg *msg, quint64 seq);
+    /// Kinds beyond store::EventKind that only travel on the bus (never replayed).
+    static constexpr int kIdle = 3;
+    static constexpr int kBack = 4;
+
+private:
+    bool fail(natsStatus status, const char *what, jsErrCode code = jsErrCode(0));
+    std::optional<QByteArray> get(const QByteArray &key);
+    std::optional<store::UserRecord> userById(const QString &id);
+    std::optional<QString> nextUserId();
+    /// The first stream sequence of a subject at or after `from` (0: none).
+    quint64 firstSeq(const QByteArray &subject, quint64 from);
+    /// Reads the room's events from `from`, up to the horizon, visible to `userId`;
+    /// keeps the newest `keep`.
+    QList<store::StoredEvent> readRoom(const QString &room, quint64 from, const QString &userId,
+                                       int keep);
+
+    NatsLink *m_link;
+    std::function<quint64()> m_horizon;
+    QString m_error;
+};
+
+} // namespace talker::cluster

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <atomic>
+
+#include <nats/nats.h>
+
+/// Cluster mode: talker-server nodes share users, history and presence in NATS
+/// JetStream (docs/cluster.md).
+namespace talker::cluster {
+
+/// Names of what the cluster keeps in JetStream.
+namespace names {
+/// The stream holding every room's events, one subject per room and event id.
+inline constexpr const char *kStream = "TALKER_ROOMS";
+/// Bucket: users (`name.<hex>`, `id.<id>`, `token.<sha256>`, `counter`).
+inline constexpr const char *kUsers = "TALKER_USERS";
+/// Bucket: one roster per room (`room.<hex>`), changed by compare-and-set.
+inline constexpr const char *kPresence = "TALKER_PRESENCE";
+/// Bucket: one key per live node, refreshed by the node; entries expire (TTL).
+inline constexpr const char *kNodes = "TALKER_NODES";
+
+/// A subject token for any text: lowercase hex of its UTF-8 (subjects allow no dots,
+/// spaces or wildcards in a token).
+QByteArray token(const QString &text);
+/// `talker.r.<room>.<id>`: where an event with this id is stored.
+QByteArray eventSubject(const QString &room, const QString &id);
+/// `talker.r.<room>.>`: every event of the room.
+QByteArray roomFilter(const QString &room);
+/// The room of a subject made by eventSubject(); empty if it is not one.
+QString roomOfSubject(const char *subject);
+} // namespace names
+
+/// One connection to the NATS cluster with JetStream and the buckets open. Its calls
+/// are synchronous and may be used from any thread (the C client is thread-safe).
+class NatsLink
+{
+public:
+    struct Options
+    {
+        QStringList urls;        ///< nats://[user:pass@]host:port
+        int replicas = 3;        ///< NATS nodes that store each stream and bucket
+        qint64 nodeTtlMs = 3000; ///< a node missing this long is dead
+        qint64 requestTimeoutMs = 2000;
+    };
+
+    NatsLink();
+    ~NatsLink();
+    NatsLink(const NatsLink &) = delete;
+    NatsLink &operator=(const NatsLink &) = delete;
+
+    /// Connects and creates (or opens) the stream and buckets. With `waitForever` it
+    /// retries once a second, logging why, until NATS answers.
+    bool open(const Options &options, bool waitForever);
+    void close();
+
+    natsConnection *connection() const { return m_conn; }
+    jsCtx *js() const { return m_js; }
+    kvStore *users() const { return m_users; }
+    kvStore *presence() const { return m_presence; }
+    kvStore *nodes() const { return m_nodes; }
+    /// Connected to NATS right now (the C client reconnects by itself).
+    bool isConnected() const;
+    QString lastError() const { return m_error; }
+    /// `urls` with any user and password replaced by "***", for logs.
+    static QString redacted(const QStringList &urls);
+
+    /// Sets lastError() from a status; returns false for convenience.
+    bool fail(natsStatus status, const char *what, jsErrCode code = jsErrCode(0));
+
+private:
+    bool tryOpen();
+    bool ensureStream();
+    bool ensureBucket(kvStore **kv, const char *bucket, qint64 ttlMs, int history);
+
+    Options m_options;
+    natsOptions *m_opts = nullptr;
+    natsConnection *m_conn = nullptr;
+    jsCtx *m_js = nullptr;
+    kvStore *m_users = nullptr;
+    kvStore *m_presence = nullptr;
+    kvStore *m_nodes = nullptr;
+    QString m_error;
+};
+
+} // namespace talker::cluster

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/events.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace talker::store {
+class Store;
+struct StoredEvent;
+} // namespace talker::store
+
+namespace talker::server {
+
+class Hub;
+
+/// What a hub shares with other server processes in cluster mode (core/cluster
+/// implements it over NATS JetStream). A single node has no bus: its Hub stores in
+/// SQLite and delivers at once. With a bus, every room event is published to the bus
+/// and delivered to local connections only when it comes back from the bus, in the
+/// bus's order (Hub::deliverFromBus), so every node shows one order.
+///
+/// Presence is decided on the bus too: the calls below report what this node sees
+/// (a user's first local connection, local activity, the last local connection
+/// gone), and the bus publishes `join`, `idle`, `back` or `leave` when the user's
+/// state over all nodes changes. All calls run on the hub's thread.
+class RoomBus
+{
+public:
+    virtual ~RoomBus() = default;
+
+    /// The shared store: users, history, message ownership.
+    virtual store::Store *store() = 0;
+    /// Starts delivering published events to `hub` (through Hub::deliverFromBus);
+    /// nullptr stops it.
+    virtual void attach(Hub *hub) = 0;
+    /// False while the bus cannot store anything (new connections are refused).
+    virtual bool isReachable() const = 0;
+
+    /// How a publish ended.
+    enum class Published { Stored, Conflict, Failed };
+    /// Publishes a message. Conflict: another copy with this id was stored first
+    /// (a re-send, or a concurrent edit); the caller answers from the store.
+    /// `expectedSeq` is the seq of the message's current state (0 for a new id).
+    virtual Published publish(const store::StoredEvent &event, qint64 expectedSeq) = 0;
+
+    /// A user's first connection on this node entered the room (or an idle local user
+    /// came back); `join` or `back` goes out when the user was absent or idle everywhere.
+    virtual void online(const QString &room, const protocol::User &user) = 0;
+    /// This node saw no activity from the user for the idle timeout.
+    virtual void inactive(const QString &room, const QString &userId) = 0;
+    /// The user's last connection on this node is gone: closed (`close`) or lost.
+    virtual void offline(const QString &room, const QString &userId, bool closed) = 0;
+
+    /// A member of the room on any node, by id or name.
+    virtual std::optional<protocol::User> member(const QString &room, const QString &idOrName) = 0;
+    /// Every member of the room on every node (with their idle state).
+    virtual QList<protocol::User> members(const QString &room) = 0;
+};
+
+} // namespace talker::server
