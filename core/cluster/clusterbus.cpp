@@ -87,10 +87,12 @@ bool ClusterBus::isReachable() const
 
 void ClusterBus::attach(server::Hub *hub)
 {
-    if (m_feed) {
-        natsSubscription_Unsubscribe(m_feed);
-        natsSubscription_Destroy(m_feed);
-        m_feed = nullptr;
+    for (natsSubscription **sub : {&m_feed, &m_drafts}) {
+        if (*sub) {
+            natsSubscription_Unsubscribe(*sub);
+            natsSubscription_Destroy(*sub);
+            *sub = nullptr;
+        }
     }
     m_hub = hub;
     if (!hub) {
@@ -98,6 +100,8 @@ void ClusterBus::attach(server::Hub *hub)
         return;
     }
     subscribeFeed();
+    natsConnection_Subscribe(&m_drafts, m_link->connection(), "talker.d.>", &ClusterBus::onDraft,
+                             this);
     // This node has no connections yet: whatever an earlier life of it left in the
     // rosters goes, as for a dead node.
     sweep(true);
@@ -132,7 +136,7 @@ bool ClusterBus::subscribeFeed()
 
 void ClusterBus::onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
 {
-    // On a NATS thread: hand the event to the hub's thread, keeping the order.
+    // On a NATS thread: queue the event for the hub's thread, keeping the order.
     auto *bus = static_cast<ClusterBus *>(closure);
     quint64 seq = 0;
     jsMsgMetaData *meta = nullptr;
@@ -142,14 +146,89 @@ void ClusterBus::onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void
     }
     store::StoredEvent event = ClusterStore::fromMessage(msg, seq);
     natsMsg_Destroy(msg);
+    bool wake = false;
+    {
+        std::lock_guard<std::mutex> lock(bus->m_queueMutex);
+        wake = bus->m_queue.empty();
+        bus->m_queue.push_back(std::move(event));
+    }
+    bus->m_queued.notify_all();
+    if (wake)
+        QMetaObject::invokeMethod(bus, &ClusterBus::drain, Qt::QueuedConnection);
+}
+
+void ClusterBus::drain()
+{
+    std::deque<store::StoredEvent> batch;
+    {
+        std::lock_guard<std::mutex> lock(m_queueMutex);
+        batch.swap(m_queue);
+    }
+    for (const store::StoredEvent &event : batch) {
+        if (quint64(event.seq) <= m_applied.load())
+            continue; // already delivered (an ordered consumer's reset re-delivers)
+        m_applied = quint64(event.seq);
+        if (m_hub)
+            m_hub->deliverFromBus(event);
+    }
+}
+
+void ClusterBus::catchUp()
+{
+    // Whatever any node stored before this call is delivered here before it returns,
+    // so a replay after it shows every message whose sender already saw it stored.
+    jsStreamInfo *info = nullptr;
+    jsErrCode code = jsErrCode(0);
+    if (js_GetStreamInfo(&info, m_link->js(), names::kStream, nullptr, &code) != NATS_OK)
+        return;
+    const quint64 last = info->State.LastSeq;
+    jsStreamInfo_Destroy(info);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    for (;;) {
+        drain();
+        if (m_applied.load() >= last)
+            return;
+        std::unique_lock<std::mutex> lock(m_queueMutex);
+        if (!m_queued.wait_until(lock, deadline, [this] { return !m_queue.empty(); })) {
+            qCWarning(lcBus) << "the room stream feed lags behind; replaying what arrived";
+            return;
+        }
+    }
+}
+
+void ClusterBus::publishDraft(const QString &room, const QByteArray &line, const QString &senderId,
+                              const QString &recipientId)
+{
+    natsMsg *msg = nullptr;
+    const QByteArray subject = "talker.d." + names::token(room);
+    if (natsMsg_Create(&msg, subject.constData(), nullptr, line.constData(), int(line.size())) !=
+        NATS_OK)
+        return;
+    natsMsgHeader_Set(msg, "T-Sender", senderId.toUtf8().constData());
+    if (!recipientId.isEmpty())
+        natsMsgHeader_Set(msg, "T-To", recipientId.toUtf8().constData());
+    natsConnection_PublishMsg(m_link->connection(), msg); // at most once, like a draft
+    natsMsg_Destroy(msg);
+}
+
+void ClusterBus::onDraft(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+{
+    auto *bus = static_cast<ClusterBus *>(closure);
+    const QByteArray subject(natsMsg_GetSubject(msg));
+    const QString room = QString::fromUtf8(QByteArray::fromHex(subject.mid(9)));
+    const QByteArray line(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
+    const char *sender = nullptr;
+    const char *to = nullptr;
+    natsMsgHeader_Get(msg, "T-Sender", &sender);
+    natsMsgHeader_Get(msg, "T-To", &to);
+    const QString senderId = QString::fromUtf8(sender);
+    const QString recipientId = QString::fromUtf8(to);
+    natsMsg_Destroy(msg);
     QMetaObject::invokeMethod(
         bus,
-        [bus, event = std::move(event)] {
-            if (quint64(event.seq) <= bus->m_applied.load())
-                return; // already covered (a consumer reset re-delivers)
-            bus->m_applied = quint64(event.seq);
+        [bus, room, line, senderId, recipientId] {
             if (bus->m_hub)
-                bus->m_hub->deliverFromBus(event);
+                bus->m_hub->deliverDraft(room, line, senderId, recipientId);
         },
         Qt::QueuedConnection);
 }
@@ -180,7 +259,7 @@ QJsonObject ClusterBus::roster(const QString &room, uint64_t *revision)
     return QJsonDocument::fromJson(value).object();
 }
 
-bool ClusterBus::change(const QString &room, const Edit &edit)
+bool ClusterBus::change(const QString &room, const Edit &edit, QByteArray *published)
 {
     const QByteArray key = rosterKey(room);
     for (int attempt = 0; attempt < 100; ++attempt) {
@@ -197,8 +276,11 @@ bool ClusterBus::change(const QString &room, const Edit &edit)
                                       : kvStore_Create(&rev, m_link->presence(), key.constData(),
                                                        data.constData(), int(data.size()));
         if (s == NATS_OK) {
-            for (const Change &c : changes)
-                publishPresence(room, c);
+            for (const Change &c : changes) {
+                const QByteArray line = publishPresence(room, c);
+                if (published)
+                    *published = line;
+            }
             return true;
         }
         if (!m_link->isConnected())
@@ -208,7 +290,7 @@ bool ClusterBus::change(const QString &room, const Edit &edit)
     return false;
 }
 
-void ClusterBus::publishPresence(const QString &room, const Change &change)
+QByteArray ClusterBus::publishPresence(const QString &room, const Change &change)
 {
     protocol::PresenceEvent p;
     switch (change.kind) {
@@ -236,8 +318,11 @@ void ClusterBus::publishPresence(const QString &room, const Change &change)
     e.senderId = change.user.id;
     e.time = p.time;
     e.line = protocol::encode(p);
-    if (!m_store->publish(&e, 0, nullptr))
+    if (!m_store->publish(&e, 0, nullptr)) {
         qCWarning(lcBus) << "could not publish presence:" << m_store->lastError();
+        return QByteArray();
+    }
+    return e.line;
 }
 
 void ClusterBus::online(const QString &room, const protocol::User &user)
@@ -280,29 +365,34 @@ void ClusterBus::inactive(const QString &room, const QString &userId)
     });
 }
 
-void ClusterBus::offline(const QString &room, const QString &userId, bool closed)
+QByteArray ClusterBus::offline(const QString &room, const QString &userId, bool closed)
 {
-    change(room, [&](QJsonObject &roster) {
-        QList<Change> out;
-        QJsonObject entry = roster.value(userId).toObject();
-        if (entry.isEmpty())
+    QByteArray leave;
+    change(
+        room,
+        [&](QJsonObject &roster) {
+            QList<Change> out;
+            QJsonObject entry = roster.value(userId).toObject();
+            if (entry.isEmpty())
+                return out;
+            QJsonObject nodes = entry.value(kNodes).toObject();
+            nodes.remove(m_options.nodeName);
+            entry.insert(kNodes, nodes);
+            if (closed && nodes.isEmpty()) {
+                roster.remove(userId);
+                out.append({int(store::EventKind::Leave), userOf(userId, entry)});
+                return out;
+            }
+            if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
+                entry.insert(kIdle, true);
+                entry.insert(kSince, wallMs());
+                out.append({ClusterStore::kIdle, userOf(userId, entry)});
+            }
+            roster.insert(userId, entry);
             return out;
-        QJsonObject nodes = entry.value(kNodes).toObject();
-        nodes.remove(m_options.nodeName);
-        entry.insert(kNodes, nodes);
-        if (closed && nodes.isEmpty()) {
-            roster.remove(userId);
-            out.append({int(store::EventKind::Leave), userOf(userId, entry)});
-            return out;
-        }
-        if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
-            entry.insert(kIdle, true);
-            entry.insert(kSince, wallMs());
-            out.append({ClusterStore::kIdle, userOf(userId, entry)});
-        }
-        roster.insert(userId, entry);
-        return out;
-    });
+        },
+        &leave);
+    return leave;
 }
 
 std::optional<protocol::User> ClusterBus::member(const QString &room, const QString &idOrName)

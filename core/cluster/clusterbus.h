@@ -8,15 +8,16 @@
 #include <QObject>
 #include <QSet>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <mutex>
 
 #include <nats/nats.h>
 
 class QTimer;
 
-namespace talker::store {
-struct StoredEvent;
-}
+#include "store/store.h"
 
 namespace talker::cluster {
 
@@ -49,9 +50,12 @@ public:
     void attach(server::Hub *hub) override;
     bool isReachable() const override;
     Published publish(const store::StoredEvent &event, qint64 expectedSeq) override;
+    void publishDraft(const QString &room, const QByteArray &line, const QString &senderId,
+                      const QString &recipientId) override;
+    void catchUp() override;
     void online(const QString &room, const protocol::User &user) override;
     void inactive(const QString &room, const QString &userId) override;
-    void offline(const QString &room, const QString &userId, bool closed) override;
+    QByteArray offline(const QString &room, const QString &userId, bool closed) override;
     std::optional<protocol::User> member(const QString &room, const QString &idOrName) override;
     QList<protocol::User> members(const QString &room) override;
 
@@ -68,16 +72,20 @@ private:
     using Edit = std::function<QList<Change>(QJsonObject &roster)>;
     /// Applies `edit` to the room's roster by compare-and-set (retrying on conflicts)
     /// and publishes the changes it asks for. False if NATS did not answer.
-    bool change(const QString &room, const Edit &edit);
+    /// `*published` receives the last line it published.
+    bool change(const QString &room, const Edit &edit, QByteArray *published = nullptr);
     QJsonObject roster(const QString &room, uint64_t *revision = nullptr);
-    void publishPresence(const QString &room, const Change &change);
+    QByteArray publishPresence(const QString &room, const Change &change);
     void tick();
     /// Heartbeat, then every roster loses the connections of dead nodes (and of this
     /// one's earlier life with `forgetSelf`) and idle users past the leave timeout.
     void sweep(bool forgetSelf);
     void sweepRoom(const QString &room, const QSet<QString> &alive);
     static void onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
+    static void onDraft(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
     bool subscribeFeed();
+    /// Hands the queued feed events to the hub (hub thread).
+    void drain();
 
     NatsLink *m_link;
     ClusterStore *m_store;
@@ -85,7 +93,11 @@ private:
     QByteArray m_nodeKey;
     server::Hub *m_hub = nullptr;
     natsSubscription *m_feed = nullptr;
+    natsSubscription *m_drafts = nullptr; ///< core NATS, `talker.d.>`: drafts are not stored
     std::atomic<quint64> m_applied{0};
+    std::mutex m_queueMutex;
+    std::condition_variable m_queued;
+    std::deque<store::StoredEvent> m_queue; ///< from the feed, not yet delivered
     QTimer *m_timer;
 };
 

@@ -116,6 +116,13 @@ void Hub::deliverFromBus(const store::StoredEvent &event)
         r->deliverFromBus(event);
 }
 
+void Hub::deliverDraft(const QString &room, const QByteArray &line, const QString &senderId,
+                       const QString &recipientId)
+{
+    if (Room *r = this->room(room))
+        r->deliverDraft(line, senderId, recipientId);
+}
+
 qint64 Hub::now()
 {
     static const QElapsedTimer clock = [] {

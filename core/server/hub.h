@@ -68,6 +68,9 @@ public:
     RoomBus *bus() const { return m_bus; }
     /// An event the bus stored, in the bus's order: to the local connections of its room.
     void deliverFromBus(const store::StoredEvent &event);
+    /// A draft from the bus: to the connections of its room that asked for drafts.
+    void deliverDraft(const QString &room, const QByteArray &line, const QString &senderId,
+                      const QString &recipientId);
 
     /// The room with this name, nullptr if nobody is in it.
     Room *room(const QString &name) const;

@@ -100,7 +100,17 @@ void Room::deliverFromBus(const store::StoredEvent &event)
     deliver(event);
 }
 
-void Room::offline(Member *member, bool closed)
+void Room::deliverDraft(const QByteArray &line, const QString &senderId, const QString &recipientId)
+{
+    if (recipientId.isEmpty()) {
+        for (Connection *c : std::as_const(m_partial))
+            c->send(line);
+    } else {
+        deliverPrivate(line, senderId, recipientId, true);
+    }
+}
+
+void Room::offline(Member *member, bool closed, Connection *closing)
 {
     const QString userId = member->user.id;
     if (closed) {
@@ -110,7 +120,9 @@ void Room::offline(Member *member, bool closed)
         member->idle = true;
         member->idleSince = m_hub->now();
     }
-    m_bus->offline(m_name, userId, closed);
+    const QByteArray leave = m_bus->offline(m_name, userId, closed);
+    if (closing && !leave.isEmpty())
+        closing->send(leave);
 }
 
 void Room::deliverPrivate(const QByteArray &line, const QString &senderId,
@@ -178,6 +190,8 @@ void Room::join(Connection *connection, const protocol::User &user,
                 const protocol::ConnectEvent &event)
 {
     m_hub->flushStore(); // the replay must include what is queued
+    if (m_bus)
+        m_bus->catchUp(); // and what other nodes stored (before any member changes here)
     Member *member = m_members.value(user.id);
     const bool isNew = member == nullptr;
     const bool wasIdle = member && member->idle;
@@ -297,12 +311,10 @@ void Room::message(Connection *connection, MessageEvent &&event)
     if (out.partial) {
         // A live-typing draft: never stored, only for connections that asked.
         const QByteArray line = protocol::encode(out);
-        if (recipientId.isEmpty()) {
-            for (Connection *c : std::as_const(m_partial))
-                c->send(line);
-        } else {
-            deliverPrivate(line, sender->user.id, recipientId, true);
-        }
+        if (m_bus)
+            m_bus->publishDraft(m_name, line, sender->user.id, recipientId);
+        else
+            deliverDraft(line, sender->user.id, recipientId);
         return;
     }
 
@@ -355,7 +367,7 @@ void Room::close(Connection *connection)
     removeConnection(member, connection);
     if (member && member->connections.isEmpty()) {
         if (m_bus)
-            offline(member, true);
+            offline(member, true, connection);
         else
             leave(member, connection);
     }
@@ -367,7 +379,7 @@ void Room::lost(Connection *connection)
     Member *member = connection->member();
     removeConnection(member, connection);
     if (m_bus && member && member->connections.isEmpty()) {
-        offline(member, false);
+        offline(member, false, nullptr);
         return;
     }
     if (member && member->connections.isEmpty() && !member->idle) {

@@ -66,13 +66,16 @@ public:
     /// Cluster mode: an event as the bus stored it. A `leave` also ends what is left
     /// of the user here (connections silent for the idle and leave timeouts).
     void deliverFromBus(const store::StoredEvent &event);
+    /// A draft (`partial`): to the connections that asked, of everyone or of both sides.
+    void deliverDraft(const QByteArray &line, const QString &senderId, const QString &recipientId);
 
 private:
     Member *findMember(const QString &idOrName) const;
     /// The recipient's user id: a member here, or (cluster mode) on any node.
     std::optional<QString> recipientId(const QString &idOrName) const;
     /// The user's last connection here is gone (cluster mode): the bus decides presence.
-    void offline(Member *member, bool closed);
+    /// `closing` (on `close`) also gets the `leave` if this node published it.
+    void offline(Member *member, bool closed, Connection *closing);
     void removeConnection(Member *member, Connection *connection);
     void broadcast(const QByteArray &line, Connection *extra = nullptr);
     void deliverPrivate(const QByteArray &line, const QString &senderId, const QString &recipientId,

@@ -47,13 +47,24 @@ public:
     /// `expectedSeq` is the seq of the message's current state (0 for a new id).
     virtual Published publish(const store::StoredEvent &event, qint64 expectedSeq) = 0;
 
+    /// Sends a draft (`partial`, never stored) to every node; each hands it to
+    /// Hub::deliverDraft.
+    virtual void publishDraft(const QString &room, const QByteArray &line, const QString &senderId,
+                              const QString &recipientId) = 0;
+
+    /// Delivers (through the hub) every event stored anywhere before this call, so a
+    /// replay that follows includes what other nodes already acknowledged.
+    virtual void catchUp() = 0;
+
     /// A user's first connection on this node entered the room (or an idle local user
     /// came back); `join` or `back` goes out when the user was absent or idle everywhere.
     virtual void online(const QString &room, const protocol::User &user) = 0;
     /// This node saw no activity from the user for the idle timeout.
     virtual void inactive(const QString &room, const QString &userId) = 0;
     /// The user's last connection on this node is gone: closed (`close`) or lost.
-    virtual void offline(const QString &room, const QString &userId, bool closed) = 0;
+    /// Returns the `leave` line if this call published one (the closing connection
+    /// gets it too, as on a single node), else an empty array.
+    virtual QByteArray offline(const QString &room, const QString &userId, bool closed) = 0;
 
     /// A member of the room on any node, by id or name.
     virtual std::optional<protocol::User> member(const QString &room, const QString &idOrName) = 0;

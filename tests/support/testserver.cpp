@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include "natscluster.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
@@ -8,11 +10,36 @@ namespace talker::test {
 
 TestServer::TestServer(QStringList extraArgs)
     : m_extraArgs(std::move(extraArgs))
+{
+    const int nodes = qEnvironmentVariableIntValue("TALKER_TEST_CLUSTER");
+    if (nodes > 0) {
+        m_clusterNodes = nodes;
+        m_natsServers = qMax(1, qEnvironmentVariableIntValue("TALKER_TEST_CLUSTER_NATS"));
+    }
+}
+
+TestServer::TestServer(int nodes, int natsServers, QStringList extraArgs)
+    : m_extraArgs(std::move(extraArgs))
+    , m_clusterNodes(nodes)
+    , m_natsServers(natsServers)
 {}
 
 TestServer::~TestServer()
 {
     stop();
+    m_nats.reset();
+}
+
+quint16 TestServer::port() const
+{
+    if (m_nodes.empty())
+        return m_port;
+    return m_nodes.at(size_t(m_nextNode++ % int(m_nodes.size()))).port;
+}
+
+QString TestServer::clusterUrls() const
+{
+    return m_nats ? m_nats->urls() : QString();
 }
 
 QString TestServer::binary()
@@ -34,43 +61,113 @@ QString TestServer::databasePath() const
 
 bool TestServer::start(bool samePort)
 {
+    if (m_clusterNodes > 0)
+        return startCluster(samePort);
     stop();
     m_process = std::make_unique<QProcess>();
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(samePort ? m_port : 0);
     QStringList args{QStringLiteral("--listen"), listen, QStringLiteral("--database"),
                      databasePath()};
-    args += m_extraArgs;
-    m_process->setProgram(binary());
-    m_process->setArguments(args);
+    Node node;
+    node.port = m_port;
+    const bool ok = launch(&node, args + m_extraArgs, samePort);
+    m_process = std::move(node.process);
+    m_port = node.port;
+    return ok;
+}
+
+bool TestServer::launch(Node *node, const QStringList &args, bool samePort)
+{
+    node->process = std::make_unique<QProcess>();
+    QProcess *process = node->process.get();
+    QStringList all = args;
+    if (!samePort) {
+        const int listen = all.indexOf(QStringLiteral("--listen"));
+        if (listen >= 0)
+            all[listen + 1] = QStringLiteral("127.0.0.1:0");
+    }
+    process->setProgram(binary());
+    process->setArguments(all);
     // The log goes to a file, not a pipe: a pipe nobody drains could block the server.
-    m_process->setStandardErrorFile(logPath(), QIODevice::Append);
-    m_process->start();
-    if (!m_process->waitForStarted(10000))
+    process->setStandardErrorFile(logPath(), QIODevice::Append);
+    process->start();
+    if (!process->waitForStarted(10000))
         return false;
 
     static const QRegularExpression re(QStringLiteral("^listening on ([^\\s]+):(\\d+)\\s*$"));
     QByteArray out;
-    const QDeadlineTimer deadline(15000);
+    // A cluster node first waits for JetStream (a leader election): allow for it.
+    const QDeadlineTimer deadline(m_clusterNodes > 0 ? 60000 : 15000);
     while (!deadline.hasExpired()) {
-        if (!m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+        if (!process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
             break;
-        out += m_process->readAllStandardOutput();
+        out += process->readAllStandardOutput();
         for (const QByteArray &line : out.split('\n')) {
             const auto match = re.match(QString::fromUtf8(line));
             if (match.hasMatch()) {
-                m_port = quint16(match.captured(2).toUInt());
+                node->port = quint16(match.captured(2).toUInt());
                 return true;
             }
         }
-        if (m_process->state() != QProcess::Running)
+        if (process->state() != QProcess::Running)
             break;
     }
     qWarning("talker-server did not start: %s", log().constData());
     return false;
 }
 
+bool TestServer::startCluster(bool samePort)
+{
+    stop();
+    if (!m_nats) {
+        m_nats = std::make_unique<NatsCluster>(m_natsServers);
+        if (!m_nats->start())
+            return false;
+    }
+    m_nodes.resize(size_t(m_clusterNodes));
+    for (int i = 0; i < m_clusterNodes; ++i) {
+        if (!samePort)
+            m_nodes[size_t(i)].port = 0;
+        if (!startNode(i))
+            return false;
+    }
+    m_port = m_nodes.front().port;
+    return true;
+}
+
+bool TestServer::startNode(int i)
+{
+    Node &node = m_nodes.at(size_t(i));
+    if (node.process)
+        killNode(i);
+    const QStringList args{
+        QStringLiteral("--cluster"),   clusterUrls(),
+        QStringLiteral("--node-name"), QStringLiteral("node%1").arg(i),
+        QStringLiteral("--listen"),    QStringLiteral("127.0.0.1:%1").arg(node.port)};
+    return launch(&node, args + m_extraArgs, node.port != 0);
+}
+
+void TestServer::killNode(int i)
+{
+    Node &node = m_nodes.at(size_t(i));
+    if (!node.process)
+        return;
+    node.process->kill();
+    node.process->waitForFinished(5000);
+    node.process.reset();
+}
+
 void TestServer::stop()
 {
+    for (Node &node : m_nodes) {
+        if (node.process && node.process->state() != QProcess::NotRunning) {
+            node.process->terminate();
+            if (!node.process->waitForFinished(10000))
+                node.process->kill();
+            node.process->waitForFinished(5000);
+        }
+        node.process.reset();
+    }
     if (!m_process)
         return;
     if (m_process->state() != QProcess::NotRunning) {
@@ -85,6 +182,8 @@ void TestServer::stop()
 
 void TestServer::kill()
 {
+    for (int i = 0; i < int(m_nodes.size()); ++i)
+        killNode(i);
     if (!m_process)
         return;
     m_process->kill();
@@ -94,6 +193,8 @@ void TestServer::kill()
 
 bool TestServer::isRunning() const
 {
+    if (!m_nodes.empty())
+        return m_nodes.front().process && m_nodes.front().process->state() == QProcess::Running;
     return m_process && m_process->state() == QProcess::Running;
 }
 
@@ -111,7 +212,10 @@ QByteArray TestServer::log() const
 QByteArray TestServer::runCommand(const QStringList &args, int *exitCode) const
 {
     QProcess p;
-    p.start(binary(), QStringList{QStringLiteral("--database"), databasePath()} + args);
+    if (m_clusterNodes > 0)
+        p.start(binary(), QStringList{QStringLiteral("--cluster"), clusterUrls()} + args);
+    else
+        p.start(binary(), QStringList{QStringLiteral("--database"), databasePath()} + args);
     p.waitForFinished(20000);
     if (exitCode)
         *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;

@@ -7,8 +7,11 @@
 #include <initializer_list>
 #include <memory>
 #include <utility>
+#include <vector>
 
 namespace talker::test {
+
+class NatsCluster;
 
 /// Runs the real `talker-server` binary on a free loopback port for black-box tests.
 ///
@@ -20,10 +23,18 @@ namespace talker::test {
 /// The database lives in a temporary folder that survives stop()/start(), so a test
 /// can restart the server on the same data. Extra command-line options (for example
 /// `--idle-timeout 0.5`) go in `extraArgs`.
+///
+/// Cluster form: with TALKER_TEST_CLUSTER=N in the environment (or cluster(N, ...)),
+/// start() runs N talker-server nodes in cluster mode over real nats-server processes
+/// (TALKER_TEST_CLUSTER_NATS of them, default 1, as one JetStream cluster), and port()
+/// hands out the nodes' ports in turn, so a suite's clients spread over the nodes.
+/// The NATS data survives stop()/start() like the database does.
 class TestServer
 {
 public:
     explicit TestServer(QStringList extraArgs = {});
+    /// A cluster of `nodes` talker nodes over `natsServers` NATS servers.
+    TestServer(int nodes, int natsServers, QStringList extraArgs = {});
     ~TestServer();
 
     /// Starts the server and waits for its `listening on HOST:PORT` line.
@@ -44,7 +55,19 @@ public:
     /// Runs `talker-server --database DB ARGS...`; returns stdout, sets *exitCode.
     QByteArray runCommand(const QStringList &args, int *exitCode = nullptr) const;
 
-    quint16 port() const { return m_port; }
+    /// The port to connect to; in cluster form the next node's, in turn.
+    quint16 port() const;
+
+    bool isCluster() const { return m_clusterNodes > 0; }
+    int nodeCount() const { return int(m_nodes.size()); }
+    quint16 nodePort(int i) const { return m_nodes.at(size_t(i)).port; }
+    /// SIGKILL of node `i` (cluster form).
+    void killNode(int i);
+    /// (Re)starts node `i` on its port.
+    bool startNode(int i);
+    NatsCluster *nats() const { return m_nats.get(); }
+    /// The NATS URLs the nodes use (cluster form).
+    QString clusterUrls() const;
     QString databasePath() const;
     QString dataDir() const { return m_dir.path(); }
     /// Everything the server printed on stderr so far (its log, across restarts).
@@ -56,10 +79,23 @@ public:
     static QString binary();
 
 private:
+    struct Node
+    {
+        std::unique_ptr<QProcess> process;
+        quint16 port = 0;
+    };
+    bool startCluster(bool samePort);
+    bool launch(Node *node, const QStringList &args, bool samePort);
+
     QTemporaryDir m_dir;
     QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    int m_clusterNodes = 0;
+    int m_natsServers = 0;
+    std::unique_ptr<NatsCluster> m_nats;
+    std::vector<Node> m_nodes;
+    mutable int m_nextNode = 0;
 };
 
 } // namespace talker::test
