@@ -1,5 +1,8 @@
 #include "client/historycache.h"
 
+#include "client/cacheindex.h"
+#include "client/cacherow.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QLoggingCategory>
@@ -22,36 +25,9 @@ namespace talker::client {
 
 Q_LOGGING_CATEGORY(lcClientCache, "talker.client.cache")
 
-namespace {
-enum Flag { Private = 1, Action = 2, Own = 4, Mention = 8, Deleted = 16 };
-
-int flagsOf(const Message &m)
-{
-    return (m.isPrivate ? Private : 0) | (m.isAction ? Action : 0) | (m.isOwn ? Own : 0) |
-           (m.isMention ? Mention : 0) | (m.deleted ? Deleted : 0);
-}
-
-Message messageFrom(const QSqlQuery &q)
-{
-    Message m;
-    m.id = q.value(0).toString();
-    m.authorId = q.value(1).toString();
-    m.authorName = q.value(2).toString();
-    m.text = q.value(3).toString();
-    m.peerId = q.value(4).toString();
-    m.time = q.value(5).toLongLong();
-    m.edited = q.value(6).toLongLong();
-    const int flags = q.value(7).toInt();
-    m.isPrivate = flags & Private;
-    m.isAction = flags & Action;
-    m.isOwn = flags & Own;
-    m.isMention = flags & Mention;
-    m.deleted = flags & Deleted;
-    return m;
-}
-
-const char *const kColumns = "id, author_id, author_name, content, peer_id, time, edited, flags";
-} // namespace
+using cacherow::flagsOf;
+using cacherow::kColumns;
+using cacherow::messageFrom;
 
 const char *const kUpsert =
     "INSERT INTO messages(tkey, id, author_id, author_name, content, peer_id, time, "
@@ -298,7 +274,7 @@ bool HistoryCache::openDatabase(const QString &path)
         m_error = db.lastError().text();
         return false;
     }
-    if (!createSchema())
+    if (!createSchema() || !CacheIndex::ensure(m_connection, &m_error))
         return false;
     m_queries = std::make_unique<Queries>(db);
     return true;
@@ -516,6 +492,31 @@ void HistoryCache::setLastEventId(const QString &room, const QString &id)
         return;
     m_pendingEventIds.insert(room, id);
     scheduleFlush(); // written in the same commit as the messages before it
+}
+
+QList<CacheIndex::Hit> HistoryCache::search(const QString &query, int limit) const
+{
+    if (!m_open)
+        return {};
+    flushForRead();
+    return CacheIndex::search(m_connection, query, limit);
+}
+
+int HistoryCache::storeOlder(const QString &key, const QList<Message> &messages)
+{
+    if (!m_open)
+        return 0;
+    flushForRead();
+    return CacheIndex::storeOlder(m_connection, key, messages);
+}
+
+QList<Message> HistoryCache::after(const QString &key, const QString &id, int limit,
+                                   bool inclusive) const
+{
+    if (!m_open)
+        return {};
+    flushForRead();
+    return CacheIndex::after(m_connection, key, id, limit, inclusive);
 }
 
 } // namespace talker::client

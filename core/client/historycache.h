@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/cacheindex.h"
 #include "client/message.h"
 
 #include <QHash>
@@ -42,6 +43,16 @@ public:
     QList<Message> latest(const QString &key, int limit) const;
     /// Up to `limit` messages stored before the one with `id`, oldest first.
     QList<Message> before(const QString &key, const QString &id, int limit) const;
+    /// Up to `limit` messages stored after the one with `id` (from it on when
+    /// `inclusive`), oldest first.
+    QList<Message> after(const QString &key, const QString &id, int limit,
+                         bool inclusive = false) const;
+    /// Full-text search over every cached message (all rooms and conversations),
+    /// newest first; the query as the server reads it (protocol/searchquery.h).
+    QList<CacheIndex::Hit> search(const QString &query, int limit) const;
+    /// Stores messages paged from the server, oldest first, before everything cached
+    /// (they are older); ids already cached are skipped. Returns how many were new.
+    int storeOlder(const QString &key, const QList<Message> &messages);
     /// The keys of all stored private conversations ("dm:...").
     QStringList conversationKeys() const;
 

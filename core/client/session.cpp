@@ -6,6 +6,7 @@
 #include <QNetworkInformation>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <utility>
 
 namespace talker::client {
 
@@ -165,6 +166,52 @@ bool Session::send(const MessageEvent &message)
     return true;
 }
 
+bool Session::requestHistory(const QString &before, int limit)
+{
+    if (m_state != State::Connected || !m_socket || before.isEmpty())
+        return false;
+    writeEvent(HistoryRequest{before, limit});
+    return true;
+}
+
+bool Session::requestSearch(const QString &query, int limit, const QString &before)
+{
+    if (m_state != State::Connected || !m_socket)
+        return false;
+    writeEvent(SearchRequest{query, limit, before});
+    return true;
+}
+
+bool Session::collectHistory(Event &event)
+{
+    if (std::holds_alternative<HistoryStartEvent>(event)) {
+        m_inHistory = true;
+        m_historyMessages.clear();
+        m_historyOldest.clear();
+        return true;
+    }
+    if (!m_inHistory)
+        return false;
+    if (auto *m = std::get_if<MessageEvent>(&event)) {
+        if (m_historyOldest.isEmpty())
+            m_historyOldest = m->id;
+        m_historyMessages.append(std::move(*m));
+        return true;
+    }
+    if (auto *end = std::get_if<HistoryEndEvent>(&event)) {
+        m_inHistory = false;
+        const QList<MessageEvent> messages = std::exchange(m_historyMessages, {});
+        emit historyPage(end->before, messages, std::exchange(m_historyOldest, {}), end->more);
+        return true;
+    }
+    if (auto *p = std::get_if<PresenceEvent>(&event)) { // stored join/leave: not shown
+        if (m_historyOldest.isEmpty())
+            m_historyOldest = p->id;
+        return true;
+    }
+    return false;
+}
+
 void Session::setState(State state)
 {
     if (m_state == state)
@@ -264,6 +311,8 @@ void Session::handleFrame(const QByteArray &frame)
 
 void Session::handleEvent(Event &&event)
 {
+    if (collectHistory(event))
+        return;
     if (auto *m = std::get_if<MessageEvent>(&event)) {
         emit messageReceived(*m);
     } else if (auto *p = std::get_if<PresenceEvent>(&event)) {
@@ -294,6 +343,8 @@ void Session::handleEvent(Event &&event)
             setState(State::Disconnected);
             emit statusChanged();
         }
+    } else if (auto *r = std::get_if<SearchResultsEvent>(&event)) {
+        emit searchResults(*r);
     } else if (std::holds_alternative<PongEvent>(event) ||
                std::holds_alternative<PingEvent>(event)) {
         // keep-alive traffic: the dead-link timer was already reset
@@ -310,6 +361,8 @@ void Session::writeEvent(const Event &event)
 
 void Session::dropSocket()
 {
+    m_inHistory = false; // a bracket cut off by the connection is dropped
+    m_historyMessages.clear();
     m_pingTimer.stop();
     m_deadLinkTimer.stop();
     m_connectTimer.stop();

@@ -80,6 +80,13 @@ public:
     /// Sends a message event; false (nothing sent) when not connected.
     bool send(const protocol::MessageEvent &message);
 
+    /// Asks for the stored events before `before` [ext]; answered by historyPage(), or
+    /// by serverError() ("Unknown event id"). False (nothing sent) when not connected.
+    bool requestHistory(const QString &before, int limit);
+    /// Asks the server to search the user's rooms [ext]; answered by searchResults(),
+    /// or by serverError() (e.g. "Search not available"). False when not connected.
+    bool requestSearch(const QString &query, int limit, const QString &before = QString());
+
     /// Handles bytes as if they came from the socket (benchmarks, tests).
     void processIncoming(const QByteArray &bytes);
     /// Total events decoded since construction.
@@ -94,6 +101,12 @@ signals:
     void messageReceived(const talker::protocol::MessageEvent &message);
     void usersReceived(const QList<talker::protocol::User> &users);
     void presenceReceived(const talker::protocol::PresenceEvent &event);
+    /// A `history` answer: its messages, oldest first (presence events are left out),
+    /// the id of its oldest event of any kind (the next page's `before`), and `more`
+    /// when older ones exist. These messages are not sent to messageReceived.
+    void historyPage(const QString &before, const QList<talker::protocol::MessageEvent> &messages,
+                     const QString &oldestId, bool more);
+    void searchResults(const talker::protocol::SearchResultsEvent &results);
     /// An `error` event from the server (the text of the protocol).
     void serverError(const QString &message);
     /// The connection was lost or closed (before reconnecting).
@@ -111,6 +124,8 @@ private:
     void scheduleReconnect();
     void handleFrame(const QByteArray &frame);
     void handleEvent(protocol::Event &&event);
+    /// Inside a `history` bracket: collects its messages; true when `event` was one.
+    bool collectHistory(protocol::Event &event);
     void writeEvent(const protocol::Event &event);
     void dropSocket();
     void onNetworkReachable(bool reachable);
@@ -137,6 +152,9 @@ private:
     QTimer m_connectTimer;
     QTimer m_retryTimer;
     quint64 m_eventsReceived = 0;
+    bool m_inHistory = false; ///< between `history_start` and `history_end`
+    QList<protocol::MessageEvent> m_historyMessages;
+    QString m_historyOldest; ///< id of the bracket's first event
 };
 
 } // namespace talker::client

@@ -1,0 +1,167 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "client/historypager.h"
+
+#include "client/historycache.h"
+#include "client/session.h"
+#include "client/timeline.h"
+
+#include <QHash>
+#include <utility>
+
+namespace talker::client {
+
+namespace {
+const QString kUnknownEventId = QStringLiteral("Unknown event id");
+}
+
+HistoryPager::HistoryPager(Session *session, Timeline *timeline, HistoryCache *cache,
+                           QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_timeline(timeline)
+    , m_cache(cache)
+{
+    connect(session, &Session::historyPage, this, &HistoryPager::onPage);
+    connect(session, &Session::disconnected, this, [this] {
+        setLoading(false);
+        m_jumpTarget.clear();
+    });
+    connect(session, &Session::serverError, this, [this](const QString &message) {
+        if (!m_loading || message != kUnknownEventId)
+            return;
+        // The server does not know our oldest message (another server, or a gap):
+        // there is nothing older to page from it.
+        setLoading(false);
+        setAtBeginning(true);
+        if (!m_jumpTarget.isEmpty())
+            emit jumpFailed(std::exchange(m_jumpTarget, QString()));
+    });
+}
+
+void HistoryPager::fetchOlder()
+{
+    if (m_loading)
+        return;
+    if (m_cache && m_timeline->fetchOlder(m_pageSize) > 0)
+        return;
+    if (m_atBeginning)
+        return;
+    const QString anchor = m_nextBefore.isEmpty() ? oldestShownId() : m_nextBefore;
+    if (!anchor.isEmpty())
+        requestPage(anchor);
+}
+
+void HistoryPager::jumpTo(const QString &id, int maxPages)
+{
+    if (showAround(id))
+        return;
+    m_jumpTarget = id;
+    m_jumpPagesLeft = maxPages;
+    if (m_loading)
+        return; // the page on its way continues the search
+    const QString anchor = m_nextBefore.isEmpty() ? oldestShownId() : m_nextBefore;
+    if (anchor.isEmpty() || m_atBeginning)
+        emit jumpFailed(std::exchange(m_jumpTarget, QString()));
+    else
+        requestPage(anchor);
+}
+
+void HistoryPager::requestPage(const QString &before)
+{
+    if (m_session && m_session->requestHistory(before, m_pageSize))
+        setLoading(true);
+}
+
+void HistoryPager::onPage(const QString &, const QList<protocol::MessageEvent> &events,
+                          const QString &oldestId, bool more)
+{
+    setLoading(false);
+    // Public messages go to this timeline, private ones to their conversation's key.
+    QHash<QString, QList<Message>> byKey;
+    for (const protocol::MessageEvent &e : events) {
+        if (e.deleted)
+            continue;
+        const Message m = toMessage(e);
+        byKey[m.isPrivate ? QStringLiteral("dm:") + m.peerId : m_timeline->key()].append(m);
+    }
+    if (m_cache) {
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
+            m_cache->storeOlder(it.key(), it.value());
+    }
+    if (!oldestId.isEmpty())
+        m_nextBefore = oldestId;
+    if (!more)
+        setAtBeginning(true);
+    if (!m_jumpTarget.isEmpty()) {
+        if (showAround(m_jumpTarget)) {
+            m_jumpTarget.clear();
+        } else if (more && --m_jumpPagesLeft > 0) {
+            requestPage(m_nextBefore);
+        } else {
+            emit jumpFailed(std::exchange(m_jumpTarget, QString()));
+        }
+        return;
+    }
+    if (m_cache)
+        m_timeline->fetchOlder(m_pageSize);
+}
+
+bool HistoryPager::showAround(const QString &id)
+{
+    if (m_timeline->contains(id)) {
+        emit jumped(id);
+        return true;
+    }
+    if (!m_cache || !m_cache->containsMessage(m_timeline->key(), id))
+        return false;
+    const QString key = m_timeline->key();
+    m_timeline->reset(m_cache->before(key, id, m_pageSize) +
+                      m_cache->after(key, id, m_pageSize + 1, true));
+    emit jumped(id);
+    return true;
+}
+
+QString HistoryPager::oldestShownId() const
+{
+    for (int row = 0; row < m_timeline->count(); ++row) {
+        if (m_timeline->at(row).delivery == Message::Delivery::Sent)
+            return m_timeline->at(row).id;
+    }
+    return QString();
+}
+
+Message HistoryPager::toMessage(const protocol::MessageEvent &e) const
+{
+    Message m;
+    m.id = e.id;
+    m.authorId = e.user.id;
+    m.authorName = e.user.name;
+    m.text = e.content;
+    m.time = e.time;
+    m.edited = e.edited;
+    m.isPrivate = e.isPrivate;
+    m.isAction = e.isAction();
+    m.isOwn = m_session && e.user.id == m_session->self().id;
+    if (m.isPrivate)
+        m.peerId = m.isOwn ? e.to : e.user.id;
+    return m;
+}
+
+void HistoryPager::setLoading(bool on)
+{
+    if (m_loading == on)
+        return;
+    m_loading = on;
+    emit loadingChanged();
+}
+
+void HistoryPager::setAtBeginning(bool on)
+{
+    if (m_atBeginning == on)
+        return;
+    m_atBeginning = on;
+    emit atBeginningChanged();
+}
+
+} // namespace talker::client
