@@ -8,8 +8,10 @@
 #   --repeat N   runs per fan-out case (default 3; the table shows min / median / max)
 #
 # Environment: BUILD_DIR (default build-bench in the source tree), TALKER_SERVER (another
-# talker-server binary, for before/after comparisons), CONNS (connection-scale
-# count, default 50000), SRC_ADDRS (loopback source addresses for it, default 4).
+# talker-server binary, for before/after comparisons), FANOUT_NS (receiver counts of the
+# fan-out cases, default "1000 10000"), CONNS (connection-scale count, default 50000,
+# spread over CONNS_PROCS server/load-client pairs, default 3: one process may hold
+# ~20,000 descriptors here), SRC_ADDRS (loopback source addresses per client, default 4).
 # Builds talker-server, talker-loadclient and talker-ceiling with CMake first.
 set -uo pipefail
 
@@ -23,7 +25,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=1 ;;
     --only) only="$2"; shift ;;
     --repeat) repeat="$2"; shift ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run-all: unknown option $1" >&2; exit 64 ;;
     esac
     shift
@@ -202,8 +204,9 @@ if want fanout; then
     else
         d_ceiling=10000000; d_talker=2000000; d_mosq=500000; secs=2
     fi
+    ns="${FANOUT_NS:-1000 10000}"
     echo "1. Fan-out: one room, one publisher (1,000 messages in flight), 100-byte payloads" >&2
-    for n in 100 1000; do
+    for n in $ns; do
         for r in $(seq "$repeat"); do
             run_client ceiling "fanout$n" --subs "$n" --deliveries $d_ceiling --min-seconds $secs \
                 --timeout 120
@@ -215,10 +218,11 @@ if want fanout; then
     echo
     echo "## 1. Fan-out ($repeat runs each; deliveries/s min / median / max)"
     echo
-    printf '| %-9s | %5s | %-26s | %6s | %-20s | %9s | %8s | %8s |\n' server N \
-        "deliveries/s min/med/max" lost "CPU ns/delivery" "RSS KiB" "vs mosq" "vs ceil"
-    echo "|-----------|-------|----------------------------|--------|----------------------|-----------|----------|----------|"
-    for n in 100 1000; do
+    printf '| %-9s | %5s | %-26s | %6s | %-20s | %9s | %8s | %8s | %-19s |\n' server N \
+        "deliveries/s min/med/max" lost "CPU ns/delivery" "RSS KiB" "vs mosq" "vs ceil" \
+        "client ns, reads/rcv"
+    echo "|-----------|-------|----------------------------|--------|----------------------|-----------|----------|----------|---------------------|"
+    for n in $ns; do
         mq="$(median_of "fanout$n" mosquitto rate)"
         ce="$(median_of "fanout$n" ceiling rate)"
         for s in talker mosquitto ceiling; do
@@ -233,28 +237,37 @@ if want fanout; then
             note="$lost"
             [ "$mis" != 0 ] && note="$note ($mis reord)"
             [ "$fails" != 0 ] && note="$note ($fails failed)"
-            printf '| %-9s | %5s | %-26s | %6s | %-20s | %9s | %8s | %8s |\n' "$s" "$n" \
+            client="$(median_of "fanout$n" "$s" client_cpu_ns) ns, $(median_of "fanout$n" "$s" reads_per_receiver)"
+            printf '| %-9s | %5s | %-26s | %6s | %-20s | %9s | %8s | %8s | %-19s |\n' "$s" "$n" \
                 "$(human "$lo") / $(human "$md") / $(human "$hi")" "$note" \
-                "$(printf "%.0f / %.0f / %.0f" "$clo" "$cmd" "$chi" 2>/dev/null || echo -)" "$rss" "$vm" "$vc"
+                "$(printf "%.0f / %.0f / %.0f" "$clo" "$cmd" "$chi" 2>/dev/null || echo -)" "$rss" "$vm" "$vc" \
+                "$client"
         done
     done
     echo
+    echo "CPU ns/delivery is the server's CPU time per delivery; client ns is the load client's."
+    echo "When the client's is below the server's, the server's core is the limit, not the client."
+    echo
     echo "Time the processes waited for a CPU (other load on the machine), medians per run:"
-    for n in 100 1000; do
+    for n in $ns; do
         for s in talker mosquitto ceiling; do
             printf '  N=%-4s %-9s server %ss, client %ss\n' "$n" "$s" \
                 "$(median_of "fanout$n" "$s" srv_wait_s)" "$(median_of "fanout$n" "$s" client_wait_s)"
         done
     done
-    tm="$(median_of fanout1000 talker rate)"
-    mq="$(median_of fanout1000 mosquitto rate)"
-    ce="$(median_of fanout1000 ceiling rate)"
-    tl="$(values fanout1000 talker lost | awk '{t+=$1} END {print t+0}')"
-    awk -v t="$tm" -v m="$mq" -v c="$ce" -v l="$tl" 'BEGIN {
-        if (t == "-" || m == "-" || c == "-" || t == "") { print "\nTargets at N=1000: not measured"; exit }
-        printf "\nTargets at N=1000: Talker >= 10x Mosquitto: %.1fx %s; >= 25%% of ceiling: %.0f%% %s; 0 losses: %d %s\n",
-            t/m, (t/m >= 10 ? "MET" : "NOT MET"), 100*t/c, (t/c >= 0.25 ? "MET" : "NOT MET"),
-            l, (l == 0 ? "MET" : "NOT MET") }'
+    echo
+    for n in $ns; do
+        tm="$(median_of "fanout$n" talker rate)"
+        mq="$(median_of "fanout$n" mosquitto rate)"
+        ce="$(median_of "fanout$n" ceiling rate)"
+        tl="$(values "fanout$n" talker lost | awk '{t+=$1} END {print t+0}')"
+        to="$(values "fanout$n" talker misordered | awk '{t+=$1} END {print t+0}')"
+        awk -v n="$n" -v t="$tm" -v m="$mq" -v c="$ce" -v l="$tl" -v o="$to" 'BEGIN {
+            if (t == "-" || c == "-" || t == "") { printf "Targets at N=%s: not measured\n", n; exit }
+            printf "Targets at N=%s: Talker >= 25%% of ceiling: %.0f%% %s; 0 lost, 0 out of order: %d, %d %s; vs Mosquitto: %s\n",
+                n, 100*t/c, (t/c >= 0.25 ? "MET" : "NOT MET"), l, o, (l + o == 0 ? "MET" : "NOT MET"),
+                (m == "-" || m == "" || m == 0) ? "-" : sprintf("%.1fx", t/m) }'
+    done
     echo
 fi
 
@@ -292,24 +305,25 @@ fi
 # ---------------------------------------------------------------- 3. connection scale
 if want conns; then
     conns="${CONNS:-50000}"
-    srcs="${SRC_ADDRS:-4}"
+    procs="${CONNS_PROCS:-3}"
     idle=20
-    [ $quick = 1 ] && { conns="${CONNS:-5000}"; idle=5; }
-    fdmax="$(ulimit -n)"
-    if [ "$fdmax" != unlimited ] && [ "$conns" -gt $((fdmax - 500)) ]; then
-        echo "NOTE: the file-descriptor limit here is $fdmax and cannot be raised (no"
-        echo "CAP_SYS_RESOURCE in this container), so the server cannot hold $conns connections;"
-        conns=$(((fdmax - 500) / 1000 * 1000))
-        echo "measuring $conns connections instead. Per-connection figures scale linearly."
-        echo
-    fi
-    echo "3. Connection scale: $conns authenticated connections from $srcs source addresses" >&2
-    echo "   (fd limit $(ulimit -n)), each pinging every 20 s; idle window $idle s" >&2
-    run_client talker conns --mode conns --subs "$conns" --rooms 100 --src-addrs "$srcs" \
-        --ping-interval 20 --idle-seconds "$idle" --timeout 600
-    run_client mosquitto conns --mode conns --subs "$conns" --rooms 100 --src-addrs "$srcs" \
-        --ping-interval 20 --idle-seconds "$idle" --timeout 600
-    echo "## 3. Connection scale ($conns connections over $srcs loopback source addresses, 100 rooms, pings every 20 s)"
+    [ $quick = 1 ] && { conns="${CONNS:-6000}"; idle=5; }
+    echo "3. Connection scale: $conns authenticated connections over $procs servers, each with" >&2
+    echo "   its own load client; every connection pings every 20 s; idle window $idle s" >&2
+    for s in talker mosquitto; do
+        bash "$root/bench/conns-scale.sh" "$s" "$conns" "$procs" "$idle" "$server_bin" "$client" \
+            >"$work/conns-$s.out" 2>"$work/conns-$s.err"
+        sed 's/^/    /' "$work/conns-$s.err" | head -5 >&2
+        l="$(grep '^RESULT mode=conns-multi' "$work/conns-$s.out")"
+        echo "conns ${l#RESULT mode=conns-multi }" >>"$results"
+        grep '^RESULT pair=' "$work/conns-$s.out" | sed "s/^RESULT /conns-pair server=$s /" >>"$results"
+        echo "  conns $s: ${l#RESULT mode=conns-multi server=* }" >&2
+    done
+    echo "## 3. Connection scale ($conns connections: $procs servers on different ports, one load-client process each, 100 rooms per server, pings every 20 s)"
+    echo
+    echo "talker-server runs --threads ${TALKER_THREADS:-2}; connect s is the time until all $conns are"
+    echo "authenticated (the slowest of the $procs clients, started together); RSS and idle CPU are"
+    echo "summed over the $procs servers."
     echo
     echo "| server    | ready | connect s | RSS empty KiB | RSS full KiB | bytes/conn | idle CPU % |"
     echo "|-----------|-------|-----------|---------------|--------------|------------|------------|"

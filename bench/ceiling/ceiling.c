@@ -1,7 +1,9 @@
 /* talker-ceiling: the machine's fan-out ceiling. A minimal epoll server that speaks the
  * part of the Talker protocol the load client uses (connect, message, ping, close).
- * Each broadcast is serialized once and appended to every receiver's pending bytes;
- * after each epoll batch every receiver gets one write() carrying all its pending lines.
+ * Per epoll pass it reads everything every sender has, serializes each broadcast once
+ * into one buffer of all lines of the pass for the room, and then writes that same
+ * buffer to every receiver with one send(); only a receiver that still has pending
+ * bytes (or whose socket took part of it) gets a copy appended to its own buffer.
  * No authentication, no storage: it only shows what the machine can do.
  *
  * usage: talker-ceiling [--listen 127.0.0.1:PORT]   prints "listening on HOST:PORT" */
@@ -43,6 +45,8 @@ struct room
     char name[64];
     int *members;
     int count, cap;
+    struct buf pass; /* the lines broadcast in this epoll pass */
+    int dirty;       /* in the dirty room list */
 };
 
 static struct conn **conns;
@@ -51,6 +55,8 @@ static struct room rooms[MAX_ROOMS];
 static int room_count;
 static int *dirty_list;
 static int dirty_count, dirty_cap;
+static int dirty_rooms[MAX_ROOMS];
+static int dirty_room_count;
 static int epfd;
 static unsigned long long next_id = 1;
 
@@ -180,6 +186,8 @@ static int find_room(const char *name, size_t n)
     return room_count++;
 }
 
+static int handle_input(struct conn *c, const char *bytes, size_t n);
+
 static void send_text(struct conn *c, const char *s)
 {
     buf_append(&c->out, s, strlen(s));
@@ -231,12 +239,12 @@ static int handle_line(struct conn *c, const char *line, size_t len)
                             "\",\"user\":{\"id\":\"1\",\"name\":\"bench\"},\"time\":%ld}\n",
                             (long)time(NULL));
         size_t n = (size_t)head + clen + (size_t)tail;
-        /* ... and share the bytes with every receiver. */
+        /* ... into the room's buffer of this pass, which every receiver shares. */
         struct room *r = &rooms[c->room];
-        for (int i = 0; i < r->count; ++i) {
-            struct conn *m = conns[r->members[i]];
-            buf_append(&m->out, out, n);
-            mark_dirty(m);
+        buf_append(&r->pass, out, n);
+        if (!r->dirty) {
+            r->dirty = 1;
+            dirty_rooms[dirty_room_count++] = c->room;
         }
         return 0;
     }
@@ -249,15 +257,74 @@ static int handle_line(struct conn *c, const char *line, size_t len)
     return 0;
 }
 
+/* Reads everything the client has sent (until EAGAIN), then handles the lines. */
 static int on_readable(struct conn *c)
 {
-    char tmp[65536];
-    ssize_t n = read(c->fd, tmp, sizeof tmp);
-    if (n == 0)
+    static char tmp[256 * 1024];
+    for (;;) {
+        ssize_t n = read(c->fd, tmp, sizeof tmp);
+        if (n == 0)
+            return -1;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno == EAGAIN ? 0 : -1;
+        if (handle_input(c, tmp, (size_t)n) < 0)
+            return -1;
+        if ((size_t)n < sizeof tmp)
+            return 0;
+    }
+}
+
+/* Writes a room's pass buffer to one receiver: straight from the shared buffer when the
+ * receiver has nothing pending, else appended behind its pending bytes. */
+static int deliver_pass(struct conn *m, const struct buf *pass)
+{
+    if (m->out.len > m->out.off) {
+        buf_append(&m->out, pass->data, pass->len);
+        mark_dirty(m);
+        return 0;
+    }
+    size_t sent = 0;
+    for (;;) {
+        ssize_t n = send(m->fd, pass->data, pass->len, MSG_NOSIGNAL);
+        if (n >= 0) {
+            sent = (size_t)n;
+            break;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            break;
         return -1;
-    if (n < 0)
-        return (errno == EAGAIN || errno == EINTR) ? 0 : -1;
-    buf_append(&c->in, tmp, (size_t)n);
+    }
+    if (sent < pass->len) {
+        buf_append(&m->out, pass->data + sent, pass->len - sent);
+        set_out(m, 1);
+    }
+    return 0;
+}
+
+static void flush_rooms(void)
+{
+    for (int k = 0; k < dirty_room_count; ++k) {
+        struct room *r = &rooms[dirty_rooms[k]];
+        r->dirty = 0;
+        for (int i = 0; i < r->count;) {
+            struct conn *m = conns[r->members[i]];
+            if (deliver_pass(m, &r->pass) < 0)
+                close_conn(m); /* moves the last member into slot i */
+            else
+                ++i;
+        }
+        r->pass.len = 0;
+    }
+    dirty_room_count = 0;
+}
+
+static int handle_input(struct conn *c, const char *bytes, size_t n)
+{
+    buf_append(&c->in, bytes, n);
     size_t pos = 0;
     for (;;) {
         char *nl = memchr(c->in.data + pos, '\n', c->in.len - pos);
@@ -388,7 +455,9 @@ int main(int argc, char **argv)
                 close_conn(c);
             }
         }
-        /* One write per receiver carrying every line queued in this batch. */
+        /* Every room's lines of this pass to its receivers, then one write per receiver
+         * for the other lines queued in this batch. */
+        flush_rooms();
         for (int i = 0; i < dirty_count; ++i) {
             struct conn *c = conns[dirty_list[i]];
             if (!c || !c->dirty)

@@ -50,8 +50,11 @@ struct Conn
     enum State : std::uint8_t { Idle, Connecting, Handshake, Ready, Closed } state = Idle;
     std::string out;
     std::size_t outOff = 0;
-    std::string partial;        ///< bytes of an incomplete line / packet
-    std::uint64_t expect = 0;   ///< next sequence number expected
+    std::string partial;      ///< bytes of an incomplete line / packet
+    std::uint64_t expect = 0; ///< next sequence number expected
+    /// `expect` as the payload spells it (10 digits): the common in-order case is one
+    /// compare, no parsing.
+    char expectText[10] = {'0', '0', '0', '0', '0', '0', '0', '0', '0', '0'};
     std::uint64_t received = 0; ///< payloads received
 };
 
@@ -63,6 +66,8 @@ struct Stats
     std::uint64_t misordered = 0;         ///< older than expected (duplicate or reordered)
     std::uint64_t errors = 0;             ///< error events from the server
     std::uint64_t closed = 0;             ///< connections the server closed or that failed
+    std::uint64_t reads = 0;              ///< read() calls that returned bytes
+    std::uint64_t readBytes = 0;          ///< bytes they returned
     std::vector<std::uint32_t> latencyUs; ///< histogram, kLatencyBucketUs buckets
     std::uint64_t latencyMaxNs = 0;
     std::uint64_t latencyCount = 0;

@@ -168,6 +168,26 @@ std::uint64_t missing(Engine &e, const std::vector<std::uint64_t> &sent, bool by
     return lost;
 }
 
+/// The load client's own cost: shows whether it, not the server, limits a run.
+struct ClientLoad
+{
+    double cpuNs = -1;           ///< client CPU per delivery
+    double readsPerReceiver = 0; ///< read() calls per receiving connection
+    double kibPerRead = 0;       ///< average bytes one read() returned
+};
+
+ClientLoad clientLoad(const Stats &s, std::uint64_t reads0, std::uint64_t readBytes0, double cpu,
+                      int receivers)
+{
+    ClientLoad load;
+    const auto reads = static_cast<double>(s.reads - reads0);
+    if (cpu >= 0 && s.deliveries)
+        load.cpuNs = cpu * 1e9 / static_cast<double>(s.deliveries);
+    load.readsPerReceiver = receivers > 0 ? reads / receivers : 0;
+    load.kibPerRead = reads > 0 ? static_cast<double>(s.readBytes - readBytes0) / reads / 1024 : 0;
+    return load;
+}
+
 int runFanout(const Options &o)
 {
     Engine e(o);
@@ -187,6 +207,8 @@ int runFanout(const Options &o)
     std::vector<std::uint64_t> sent(static_cast<std::size_t>(o.rooms), 0);
     std::vector<std::uint64_t> minExpect(static_cast<std::size_t>(o.rooms), 0);
     const double cpu0 = processCpuSeconds(o.serverPid);
+    const double myCpu0 = processCpuSeconds(getpid());
+    const std::uint64_t reads0 = e.stats().reads, readBytes0 = e.stats().readBytes;
     const double wait0 = processWaitSeconds(o.serverPid), myWait0 = processWaitSeconds(getpid());
     const std::uint64_t t0 = nowNs();
     bool stopped = false;
@@ -220,10 +242,12 @@ int runFanout(const Options &o)
     drain(e, sent, 10, o.timeout / 2, false);
     const std::uint64_t t1 = nowNs();
     const double cpu1 = processCpuSeconds(o.serverPid);
+    const double myCpu = processCpuSeconds(getpid()) - myCpu0;
     const double srvWait = processWaitSeconds(o.serverPid) - wait0;
     const double myWait = processWaitSeconds(getpid()) - myWait0;
     const long rss = processRssKib(o.serverPid);
     const long threads = processThreads(o.serverPid);
+    const ClientLoad load = clientLoad(e.stats(), reads0, readBytes0, myCpu, o.subs);
 
     Stats &s = e.stats();
     const std::uint64_t lost = s.gaps + missing(e, sent, false);
@@ -239,21 +263,25 @@ int runFanout(const Options &o)
         "fan-out %s: %d receivers in %d room(s), %llu messages, %llu deliveries in "
         "%.3f s = %.0f deliveries/s; lost %llu, out of order %llu, errors %llu, "
         "closed %llu; server CPU %.2f s (%.1f ns/delivery), RSS %ld KiB, %ld threads; waited "
-        "for a CPU: server %.2f s, client %.2f s\n",
+        "for a CPU: server %.2f s, client %.2f s; client CPU %.2f s (%.1f ns/delivery), "
+        "%.1f reads per receiver of %.1f KiB each\n",
         protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
         static_cast<unsigned long long>(s.deliveries), secs, rate,
         static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.misordered),
         static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.closed), cpu,
-        cpuNs, rss, threads, srvWait, myWait);
-    std::printf(
-        "RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
-        "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
-        "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld srv_wait_s=%.2f client_wait_s=%.2f\n",
-        protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
-        static_cast<unsigned long long>(s.deliveries), secs, rate,
-        static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.misordered),
-        static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.closed), cpu,
-        cpuNs, rss, threads, srvWait, myWait);
+        cpuNs, rss, threads, srvWait, myWait, myCpu, load.cpuNs, load.readsPerReceiver,
+        load.kibPerRead);
+    std::printf("RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
+                "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
+                "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld srv_wait_s=%.2f client_wait_s=%.2f "
+                "client_cpu_s=%.3f client_cpu_ns=%.2f reads_per_receiver=%.1f kib_per_read=%.2f\n",
+                protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
+                static_cast<unsigned long long>(s.deliveries), secs, rate,
+                static_cast<unsigned long long>(lost),
+                static_cast<unsigned long long>(s.misordered),
+                static_cast<unsigned long long>(s.errors),
+                static_cast<unsigned long long>(s.closed), cpu, cpuNs, rss, threads, srvWait,
+                myWait, myCpu, load.cpuNs, load.readsPerReceiver, load.kibPerRead);
     return lost == 0 && s.misordered == 0 && s.closed == 0 ? 0 : 1;
 }
 

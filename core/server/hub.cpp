@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace talker::server {
@@ -73,7 +74,11 @@ void Hub::flushStore()
     for (PendingMessage &p : batch)
         events.append(&p.event);
     const bool allStored = m_store->appendAll(events);
+    QSet<Room *> rooms; // each room sends this batch's public lines as one buffer
+    Room *last = nullptr;
     for (PendingMessage &p : batch) {
+        if (p.room != last)
+            rooms.insert(last = p.room);
         // After a failed batch each message gets its own chance, so one bad write
         // does not take the others with it.
         if (allStored || m_store->append(&p.event)) {
@@ -81,10 +86,13 @@ void Hub::flushStore()
         } else {
             qCWarning(lcHub) << "could not store message in" << p.room->name() << ":"
                              << m_store->lastError();
+            p.room->flushBroadcast(); // the sender sees what was delivered before first
             if (p.sender)
                 p.sender->send(errors::notStoredLine(p.event.id));
         }
     }
+    for (Room *room : std::as_const(rooms))
+        room->flushBroadcast();
 }
 
 void Hub::publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,

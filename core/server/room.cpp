@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 
+#include <utility>
+
 namespace talker::server {
 
 Q_LOGGING_CATEGORY(lcRoom, "talker.server.room")
@@ -68,6 +70,7 @@ std::optional<QString> Room::recipientId(const QString &idOrName) const
 
 void Room::broadcast(const QByteArray &line, Connection *extra)
 {
+    flushBroadcast();
     for (Connection *c : std::as_const(m_connections))
         c->send(line);
     if (extra && !m_connections.contains(extra))
@@ -76,8 +79,10 @@ void Room::broadcast(const QByteArray &line, Connection *extra)
 
 void Room::deliver(const store::StoredEvent &event)
 {
-    if (event.recipientId.isEmpty())
-        broadcast(event.line);
+    if (event.recipientId.isEmpty() && m_pass.isEmpty())
+        m_pass = event.line; // shared; a second line detaches it
+    else if (event.recipientId.isEmpty())
+        m_pass.append(event.line);
     else
         deliverPrivate(event.line, event.senderId, event.recipientId, false);
 }
@@ -98,6 +103,8 @@ void Room::deliverFromBus(const store::StoredEvent &event)
         }
     }
     deliver(event);
+    // The bus hands over one event per call: no batch end to wait for.
+    flushBroadcast();
 }
 
 void Room::deliverDraft(const QByteArray &line, const QString &senderId, const QString &recipientId)
@@ -125,9 +132,21 @@ void Room::offline(Member *member, bool closed, Connection *closing)
         closing->send(leave);
 }
 
+void Room::flushBroadcast()
+{
+    if (m_pass.isEmpty())
+        return;
+    // One buffer for the whole batch: each receiver takes a reference (one iovec when
+    // its queue is empty), not one per line; the next batch starts a new buffer.
+    const QByteArray lines = std::exchange(m_pass, QByteArray());
+    for (Connection *c : std::as_const(m_connections))
+        c->send(lines);
+}
+
 void Room::deliverPrivate(const QByteArray &line, const QString &senderId,
                           const QString &recipientId, bool partialOnly)
 {
+    flushBroadcast(); // after the public lines delivered before it
     const auto deliverTo = [&](const Member *m) {
         if (!m)
             return;
@@ -215,6 +234,7 @@ void Room::join(Connection *connection, const protocol::User &user,
     for (const store::StoredEvent &e : std::as_const(replay))
         connection->send(e.line);
 
+    flushBroadcast(); // stored lines still in the pass buffer were in the replay
     m_connections.append(connection);
     if (event.includePartial)
         m_partial.append(connection);
@@ -347,6 +367,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
 
 void Room::removeConnection(Member *member, Connection *connection)
 {
+    flushBroadcast(); // the leaving connection still gets what was delivered before
     m_connections.removeOne(connection);
     m_partial.removeOne(connection);
     if (member)

@@ -33,6 +33,8 @@ struct Member
 /// One chat room: its members, presence, and the message rules (private messages,
 /// edits, duplicates, retractions, drafts). Every broadcast is serialized once and the
 /// same bytes go to every receiver; the store is written before anything is sent.
+/// The public messages of one store batch are gathered into one buffer, which every
+/// receiver then gets as a single shared reference (see deliver() and flushBroadcast()).
 class Room
 {
 public:
@@ -62,12 +64,19 @@ public:
     /// Closes every connection without presence events (server shutdown).
     void closeAll();
     /// Sends a stored message to its audience: everyone, or both sides of a private one.
+    /// A public message is appended to the room's pass buffer and reaches the receivers
+    /// at the next flushBroadcast(); a private one goes out at once, after that buffer.
     void deliver(const store::StoredEvent &event);
     /// Cluster mode: an event as the bus stored it. A `leave` also ends what is left
     /// of the user here (connections silent for the idle and leave timeouts).
     void deliverFromBus(const store::StoredEvent &event);
     /// A draft (`partial`): to the connections that asked, of everyone or of both sides.
     void deliverDraft(const QByteArray &line, const QString &senderId, const QString &recipientId);
+    /// Hands the pass buffer (the public messages delivered since the last call) to
+    /// every connection as one shared buffer. The Hub calls it after each store batch;
+    /// every other send of the room calls it first, so that no receiver sees lines out
+    /// of order.
+    void flushBroadcast();
 
 private:
     Member *findMember(const QString &idOrName) const;
@@ -92,6 +101,7 @@ private:
     QHash<QString, Member *> m_members; ///< by user id
     QList<Connection *> m_connections;  ///< every connection, in join order
     QList<Connection *> m_partial;      ///< those that asked for drafts
+    QByteArray m_pass;                  ///< public lines not yet handed to connections
 };
 
 } // namespace talker::server

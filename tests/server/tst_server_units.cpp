@@ -28,6 +28,7 @@ public:
         written += bytes;
         if (growPending)
             pending += bytes.size();
+        writes.append(bytes); // shares the bytes: constData() tells whose buffer it is
     }
     qint64 pendingOutput() const override { return pending; }
     void closeAfterFlush() override { closedGracefully = true; }
@@ -47,6 +48,7 @@ public:
     }
 
     QByteArray written;
+    QList<QByteArray> writes;
     qint64 pending = 0;
     bool growPending = false; ///< written bytes count as unsent until `pending` is reset
     bool closedGracefully = false;
@@ -112,6 +114,48 @@ private slots:
         QCOMPARE(m_store->lastEvents(QStringLiteral("r"), QString(), 2).size(), 2);
         QVERIFY(m_hub->room(QStringLiteral("r")));
         QCOMPARE(m_hub->room(QStringLiteral("r"))->connectionCount(), 1);
+    }
+
+    void oneStoreBatchIsOneSharedBufferPerRoom()
+    {
+        const QString bobToken = ServerAdmin(m_store.get()).addUser(QStringLiteral("bob"));
+        auto *alice = new FakePeer;
+        auto *bob = new FakePeer;
+        new Connection(alice, m_hub.get(), m_hub.get());
+        new Connection(bob, m_hub.get(), m_hub.get());
+        alice->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
+                    "\"}\n");
+        bob->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + bobToken.toUtf8() +
+                  "\"}\n");
+        alice->take();
+        bob->take();
+        alice->writes.clear();
+        bob->writes.clear();
+
+        // Three public messages of one pass: one buffer, the same bytes for both.
+        alice->feed("{\"type\":\"message\",\"content\":\"a\"}\n{\"type\":\"message\",\"content\":"
+                    "\"b\"}\n{\"type\":\"message\",\"content\":\"c\"}\n");
+        m_hub->flushStore();
+        QCOMPARE(alice->writes.size(), 1);
+        QCOMPARE(bob->writes.size(), 1);
+        QCOMPARE(bob->writes[0].constData(), alice->writes[0].constData());
+        QCOMPARE(bob->writes[0].count('\n'), 3);
+        alice->take();
+        bob->take();
+
+        // A private message between public ones keeps its place for both sides.
+        alice->feed("{\"type\":\"message\",\"content\":\"d\"}\n{\"type\":\"message\",\"to\":"
+                    "\"bob\",\"content\":\"p\"}\n{\"type\":\"message\",\"content\":\"e\"}\n");
+        m_hub->flushStore();
+        const auto contents = [](FakePeer *peer) {
+            QStringList list;
+            for (const QJsonObject &e : peer->take())
+                list.append(e.value(QLatin1String("content")).toString());
+            return list;
+        };
+        const QStringList order{QStringLiteral("d"), QStringLiteral("p"), QStringLiteral("e")};
+        QCOMPARE(contents(alice), order);
+        QCOMPARE(contents(bob), order);
     }
 
     void authenticationFailureCloses()
