@@ -130,6 +130,8 @@ const Option kOptions[] = {
      "Cluster mode: nats://HOST:PORT[,nats://HOST:PORT...] of a NATS JetStream cluster that "
      "holds users, history and presence (no --database)."},
     {"node-name", "name", "Cluster mode: this node's unique name."},
+    {"metrics", "host:port",
+     "Serve Prometheus metrics (GET /metrics) and a health check (GET /healthz) here."},
     {"cluster-replicas", "count",
      "Cluster mode: NATS nodes storing each stream (default 3, or fewer URLs)."},
 };
@@ -183,6 +185,15 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
     if (parser.isSet(QStringLiteral("listen")) &&
         !parseListen(parser.value(QStringLiteral("listen")), config))
         return fail(QStringLiteral("listen"), parser.value(QStringLiteral("listen")));
+    if (parser.isSet(QStringLiteral("metrics"))) {
+        ServerConfig where;
+        if (!parseListen(parser.value(QStringLiteral("metrics")), &where))
+            return fail(QStringLiteral("metrics"), parser.value(QStringLiteral("metrics")));
+        config->metricsEnabled = true;
+        config->metricsAddress = where.address;
+        config->metricsPort = where.port;
+    }
+    config->nodeName = parser.value(QStringLiteral("node-name"));
     const struct
     {
         const char *name;
@@ -439,6 +450,9 @@ int main(int argc, char *argv[])
     QString host = server.address().toString();
     if (server.address().protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
+    if (config.metricsEnabled)
+        out() << "metrics on " << config.metricsAddress.toString() << ':' << server.metricsPort()
+              << Qt::endl;
     out() << "listening on " << host << ':' << server.port() << Qt::endl;
 
     const int code = app.exec();

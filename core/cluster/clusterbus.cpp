@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
+#include <thread>
 
 namespace talker::cluster {
 
@@ -99,7 +100,7 @@ void ClusterBus::attach(server::Hub *hub)
         m_timer->stop();
         return;
     }
-    subscribeFeed();
+    subscribeFeed(0);
     natsConnection_Subscribe(&m_drafts, m_link->connection(), "talker.d.>", &ClusterBus::onDraft,
                              this);
     // This node has no connections yet: whatever an earlier life of it left in the
@@ -108,22 +109,42 @@ void ClusterBus::attach(server::Hub *hub)
     m_timer->start();
 }
 
-bool ClusterBus::subscribeFeed()
+std::optional<quint64> ClusterBus::streamLastSeq()
 {
     jsStreamInfo *info = nullptr;
     jsErrCode code = jsErrCode(0);
-    natsStatus s = js_GetStreamInfo(&info, m_link->js(), names::kStream, nullptr, &code);
-    if (s != NATS_OK)
-        return m_link->fail(s, "stream info", code);
+    const natsStatus s = js_GetStreamInfo(&info, m_link->js(), names::kStream, nullptr, &code);
+    if (s != NATS_OK) {
+        m_link->fail(s, "stream info", code);
+        return std::nullopt;
+    }
     const quint64 last = info->State.LastSeq;
     jsStreamInfo_Destroy(info);
-    m_applied = last;
+    return last;
+}
+
+bool ClusterBus::subscribeFeed(quint64 from)
+{
+    if (m_feed) {
+        natsSubscription_Unsubscribe(m_feed);
+        natsSubscription_Destroy(m_feed);
+        m_feed = nullptr;
+    }
+    if (from == 0) {
+        const std::optional<quint64> last = streamLastSeq();
+        if (!last)
+            return false;
+        m_applied = *last;
+        from = *last + 1;
+    }
+    jsErrCode code = jsErrCode(0);
+    natsStatus s = NATS_OK;
     jsSubOptions so;
     jsSubOptions_Init(&so);
     so.Stream = names::kStream;
     so.Ordered = true;
     so.Config.DeliverPolicy = js_DeliverByStartSequence;
-    so.Config.OptStartSeq = last + 1;
+    so.Config.OptStartSeq = from;
     s = js_Subscribe(&m_feed, m_link->js(), "talker.r.>", &ClusterBus::onFeed, this, nullptr, &so,
                      &code);
     if (s != NATS_OK) {
@@ -177,22 +198,31 @@ void ClusterBus::catchUp()
 {
     // Whatever any node stored before this call is delivered here before it returns,
     // so a replay after it shows every message whose sender already saw it stored.
-    jsStreamInfo *info = nullptr;
-    jsErrCode code = jsErrCode(0);
-    if (js_GetStreamInfo(&info, m_link->js(), names::kStream, nullptr, &code) != NATS_OK)
+    // Bounded: while NATS recovers, a join waits at most a few seconds.
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    std::optional<quint64> last;
+    while (m_link->isConnected() && !(last = streamLastSeq()) && Clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (!last)
         return;
-    const quint64 last = info->State.LastSeq;
-    jsStreamInfo_Destroy(info);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    auto stall = Clock::now() + std::chrono::seconds(2);
     for (;;) {
         drain();
-        if (m_applied.load() >= last)
+        if (m_applied.load() >= *last)
             return;
         std::unique_lock<std::mutex> lock(m_queueMutex);
-        if (!m_queued.wait_until(lock, deadline, [this] { return !m_queue.empty(); })) {
+        if (m_queued.wait_until(lock, std::min(stall, deadline),
+                                [this] { return !m_queue.empty(); }))
+            continue;
+        lock.unlock();
+        if (Clock::now() >= deadline) {
             qCWarning(lcBus) << "the room stream feed lags behind; replaying what arrived";
             return;
         }
+        qCWarning(lcBus) << "the room stream feed stalled; following it again";
+        subscribeFeed(m_applied.load() + 1);
+        stall = deadline;
     }
 }
 
@@ -418,6 +448,26 @@ QList<protocol::User> ClusterBus::members(const QString &room)
 
 void ClusterBus::tick()
 {
+    // A feed that stopped (NATS lost and back, a consumer gone) is followed again
+    // from the last event delivered: nothing is skipped, nothing doubled.
+    drain();
+    if (!m_link->isConnected())
+        return; // NATS away: declare nobody dead, wait for the client to reconnect
+    if (!m_feed && !subscribeFeed(0))
+        return;
+    const quint64 last = streamLastSeq().value_or(0);
+    const quint64 applied = m_applied.load();
+    if (last > applied && applied == m_lastTickApplied) {
+        if (++m_stalledTicks >= 2) {
+            qCWarning(lcBus) << "the room stream feed stalled at" << applied << "of" << last
+                             << "; following it again";
+            subscribeFeed(applied + 1);
+            m_stalledTicks = 0;
+        }
+    } else {
+        m_stalledTicks = 0;
+    }
+    m_lastTickApplied = applied;
     sweep(false);
 }
 

@@ -83,7 +83,10 @@ private:
     void sweepRoom(const QString &room, const QSet<QString> &alive);
     static void onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
     static void onDraft(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
-    bool subscribeFeed();
+    /// Follows the stream from sequence `from` (0: from its end, now).
+    bool subscribeFeed(quint64 from);
+    /// The stream's last sequence; nullopt when NATS did not answer.
+    std::optional<quint64> streamLastSeq();
     /// Hands the queued feed events to the hub (hub thread).
     void drain();
 
@@ -95,6 +98,8 @@ private:
     natsSubscription *m_feed = nullptr;
     natsSubscription *m_drafts = nullptr; ///< core NATS, `talker.d.>`: drafts are not stored
     std::atomic<quint64> m_applied{0};
+    quint64 m_lastTickApplied = 0;
+    int m_stalledTicks = 0;
     std::mutex m_queueMutex;
     std::condition_variable m_queued;
     std::deque<store::StoredEvent> m_queue; ///< from the feed, not yet delivered

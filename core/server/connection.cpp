@@ -4,6 +4,7 @@
 #include "server/historyrequests.h"
 #include "server/hub.h"
 #include "server/linesource.h"
+#include "server/metrics.h"
 #include "server/peer.h"
 #include "server/room.h"
 #include "server/servererrors.h"
@@ -101,6 +102,7 @@ void Connection::pump()
 
 void Connection::dropSlowReader()
 {
+    metrics::countSlowReaderDropped();
     qCInfo(lcConnection) << m_address << "dropped: output backlog over" << m_maxPendingOutput
                          << "bytes";
     if (m_room)
@@ -142,6 +144,8 @@ void Connection::closeAfterFlush()
 
 void Connection::attach(Room *room, Member *member, bool includePartial)
 {
+    if (!m_room)
+        metrics::addAuthenticated(1);
     m_room = room;
     m_member = member;
     m_includePartial = includePartial;
@@ -155,6 +159,8 @@ void Connection::attach(Room *room, Member *member, bool includePartial)
 
 void Connection::detach()
 {
+    if (m_room)
+        metrics::addAuthenticated(-1);
     m_room = nullptr;
     m_member = nullptr;
 }
@@ -229,8 +235,10 @@ void Connection::processFrames()
                     m_throttle->setSingleShot(true);
                     connect(m_throttle, &QTimer::timeout, this, &Connection::processFrames);
                 }
-                if (!m_throttle->isActive())
+                if (!m_throttle->isActive()) {
+                    metrics::countThrottled();
                     m_throttle->start(int(wait));
+                }
                 break;
             }
         }
@@ -277,6 +285,7 @@ void Connection::handleFrame(const QByteArray &frame)
 
 void Connection::handleEvent(protocol::Event &&event)
 {
+    metrics::countIn(protocol::typeName(event));
     if (m_state == State::AwaitingConnect) {
         if (auto *c = std::get_if<protocol::ConnectEvent>(&event)) {
             m_hub->requestConnect(this, *c);

@@ -1,5 +1,7 @@
 #include "server/hub.h"
 
+#include "server/metrics.h"
+
 #include "protocol/protocolerror.h"
 #include "server/auththrottle.h"
 #include "server/connection.h"
@@ -73,7 +75,10 @@ void Hub::flushStore()
     events.reserve(batch.size());
     for (PendingMessage &p : batch)
         events.append(&p.event);
+    QElapsedTimer ack;
+    ack.start();
     const bool allStored = m_store->appendAll(events);
+    metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
     QSet<Room *> rooms; // each room sends this batch's public lines as one buffer
     Room *last = nullptr;
     for (PendingMessage &p : batch) {
@@ -99,7 +104,11 @@ void Hub::publishToBus(Room *room, const store::StoredEvent &event, Connection *
                        qint64 expectedSeq)
 {
     // The message reaches the room (sender included) when it comes back from the bus.
-    switch (m_bus->publish(event, expectedSeq)) {
+    QElapsedTimer ack;
+    ack.start();
+    const RoomBus::Published published = m_bus->publish(event, expectedSeq);
+    metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+    switch (published) {
     case RoomBus::Published::Stored:
         return;
     case RoomBus::Published::Conflict:
@@ -176,10 +185,17 @@ void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &eve
     std::optional<store::UserRecord> user;
     if (!event.room.isEmpty()) // the codec refused invalid names
         user = m_store->userByToken(event.token);
+    if (!user && m_bus && !m_store->lastError().isEmpty()) {
+        // The shared store did not answer (NATS recovering): not the user's fault.
+        qCWarning(lcHub) << connection->address() << "refused:" << m_store->lastError();
+        connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
+        return;
+    }
     if (!user) {
         // The token is never logged.
         qCInfo(lcHub) << connection->address() << "authentication failed";
         m_throttle->recordFailure(connection->address(), now());
+        metrics::countAuthFailure();
         connection->sendError(protocol::ErrorCode::AuthenticationFailed);
         return;
     }

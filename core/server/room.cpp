@@ -3,6 +3,7 @@
 #include "protocol/codec.h"
 #include "server/connection.h"
 #include "server/hub.h"
+#include "server/metrics.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/store.h"
@@ -39,10 +40,12 @@ Room::Room(const QString &name, Hub *hub)
 {
     // Remember the room (for listings); a failure here costs nothing but the listing.
     m_store->ensureRoom(m_name);
+    metrics::addRooms(1);
 }
 
 Room::~Room()
 {
+    metrics::addRooms(-1);
     qDeleteAll(m_members);
 }
 
@@ -68,23 +71,33 @@ std::optional<QString> Room::recipientId(const QString &idOrName) const
     return std::nullopt;
 }
 
-void Room::broadcast(const QByteArray &line, Connection *extra)
+int Room::broadcast(const QByteArray &line, Connection *extra)
 {
     flushBroadcast();
     for (Connection *c : std::as_const(m_connections))
         c->send(line);
-    if (extra && !m_connections.contains(extra))
+    if (extra && !m_connections.contains(extra)) {
         extra->send(line);
+        return int(m_connections.size()) + 1;
+    }
+    return int(m_connections.size());
 }
 
 void Room::deliver(const store::StoredEvent &event)
 {
+    static const QString kTypes[] = {QStringLiteral("message"), QStringLiteral("join"),
+                                     QStringLiteral("leave"), QStringLiteral("idle"),
+                                     QStringLiteral("back")};
+    const QString &type = kTypes[qBound(0, int(event.kind), 4)];
+    if (event.recipientId.isEmpty())
+        metrics::countOut(type, int(m_connections.size()));
     if (event.recipientId.isEmpty() && m_pass.isEmpty())
         m_pass = event.line; // shared; a second line detaches it
     else if (event.recipientId.isEmpty())
         m_pass.append(event.line);
     else
-        deliverPrivate(event.line, event.senderId, event.recipientId, false);
+        metrics::countOut(type,
+                          deliverPrivate(event.line, event.senderId, event.recipientId, false));
 }
 
 void Room::deliverFromBus(const store::StoredEvent &event)
@@ -143,21 +156,25 @@ void Room::flushBroadcast()
         c->send(lines);
 }
 
-void Room::deliverPrivate(const QByteArray &line, const QString &senderId,
-                          const QString &recipientId, bool partialOnly)
+int Room::deliverPrivate(const QByteArray &line, const QString &senderId,
+                         const QString &recipientId, bool partialOnly)
 {
     flushBroadcast(); // after the public lines delivered before it
+    int sent = 0;
     const auto deliverTo = [&](const Member *m) {
         if (!m)
             return;
         for (Connection *c : m->connections) {
-            if (!partialOnly || c->wantsPartial())
+            if (!partialOnly || c->wantsPartial()) {
                 c->send(line);
+                ++sent;
+            }
         }
     };
     deliverTo(m_members.value(senderId));
     if (recipientId != senderId)
         deliverTo(m_members.value(recipientId));
+    return sent;
 }
 
 QByteArray Room::usersLine() const
@@ -202,7 +219,7 @@ void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Conne
         if (!m_store->append(&stored))
             qCWarning(lcRoom) << "could not store presence event:" << m_store->lastError();
     }
-    broadcast(line, extra);
+    metrics::countOut(protocol::presenceTypeName(kind), broadcast(line, extra));
 }
 
 void Room::join(Connection *connection, const protocol::User &user,
@@ -233,6 +250,8 @@ void Room::join(Connection *connection, const protocol::User &user,
         replay = m_store->lastEvents(m_name, user.id, qMin(*event.history, cap));
     for (const store::StoredEvent &e : std::as_const(replay))
         connection->send(e.line);
+    if (!replay.isEmpty() || event.lastEventId || event.history)
+        metrics::observeReplay(int(replay.size()));
 
     flushBroadcast(); // stored lines still in the pass buffer were in the replay
     m_connections.append(connection);

@@ -86,9 +86,10 @@ private:
     /// `closing` (on `close`) also gets the `leave` if this node published it.
     void offline(Member *member, bool closed, Connection *closing);
     void removeConnection(Member *member, Connection *connection);
-    void broadcast(const QByteArray &line, Connection *extra = nullptr);
-    void deliverPrivate(const QByteArray &line, const QString &senderId, const QString &recipientId,
-                        bool partialOnly);
+    /// Both return how many connections got the line.
+    int broadcast(const QByteArray &line, Connection *extra = nullptr);
+    int deliverPrivate(const QByteArray &line, const QString &senderId, const QString &recipientId,
+                       bool partialOnly);
     void publishPresence(protocol::PresenceEvent::Kind kind, const Member &member,
                          Connection *extra = nullptr);
     void leave(Member *member, Connection *extra);

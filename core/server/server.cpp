@@ -3,6 +3,8 @@
 #include "server/connection.h"
 #include "server/hub.h"
 #include "server/listener.h"
+#include "server/metrics.h"
+#include "server/metricsendpoint.h"
 #include "server/peer.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
@@ -85,11 +87,41 @@ bool Server::startListener()
     }
     qCInfo(lcServer).noquote() << "listening on" << address().toString() << port()
                                << (m_config.useTls() ? "with TLS" : "");
+    return startMetrics();
+}
+
+bool Server::startMetrics()
+{
+    if (!m_config.metricsEnabled)
+        return true;
+    m_metrics = new MetricsEndpoint(
+        [this] { return metrics::render(m_config.nodeName, m_connectionCount, healthy()); },
+        [this] { return healthy(); }, this);
+    if (!m_metrics->listen(m_config.metricsAddress, m_config.metricsPort)) {
+        m_error = QStringLiteral("cannot serve metrics on %1:%2: %3")
+                      .arg(m_config.metricsAddress.toString())
+                      .arg(m_config.metricsPort)
+                      .arg(m_metrics->errorString());
+        close();
+        return false;
+    }
     return true;
+}
+
+bool Server::healthy() const
+{
+    return m_bus ? m_bus->isReachable() : m_store != nullptr;
+}
+
+quint16 Server::metricsPort() const
+{
+    return m_metrics ? m_metrics->port() : 0;
 }
 
 void Server::close()
 {
+    delete m_metrics;
+    m_metrics = nullptr;
     if (m_listener) {
         m_listener->close();
         delete m_listener;

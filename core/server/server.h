@@ -21,6 +21,7 @@ class Connection;
 class Listener;
 class Peer;
 class RoomBus;
+class MetricsEndpoint;
 
 /// The Talker server: listens on TCP (optionally TLS), opens the store and runs the
 /// rooms on the current thread's event loop. Usable in-process, e.g. the desktop app's
@@ -61,6 +62,8 @@ public:
 
     /// The open store (valid after a successful listen()), for ServerAdmin.
     store::Store *store() const;
+    /// The metrics endpoint's port (0 when off).
+    quint16 metricsPort() const;
     /// Currently open client connections.
     int connectionCount() const { return m_connectionCount; }
 
@@ -74,6 +77,9 @@ private:
     void connectionFinished(Connection *connection, const QString &address);
 
     bool startListener();
+    bool startMetrics();
+    /// Ready to serve: the store (or NATS) is reachable.
+    bool healthy() const;
     struct Worker;
     bool startWorkers();
     void stopWorkers();
@@ -84,6 +90,7 @@ private:
     std::unique_ptr<Hub> m_hub;
     std::vector<std::unique_ptr<Worker>> m_workers;
     Listener *m_listener = nullptr;
+    MetricsEndpoint *m_metrics = nullptr;
     QHash<QString, int> m_perAddress;
     int m_connectionCount = 0;
     QString m_error;

@@ -36,6 +36,13 @@ struct ServerConfig
     int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
     qint64 storeMaxSizeBytes = 0;  ///< cap on the database size (0 = none)
 
+    /// `--metrics`: where GET /metrics and /healthz are served (port 0 picks one);
+    /// off unless metricsEnabled.
+    bool metricsEnabled = false;
+    QHostAddress metricsAddress = QHostAddress::LocalHost;
+    quint16 metricsPort = 0;
+    QString nodeName; ///< cluster mode: labels the metrics
+
     QString tlsCertificateFile; ///< PEM; TLS is on when both files are set
     QString tlsKeyFile;         ///< PEM private key
     bool useTls() const { return !tlsCertificateFile.isEmpty() && !tlsKeyFile.isEmpty(); }

@@ -37,6 +37,8 @@ public:
     /// nats://127.0.0.1:PORT of every server, comma-separated.
     QString urls() const;
     QString url(int i) const;
+    /// Where the servers keep their JetStream data.
+    QString dataDir() const { return m_dir.path(); }
     /// Empty when nats-server is installed; else why not (for QSKIP).
     static QString unavailableReason();
 

@@ -37,6 +37,13 @@ quint16 TestServer::port() const
     return m_nodes.at(size_t(m_nextNode++ % int(m_nodes.size()))).port;
 }
 
+quint16 TestServer::metricsPort(int i) const
+{
+    if (m_nodes.empty())
+        return m_metricsPort;
+    return m_nodes.at(size_t(i)).metricsPort;
+}
+
 QString TestServer::clusterUrls() const
 {
     return m_nats ? m_nats->urls() : QString();
@@ -73,6 +80,7 @@ bool TestServer::start(bool samePort)
     const bool ok = launch(&node, args + m_extraArgs, samePort);
     m_process = std::move(node.process);
     m_port = node.port;
+    m_metricsPort = node.metricsPort;
     return ok;
 }
 
@@ -103,6 +111,8 @@ bool TestServer::launch(Node *node, const QStringList &args, bool samePort)
             break;
         out += process->readAllStandardOutput();
         for (const QByteArray &line : out.split('\n')) {
+            if (line.startsWith("metrics on "))
+                node->metricsPort = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
             const auto match = re.match(QString::fromUtf8(line));
             if (match.hasMatch()) {
                 node->port = quint16(match.captured(2).toUInt());

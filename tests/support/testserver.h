@@ -58,6 +58,9 @@ public:
     /// The port to connect to; in cluster form the next node's, in turn.
     quint16 port() const;
 
+    /// The `--metrics` port the server (node `i`) printed, 0 without --metrics.
+    quint16 metricsPort(int i = 0) const;
+
     bool isCluster() const { return m_clusterNodes > 0; }
     int nodeCount() const { return int(m_nodes.size()); }
     quint16 nodePort(int i) const { return m_nodes.at(size_t(i)).port; }
@@ -83,6 +86,7 @@ private:
     {
         std::unique_ptr<QProcess> process;
         quint16 port = 0;
+        quint16 metricsPort = 0;
     };
     bool startCluster(bool samePort);
     bool launch(Node *node, const QStringList &args, bool samePort);
@@ -91,6 +95,7 @@ private:
     QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    quint16 m_metricsPort = 0;
     int m_clusterNodes = 0;
     int m_natsServers = 0;
     std::unique_ptr<NatsCluster> m_nats;

@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `--metrics HOST:PORT`: Prometheus text at /metrics and a health check at /healthz,
+// scraped over real HTTP from the real server (single node, and with
+// TALKER_TEST_CLUSTER=3 from every node of a cluster, labelled by node).
+#include "testserver.h"
+#include "wireclient.h"
+
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace talker::test;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+Reply httpGet(quint16 port, const QByteArray &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write("GET " + path + " HTTP/1.0\r\nHost: localhost\r\n\r\n");
+    QByteArray all;
+    while (socket.waitForReadyRead(5000) || socket.bytesAvailable())
+        all += socket.readAll();
+    all += socket.readAll();
+    Reply r;
+    r.status = all.mid(9, 3).toInt();
+    r.body = all.mid(all.indexOf("\r\n\r\n") + 4);
+    return r;
+}
+
+/// The value of the sample `name` whose labels contain `labelPart`, -1 if absent.
+double sample(const QByteArray &text, const QByteArray &name, const QByteArray &labelPart = {})
+{
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith('#') || !line.startsWith(name))
+            continue;
+        const QByteArray rest = line.mid(name.size());
+        if (!rest.startsWith(' ') && !rest.startsWith('{'))
+            continue;
+        if (!labelPart.isEmpty() && !rest.contains(labelPart))
+            continue;
+        return line.mid(line.lastIndexOf(' ') + 1).toDouble();
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestServerMetrics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scrapeMetricsAndHealth()
+    {
+        TestServer server({QStringLiteral("--metrics"), QStringLiteral("127.0.0.1:0")});
+        QString alice;
+        QVERIFY(server.startWithUsers({{QStringLiteral("alice"), &alice}}));
+        QVERIFY(server.metricsPort() != 0);
+
+        const Reply health = httpGet(server.metricsPort(), "/healthz");
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.body, QByteArray("ok\n"));
+        QCOMPARE(httpGet(server.metricsPort(), "/nothing").status, 404);
+
+        // Everything below goes to node 0 (the scraped one) in the cluster form.
+        WireClient a(server.nodeCount() ? server.nodePort(0) : server.port());
+        QVERIFY(
+            a.join(QStringLiteral("metrics"), alice, QJsonObject{{QStringLiteral("history"), 5}}));
+        a.send(message(QStringLiteral("one")));
+        a.send(message(QStringLiteral("two")));
+        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("one"));
+        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("two"));
+        WireClient bad(server.nodeCount() ? server.nodePort(0) : server.port());
+        QVERIFY(bad.open());
+        bad.send(QJsonObject{{kType, QStringLiteral("connect")},
+                             {QStringLiteral("room"), QStringLiteral("metrics")},
+                             {QStringLiteral("token"), QStringLiteral("wrong")}});
+        QVERIFY(!bad.waitFor(QStringLiteral("error")).isEmpty());
+
+        const Reply scrape = httpGet(server.metricsPort(), "/metrics");
+        QCOMPARE(scrape.status, 200);
+        const QByteArray &m = scrape.body;
+        QVERIFY2(sample(m, "talker_up") == 1, m.constData());
+        QVERIFY(sample(m, "talker_connections") >= 1);
+        QCOMPARE(sample(m, "talker_authenticated_connections"), 1.0);
+        QCOMPARE(sample(m, "talker_rooms"), 1.0);
+        QCOMPARE(sample(m, "talker_events_in_total", "type=\"message\""), 2.0);
+        QCOMPARE(sample(m, "talker_events_in_total", "type=\"connect\""), 2.0);
+        // One message echoed to one receiver, twice; the join once.
+        QCOMPARE(sample(m, "talker_events_out_total", "type=\"message\""), 2.0);
+        QCOMPARE(sample(m, "talker_events_out_total", "type=\"join\""), 1.0);
+        QVERIFY(sample(m, "talker_store_ack_seconds_count") >= 2);
+        QCOMPARE(sample(m, "talker_store_ack_seconds_bucket", "le=\"+Inf\""),
+                 sample(m, "talker_store_ack_seconds_count"));
+        QCOMPARE(sample(m, "talker_replay_events_count"), 1.0);
+        QCOMPARE(sample(m, "talker_auth_failures_total"), 1.0);
+        QCOMPARE(sample(m, "talker_slow_readers_dropped_total"), 0.0);
+        QCOMPARE(sample(m, "talker_throttled_total"), 0.0);
+        if (server.isCluster()) // per node
+            QVERIFY(m.contains("talker_connections{node=\"node0\"}"));
+        // Each sample line is "name{labels} value" or "name value".
+        static const QRegularExpression line(
+            QStringLiteral("^(#.*|[a-z_]+(\\{[^}]*\\})? -?[0-9.e+]+)$"));
+        for (const QByteArray &l : m.trimmed().split('\n'))
+            QVERIFY2(line.match(QString::fromUtf8(l)).hasMatch(), l.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerMetrics)
+#include "tst_server_metrics.moc"
