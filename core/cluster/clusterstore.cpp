@@ -358,20 +358,34 @@ std::optional<store::StoredEvent> ClusterStore::latest(const QString &room, cons
 
 quint64 ClusterStore::firstSeq(const QByteArray &subject, quint64 from)
 {
-    jsDirectGetMsgOptions options;
-    jsDirectGetMsgOptions_Init(&options);
-    options.Sequence = qMax<quint64>(1, from);
-    options.NextBySubject = subject.constData();
-    natsMsg *msg = nullptr;
-    const natsStatus s = js_DirectGetMsg(&msg, m_link->js(), names::kStream, nullptr, &options);
+    // Asked of the stream leader, not with a direct get that any replica answers: a
+    // replica that just came back may not have the newest events yet.
+    const QByteArray request =
+        QJsonDocument(QJsonObject{{QStringLiteral("seq"), double(qMax<quint64>(1, from))},
+                                  {QStringLiteral("next_by_subj"), QString::fromUtf8(subject)}})
+            .toJson(QJsonDocument::Compact);
+    natsMsg *reply = nullptr;
+    const QByteArray api = QByteArray("$JS.API.STREAM.MSG.GET.") + names::kStream;
+    const natsStatus s =
+        natsConnection_Request(&reply, m_link->connection(), api.constData(), request.constData(),
+                               int(request.size()), kReadTimeoutMs);
     if (s != NATS_OK) {
-        if (s != NATS_NOT_FOUND)
-            fail(s, "history");
+        fail(s, "history");
         return 0;
     }
-    const quint64 seq = natsMsg_GetSequence(msg);
-    natsMsg_Destroy(msg);
-    return seq;
+    const QJsonObject answer =
+        QJsonDocument::fromJson(QByteArray(natsMsg_GetData(reply), natsMsg_GetDataLength(reply)))
+            .object();
+    natsMsg_Destroy(reply);
+    const QJsonObject message = answer.value(QLatin1String("message")).toObject();
+    if (message.isEmpty()) {
+        const int code =
+            answer.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toInt();
+        if (code != 404)
+            m_error = QStringLiteral("history: JetStream error %1").arg(code);
+        return 0;
+    }
+    return quint64(message.value(QLatin1String("seq")).toDouble());
 }
 
 QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 from,

@@ -124,7 +124,6 @@ bool NatsLink::ensureStream()
     cfg.SubjectsLen = 1;
     cfg.Storage = js_FileStorage;
     cfg.Replicas = qMax(1, m_options.replicas);
-    cfg.AllowDirect = true;
     jsStreamInfo *info = nullptr;
     jsErrCode code = jsErrCode(0);
     natsStatus s = js_GetStreamInfo(&info, m_js, names::kStream, nullptr, &code);
