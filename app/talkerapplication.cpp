@@ -165,7 +165,7 @@ int TalkerApplication::run(QApplication &app)
             client::Account *account = controller.registry()->findAccount(link.host, link.port);
             if (!account) {
                 const bool tls = !options.noTls && !link.isLoopback();
-                account = controller.registry()->addServer(link.host, link.port, tls);
+                account = controller.registry()->addServer(link.addressText(), link.port, tls);
             }
             controller.applyToken(account, token, true);
             controller.selectRoom(account->joinRoom(link.room));

@@ -1,5 +1,7 @@
 #include "talkerlink.h"
 
+#include "client/accountconfig.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 
@@ -32,7 +34,21 @@ QString TalkerLink::toString() const
     url.setHost(host);
     url.setPort(port);
     url.setPath(QLatin1Char('/') + room);
-    return url.toString(QUrl::FullyEncoded);
+    QString text = url.toString(QUrl::FullyEncoded);
+    if (!fallbacks.isEmpty()) {
+        const int authorityEnd = text.indexOf(QLatin1Char('/'), 9);
+        text.insert(authorityEnd, QLatin1Char(',') + fallbacks.join(QLatin1Char(',')));
+    }
+    return text;
+}
+
+QString TalkerLink::addressText() const
+{
+    client::AccountConfig c;
+    c.host = host;
+    c.port = port;
+    c.fallbacks = fallbacks;
+    return c.addressText();
 }
 
 TalkerLink TalkerLink::parse(const QString &text)
@@ -47,7 +63,23 @@ TalkerLink TalkerLink::parse(const QString &text)
         link.error = tr("\"%1\" is not a Talker link: it must start with talker://").arg(trimmed);
         return link;
     }
-    const QUrl url(trimmed, QUrl::StrictMode);
+    // Several nodes: the first goes through QUrl below, the others are checked here.
+    QString single = trimmed;
+    QStringList fallbacks;
+    const int authorityEnd = trimmed.indexOf(QLatin1Char('/'), 9);
+    const QString authority = trimmed.mid(9, authorityEnd < 0 ? -1 : authorityEnd - 9);
+    if (authority.contains(QLatin1Char(','))) {
+        client::AccountConfig nodes;
+        QString problem;
+        if (!nodes.setAddresses(authority, DefaultPort, &problem)) {
+            link.error = tr("The link \"%1\" names an invalid server: %2").arg(trimmed, problem);
+            return link;
+        }
+        fallbacks = nodes.fallbacks;
+        single = QStringLiteral("talker://") + authority.section(QLatin1Char(','), 0, 0) +
+                 (authorityEnd < 0 ? QString() : trimmed.mid(authorityEnd));
+    }
+    const QUrl url(single, QUrl::StrictMode);
     if (!url.isValid()) {
         link.error = tr("\"%1\" is not a valid link: %2").arg(trimmed, url.errorString());
         return link;
@@ -82,6 +114,7 @@ TalkerLink TalkerLink::parse(const QString &text)
     }
     link.host = url.host();
     link.port = static_cast<quint16>(port);
+    link.fallbacks = fallbacks;
     link.room = room;
     return link;
 }

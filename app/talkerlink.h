@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace talker::app {
 
-/// A parsed `talker://HOST[:PORT]/ROOM` link.
+/// A parsed `talker://HOST[:PORT]/ROOM` link. A cluster's link may name several
+/// nodes, `talker://h1:p1,h2:p2/ROOM`: the first is host/port, the rest `fallbacks`.
 ///
 ///     const TalkerLink link = TalkerLink::parse(QStringLiteral("talker://chat.example.org/Main"));
 ///     if (!link.isValid())
@@ -18,14 +20,19 @@ struct TalkerLink
     QString host;
     quint16 port = DefaultPort;
     QString room;
+    /// More nodes of the same server, "HOST:PORT" each (tried in turn).
+    QStringList fallbacks;
     /// Empty when the link is valid; otherwise a sentence for the user.
     QString error;
 
     bool isValid() const { return error.isEmpty(); }
     /// True for 127.0.0.0/8, ::1 and "localhost": TLS defaults to off for these.
     bool isLoopback() const;
-    /// The canonical text form, `talker://host:port/room` (room percent-encoded).
+    /// The canonical text form, `talker://host:port[,host:port...]/room` (room
+    /// percent-encoded).
     QString toString() const;
+    /// "host:port[,host:port...]": every node, for AccountRegistry::addServer().
+    QString addressText() const;
 
     /// Parses a link; never throws. An invalid link carries a clear `error`.
     static TalkerLink parse(const QString &text);

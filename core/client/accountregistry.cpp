@@ -107,6 +107,8 @@ bool AccountRegistry::load()
         c.id = o.value(QLatin1String("id")).toString();
         c.host = o.value(QLatin1String("host")).toString();
         c.port = quint16(o.value(QLatin1String("port")).toInt(8500));
+        for (const QJsonValue &f : o.value(QLatin1String("fallbacks")).toArray())
+            c.fallbacks.append(f.toString());
         c.useTls = o.value(QLatin1String("tls")).toBool();
         c.userName = o.value(QLatin1String("userName")).toString();
         c.userId = o.value(QLatin1String("userId")).toString();
@@ -164,15 +166,17 @@ bool AccountRegistry::save() const
                 {QStringLiteral("lastRead"), conv->timeline()->lastReadId()}});
         }
         // never the token: the app keeps it in the keychain
-        accounts.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                    {QStringLiteral("host"), c.host},
-                                    {QStringLiteral("port"), int(c.port)},
-                                    {QStringLiteral("tls"), c.useTls},
-                                    {QStringLiteral("userName"), c.userName},
-                                    {QStringLiteral("userId"), c.userId},
-                                    {QStringLiteral("displayName"), c.displayName},
-                                    {QStringLiteral("rooms"), rooms},
-                                    {QStringLiteral("conversations"), conversations}});
+        accounts.append(
+            QJsonObject{{QStringLiteral("id"), c.id},
+                        {QStringLiteral("host"), c.host},
+                        {QStringLiteral("port"), int(c.port)},
+                        {QStringLiteral("fallbacks"), QJsonArray::fromStringList(c.fallbacks)},
+                        {QStringLiteral("tls"), c.useTls},
+                        {QStringLiteral("userName"), c.userName},
+                        {QStringLiteral("userId"), c.userId},
+                        {QStringLiteral("displayName"), c.displayName},
+                        {QStringLiteral("rooms"), rooms},
+                        {QStringLiteral("conversations"), conversations}});
     }
     QSaveFile file(QDir(m_dataDir).filePath(fileName()));
     if (!file.open(QIODevice::WriteOnly))
@@ -200,6 +204,12 @@ Account *AccountRegistry::accountAt(int index) const
 Account *AccountRegistry::findAccount(const QString &host, quint16 port,
                                       const QString &userName) const
 {
+    if (host.contains(QLatin1Char(','))) { // several nodes: the account of the first
+        AccountConfig nodes;
+        if (!nodes.setAddresses(host, port))
+            return nullptr;
+        return findAccount(nodes.host, nodes.port, userName);
+    }
     for (Account *a : m_accounts) {
         if ((host.isEmpty() || a->host() == host) && a->port() == port &&
             (userName.isEmpty() || a->userName() == userName))
@@ -228,6 +238,9 @@ Account *AccountRegistry::addServer(const QString &host, int port, bool useTls,
     AccountConfig c;
     c.host = host.trimmed();
     c.port = quint16(port > 0 && port < 65536 ? port : 8500);
+    // "h1:p1,h2:p2": the nodes of a cluster, tried in turn (`port` for bare hosts).
+    if (c.host.contains(QLatin1Char(',')) && !c.setAddresses(c.host, c.port))
+        return nullptr;
     c.useTls = useTls;
     c.displayName = displayName;
     if (c.host.isEmpty())

@@ -101,8 +101,11 @@ QString Session::statusText() const
         if (m_authFailed)
             return tr("Authentication failed");
         return m_lastError.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(m_lastError);
-    case State::Connecting:
-        return tr("Connecting to %1:%2…").arg(m_account.host).arg(m_account.port);
+    case State::Connecting: {
+        const QList<AccountConfig::Address> addresses = m_account.addresses();
+        const AccountConfig::Address &a = addresses.at(m_addressIndex % addresses.size());
+        return tr("Connecting to %1:%2…").arg(a.host).arg(a.port);
+    }
     case State::Authenticating:
         return tr("Joining %1…").arg(m_room);
     case State::Connected:
@@ -251,10 +254,14 @@ void Session::connectSocket()
     });
     setState(State::Connecting);
     m_connectTimer.start();
+    // Several addresses (cluster nodes): each attempt goes to the current one; a lost
+    // or failed connection moves on to the next (onSocketGone).
+    const QList<AccountConfig::Address> addresses = m_account.addresses();
+    const AccountConfig::Address &address = addresses.at(m_addressIndex % addresses.size());
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-        ssl->connectToHostEncrypted(m_account.host, m_account.port);
+        ssl->connectToHostEncrypted(address.host, address.port);
     else
-        m_socket->connectToHost(m_account.host, m_account.port);
+        m_socket->connectToHost(address.host, address.port);
 }
 
 void Session::onSocketConnected()
@@ -386,6 +393,7 @@ void Session::onSocketGone(const QString &why)
     if (m_socket && m_socket->bytesAvailable() > 0)
         processIncoming(m_socket->readAll());
     dropSocket();
+    m_addressIndex = (m_addressIndex + 1) % int(m_account.addresses().size());
     if (!m_authFailed)
         m_lastError = why;
     if (wasConnected)

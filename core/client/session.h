@@ -131,6 +131,7 @@ private:
     void onNetworkReachable(bool reachable);
 
     AccountConfig m_account;
+    int m_addressIndex = 0; ///< which of m_account.addresses() the next attempt uses
     QString m_room;
     QString m_token;
     QString m_lastEventId;

@@ -46,6 +46,23 @@ private slots:
         QCOMPARE(TalkerLink::parse(link.toString()).room, room);
     }
 
+    void clusterLinks()
+    {
+        const TalkerLink link =
+            TalkerLink::parse(QStringLiteral("talker://n1.example:8501,n2.example,[::1]:9/Ops"));
+        QVERIFY2(link.isValid(), qPrintable(link.error));
+        QCOMPARE(link.host, QStringLiteral("n1.example"));
+        QCOMPARE(int(link.port), 8501);
+        QCOMPARE(link.room, QStringLiteral("Ops"));
+        QCOMPARE(link.fallbacks,
+                 (QStringList{QStringLiteral("n2.example:8500"), QStringLiteral("[::1]:9")}));
+        QCOMPARE(link.addressText(), QStringLiteral("n1.example:8501,n2.example:8500,[::1]:9"));
+        QCOMPARE(TalkerLink::parse(link.toString()).fallbacks, link.fallbacks);
+        const TalkerLink bad = TalkerLink::parse(QStringLiteral("talker://a:1,b:x/R"));
+        QVERIFY(!bad.isValid());
+        QVERIFY2(bad.error.contains(QStringLiteral("b:x")), qPrintable(bad.error));
+    }
+
     void invalidLinks_data()
     {
         QTest::addColumn<QString>("text");
