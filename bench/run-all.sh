@@ -4,7 +4,8 @@
 #   bash bench/run-all.sh [--quick] [--only LIST] [--repeat N]
 #
 #   --quick      smaller runs (a few seconds each), for trying the script out
-#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app
+#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app,cluster
+#                (cluster is not in the default set: it needs nats-server)
 #   --repeat N   runs per fan-out case (default 3; the table shows min / median / max)
 #
 # Environment: BUILD_DIR (default build-bench in the source tree), TALKER_SERVER (another
@@ -57,8 +58,10 @@ work="$(mktemp -d /tmp/talker-bench.XXXXXX)"
 results="$work/results.tsv"
 : >"$results"
 srv_pid=""
+cluster_pids=()
 cleanup() {
     [ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null && wait "$srv_pid" 2>/dev/null
+    for p in "${cluster_pids[@]}"; do kill "$p" 2>/dev/null; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -399,6 +402,107 @@ if want app; then
         echo "not measured yet (bench/app-start.sh not written)"
     fi
     echo
+fi
+
+# ---------------------------------------------------------------- 6. cluster (issue 12)
+# 3 NATS servers (one JetStream cluster, streams replicated 3 times) and 3 talker nodes;
+# one room, 1,000 receivers spread over the nodes, one sender; the single node beside it.
+stop_cluster() {
+    local p
+    for p in "${cluster_pids[@]}"; do kill "$p" 2>/dev/null; done
+    for p in "${cluster_pids[@]}"; do wait "$p" 2>/dev/null; done
+    cluster_pids=()
+}
+start_cluster() { # sets cluster_urls, cluster_ports, cluster_node_pids; exports tokens
+    local i j urls="" routes base
+    base="$(free_port)" || return 1
+    base=$((base + 200)) # clients base+0..2, routes base+10..12 (free on a quiet machine)
+    for i in 0 1 2; do urls+="${urls:+,}nats://127.0.0.1:$((base + i))"; done
+    for i in 0 1 2; do
+        routes=""
+        for j in 0 1 2; do
+            [ "$j" != "$i" ] && routes+="${routes:+,}nats://127.0.0.1:$((base + 10 + j))"
+        done
+        nats-server -js -a 127.0.0.1 -p "$((base + i))" -n "n$i" -sd "$work/nats$i" \
+            --cluster_name bench --cluster "nats://127.0.0.1:$((base + 10 + i))" \
+            --routes "$routes" >"$work/nats$i.log" 2>&1 &
+        cluster_pids+=($!)
+    done
+    cluster_urls="$urls"
+    # JetStream elects its leaders first: retry the first write for a while.
+    TALKER_TOKEN=""
+    for i in $(seq 60); do
+        TALKER_TOKEN="$("$server_bin" --cluster "$urls" user add sub 2>/dev/null | tail -1)"
+        [ -n "$TALKER_TOKEN" ] && break
+        sleep 0.5
+    done
+    TALKER_PUB_TOKEN="$("$server_bin" --cluster "$urls" user add pub 2>/dev/null | tail -1)"
+    export TALKER_TOKEN TALKER_PUB_TOKEN
+    cluster_ports=""
+    cluster_node_pids=""
+    for i in 0 1 2; do
+        "$server_bin" --cluster "$urls" --node-name "node$i" --listen 127.0.0.1:0 \
+            "${talker_limits[@]}" >"$work/node$i.out" 2>"$work/node$i.err" &
+        cluster_pids+=($!)
+        srv_pid=$!
+        local p
+        p="$(wait_listening "$work/node$i.out")" || { echo "run-all: node$i did not start" >&2; return 1; }
+        cluster_ports+="${cluster_ports:+,}$p"
+        cluster_node_pids+="${cluster_node_pids:+,}$srv_pid"
+    done
+    srv_pid=""
+}
+if want cluster; then
+    if ! command -v nats-server >/dev/null; then
+        echo "## 6. Cluster: not measured (nats-server not installed)"
+    else
+        cdur=5
+        [ $quick = 1 ] && cdur=3
+        echo "6. Cluster: 3 nodes + 3 NATS vs one node, 1 room, 1,000 receivers" >&2
+        run_client talker cluster-fanout-single --subs 1000 --rooms 1 --deliveries 200000 --timeout 240
+        run_client talker cluster-latency-single --mode latency --subs 1000 --rooms 1 --rate 100 \
+            --duration "$cdur" --timeout 120
+        for tag in cluster-fanout cluster-latency; do
+            start_cluster || { stop_cluster; break; }
+            if [ "$tag" = cluster-fanout ]; then args=(--subs 1000 --rooms 1 --deliveries 200000 --timeout 240)
+            else args=(--mode latency --subs 1000 --rooms 1 --rate 100 --duration "$cdur" --timeout 120); fi
+            line="$("$client" --proto talker --port "$cluster_ports" --server-pid "$cluster_node_pids" \
+                "${args[@]}" 2>"$work/client.err" | grep '^RESULT')"
+            stop_cluster
+            rm -rf "$work"/nats?
+            if [ -n "$line" ]; then
+                echo "$tag-3 server=talker ${line#RESULT }" >>"$results"
+                echo "  $tag 3 nodes: ${line#RESULT mode=* proto=* }" >&2
+            else
+                echo "$tag-3 server=talker FAILED" >>"$results"
+                sed "s/^/    [cluster] /" "$work/client.err" | head -5 >&2
+            fi
+        done
+        echo "## 6. Cluster (3 talker nodes over 3 NATS, R3) vs one node: 1 room, 1,000 receivers, 1 sender"
+        echo
+        echo "| setup       | deliveries/s | CPU ns per delivery (per node, mean) | p50 ms | p99 ms | lost |"
+        echo "|-------------|--------------|--------------------------------------|--------|--------|------|"
+        for setup in single 3; do
+            f="$(grep "^cluster-fanout-$setup server=talker " "$results" | grep -v FAILED | head -1)"
+            l="$(grep "^cluster-latency-$setup server=talker " "$results" | grep -v FAILED | head -1)"
+            # In the cluster every node delivers a third: summed CPU / all deliveries is
+            # the mean per-node CPU per delivery.
+            printf '| %-11s | %12s | %36s | %6s | %6s | %4s |\n' "$setup" \
+                "$(human "$(field "$f" rate)")" "$(field "$f" cpu_ns)" "$(field "$l" p50_ms)" \
+                "$(field "$l" p99_ms)" \
+                "$(( $(field "$f" lost || echo 0) + $(field "$l" lost || echo 0) ))"
+        done
+        s1="$(field "$(grep '^cluster-fanout-single server=talker ' "$results" | head -1)" cpu_ns)"
+        s3="$(field "$(grep '^cluster-fanout-3 server=talker ' "$results" | head -1)" cpu_ns)"
+        p1="$(field "$(grep '^cluster-latency-single server=talker ' "$results" | head -1)" p50_ms)"
+        p3="$(field "$(grep '^cluster-latency-3 server=talker ' "$results" | head -1)" p50_ms)"
+        awk -v a="$s3" -v b="$s1" -v x="$p3" -v y="$p1" 'BEGIN {
+            if (a == "" || b == "") print "\nTarget CPU per delivery within 1.5x: not measured";
+            else printf "\nTarget CPU per delivery within 1.5x of one node: %.2fx %s\n", a/b, (a/b <= 1.5 ? "MET" : "NOT MET");
+            if (x == "" || y == "") print "Target p50 at most 2 ms above one node: not measured";
+            else printf "Target p50 at most 2 ms above one node: %+.2f ms %s\n", x-y, (x-y <= 2 ? "MET" : "NOT MET") }'
+        echo
+    fi
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,5 +23,6 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/copyright
 if(TARGET talker-server AND TALKER_INSTALL_SYSTEMD_UNIT)
     # lib/systemd/system under the prefix: /usr/lib/systemd/system for the packages.
     install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/talker-server.service
+                  ${CMAKE_CURRENT_LIST_DIR}/linux/talker-server-node.service
             DESTINATION lib/systemd/system)
 endif()

@@ -84,7 +84,10 @@ void Engine::open(int i)
     }
     sockaddr_in dst{};
     dst.sin_family = AF_INET;
-    dst.sin_port = htons(static_cast<std::uint16_t>(m_opt.port));
+    const int port = m_opt.ports.empty()
+                         ? m_opt.port
+                         : m_opt.ports[static_cast<std::size_t>(i) % m_opt.ports.size()];
+    dst.sin_port = htons(static_cast<std::uint16_t>(port));
     inet_pton(AF_INET, m_opt.host.c_str(), &dst.sin_addr);
     if (connect(c.fd, reinterpret_cast<sockaddr *>(&dst), sizeof dst) != 0 &&
         errno != EINPROGRESS) {

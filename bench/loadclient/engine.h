@@ -21,10 +21,11 @@ struct Options
     Mode mode = Mode::Fanout;
     std::string host = "127.0.0.1";
     int port = 0;
-    int subs = 100;       ///< receiving connections (all modes)
-    int rooms = 1;        ///< rooms / topics; subscribers are spread over them
-    std::string token;    ///< Talker token of the subscribers
-    std::string pubToken; ///< Talker token of the publishers (default: token)
+    std::vector<int> ports; ///< --port a,b,c: connection i goes to ports[i % n] (cluster nodes)
+    int subs = 100;         ///< receiving connections (all modes)
+    int rooms = 1;          ///< rooms / topics; subscribers are spread over them
+    std::string token;      ///< Talker token of the subscribers
+    std::string pubToken;   ///< Talker token of the publishers (default: token)
     std::string roomPrefix = "bench";
     std::size_t payload = 100;         ///< payload bytes per message
     int inflight = 1000;               ///< fan-out: messages in flight per publisher
@@ -37,6 +38,7 @@ struct Options
     double idleSeconds = 20;           ///< conns: idle window measured
     int maxPending = 200;              ///< conns opening at the same time
     pid_t serverPid = 0;               ///< for CPU and RSS readings
+    std::vector<pid_t> serverPids;     ///< --server-pid a,b,c: readings summed over them
     double timeout = 300;              ///< hard bound on the whole run (seconds)
 };
 

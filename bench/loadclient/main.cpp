@@ -13,6 +13,32 @@
 using namespace talker::bench;
 
 namespace {
+// Readings of the server, or summed over every node of a cluster (--server-pid a,b,c).
+template<typename T, typename F>
+T sumOverServers(const Options &o, F reading)
+{
+    if (o.serverPids.size() < 2)
+        return reading(o.serverPid);
+    T total = 0;
+    for (pid_t pid : o.serverPids)
+        total += reading(pid);
+    return total;
+}
+double serversCpuSeconds(const Options &o)
+{
+    return sumOverServers<double>(o, processCpuSeconds);
+}
+double serversWaitSeconds(const Options &o)
+{
+    return sumOverServers<double>(o, processWaitSeconds);
+}
+long serversRssKib(const Options &o)
+{
+    return sumOverServers<long>(o, processRssKib);
+}
+} // namespace
+
+namespace {
 
 void usage()
 {
@@ -71,7 +97,15 @@ bool parse(int argc, char **argv, Options &o)
         } else if (a == "--host") {
             o.host = v;
         } else if (a == "--port") {
-            o.port = std::atoi(v.c_str());
+            // A list spreads the connections over several servers (cluster nodes).
+            for (std::size_t at = 0; at < v.size();) {
+                const std::size_t comma = std::min(v.find(',', at), v.size());
+                o.ports.push_back(std::atoi(v.substr(at, comma - at).c_str()));
+                at = comma + 1;
+            }
+            o.port = o.ports.empty() ? 0 : o.ports.front();
+            if (o.ports.size() < 2)
+                o.ports.clear();
         } else if (a == "--subs") {
             o.subs = std::atoi(v.c_str());
         } else if (a == "--rooms") {
@@ -103,7 +137,13 @@ bool parse(int argc, char **argv, Options &o)
         } else if (a == "--max-pending") {
             o.maxPending = std::atoi(v.c_str());
         } else if (a == "--server-pid") {
-            o.serverPid = static_cast<pid_t>(std::atoi(v.c_str()));
+            for (std::size_t at = 0; at < v.size();) {
+                const std::size_t comma = std::min(v.find(',', at), v.size());
+                o.serverPids.push_back(
+                    static_cast<pid_t>(std::atoi(v.substr(at, comma - at).c_str())));
+                at = comma + 1;
+            }
+            o.serverPid = o.serverPids.empty() ? 0 : o.serverPids.front();
         } else if (a == "--timeout") {
             o.timeout = std::atof(v.c_str());
         } else {
@@ -206,10 +246,10 @@ int runFanout(const Options &o)
 
     std::vector<std::uint64_t> sent(static_cast<std::size_t>(o.rooms), 0);
     std::vector<std::uint64_t> minExpect(static_cast<std::size_t>(o.rooms), 0);
-    const double cpu0 = processCpuSeconds(o.serverPid);
+    const double cpu0 = serversCpuSeconds(o);
     const double myCpu0 = processCpuSeconds(getpid());
     const std::uint64_t reads0 = e.stats().reads, readBytes0 = e.stats().readBytes;
-    const double wait0 = processWaitSeconds(o.serverPid), myWait0 = processWaitSeconds(getpid());
+    const double wait0 = serversWaitSeconds(o), myWait0 = processWaitSeconds(getpid());
     const std::uint64_t t0 = nowNs();
     bool stopped = false;
     while (!stopped) {
@@ -241,11 +281,11 @@ int runFanout(const Options &o)
     }
     drain(e, sent, 10, o.timeout / 2, false);
     const std::uint64_t t1 = nowNs();
-    const double cpu1 = processCpuSeconds(o.serverPid);
+    const double cpu1 = serversCpuSeconds(o);
     const double myCpu = processCpuSeconds(getpid()) - myCpu0;
-    const double srvWait = processWaitSeconds(o.serverPid) - wait0;
+    const double srvWait = serversWaitSeconds(o) - wait0;
     const double myWait = processWaitSeconds(getpid()) - myWait0;
-    const long rss = processRssKib(o.serverPid);
+    const long rss = serversRssKib(o);
     const long threads = processThreads(o.serverPid);
     const ClientLoad load = clientLoad(e.stats(), reads0, readBytes0, myCpu, o.subs);
 
@@ -312,8 +352,8 @@ int runLatency(const Options &o)
 
     std::vector<std::uint64_t> sent(static_cast<std::size_t>(o.rooms), 0);
     std::uint64_t total = 0;
-    const double cpu0 = processCpuSeconds(o.serverPid);
-    const double wait0 = processWaitSeconds(o.serverPid), myWait0 = processWaitSeconds(getpid());
+    const double cpu0 = serversCpuSeconds(o);
+    const double wait0 = serversWaitSeconds(o), myWait0 = processWaitSeconds(getpid());
     const std::uint64_t t0 = nowNs();
     const int n = o.subs;
     for (;;) {
@@ -331,11 +371,11 @@ int runLatency(const Options &o)
     }
     drain(e, sent, 5, 30, true);
     const std::uint64_t t1 = nowNs();
-    const double cpu1 = processCpuSeconds(o.serverPid);
+    const double cpu1 = serversCpuSeconds(o);
     Stats &s = e.stats();
     const std::uint64_t lost = missing(e, sent, true);
     const double cpuPct = (cpu1 - cpu0) / seconds(t0, t1) * 100;
-    const double srvWait = processWaitSeconds(o.serverPid) - wait0;
+    const double srvWait = serversWaitSeconds(o) - wait0;
     const double myWait = processWaitSeconds(getpid()) - myWait0;
     std::printf(
         "latency %s: %d clients in %d rooms, %llu messages at %.0f/s, %llu deliveries; "
@@ -346,8 +386,7 @@ int runLatency(const Options &o)
         static_cast<double>(total) / o.duration, static_cast<unsigned long long>(s.deliveries),
         percentileMs(s, 0.50), percentileMs(s, 0.99), static_cast<double>(s.latencyMaxNs) / 1e6,
         static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.errors),
-        static_cast<unsigned long long>(s.closed), cpuPct, processRssKib(o.serverPid), srvWait,
-        myWait);
+        static_cast<unsigned long long>(s.closed), cpuPct, serversRssKib(o), srvWait, myWait);
     std::printf("RESULT mode=latency proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
                 "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f lost=%llu errors=%llu closed=%llu "
                 "cpu_pct=%.1f srv_wait_s=%.2f client_wait_s=%.2f\n",
@@ -364,7 +403,7 @@ int runConns(const Options &o)
     Engine e(o);
     for (int i = 0; i < o.subs; ++i)
         e.addConn(static_cast<std::uint16_t>(i % o.rooms), false);
-    const long rssEmpty = processRssKib(o.serverPid);
+    const long rssEmpty = serversRssKib(o);
     const std::uint64_t t0 = nowNs();
     const bool ok = e.connectAll(o.timeout / 2);
     const double connectS = seconds(t0, nowNs());
@@ -375,13 +414,13 @@ int runConns(const Options &o)
     const std::uint64_t settle = nowNs();
     while (seconds(settle, nowNs()) < 3)
         e.poll(50);
-    const long rssFull = processRssKib(o.serverPid);
-    const double cpu0 = processCpuSeconds(o.serverPid);
+    const long rssFull = serversRssKib(o);
+    const double cpu0 = serversCpuSeconds(o);
     const std::uint64_t i0 = nowNs();
     while (seconds(i0, nowNs()) < o.idleSeconds)
         e.poll(50);
     const double idleS = seconds(i0, nowNs());
-    const double cpuPct = (processCpuSeconds(o.serverPid) - cpu0) / idleS * 100;
+    const double cpuPct = (serversCpuSeconds(o) - cpu0) / idleS * 100;
     ready = 0;
     for (const Conn &c : e.conns())
         ready += c.state == Conn::Ready;

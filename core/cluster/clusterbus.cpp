@@ -192,6 +192,8 @@ void ClusterBus::drain()
         if (m_hub)
             m_hub->deliverFromBus(event);
     }
+    if (m_hub)
+        m_hub->endBusBatch();
 }
 
 void ClusterBus::catchUp()

@@ -129,8 +129,17 @@ void Hub::publishToBus(Room *room, const store::StoredEvent &event, Connection *
 
 void Hub::deliverFromBus(const store::StoredEvent &event)
 {
-    if (Room *r = room(event.room))
+    if (Room *r = room(event.room)) {
         r->deliverFromBus(event);
+        m_busBatch.insert(r);
+    }
+}
+
+void Hub::endBusBatch()
+{
+    for (Room *r : std::as_const(m_busBatch))
+        r->flushBroadcast();
+    m_busBatch.clear();
 }
 
 void Hub::deliverDraft(const QString &room, const QByteArray &line, const QString &senderId,
@@ -222,10 +231,12 @@ void Hub::sweep()
     const qint64 t = now();
     for (auto it = m_rooms.begin(); it != m_rooms.end();) {
         it->second->sweep(t);
-        if (it->second->isEmpty() && it->second->connectionCount() == 0)
+        if (it->second->isEmpty() && it->second->connectionCount() == 0) {
+            m_busBatch.remove(it->second.get());
             it = m_rooms.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -68,6 +69,9 @@ public:
     RoomBus *bus() const { return m_bus; }
     /// An event the bus stored, in the bus's order: to the local connections of its room.
     void deliverFromBus(const store::StoredEvent &event);
+    /// The end of what the bus handed over in one go: each room touched sends its
+    /// public lines as one buffer (as a store batch does).
+    void endBusBatch();
     /// A draft from the bus: to the connections of its room that asked for drafts.
     void deliverDraft(const QString &room, const QByteArray &line, const QString &senderId,
                       const QString &recipientId);
@@ -85,6 +89,7 @@ private:
     ServerConfig m_config;
     store::Store *m_store;
     RoomBus *m_bus = nullptr;
+    QSet<Room *> m_busBatch; ///< rooms with lines from the bus not yet sent
     Router m_router;
     struct PendingMessage;
     QList<PendingMessage> m_pending;

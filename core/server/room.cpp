@@ -106,6 +106,7 @@ void Room::deliverFromBus(const store::StoredEvent &event)
         // Only a user idle here too: a new connection that raced the leave stays.
         Member *member = m_members.value(event.senderId);
         if (member && member->idle) {
+            flushBroadcast(); // what came before the leave reaches them first
             const QList<Connection *> connections = member->connections;
             for (Connection *c : connections) {
                 removeConnection(member, c);
@@ -115,9 +116,7 @@ void Room::deliverFromBus(const store::StoredEvent &event)
             delete member;
         }
     }
-    deliver(event);
-    // The bus hands over one event per call: no batch end to wait for.
-    flushBroadcast();
+    deliver(event); // public lines wait for Hub::endBusBatch()
 }
 
 void Room::deliverDraft(const QByteArray &line, const QString &senderId, const QString &recipientId)
