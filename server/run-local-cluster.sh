@@ -32,7 +32,7 @@ urls="nats://127.0.0.1:4222,nats://127.0.0.1:4223,nats://127.0.0.1:4224"
 for i in 0 1 2; do
     routes=""
     for j in 0 1 2; do
-        [ "$j" != "$i" ] && routes+="${routes:+,}nats://127.0.0.1:${route_port[$j]}"
+        if [ "$j" != "$i" ]; then routes+="${routes:+,}nats://127.0.0.1:${route_port[$j]}"; fi
     done
     nats-server -js -a 127.0.0.1 -p "${nats_port[$i]}" -n "nats$i" -sd "$dir/nats$i" \
         --cluster_name talker --cluster "nats://127.0.0.1:${route_port[$i]}" --routes "$routes" \
@@ -45,8 +45,8 @@ done
 for name in alice bob; do
     token=""
     for _ in $(seq 60); do
-        token="$("$server" --cluster "$urls" user add "$name" 2>/dev/null | tail -1)"
-        [ -n "$token" ] && break
+        token="$("$server" --cluster "$urls" user add "$name" 2>/dev/null | tail -1)" || true
+        if [ -n "$token" ]; then break; fi
         sleep 0.5
     done
     [ -n "$token" ] || { echo "could not add $name (see $dir/nats0.log)" >&2; exit 1; }
