@@ -11,6 +11,7 @@
 #include "client/outbox.h"
 #include "client/room.h"
 #include "client/timeline.h"
+#include "natscluster.h"
 #include "soakchecker.h"
 #include "testserver.h"
 
@@ -39,6 +40,7 @@ struct Options
     int clients = 24;
     int rooms = 4;
     int kills = 3;
+    bool cluster = false; ///< 3 nodes over 3 NATS; kills rotate over the nodes, one NATS dies
     int cutEveryMs = 4000;
     int sendEveryMs = 1500; ///< mean interval between two messages of one client
     int settleS = 90;       ///< time allowed after the chat to deliver everything
@@ -99,7 +101,12 @@ int main(int argc, char **argv)
                                        QStringLiteral("ms"), QStringLiteral("1500"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
                                   QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({duration, clients, rooms, kills, cutEvery, sendEvery, seed});
+    const QCommandLineOption cluster(
+        QStringLiteral("cluster"),
+        QStringLiteral("Cluster form: 3 talker nodes over 3 NATS servers (nats-server); the "
+                       "SIGKILLs rotate over the nodes, one NATS server is killed half-way, "
+                       "and every client knows every node's address."));
+    parser.addOptions({duration, clients, rooms, kills, cutEvery, sendEvery, seed, cluster});
     parser.process(app);
     Options o;
     o.durationS = qMax(5, parser.value(duration).toInt());
@@ -109,10 +116,13 @@ int main(int argc, char **argv)
     o.cutEveryMs = qMax(0, parser.value(cutEvery).toInt());
     o.sendEveryMs = qMax(50, parser.value(sendEvery).toInt());
     o.seed = parser.value(seed).toUInt();
+    o.cluster = parser.isSet(cluster);
     QRandomGenerator rng(o.seed);
     QLoggingCategory::setFilterRules(QStringLiteral("talker.*.info=false\n*.debug=false"));
 
-    test::TestServer server({QStringLiteral("--replay-cap"), QStringLiteral("1000000")});
+    const QStringList serverArgs{QStringLiteral("--replay-cap"), QStringLiteral("1000000")};
+    test::TestServer server =
+        o.cluster ? test::TestServer(3, 3, serverArgs) : test::TestServer(serverArgs);
     if (!server.start()) {
         std::fprintf(stderr, "soak: the server did not start\n");
         return 2;
@@ -139,6 +149,13 @@ int main(int argc, char **argv)
         config.id = name;
         config.host = QStringLiteral("127.0.0.1");
         config.port = server.port();
+        if (o.cluster) { // every node, starting at a different one per client
+            QStringList nodes;
+            for (int n = 0; n < server.nodeCount(); ++n)
+                nodes.append(QStringLiteral("127.0.0.1:%1")
+                                 .arg(server.nodePort((i + n) % server.nodeCount())));
+            config.setAddresses(nodes.join(QLatin1Char(',')), 8500);
+        }
         Client &c = all[size_t(i)];
         c.account = std::make_unique<client::Account>(
             config, cacheDir.filePath(name + QStringLiteral(".db")));
@@ -174,6 +191,8 @@ int main(int argc, char **argv)
     int sentTotal = 0;
     int killsDone = 0;
     int cutsDone = 0;
+    qint64 natsBackAt = -1; // cluster form: when the killed NATS server restarts
+    bool natsKilled = false;
     const qint64 chatMs = qint64(o.durationS) * 1000;
     QList<qint64> killAt;
     for (int k = 1; k <= o.kills; ++k)
@@ -195,7 +214,11 @@ int main(int argc, char **argv)
         }
         if (!killAt.isEmpty() && clock.elapsed() >= killAt.first()) {
             killAt.removeFirst();
-            server.kill(); // SIGKILL
+            const int node = killsDone % qMax(1, server.nodeCount());
+            if (o.cluster)
+                server.killNode(node); // SIGKILL of one node; its clients move on
+            else
+                server.kill(); // SIGKILL
             ++killsDone;
             const int down = 300 + int(rng.bounded(1200));
             std::printf(
@@ -203,9 +226,24 @@ int main(int argc, char **argv)
                 clock.elapsed() / 1000, killsDone, down);
             std::fflush(stdout);
             pump(down);
-            if (!server.start(true)) {
+            if (o.cluster ? !server.startNode(node) : !server.start(true)) {
                 std::fprintf(stderr, "soak: the server did not restart on port %u\n",
                              server.port());
+                return 2;
+            }
+        }
+        if (o.cluster && !natsKilled && clock.elapsed() >= chatMs / 2) {
+            natsKilled = true;
+            server.nats()->kill(1); // one NATS server of three: service goes on
+            natsBackAt = clock.elapsed() + 3000;
+            std::printf("soak: t=%llds SIGKILL NATS server 1 of 3 for 3 s\n",
+                        clock.elapsed() / 1000);
+            std::fflush(stdout);
+        }
+        if (natsBackAt >= 0 && clock.elapsed() >= natsBackAt) {
+            natsBackAt = -1;
+            if (!server.nats()->start(1)) {
+                std::fprintf(stderr, "soak: NATS server 1 did not restart\n");
                 return 2;
             }
         }
@@ -322,10 +360,11 @@ int main(int argc, char **argv)
     std::printf("soak: deliveries expected %lld, received %lld, lost %lld, duplicated %lld, "
                 "clients out of server order %lld, still pending %lld\n",
                 expected, received, lost, duplicated, outOfOrder, pending);
-    // After all the SIGKILLs the database must still be sound.
+    // After all the SIGKILLs the database must still be sound (a cluster has none:
+    // what the nodes stored is in JetStream, checked above through the protocol).
     server.stop();
-    QString integrity;
-    {
+    QString integrity = o.cluster ? QStringLiteral("ok") : QString();
+    if (!o.cluster) {
         QSqlDatabase db =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("soak-integrity"));
         db.setDatabaseName(server.databasePath());
@@ -338,8 +377,9 @@ int main(int argc, char **argv)
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("soak-integrity"));
-    std::printf("soak: server database after %d SIGKILLs: integrity_check = %s\n", killsDone,
-                qPrintable(integrity.isEmpty() ? QStringLiteral("(cannot open)") : integrity));
+    if (!o.cluster)
+        std::printf("soak: server database after %d SIGKILLs: integrity_check = %s\n", killsDone,
+                    qPrintable(integrity.isEmpty() ? QStringLiteral("(cannot open)") : integrity));
 
     const bool ok = lost == 0 && duplicated == 0 && outOfOrder == 0 && lostAtServer == 0 &&
                     storedDuplicates == 0 && pending == 0 && sentTotal > 0 &&
