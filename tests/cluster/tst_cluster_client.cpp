@@ -5,6 +5,7 @@
 // address with last_event_id, missing nothing and doubling nothing.
 #include "client/account.h"
 #include "client/accountconfig.h"
+#include "client/accountregistry.h"
 #include "client/room.h"
 #include "client/timeline.h"
 #include "natscluster.h"
@@ -48,6 +49,30 @@ private slots:
         QVERIFY(!c.setAddresses(QStringLiteral("a:1,b:notaport"), 8500, &error));
         QVERIFY(error.contains(QStringLiteral("b:notaport")));
         QCOMPARE(c.host, QStringLiteral("a.example")); // unchanged on error
+    }
+
+    void registryKeepsEveryNode()
+    {
+        // What the connect form's host field and a cluster link hand to the registry.
+        QTemporaryDir dir;
+        {
+            client::AccountRegistry registry(dir.path());
+            client::Account *a =
+                registry.addServer(QStringLiteral("n1.example:8501,n2.example:8502"), 8500, false);
+            QVERIFY(a);
+            QCOMPARE(a->host(), QStringLiteral("n1.example"));
+            QCOMPARE(a->port(), 8501);
+            QCOMPARE(a->config().fallbacks, QStringList{QStringLiteral("n2.example:8502")});
+            QCOMPARE(registry.findAccount(QStringLiteral("n1.example:8501,n2.example:8502"), 8500),
+                     a);
+            QVERIFY(!registry.addServer(QStringLiteral("n1.example:1,bad:port"), 8500, false));
+            QVERIFY(registry.save());
+        }
+        client::AccountRegistry again(dir.path());
+        QVERIFY(again.load());
+        client::Account *a = again.findAccount(QStringLiteral("n1.example"), 8501);
+        QVERIFY(a);
+        QCOMPARE(a->config().fallbacks, QStringList{QStringLiteral("n2.example:8502")});
     }
 
     void failoverToTheNextNode()
