@@ -12,7 +12,11 @@
 # the time until all TOTAL are accepted); RSS and idle CPU are summed over the servers.
 #
 #   bash bench/conns-scale.sh KIND TOTAL PROCS IDLE_S SERVER_BIN CLIENT_BIN
-#     KIND talker | mosquitto; SERVER_BIN is talker-server (ignored for mosquitto)
+#     KIND talker     PROCS independent talker-server --threads processes
+#          cluster    PROCS talker-server cluster nodes over one local JetStream
+#                     nats-server (its CPU and RSS are printed, not summed in)
+#          mosquitto  PROCS independent brokers
+#     SERVER_BIN is talker-server (ignored for mosquitto)
 # Environment: SRC_ADDRS (loopback source addresses per client, default 4),
 # TALKER_THREADS (talker-server --threads, default 2).
 set -uo pipefail
@@ -20,8 +24,12 @@ kind="$1" total="$2" procs="$3" idle="$4" server_bin="$5" client="$6"
 work="$(mktemp -d /tmp/talker-conns.XXXXXX)"
 pids=()
 cleanup() {
-    local p
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    local p k
+    for p in "${pids[@]}" ${nats_pid:-}; do kill "$p" 2>/dev/null; done
+    for p in "${pids[@]}" ${nats_pid:-}; do # a slow shutdown must not hang the run
+        for k in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+        kill -9 "$p" 2>/dev/null
+    done
     wait 2>/dev/null
     rm -rf "$work"
 }
@@ -36,12 +44,32 @@ free_port() {
     return 1
 }
 
+start_nats() { # -> sets nats_url, nats_pid
+    local nport
+    nport="$(free_port 14222)" || return 1
+    nats-server -js -a 127.0.0.1 -p "$nport" -sd "$work/nats" >"$work/nats.log" 2>&1 &
+    nats_pid=$!
+    nats_url="nats://127.0.0.1:$nport"
+    local k
+    for k in $(seq 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$nport") 2>/dev/null && return 0
+        sleep 0.05
+    done
+    echo "conns-scale: nats-server did not start" >&2
+    return 1
+}
+
 start_one() { # INDEX -> sets ports[i], pids[i], tokens[i]
     local i="$1" port
-    if [ "$kind" = talker ]; then
-        local db="$work/t$i.db"
-        tokens[i]="$("$server_bin" --database "$db" user add sub 2>/dev/null | tail -1)"
-        "$server_bin" --listen 127.0.0.1:0 --database "$db" --threads "${TALKER_THREADS:-2}" \
+    if [ "$kind" = talker ] || [ "$kind" = cluster ]; then
+        local store=(--database "$work/t$i.db")
+        [ "$kind" = cluster ] && store=(--cluster "$nats_url" --node-name "n$i")
+        if [ "$kind" = talker ] || [ "$i" = 0 ]; then
+            tokens[i]="$("$server_bin" "${store[@]:0:2}" user add sub 2>/dev/null | tail -1)"
+        else
+            tokens[i]="${tokens[0]}"
+        fi
+        "$server_bin" --listen 127.0.0.1:0 "${store[@]}" --threads "${TALKER_THREADS:-2}" \
             --max-events-per-second 0 --max-connections-per-address 0 \
             >"$work/srv$i.out" 2>"$work/srv$i.err" &
         pids[i]=$!
@@ -69,10 +97,13 @@ start_one() { # INDEX -> sets ports[i], pids[i], tokens[i]
 }
 
 tokens=() ports=()
+if [ "$kind" = cluster ]; then start_nats || exit 1; fi
 for i in $(seq 0 $((procs - 1))); do start_one "$i" || exit 1; done
 sleep 0.5 # let every server settle before its empty RSS is read
 proto=talker
 [ "$kind" = mosquitto ] && proto=mqtt
+nats_cpu0=0
+[ -n "${nats_pid:-}" ] && nats_cpu0="$(awk '{print $14 + $15}' "/proc/$nats_pid/stat")"
 for i in $(seq 0 $((procs - 1))); do
     n=$(((total + procs - 1 - i) / procs)) # spreads the remainder
     TALKER_TOKEN="${tokens[i]}" "$client" --proto "$proto" --mode conns --port "${ports[i]}" \
@@ -82,6 +113,10 @@ for i in $(seq 0 $((procs - 1))); do
     cpids[i]=$!
 done
 for i in $(seq 0 $((procs - 1))); do wait "${cpids[i]}"; done
+if [ -n "${nats_pid:-}" ]; then
+    echo "nats-server (JetStream) over the whole run: CPU $(awk -v c0="$nats_cpu0" -v hz="$(getconf CLK_TCK)" \
+        '{printf "%.2f s", ($14 + $15 - c0) / hz}' "/proc/$nats_pid/stat"), RSS $(awk '/VmRSS/ {print $2}' "/proc/$nats_pid/status") KiB"
+fi
 for i in $(seq 0 $((procs - 1))); do
     head -3 "$work/client$i.err" | sed "s/^/    [client $i] /" >&2
     grep '^RESULT' "$work/client$i.out" | sed "s/^RESULT /RESULT pair=$i /"

@@ -266,11 +266,18 @@ int runFanout(const Options &o)
             stopped = true;
             break;
         }
+        // Once the minimum time is over, publish no more than the deliveries asked for
+        // need (a slow server with many receivers would otherwise get a 256-message burst).
+        const std::uint64_t cap = elapsed >= o.minSeconds
+                                      ? (o.deliveries + static_cast<std::uint64_t>(o.subs) - 1) /
+                                            static_cast<std::uint64_t>(o.subs)
+                                      : UINT64_MAX;
         for (int r = 0; r < o.rooms; ++r) {
             const auto ri = static_cast<std::size_t>(r);
             const std::uint64_t low = minExpect[ri] == UINT64_MAX ? sent[ri] : minExpect[ri];
             std::uint64_t n = 0;
-            while (sent[ri] < low + static_cast<std::uint64_t>(o.inflight) && n < 256) {
+            while (sent[ri] < low + static_cast<std::uint64_t>(o.inflight) && n < 256 &&
+                   sent[ri] < cap) {
                 e.publish(r, sent[ri]++, false);
                 ++n;
             }
