@@ -317,7 +317,7 @@ if want conns; then
     echo "   its own load client; every connection pings every 20 s; idle window $idle s" >&2
     kinds="talker mosquitto"
     # Cluster mode (3 nodes over one local JetStream nats-server) when both are there.
-    if command -v nats-server >/dev/null && "$server_bin" --help 2>/dev/null | grep -q -- '--cluster'; then
+    if command -v nats-server >/dev/null && "$server_bin" --help 2>/dev/null | grep -- '--cluster' >/dev/null; then
         kinds="talker cluster mosquitto"
     fi
     for s in $kinds; do
@@ -368,7 +368,7 @@ if want cores; then
     [ $quick = 1 ] && d=500000
     echo "## 4. Both cores (4 rooms x 250 receivers, 4 publishers)"
     echo
-    if "$server_bin" --help 2>/dev/null | grep -q -- '--threads'; then
+    if "$server_bin" --help 2>/dev/null | grep -- '--threads' >/dev/null; then
         echo "talker-server has --threads: comparing --threads 1 with its default (all cores)."
     else
         echo "talker-server has no --threads option: it runs every room on one thread."
@@ -376,7 +376,7 @@ if want cores; then
     for cfg in default threads1; do
         extra=()
         if [ "$cfg" = threads1 ]; then
-            "$server_bin" --help 2>/dev/null | grep -q -- '--threads' || continue
+            "$server_bin" --help 2>/dev/null | grep -- '--threads' >/dev/null || continue
             extra=(--threads 1)
         fi
         talker_limits_saved=("${talker_limits[@]}")
