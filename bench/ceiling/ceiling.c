@@ -2,8 +2,9 @@
  * part of the Talker protocol the load client uses (connect, message, ping, close).
  * Per epoll pass it reads everything every sender has, serializes each broadcast once
  * into one buffer of all lines of the pass for the room, and then writes that same
- * buffer to every receiver with one send(); only a receiver that still has pending
- * bytes (or whose socket took part of it) gets a copy appended to its own buffer.
+ * buffer to every receiver with one send(). A receiver that still has pending bytes
+ * (or whose socket took only part of it) gets a reference to the buffer appended to
+ * its queue, never a copy; its queue goes out with one writev() per flush.
  * No authentication, no storage: it only shows what the machine can do.
  *
  * usage: talker-ceiling [--listen 127.0.0.1:PORT]   prints "listening on HOST:PORT" */
@@ -19,6 +20,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,13 +33,30 @@ struct buf
     size_t len, cap, off;
 };
 
+/* Bytes shared by every receiver that still has to write them. */
+struct chunk
+{
+    int refs;
+    size_t len;
+    char data[];
+};
+
+/* A receiver's output: references to chunks, the first `off` bytes of the head sent. */
+struct outq
+{
+    struct chunk **v;
+    int head, tail, cap;
+    size_t off;
+};
+
 struct conn
 {
     int fd;
     int room;     /* -1 until connected */
     int dirty;    /* in the flush list */
     int want_out; /* EPOLLOUT registered */
-    struct buf in, out;
+    struct buf in;
+    struct outq out;
 };
 
 struct room
@@ -75,6 +94,54 @@ static void buf_append(struct buf *b, const char *p, size_t n)
     }
     memcpy(b->data + b->len, p, n);
     b->len += n;
+}
+
+static struct chunk *chunk_new(const char *p, size_t n)
+{
+    struct chunk *k = malloc(sizeof *k + n);
+    if (!k) {
+        perror("malloc");
+        exit(1);
+    }
+    k->refs = 1;
+    k->len = n;
+    memcpy(k->data, p, n);
+    return k;
+}
+
+static void chunk_unref(struct chunk *k)
+{
+    if (--k->refs == 0)
+        free(k);
+}
+
+/* Appends a reference to `k`, of which the first `off` bytes are already sent. */
+static void outq_push(struct outq *q, struct chunk *k, size_t off)
+{
+    if (q->tail == q->cap) {
+        if (q->head > 0) {
+            memmove(q->v, q->v + q->head, sizeof *q->v * (size_t)(q->tail - q->head));
+            q->tail -= q->head;
+            q->head = 0;
+        } else {
+            q->cap = q->cap ? q->cap * 2 : 8;
+            q->v = realloc(q->v, sizeof *q->v * (size_t)q->cap);
+            if (!q->v)
+                exit(1);
+        }
+    }
+    if (q->head == q->tail)
+        q->off = off;
+    ++k->refs;
+    q->v[q->tail++] = k;
+}
+
+static void outq_clear(struct outq *q)
+{
+    for (int i = q->head; i < q->tail; ++i)
+        chunk_unref(q->v[i]);
+    q->head = q->tail = 0;
+    q->off = 0;
 }
 
 static void set_out(struct conn *c, int want)
@@ -117,34 +184,52 @@ static void close_conn(struct conn *c)
     close(c->fd);
     conns[c->fd] = NULL;
     free(c->in.data);
-    free(c->out.data);
+    outq_clear(&c->out);
+    free(c->out.v);
     free(c);
 }
 
-/* One write() of everything pending; returns -1 if the connection died. */
+/* One writev() of everything pending; returns -1 if the connection died. */
 static int flush_conn(struct conn *c)
 {
-    while (c->out.off < c->out.len) {
-        ssize_t n = send(c->fd, c->out.data + c->out.off, c->out.len - c->out.off, MSG_NOSIGNAL);
-        if (n > 0) {
-            c->out.off += (size_t)n;
-            break; /* one write per flush; the rest waits for EPOLLOUT */
+    struct outq *q = &c->out;
+    while (q->head < q->tail) {
+        struct iovec iov[64];
+        int n_iov = 0;
+        for (int i = q->head; i < q->tail && n_iov < 64; ++i, ++n_iov) {
+            size_t skip = i == q->head ? q->off : 0;
+            iov[n_iov].iov_base = q->v[i]->data + skip;
+            iov[n_iov].iov_len = q->v[i]->len - skip;
         }
+        struct msghdr msg;
+        memset(&msg, 0, sizeof msg);
+        msg.msg_iov = iov;
+        msg.msg_iovlen = (size_t)n_iov;
+        ssize_t n = sendmsg(c->fd, &msg, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             break;
-        return -1;
+        if (n < 0)
+            return -1;
+        size_t left = (size_t)n;
+        while (left > 0) {
+            size_t in_head = q->v[q->head]->len - q->off;
+            if (left < in_head) {
+                q->off += left;
+                break;
+            }
+            left -= in_head;
+            chunk_unref(q->v[q->head++]);
+            q->off = 0;
+        }
+        break; /* one write per flush; the rest waits for EPOLLOUT */
     }
-    if (c->out.off == c->out.len) {
-        c->out.off = c->out.len = 0;
+    if (q->head == q->tail) {
+        q->head = q->tail = 0;
+        q->off = 0;
         set_out(c, 0);
     } else {
-        if (c->out.off > c->out.cap / 2) {
-            memmove(c->out.data, c->out.data + c->out.off, c->out.len - c->out.off);
-            c->out.len -= c->out.off;
-            c->out.off = 0;
-        }
         set_out(c, 1);
     }
     return 0;
@@ -190,7 +275,9 @@ static int handle_input(struct conn *c, const char *bytes, size_t n);
 
 static void send_text(struct conn *c, const char *s)
 {
-    buf_append(&c->out, s, strlen(s));
+    struct chunk *k = chunk_new(s, strlen(s));
+    outq_push(&c->out, k, 0);
+    chunk_unref(k);
     mark_dirty(c);
 }
 
@@ -277,11 +364,11 @@ static int on_readable(struct conn *c)
 }
 
 /* Writes a room's pass buffer to one receiver: straight from the shared buffer when the
- * receiver has nothing pending, else appended behind its pending bytes. */
-static int deliver_pass(struct conn *m, const struct buf *pass)
+ * receiver has nothing pending, else a reference queued behind its pending bytes. */
+static int deliver_pass(struct conn *m, struct chunk *pass)
 {
-    if (m->out.len > m->out.off) {
-        buf_append(&m->out, pass->data, pass->len);
+    if (m->out.head < m->out.tail) {
+        outq_push(&m->out, pass, 0);
         mark_dirty(m);
         return 0;
     }
@@ -299,7 +386,7 @@ static int deliver_pass(struct conn *m, const struct buf *pass)
         return -1;
     }
     if (sent < pass->len) {
-        buf_append(&m->out, pass->data + sent, pass->len - sent);
+        outq_push(&m->out, pass, sent);
         set_out(m, 1);
     }
     return 0;
@@ -310,13 +397,15 @@ static void flush_rooms(void)
     for (int k = 0; k < dirty_room_count; ++k) {
         struct room *r = &rooms[dirty_rooms[k]];
         r->dirty = 0;
+        struct chunk *pass = chunk_new(r->pass.data, r->pass.len);
         for (int i = 0; i < r->count;) {
             struct conn *m = conns[r->members[i]];
-            if (deliver_pass(m, &r->pass) < 0)
+            if (deliver_pass(m, pass) < 0)
                 close_conn(m); /* moves the last member into slot i */
             else
                 ++i;
         }
+        chunk_unref(pass);
         r->pass.len = 0;
     }
     dirty_room_count = 0;
@@ -447,11 +536,8 @@ int main(int argc, char **argv)
             if (!dead && (events[k].events & EPOLLOUT))
                 dead = flush_conn(c) < 0;
             if (dead) {
-                if (c->out.len > c->out.off)
-                    (void)!send(c->fd, c->out.data + c->out.off, c->out.len - c->out.off,
-                                MSG_NOSIGNAL | MSG_DONTWAIT);
-                if (c->dirty)
-                    c->dirty = 0, c->out.len = c->out.off = 0;
+                (void)flush_conn(c); /* e.g. the error line, if the socket takes it */
+                c->dirty = 0;
                 close_conn(c);
             }
         }
