@@ -4,7 +4,7 @@
 #   bash bench/run-all.sh [--quick] [--only LIST] [--repeat N]
 #
 #   --quick      smaller runs (a few seconds each), for trying the script out
-#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app,cluster
+#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app,history,cluster
 #                (cluster is not in the default set: it needs nats-server)
 #   --repeat N   runs per fan-out case (default 3; the table shows min / median / max)
 #
@@ -19,7 +19,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/build-bench}"
 quick=0
-only="fanout,latency,conns,cores,app"
+only="fanout,latency,conns,cores,app,history"
 repeat=3
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -517,6 +517,21 @@ if want cluster; then
             else printf "Target p50 at most 2 ms above one node: %+.2f ms %s\n", x-y, (x-y <= 2 ? "MET" : "NOT MET") }'
         echo
     fi
+fi
+
+# ---------------------------------------------------------------- 7. history
+if want history; then
+    echo "## 7. History: search and paging (issue 15)"
+    echo
+    if cmake --build "$build" --parallel 2 --target bench_history talker-server \
+        >>"$build/run-all-build.log" 2>&1; then
+        history_size=(--messages "${HISTORY_MESSAGES:-1000000}")
+        [ "$quick" = 1 ] && history_size=(--messages 20000 --queries 40)
+        "$build/bench/history/bench_history" "${history_size[@]}" --server "$server_bin"
+    else
+        echo "bench_history did not build (see $build/run-all-build.log)"
+    fi
+    echo
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

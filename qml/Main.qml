@@ -57,6 +57,11 @@ ApplicationWindow {
         onActivated: switcher.open()
     }
     Shortcut {
+        sequences: [StandardKey.Find, "Ctrl+F"]
+        enabled: App.hasAccounts
+        onActivated: search.open()
+    }
+    Shortcut {
         sequences: ["Ctrl+Tab"]
         enabled: App.hasAccounts
         onActivated: App.selectNext(1)
@@ -119,6 +124,11 @@ ApplicationWindow {
 
     QuickSwitcher {
         id: switcher
+        anchors.centerIn: parent
+    }
+
+    SearchView {
+        id: search
         anchors.centerIn: parent
     }
     JoinRoomDialog {

@@ -76,7 +76,6 @@ void HistoryPager::requestPage(const QString &before)
 void HistoryPager::onPage(const QString &, const QList<protocol::MessageEvent> &events,
                           const QString &oldestId, bool more)
 {
-    setLoading(false);
     // Public messages go to this timeline, private ones to their conversation's key.
     QHash<QString, QList<Message>> byKey;
     for (const protocol::MessageEvent &e : events) {
@@ -94,17 +93,20 @@ void HistoryPager::onPage(const QString &, const QList<protocol::MessageEvent> &
     if (!more)
         setAtBeginning(true);
     if (!m_jumpTarget.isEmpty()) {
-        if (showAround(m_jumpTarget)) {
-            m_jumpTarget.clear();
-        } else if (more && --m_jumpPagesLeft > 0) {
-            requestPage(m_nextBefore);
-        } else {
-            emit jumpFailed(std::exchange(m_jumpTarget, QString()));
+        if (more && (!m_cache || !m_cache->containsMessage(m_timeline->key(), m_jumpTarget)) &&
+            --m_jumpPagesLeft > 0) {
+            requestPage(m_nextBefore); // still loading
+            return;
         }
+        setLoading(false);
+        const QString target = std::exchange(m_jumpTarget, QString());
+        if (!showAround(target))
+            emit jumpFailed(target);
         return;
     }
     if (m_cache)
         m_timeline->fetchOlder(m_pageSize);
+    setLoading(false); // after the rows are in: the view keeps its place
 }
 
 bool HistoryPager::showAround(const QString &id)

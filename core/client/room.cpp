@@ -3,6 +3,7 @@
 #include "client/account.h"
 #include "client/conversation.h"
 #include "client/historycache.h"
+#include "client/historypager.h"
 #include "client/outbox.h"
 #include "client/timeline.h"
 #include "protocol/protocolerror.h"
@@ -33,6 +34,7 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     , m_name(name)
     , m_session(new Session(account->config(), name, this))
     , m_timeline(new Timeline(QStringLiteral("room:") + name, this))
+    , m_pager(new HistoryPager(m_session, m_timeline, account->cache(), this))
 {
     m_session->setSettings(account->sessionSettings());
     m_session->setToken(account->token());

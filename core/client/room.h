@@ -15,6 +15,7 @@ namespace talker::client {
 
 class Account;
 class Conversation;
+class HistoryPager;
 class Timeline;
 struct OutboxEntry;
 
@@ -26,10 +27,12 @@ class Room : public QObject
     Q_OBJECT
     Q_MOC_INCLUDE("client/account.h")
     Q_MOC_INCLUDE("client/timeline.h")
+    Q_MOC_INCLUDE("client/historypager.h")
     Q_PROPERTY(QString name READ name CONSTANT)
     Q_PROPERTY(talker::client::Account *account READ account CONSTANT)
     Q_PROPERTY(talker::client::Timeline *timeline READ timeline CONSTANT)
     Q_PROPERTY(talker::client::Session *session READ session CONSTANT)
+    Q_PROPERTY(talker::client::HistoryPager *pager READ pager CONSTANT)
     Q_PROPERTY(talker::client::Session::State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool connected READ isConnected NOTIFY stateChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
@@ -62,6 +65,8 @@ public:
     Account *account() const { return m_account; }
     Timeline *timeline() const { return m_timeline; }
     Session *session() const { return m_session; }
+    /// Pages the timeline back from the cache, then the server; jumps to messages.
+    HistoryPager *pager() const { return m_pager; }
     Session::State state() const { return m_session->state(); }
     bool isConnected() const { return m_session->isConnected(); }
     QString statusText() const { return m_session->statusText(); }
@@ -168,6 +173,7 @@ private:
     QString m_name;
     Session *m_session;
     Timeline *m_timeline;
+    HistoryPager *m_pager;
     QList<Member> m_members;
     int m_unread = 0;
     int m_mentions = 0;

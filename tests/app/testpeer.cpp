@@ -1,5 +1,7 @@
 #include "testpeer.h"
 
+#include "client/outbox.h"
+
 #include "testserver.h"
 
 #include "client/account.h"
@@ -55,6 +57,11 @@ void TestPeer::bobSays(const QString &room, const QString &text)
 void TestPeer::bobWhispers(const QString &room, const QString &toUserId, const QString &text)
 {
     m_bob->joinRoom(room)->sendPrivate(toUserId, text);
+}
+
+int TestPeer::bobUnsent() const
+{
+    return m_bob ? m_bob->outbox()->count() : 0;
 }
 
 void TestPeer::bobTypes(const QString &room, const QString &draft)

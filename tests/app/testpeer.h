@@ -36,6 +36,8 @@ public:
     /// Bob writes privately to the user with this id through `room`.
     Q_INVOKABLE void bobWhispers(const QString &room, const QString &toUserId, const QString &text);
     Q_INVOKABLE void bobTypes(const QString &room, const QString &draft);
+    /// Bob's messages not confirmed by the server yet (0: everything is stored).
+    Q_INVOKABLE int bobUnsent() const;
 
 signals:
     void bobChanged();

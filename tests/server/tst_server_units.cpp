@@ -55,6 +55,18 @@ public:
     bool aborted = false;
 };
 
+/// A store like a cluster store: no search index, no paging.
+class PlainStore : public talker::store::SqliteStore
+{
+public:
+    bool canSearch() const override { return false; }
+    talker::store::HistoryPage historyBefore(const QString &, const QString &, const QString &,
+                                             int) override
+    {
+        return {};
+    }
+};
+
 QStringList typesOf(const QList<QJsonObject> &events)
 {
     QStringList list;
@@ -223,6 +235,28 @@ private slots:
         QCOMPARE(types.count(QStringLiteral("message")), 100);
         QCOMPARE(types.at(101), QStringLiteral("history_end"));
         QCOMPARE(types.last(), QStringLiteral("pong"));
+        emit peer->closed();
+    }
+
+    void storeWithoutSearchAnswersClearly()
+    {
+        PlainStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("plain.db"))));
+        const QString token = ServerAdmin(&store).addUser(QStringLiteral("bob"));
+        Hub hub(ServerConfig{}, &store);
+        auto *peer = new FakePeer;
+        new Connection(peer, &hub, &hub);
+        peer->feed("{\"type\":\"connect\",\"room\":\"p\",\"token\":\"" + token.toUtf8() + "\"}\n");
+        peer->take();
+        peer->feed("{\"type\":\"search\",\"query\":\"x\"}\n{\"type\":\"history\",\"before\":"
+                   "\"x\"}\n{\"type\":\"ping\"}\n");
+        const QList<QJsonObject> events = peer->take();
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events[0].value(QLatin1String("message")).toString(),
+                 QStringLiteral("Search not available"));
+        QCOMPARE(events[1].value(QLatin1String("message")).toString(),
+                 QStringLiteral("History not available"));
+        QCOMPARE(typesOf(events).last(), QStringLiteral("pong"));
         emit peer->closed();
     }
 

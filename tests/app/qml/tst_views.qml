@@ -24,6 +24,7 @@ Item {
         MemberPanel { id: members; width: 220; height: parent.height }
     }
     QuickSwitcher { id: switcher }
+    SearchView { id: searchView }
     SettingsDialog { id: settingsDialog }
 
     TestCase {
@@ -181,6 +182,78 @@ Item {
             keyClick(Qt.Key_Return)
             compare(App.currentTitle, "Main")
             tryVerify(function() { return !switcher.visible }, 15000)
+        }
+
+        function test_6c_scrollsBackToTheBeginningOfARoom() {
+            // Bob writes 161 messages into a room alice has not joined yet: joining
+            // replays the newest 100, the rest come from the server while scrolling up.
+            peer.connectBob("Archive")
+            peer.bobSays("Archive", "archived zebra first")
+            for (let i = 0; i < 160; ++i)
+                peer.bobSays("Archive", "archive line " + i)
+            tryVerify(function() { return peer.bobUnsent() === 0 }, 30000, "bob's messages stored")
+            App.joinRoom("Archive")
+            compare(App.currentTitle, "Archive")
+            const list = findChild(chat, "messageList")
+            tryVerify(function() { return list.count > 0 && lastMessage().text === "archive line 159" },
+                      15000)
+            const pager = App.currentRoom.pager
+            verify(!pager.atBeginning)
+            verify(messageTexts().indexOf("archived zebra first") < 0, "not replayed")
+            const loading = findChild(chat, "historyLoading")
+            let sawLoading = false
+            for (let round = 0; round < 20 && !pager.atBeginning; ++round) {
+                list.contentY = list.originY - list.topMargin // scrolled to the very top
+                verify(list.atYBeginning)
+                sawLoading = sawLoading || (pager.loading && loading.visible)
+                tryVerify(function() { return !pager.loading }, 15000)
+                list.positionViewAtEnd()
+            }
+            verify(pager.atBeginning, "the server said there is nothing older")
+            verify(sawLoading, "a loading row showed while the server answered")
+            const texts = messageTexts()
+            compare(texts[0], "archived zebra first")
+            compare(texts.length, 161)
+            compare(texts.filter(function(t) { return t === "archive line 42" }).length, 1)
+            list.contentY = list.originY - list.topMargin
+            const marker = findChild(chat, "historyBeginning")
+            tryVerify(function() { return marker.visible }, 15000)
+            compare(marker.text, "This is the beginning of #Archive")
+        }
+
+        function test_6d_searchOpensTheChatAtTheMessage() {
+            App.selectKey(App.currentAccount.id + "/Main")
+            compare(App.currentTitle, "Main")
+            searchView.open()
+            tryVerify(function() { return searchView.opened }, 15000)
+            const field = findChild(searchView.contentItem, "searchField")
+            const noResults = findChild(searchView.contentItem, "searchNoResults")
+            verify(findChild(searchView.contentItem, "searchHint").visible, "empty state")
+            field.text = "nothingmatchesthis"
+            tryVerify(function() { return noResults.visible }, 15000, "no-results state")
+            field.text = "zebra"
+            const results = findChild(searchView.contentItem, "searchResults")
+            wait(1000)
+            const sm = findChild(searchView, "searchModel")
+            console.log("DBG", sm, sm.count, results, results.model, results.count)
+            tryVerify(function() { return results.count === 1 }, 15000)
+            tryVerify(function() { return !findChild(searchView.contentItem, "searchingRow").visible },
+                      15000)
+            wait(50)
+            grabImage(root).save("search-view.png") // for the closing note
+            keyClick(Qt.Key_Down) // keyboard: stays on the only row
+            compare(results.currentIndex, 0)
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return !searchView.visible }, 15000)
+            compare(App.currentTitle, "Archive")
+            const list = findChild(chat, "messageList")
+            const row = messageTexts().indexOf("archived zebra first")
+            verify(row >= 0)
+            const highlight = findChild(chat, "jumpHighlight")
+            tryVerify(function() { return highlight.visible }, 15000, "the message is highlighted")
+            verify(list.itemAtIndex(row) !== null, "and scrolled into view")
+            tryVerify(function() { return !highlight.visible }, 15000, "for a moment")
+            App.leaveCurrentRoom() // later steps expect Main and Dev only
         }
 
         function test_7_leaveRoom() {
