@@ -20,9 +20,10 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "outq.h"
 
 #define MAX_ROOMS 256
 #define MAX_LINE (256 * 1024)
@@ -31,22 +32,6 @@ struct buf
 {
     char *data;
     size_t len, cap, off;
-};
-
-/* Bytes shared by every receiver that still has to write them. */
-struct chunk
-{
-    int refs;
-    size_t len;
-    char data[];
-};
-
-/* A receiver's output: references to chunks, the first `off` bytes of the head sent. */
-struct outq
-{
-    struct chunk **v;
-    int head, tail, cap;
-    size_t off;
 };
 
 struct conn
@@ -94,54 +79,6 @@ static void buf_append(struct buf *b, const char *p, size_t n)
     }
     memcpy(b->data + b->len, p, n);
     b->len += n;
-}
-
-static struct chunk *chunk_new(const char *p, size_t n)
-{
-    struct chunk *k = malloc(sizeof *k + n);
-    if (!k) {
-        perror("malloc");
-        exit(1);
-    }
-    k->refs = 1;
-    k->len = n;
-    memcpy(k->data, p, n);
-    return k;
-}
-
-static void chunk_unref(struct chunk *k)
-{
-    if (--k->refs == 0)
-        free(k);
-}
-
-/* Appends a reference to `k`, of which the first `off` bytes are already sent. */
-static void outq_push(struct outq *q, struct chunk *k, size_t off)
-{
-    if (q->tail == q->cap) {
-        if (q->head > 0) {
-            memmove(q->v, q->v + q->head, sizeof *q->v * (size_t)(q->tail - q->head));
-            q->tail -= q->head;
-            q->head = 0;
-        } else {
-            q->cap = q->cap ? q->cap * 2 : 8;
-            q->v = realloc(q->v, sizeof *q->v * (size_t)q->cap);
-            if (!q->v)
-                exit(1);
-        }
-    }
-    if (q->head == q->tail)
-        q->off = off;
-    ++k->refs;
-    q->v[q->tail++] = k;
-}
-
-static void outq_clear(struct outq *q)
-{
-    for (int i = q->head; i < q->tail; ++i)
-        chunk_unref(q->v[i]);
-    q->head = q->tail = 0;
-    q->off = 0;
 }
 
 static void set_out(struct conn *c, int want)
@@ -192,46 +129,9 @@ static void close_conn(struct conn *c)
 /* One writev() of everything pending; returns -1 if the connection died. */
 static int flush_conn(struct conn *c)
 {
-    struct outq *q = &c->out;
-    while (q->head < q->tail) {
-        struct iovec iov[64];
-        int n_iov = 0;
-        for (int i = q->head; i < q->tail && n_iov < 64; ++i, ++n_iov) {
-            size_t skip = i == q->head ? q->off : 0;
-            iov[n_iov].iov_base = q->v[i]->data + skip;
-            iov[n_iov].iov_len = q->v[i]->len - skip;
-        }
-        struct msghdr msg;
-        memset(&msg, 0, sizeof msg);
-        msg.msg_iov = iov;
-        msg.msg_iovlen = (size_t)n_iov;
-        ssize_t n = sendmsg(c->fd, &msg, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;
-        if (n < 0)
-            return -1;
-        size_t left = (size_t)n;
-        while (left > 0) {
-            size_t in_head = q->v[q->head]->len - q->off;
-            if (left < in_head) {
-                q->off += left;
-                break;
-            }
-            left -= in_head;
-            chunk_unref(q->v[q->head++]);
-            q->off = 0;
-        }
-        break; /* one write per flush; the rest waits for EPOLLOUT */
-    }
-    if (q->head == q->tail) {
-        q->head = q->tail = 0;
-        q->off = 0;
-        set_out(c, 0);
-    } else {
-        set_out(c, 1);
-    }
+    if (outq_write(c->fd, &c->out) < 0)
+        return -1;
+    set_out(c, !outq_empty(&c->out));
     return 0;
 }
 
@@ -367,7 +267,7 @@ static int on_readable(struct conn *c)
  * receiver has nothing pending, else a reference queued behind its pending bytes. */
 static int deliver_pass(struct conn *m, struct chunk *pass)
 {
-    if (m->out.head < m->out.tail) {
+    if (!outq_empty(&m->out)) {
         outq_push(&m->out, pass, 0);
         mark_dirty(m);
         return 0;
