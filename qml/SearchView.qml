@@ -99,28 +99,34 @@ Popup {
                 highlighted: ListView.isCurrentItem
                 Accessible.name: qsTr("%1 in %2: %3").arg(authorName).arg(chatName).arg(messageText)
                 onClicked: popup.choose(index)
+                // Readable on the selection colour as well as on the window.
+                readonly property color mainColor: highlighted ? palette.highlightedText : Theme.text
+                readonly property color mutedColor: highlighted ? palette.highlightedText
+                                                                : Theme.mutedText
                 contentItem: ColumnLayout {
                     spacing: 2
                     RowLayout {
                         Label {
                             text: (hit.chatKey.startsWith("room:") ? "#" : "@") + hit.chatName
+                            color: hit.mainColor
                             font.bold: true
                         }
                         Label {
                             Layout.fillWidth: true
                             text: hit.authorName
-                            color: Theme.mutedText
+                            color: hit.mutedColor
                             elide: Text.ElideRight
                         }
                         Label {
-                            text: Qt.formatDateTime(hit.time, Qt.DefaultLocaleShortDate)
-                            color: Theme.mutedText
+                            text: hit.time.toLocaleString(Qt.locale(), Locale.ShortFormat)
+                            color: hit.mutedColor
                             font.pixelSize: Theme.baseFontPixels * 0.8
                         }
                     }
                     Label {
                         Layout.fillWidth: true
                         text: hit.markedText
+                        color: hit.mainColor
                         textFormat: Text.StyledText
                         wrapMode: Text.Wrap
                         maximumLineCount: 2
