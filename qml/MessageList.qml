@@ -20,8 +20,8 @@ Item {
         objectName: "messageList"
         property bool stick: true
         property bool fetching: false
-        /// The room's pager; private conversations page from the cache only.
-        readonly property var pager: App.currentConversation ? null
+        /// The chat's pager (a private conversation's pages within the cache only).
+        readonly property var pager: App.currentConversation ? App.currentConversation.pager
                                      : (App.currentRoom ? App.currentRoom.pager : null)
         property int countBeforePage: -1 ///< rows before a server page was asked for
         property string highlightedId: ""
@@ -82,7 +82,7 @@ Item {
             Label {
                 objectName: "historyBeginning"
                 width: parent.width
-                visible: list.pager !== null && list.pager.atBeginning
+                visible: list.pager !== null && list.pager.atBeginning && !App.currentConversation
                 topPadding: 8
                 bottomPadding: 8
                 horizontalAlignment: Text.AlignHCenter

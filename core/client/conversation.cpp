@@ -2,6 +2,7 @@
 
 #include "client/account.h"
 #include "client/historycache.h"
+#include "client/historypager.h"
 #include "client/room.h"
 #include "client/timeline.h"
 
@@ -14,6 +15,7 @@ Conversation::Conversation(Account *account, const QString &peerId, const QStrin
     , m_peerId(peerId)
     , m_peerName(peerName.isEmpty() ? peerId : peerName)
     , m_timeline(new Timeline(QStringLiteral("dm:") + peerId, this))
+    , m_pager(new HistoryPager(nullptr, m_timeline, account->cache(), this))
 {
     m_timeline->setCache(account->cache());
     m_timeline->setWindowSize(account->windowSize());

@@ -10,6 +10,7 @@ namespace talker::client {
 
 class Account;
 class Room;
+class HistoryPager;
 class Timeline;
 
 /// A private conversation with one other user of an account, across the rooms the
@@ -17,6 +18,7 @@ class Timeline;
 class Conversation : public QObject
 {
     Q_OBJECT
+    Q_MOC_INCLUDE("client/historypager.h")
     Q_MOC_INCLUDE("client/account.h")
     Q_MOC_INCLUDE("client/room.h")
     Q_MOC_INCLUDE("client/timeline.h")
@@ -25,6 +27,7 @@ class Conversation : public QObject
     Q_PROPERTY(talker::client::Account *account READ account CONSTANT)
     Q_PROPERTY(talker::client::Room *room READ room NOTIFY roomChanged)
     Q_PROPERTY(talker::client::Timeline *timeline READ timeline CONSTANT)
+    Q_PROPERTY(talker::client::HistoryPager *pager READ pager CONSTANT)
     Q_PROPERTY(talker::client::Session::State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool connected READ isConnected NOTIFY stateChanged)
     Q_PROPERTY(int unreadCount READ unreadCount NOTIFY countersChanged)
@@ -43,6 +46,8 @@ public:
     Room *room() const { return m_room; }
     void setRoom(Room *room);
     Timeline *timeline() const { return m_timeline; }
+    /// Pages and jumps within the cache (private messages come with their rooms' pages).
+    HistoryPager *pager() const { return m_pager; }
     Session::State state() const;
     bool isConnected() const { return state() == Session::State::Connected; }
 
@@ -73,6 +78,7 @@ private:
     QString m_peerName;
     QPointer<Room> m_room;
     Timeline *m_timeline;
+    HistoryPager *m_pager;
     int m_unread = 0;
 };
 

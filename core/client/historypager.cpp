@@ -22,6 +22,8 @@ HistoryPager::HistoryPager(Session *session, Timeline *timeline, HistoryCache *c
     , m_timeline(timeline)
     , m_cache(cache)
 {
+    if (!session)
+        return;
     connect(session, &Session::historyPage, this, &HistoryPager::onPage);
     connect(session, &Session::disconnected, this, [this] {
         setLoading(false);
@@ -56,6 +58,10 @@ void HistoryPager::jumpTo(const QString &id, int maxPages)
 {
     if (showAround(id))
         return;
+    if (!m_session) {
+        emit jumpFailed(id); // cache only, and the cache does not have it
+        return;
+    }
     m_jumpTarget = id;
     m_jumpPagesLeft = maxPages;
     if (m_loading)

@@ -29,7 +29,8 @@ class HistoryPager : public QObject
     Q_PROPERTY(bool atBeginning READ atBeginning NOTIFY atBeginningChanged)
 
 public:
-    /// `timeline` is the room's public timeline with the cache key "room:NAME".
+    /// `timeline` is the room's public timeline with the cache key "room:NAME". Without
+    /// a session (private conversations) it pages and jumps within the cache only.
     HistoryPager(Session *session, Timeline *timeline, HistoryCache *cache,
                  QObject *parent = nullptr);
 

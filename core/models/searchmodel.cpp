@@ -265,8 +265,12 @@ client::HistoryPager *SearchModel::pagerFor(int row) const
         return nullptr;
     const Row &r = m_rows.at(row);
     client::Account *account = m_registry->account(r.accountId);
-    if (!account || !r.key.startsWith(kRoomPrefix))
+    if (!account)
         return nullptr;
+    if (r.key.startsWith(kDmPrefix)) {
+        client::Conversation *c = account->conversation(r.key.mid(kDmPrefix.size()));
+        return c ? c->pager() : nullptr;
+    }
     client::Room *room = account->room(r.key.mid(kRoomPrefix.size()));
     return room ? room->pager() : nullptr;
 }

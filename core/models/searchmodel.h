@@ -62,7 +62,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     /// The row as a map of role names (for keyboard selection in the view).
     Q_INVOKABLE QVariantMap get(int row) const;
-    /// The pager of the row's room (null for private chats): jumpTo() its message.
+    /// The pager of the row's room or private chat: jumpTo() its message.
     Q_INVOKABLE talker::client::HistoryPager *pagerFor(int row) const;
 
 signals:

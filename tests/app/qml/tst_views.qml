@@ -233,9 +233,6 @@ Item {
             tryVerify(function() { return noResults.visible }, 15000, "no-results state")
             field.text = "zebra"
             const results = findChild(searchView.contentItem, "searchResults")
-            wait(1000)
-            const sm = findChild(searchView, "searchModel")
-            console.log("DBG", sm, sm.count, results, results.model, results.count)
             tryVerify(function() { return results.count === 1 }, 15000)
             tryVerify(function() { return !findChild(searchView.contentItem, "searchingRow").visible },
                       15000)
@@ -254,6 +251,21 @@ Item {
             verify(list.itemAtIndex(row) !== null, "and scrolled into view")
             tryVerify(function() { return !highlight.visible }, 15000, "for a moment")
             App.leaveCurrentRoom() // later steps expect Main and Dev only
+        }
+
+        function test_6e_searchOpensAPrivateChatAtTheMessage() {
+            searchView.open()
+            tryVerify(function() { return searchView.opened }, 15000)
+            const field = findChild(searchView.contentItem, "searchField")
+            field.text = "psst"
+            const results = findChild(searchView.contentItem, "searchResults")
+            tryVerify(function() { return results.count === 1 }, 15000)
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return !searchView.visible }, 15000)
+            compare(App.currentTitle, "bob")
+            const highlight = findChild(chat, "jumpHighlight")
+            tryVerify(function() { return highlight.visible }, 15000, "the private message is highlighted")
+            verify(messageTexts().indexOf("psst, private") >= 0)
         }
 
         function test_7_leaveRoom() {
