@@ -44,6 +44,44 @@ private slots:
         QCOMPARE(r.errorMessage(), text);
     }
 
+    void historyAndSearchRoundTrip()
+    {
+        const DecodeResult h = decode(R"({"type":"history","before":"abc","limit":20})");
+        QVERIFY(h.ok());
+        QCOMPARE(std::get<HistoryRequest>(*h.event).before, QStringLiteral("abc"));
+        QCOMPARE(std::get<HistoryRequest>(*h.event).limit, 20);
+        const DecodeResult bad = decode(R"({"type":"history","before":"abc","limit":1.5})");
+        QCOMPARE(bad.errorMessage(), QStringLiteral("Invalid field: limit"));
+        QCOMPARE(decode(R"({"type":"search","query":7})").errorMessage(),
+                 QStringLiteral("Invalid field: query"));
+        // A huge limit saturates instead of overflowing.
+        const DecodeResult huge = decode(R"({"type":"search","query":"x","limit":1e300})");
+        QVERIFY(huge.ok());
+        QVERIFY(std::get<SearchRequest>(*huge.event).limit > 0);
+
+        SearchResultsEvent results;
+        results.query = QStringLiteral("talk*");
+        results.more = true;
+        MessageEvent m;
+        m.id = QStringLiteral("m1");
+        m.content = QStringLiteral("talking");
+        m.user = User{QStringLiteral("7"), QStringLiteral("alice"), false};
+        m.time = 1255447115;
+        results.results.append(SearchHit{QStringLiteral("Main"), m});
+        const DecodeResult back = decode(encode(results).trimmed());
+        QVERIFY(back.ok());
+        const auto &r = std::get<SearchResultsEvent>(*back.event);
+        QCOMPARE(r.query, results.query);
+        QVERIFY(r.more);
+        QCOMPARE(r.results.size(), 1);
+        QCOMPARE(r.results.first().room, QStringLiteral("Main"));
+        QCOMPARE(r.results.first().message.content, QStringLiteral("talking"));
+        const DecodeResult end =
+            decode(encode(HistoryEndEvent{QStringLiteral("x"), 3, true}).trimmed());
+        QCOMPARE(std::get<HistoryEndEvent>(*end.event).count, 3);
+        QVERIFY(std::get<HistoryEndEvent>(*end.event).more);
+    }
+
     void connectCoercesRoomNumber()
     {
         const auto r = decode(R"({"type":"connect","room":42,"token":"s","last_event_id":"ab",)"
