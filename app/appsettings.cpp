@@ -14,6 +14,7 @@ namespace talker::app {
 namespace {
 const QLatin1String kTheme("theme");
 const QLatin1String kFontSize("fontSize");
+const QLatin1String kLanguage("language");
 const QLatin1String kCloseToTray("closeToTray");
 const QLatin1String kStartMinimized("startMinimized");
 const QLatin1String kNotify("notify");
@@ -93,6 +94,7 @@ void AppSettings::load()
     m_fontSize = qBound(MinFontSize, root.value(kFontSize).toInt(DefaultFontSize), MaxFontSize);
     m_closeToTray = root.value(kCloseToTray).toBool(true);
     m_startMinimized = root.value(kStartMinimized).toBool(false);
+    m_language = root.value(kLanguage).toString().left(16);
     m_notify = root.value(kNotify).toObject();
     m_extra = root.value(kExtra).toObject();
 }
@@ -104,6 +106,7 @@ bool AppSettings::save()
     root.insert(kFontSize, m_fontSize);
     root.insert(kCloseToTray, m_closeToTray);
     root.insert(kStartMinimized, m_startMinimized);
+    root.insert(kLanguage, m_language);
     root.insert(kNotify, m_notify);
     root.insert(kExtra, m_extra);
     QSaveFile file(m_path);
@@ -145,6 +148,15 @@ void AppSettings::setCloseToTray(bool on)
     m_closeToTray = on;
     save();
     emit closeToTrayChanged();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    save();
+    emit languageChanged();
 }
 
 void AppSettings::setStartMinimized(bool on)

@@ -22,6 +22,7 @@ class AppSettings : public QObject
     Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY closeToTrayChanged)
     Q_PROPERTY(bool startMinimized READ startMinimized WRITE setStartMinimized NOTIFY
                    startMinimizedChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
@@ -48,6 +49,9 @@ public:
     void setCloseToTray(bool on);
     bool startMinimized() const { return m_startMinimized; }
     void setStartMinimized(bool on);
+    /// The UI language as a code ("de", "en"); empty: follow the system locale.
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
 
     /// Notification rule for a room; private conversations default to All, rooms to Mentions.
     Q_INVOKABLE talker::app::AppSettings::NotifyLevel notifyLevel(const QString &roomKey,
@@ -71,6 +75,7 @@ signals:
     void fontSizeChanged();
     void closeToTrayChanged();
     void startMinimizedChanged();
+    void languageChanged();
     void notifyLevelChanged(const QString &roomKey);
     void noticeChanged();
 
@@ -82,6 +87,7 @@ private:
     int m_fontSize = DefaultFontSize;
     bool m_closeToTray = true;
     bool m_startMinimized = false;
+    QString m_language;
     QJsonObject m_notify;
     QJsonObject m_extra;
     QString m_notice;

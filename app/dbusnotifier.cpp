@@ -1,4 +1,5 @@
 #include "dbusnotifier.h"
+#include "appicon.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -64,9 +65,11 @@ void DBusNotifier::send(const QString &roomKey, const Pending &content)
     if (!desktop.isEmpty())
         hints.insert(QStringLiteral("desktop-entry"), desktop);
     const QStringList actions{QStringLiteral("default"), tr("Open")};
-    call << QGuiApplication::applicationDisplayName() << m_ids.value(roomKey, 0u)
-         << QStringLiteral("talker") << content.title << content.body << actions << hints
-         << int(-1);
+    // The icon by its theme name (installed with the desktop file), and the body
+    // escaped: daemons with "body-markup" read it as markup, and a message's "<b>"
+    // or "&" is text.
+    call << QGuiApplication::applicationDisplayName() << m_ids.value(roomKey, 0u) << applicationId()
+         << content.title << content.body.toHtmlEscaped() << actions << hints << int(-1);
     m_inFlight.insert(roomKey, true);
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);

@@ -1,10 +1,11 @@
 #include "messageformatter.h"
 
+#include "markdownhtml.h"
+
 #include <QColor>
 #include <QDate>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QTextDocument>
 
 namespace talker::app {
 
@@ -15,43 +16,24 @@ MessageFormatter::MessageFormatter(QObject *parent)
 
 QString MessageFormatter::toHtml(const QString &text, const QString &linkColor) const
 {
-    const QString cacheKey = linkColor + QLatin1Char('\n') + text;
+    return toHtml(text, MessageStyle{linkColor, {}, {}, {}});
+}
+
+QString MessageFormatter::toHtml(const QString &text, const MessageStyle &style) const
+{
+    const QString cacheKey = style.linkColor + QLatin1Char(',') + style.quoteColor +
+                             QLatin1Char(',') + style.codeBackground + QLatin1Char('\n') + text;
     if (const QString *hit = m_cache.object(cacheKey))
         return *hit;
-    // Markdown without HTML: a sender's <tags> stay text. Bare URLs become links
-    // (GitHub dialect autolinks), and so do www. addresses.
-    // Bare talker://, http(s):// and www. addresses become CommonMark autolinks, unless
-    // they already are links (<...>, [..](...)) or inside code.
-    static const QRegularExpression bareUrl(
-        QStringLiteral("(?<![<(\\[`\\w/])((?:talker|https?)://[^\\s<>()`]+[^\\s<>()`.,;:!?'\"])"));
-    QString source = text;
-    source.replace(bareUrl, QStringLiteral("<\\1>"));
-    QTextDocument document;
-    document.setMarkdown(source,
-                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                         QTextDocument::MarkdownNoHTML));
-    QString html = document.toHtml();
-    // Keep only the body: the view supplies font and colors.
-    static const QRegularExpression body(QStringLiteral("<body[^>]*>(.*)</body>"),
-                                         QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch match = body.match(html);
-    if (match.hasMatch())
-        html = match.captured(1).trimmed();
-    // Qt adds fixed margins to paragraphs; messages want them tight.
-    static const QRegularExpression margins(QStringLiteral(" style=\"[^\"]*margin-top:[^\"]*\""));
-    html.replace(margins, QString());
-    // QTextDocument colors links #0000ff; the theme knows better.
-    if (QColor::isValidColorName(linkColor))
-        html.replace(QLatin1String("color:#0000ff;"), QStringLiteral("color:%1;").arg(linkColor));
+    const QString html = markdown::toHtml(text, style);
     m_cache.insert(cacheKey, new QString(html));
     return html;
 }
 
-QString MessageFormatter::messageHtml(const QString &text, const QString &linkColor,
-                                      const QString &actionAuthor, const QString &editedMark,
-                                      const QString &mutedColor) const
+QString MessageFormatter::messageHtml(const QString &text, const MessageStyle &style,
+                                      const QString &actionAuthor, const QString &editedMark) const
 {
-    QString html = toHtml(text, linkColor);
+    QString html = toHtml(text, style);
     if (!actionAuthor.isEmpty()) {
         const QString prefix = QStringLiteral("<b>%1</b> ").arg(actionAuthor.toHtmlEscaped());
         const int p = html.indexOf(QLatin1String("<p"));
@@ -60,7 +42,7 @@ QString MessageFormatter::messageHtml(const QString &text, const QString &linkCo
     }
     if (!editedMark.isEmpty()) {
         const QString color =
-            QColor::isValidColorName(mutedColor) ? mutedColor : QStringLiteral("gray");
+            QColor::isValidColorName(style.mutedColor) ? style.mutedColor : QStringLiteral("gray");
         const QString suffix =
             QStringLiteral(" <span style=\"color:%1; font-size:small;\">%2</span>")
                 .arg(color, editedMark.toHtmlEscaped());
@@ -68,6 +50,11 @@ QString MessageFormatter::messageHtml(const QString &text, const QString &linkCo
         html.insert(end >= 0 ? end : html.size(), suffix);
     }
     return html;
+}
+
+QString MessageFormatter::plainText(const QString &text) const
+{
+    return markdown::toPlainText(text);
 }
 
 QString MessageFormatter::time(const QDateTime &time) const
@@ -105,7 +92,13 @@ QString MessageFormatter::initials(const QString &name) const
 
 QString MessageFormatter::colorFor(const QString &name) const
 {
-    const uint hash = qHash(name);
+    // FNV-1a over the UTF-16 units: the same colour for a name in every run and on
+    // every machine (qHash is seeded per process).
+    quint32 hash = 2166136261u;
+    for (const QChar c : name) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
     return QColor::fromHsl(int(hash % 360), 140, 110).name();
 }
 

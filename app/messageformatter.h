@@ -7,6 +7,15 @@
 
 namespace talker::app {
 
+/// The colours message HTML is drawn with; the view sets them once per theme.
+struct MessageStyle
+{
+    QString linkColor;      ///< e.g. "#2a5bd7"; empty: Qt's default
+    QString mutedColor;     ///< the "(edited)" mark
+    QString quoteColor;     ///< the bar and text of a "> quote"
+    QString codeBackground; ///< behind code spans and blocks
+};
+
 /// Turns message text into the rich text the chat view shows: basic markdown
 /// (emphasis, code, lists, quotes), clickable links, never raw HTML from the sender.
 class MessageFormatter : public QObject
@@ -21,12 +30,15 @@ public:
     /// HTML for a message body, links in `linkColor` (e.g. "#2a5bd7"; empty: Qt's
     /// default). Text that looks like HTML is shown literally.
     Q_INVOKABLE QString toHtml(const QString &text, const QString &linkColor = QString()) const;
+    /// HTML for a message body drawn with `style`.
+    QString toHtml(const QString &text, const MessageStyle &style) const;
     /// A whole message body: toHtml(text) with the author in bold before it for a /me
-    /// action, and `editedMark` (e.g. "(edited)", in `mutedColor`) after it, both
-    /// inside the first/last paragraph so they flow with the text.
-    Q_INVOKABLE QString messageHtml(const QString &text, const QString &linkColor,
-                                    const QString &actionAuthor, const QString &editedMark,
-                                    const QString &mutedColor) const;
+    /// action, and `editedMark` (e.g. "(edited)", muted) after it, both inside the
+    /// first/last paragraph so they flow with the text.
+    QString messageHtml(const QString &text, const MessageStyle &style, const QString &actionAuthor,
+                        const QString &editedMark) const;
+    /// The text as a reader sees it, without markdown marks (previews, notifications).
+    Q_INVOKABLE QString plainText(const QString &text) const;
     /// "HH:mm" in the user's locale.
     Q_INVOKABLE QString time(const QDateTime &time) const;
     /// "Today", "Yesterday" or the date in the user's locale.

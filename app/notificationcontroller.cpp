@@ -1,6 +1,7 @@
 #include "notificationcontroller.h"
 
 #include "appcontroller.h"
+#include "markdownhtml.h"
 #include "notifier.h"
 
 #include "client/account.h"
@@ -12,10 +13,11 @@
 namespace talker::app {
 
 namespace {
+/// The body as plain text: what the sender meant, without markdown marks, on one line.
 QString preview(const client::Message &message)
 {
-    QString text =
-        message.isAction ? message.authorName + QLatin1Char(' ') + message.text : message.text;
+    const QString plain = markdown::toPlainText(message.text);
+    QString text = message.isAction ? message.authorName + QLatin1Char(' ') + plain : plain;
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     if (text.size() > 200)
         text = text.left(199) + QChar(0x2026);

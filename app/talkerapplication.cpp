@@ -8,6 +8,7 @@
 #include "notifier.h"
 #include "singleinstance.h"
 #include "tokenstore.h"
+#include "translations.h"
 #include "traycontroller.h"
 
 #include "client/account.h"
@@ -63,7 +64,10 @@ void TalkerApplication::setNames()
 
 int TalkerApplication::handleCommandLineOnly(int argc, char *argv[])
 {
-    QCoreApplication probe(argc, argv);
+    // No QCoreApplication here: destroying one runs Qt's post routines, which
+    // empty the accessibility factories Qt Quick installed when it was loaded, so
+    // the real application's window had no accessible interface and screen
+    // readers saw an application without children.
     setNames();
     // QGuiApplication takes its own options (-platform offscreen, -style ...) out of
     // argv; a QCoreApplication leaves them, so skip them here too.
@@ -84,7 +88,9 @@ int TalkerApplication::handleCommandLineOnly(int argc, char *argv[])
     static const QStringList flags{QStringLiteral("reverse"), QStringLiteral("nograb"),
                                    QStringLiteral("dograb"), QStringLiteral("sync")};
     QStringList arguments;
-    const QStringList all = QCoreApplication::arguments();
+    QStringList all;
+    for (int i = 0; i < argc; ++i)
+        all << QString::fromLocal8Bit(argv[i]);
     for (int i = 0; i < all.size(); ++i) {
         QString name = all.at(i);
         while (name.startsWith(QLatin1Char('-')))
@@ -138,6 +144,8 @@ int TalkerApplication::run(QApplication &app)
 
     TokenStore tokens(options.profileDir);
     AppController controller(options.profileDir, &tokens);
+    Translations translations;
+    translations.apply(controller.settings()->language());
     ChatController chat(&controller);
     TrayController tray(applicationIcon());
     AppController::setInstance(&controller);
@@ -182,6 +190,9 @@ int TalkerApplication::run(QApplication &app)
     engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    translations.setEngine(&engine);
+    QObject::connect(controller.settings(), &AppSettings::languageChanged, &translations,
+                     [&] { translations.apply(controller.settings()->language()); });
 
     QObject::connect(&instance, &SingleInstance::messageReceived, &controller,
                      [&](const QStringList &arguments) {

@@ -12,7 +12,7 @@ Rectangle {
     readonly property var prompt: App.certificatePrompt
     visible: prompt.fingerprint !== undefined
     implicitHeight: column.implicitHeight + 16
-    color: Theme.dark ? "#4a1f22" : "#fde8e8"
+    color: Theme.danger
     Accessible.role: Accessible.AlertMessage
     Accessible.name: qsTr("Untrusted server certificate")
 
@@ -43,12 +43,13 @@ Rectangle {
                 color: Theme.mutedText
                 text: qsTr("Trust it only if your server admin confirms this fingerprint.")
             }
-            Button {
+            SecondaryButton {
                 objectName: "trustCertificateButton"
                 text: qsTr("Trust this server")
                 onClicked: App.trustCertificate()
             }
-            Button {
+            SecondaryButton {
+                objectName: "dontConnectButton"
                 text: qsTr("Don't connect")
                 onClicked: App.dismissCertificate()
             }

@@ -15,10 +15,16 @@ Rectangle {
         anchors.fill: parent
         spacing: 0
 
-        // Header
+        // Header: the title elides first; when even that leaves no room for the
+        // buttons (narrow window, large font), they fold into one "More" menu.
         RowLayout {
+            id: header
+            objectName: "chatHeader"
+            // From the view's width: the row's own width grows with what it holds.
+            readonly property bool compact: chatView.width - 28 < Math.min(titleLabel.implicitWidth, 120)
+                                            + onlineLabel.implicitWidth + 60 + actions.implicitWidth
             Layout.fillWidth: true
-            Layout.preferredHeight: 52
+            Layout.preferredHeight: Math.max(52, Math.ceil(Theme.lineHeight * 1.3) + 16)
             Layout.leftMargin: 18
             Layout.rightMargin: 10
             spacing: 8
@@ -28,64 +34,106 @@ Rectangle {
                 font.pixelSize: Theme.baseFontPixels * 1.3
                 font.bold: true
                 visible: App.currentTitle.length > 0
+                Accessible.ignored: true
             }
             Label {
+                id: titleLabel
                 objectName: "chatTitle"
+                Layout.preferredWidth: implicitWidth
+                Layout.minimumWidth: Math.min(implicitWidth, 40)
                 text: App.currentTitle
+                elide: Text.ElideRight
                 font.pixelSize: Theme.baseFontPixels * 1.2
                 font.bold: true
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
             }
             Rectangle {
-                width: 8; height: 8; radius: 4
+                implicitWidth: 8; implicitHeight: 8; radius: 4
                 visible: App.currentTitle.length > 0
                 color: App.offline ? Theme.offline : Theme.online
+                Accessible.role: Accessible.StaticText
                 Accessible.name: App.offline ? qsTr("Offline") : qsTr("Connected")
             }
             Label {
-                visible: App.currentRoom !== null
+                id: onlineLabel
+                visible: App.currentRoom !== null && !header.compact
                 text: App.currentRoom ? qsTr("%1 online").arg(App.members.onlineCount) : ""
                 color: Theme.mutedText
                 font.pixelSize: Theme.baseFontPixels * 0.85
             }
             Item { Layout.fillWidth: true }
-            ToolButton {
-                objectName: "notifyButton"
-                visible: App.currentTitle.length > 0
-                text: qsTr("Notifications ▾")
-                font.pixelSize: Theme.baseFontPixels * 0.9
-                Accessible.name: qsTr("Notification settings for this chat")
-                onClicked: notifyMenu.popup()
-                Menu {
-                    id: notifyMenu
-                    property int level: App.settings.notifyLevel(App.currentKey, App.currentConversation !== null)
-                    onAboutToShow: level = App.settings.notifyLevel(App.currentKey, App.currentConversation !== null)
-                    MenuItem { text: qsTr("All messages"); checkable: true; checked: notifyMenu.level === AppSettings.All
-                               onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.All) }
-                    MenuItem { text: qsTr("Mentions and private messages"); checkable: true; checked: notifyMenu.level === AppSettings.Mentions
-                               onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.Mentions) }
-                    MenuItem { text: qsTr("Nothing"); checkable: true; checked: notifyMenu.level === AppSettings.None
-                               onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.None) }
+            Row {
+                id: actions
+                visible: !header.compact
+                spacing: 2
+                SecondaryButton {
+                    objectName: "notifyButton"
+                    visible: App.currentTitle.length > 0
+                    flat: true
+                    text: qsTr("Notifications ▾")
+                    font.pixelSize: Theme.baseFontPixels * 0.9
+                    Accessible.name: qsTr("Notification settings for this chat")
+                    onClicked: notifyMenu.popup()
+                }
+                SecondaryButton {
+                    objectName: "membersButton"
+                    visible: App.currentRoom !== null
+                    flat: true
+                    text: qsTr("Members")
+                    font.pixelSize: Theme.baseFontPixels * 0.9
+                    checkable: true
+                    checked: chatView.membersVisible
+                    Accessible.name: qsTr("Show members")
+                    onClicked: chatView.toggleMembers()
+                }
+                SecondaryButton {
+                    objectName: "leaveButton"
+                    visible: App.currentRoom !== null
+                    flat: true
+                    text: qsTr("Leave")
+                    font.pixelSize: Theme.baseFontPixels * 0.9
+                    Accessible.name: qsTr("Leave room")
+                    onClicked: leaveDialog.open()
                 }
             }
-            ToolButton {
-                objectName: "membersButton"
-                visible: App.currentRoom !== null
-                text: qsTr("Members")
-                font.pixelSize: Theme.baseFontPixels * 0.9
-                checkable: true
-                checked: chatView.membersVisible
-                Accessible.name: qsTr("Show members")
-                onClicked: chatView.toggleMembers()
+            SecondaryButton {
+                objectName: "moreButton"
+                visible: header.compact && App.currentTitle.length > 0
+                flat: true
+                text: "⋯"
+                font.pixelSize: Theme.baseFontPixels * 1.2
+                Accessible.name: qsTr("More actions")
+                onClicked: moreMenu.popup()
             }
-            ToolButton {
-                objectName: "leaveButton"
-                visible: App.currentRoom !== null
-                text: qsTr("Leave")
-                font.pixelSize: Theme.baseFontPixels * 0.9
-                Accessible.name: qsTr("Leave room")
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Leave room")
-                onClicked: App.leaveCurrentRoom()
+            ThemedMenu {
+                id: notifyMenu
+                objectName: "notifyMenu"
+                property int level: App.settings.notifyLevel(App.currentKey, App.currentConversation !== null)
+                onAboutToShow: level = App.settings.notifyLevel(App.currentKey, App.currentConversation !== null)
+                ThemedMenuItem { text: qsTr("All messages"); checkable: true; checked: notifyMenu.level === AppSettings.All
+                                 onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.All) }
+                ThemedMenuItem { text: qsTr("Mentions and private messages"); checkable: true; checked: notifyMenu.level === AppSettings.Mentions
+                                 onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.Mentions) }
+                ThemedMenuItem { text: qsTr("Nothing"); checkable: true; checked: notifyMenu.level === AppSettings.None
+                                 onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.None) }
+            }
+            ThemedMenu {
+                id: moreMenu
+                objectName: "moreMenu"
+                ThemedMenuItem { text: qsTr("Notifications…"); onTriggered: notifyMenu.popup() }
+                ThemedMenuItem {
+                    visible: App.currentRoom !== null
+                    height: visible ? implicitHeight : 0
+                    text: chatView.membersVisible ? qsTr("Hide members") : qsTr("Show members")
+                    onTriggered: chatView.toggleMembers()
+                }
+                ThemedMenuItem {
+                    visible: App.currentRoom !== null
+                    height: visible ? implicitHeight : 0
+                    text: qsTr("Leave room…")
+                    onTriggered: leaveDialog.open()
+                }
             }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
@@ -123,6 +171,16 @@ Rectangle {
             visible: App.currentTitle.length > 0
             onSent: messageList.jumpToLatest()
         }
+    }
+
+    ConfirmDialog {
+        id: leaveDialog
+        objectName: "leaveDialog"
+        anchors.centerIn: parent
+        title: qsTr("Leave #%1?").arg(App.currentTitle)
+        text: qsTr("You stop receiving its messages. You can join it again at any time.")
+        confirmText: qsTr("Leave")
+        onAccepted: App.leaveCurrentRoom()
     }
 
     Label {

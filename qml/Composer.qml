@@ -4,7 +4,9 @@ import QtQuick.Layouts
 import Talker
 
 // Enter sends, Shift+Enter adds a line, Up in an empty composer edits the last own
-// message, Esc cancels the edit. Multi-line paste keeps its lines.
+// message, Esc cancels the edit, Tab completes an @mention (or moves the focus on:
+// never a tab character). Multi-line paste keeps its lines; blank lines and spaces
+// around the message are trimmed on sending.
 Rectangle {
     id: composer
     signal sent()
@@ -17,8 +19,21 @@ Rectangle {
         }
         input.forceActiveFocus()
     }
+    // Not while a popup (switcher, menu, dialog) is open: it keeps the keyboard.
+    function focusInput() {
+        const overlay = input.Overlay.overlay
+        if (!overlay || overlay.children.length === 0)
+            input.forceActiveFocus()
+    }
+    // Typing elsewhere in the chat lands here: the key's text is appended.
+    function typeIn(text) {
+        input.forceActiveFocus()
+        input.insert(input.cursorPosition, text)
+    }
     function send() {
-        if (Chat.submit(input.text)) {
+        // Leading and trailing blank lines and spaces are noise; inner ones are kept.
+        const text = input.text.replace(/^\s+|\s+$/g, "")
+        if (text.length > 0 && Chat.submit(text)) {
             input.clear()
             composer.sent()
         }
@@ -67,8 +82,24 @@ Rectangle {
                     focus: true
                     onTextChanged: Chat.setDraft(text)
 
+                    MentionCompleter {
+                        id: completer
+                        members: App.members
+                    }
                     Keys.onPressed: function(event) {
-                        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                        if (event.key === Qt.Key_Tab && !(event.modifiers & Qt.ControlModifier)) {
+                            const done = completer.complete(input.text, input.cursorPosition)
+                            if (done.text !== undefined) {
+                                input.text = done.text
+                                input.cursorPosition = done.cursor
+                            } else {
+                                input.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                            }
+                            event.accepted = true
+                        } else if (event.key === Qt.Key_Backtab) {
+                            input.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+                            event.accepted = true
+                        } else if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                                 && !(event.modifiers & Qt.ShiftModifier)) {
                             composer.send()
                             event.accepted = true
@@ -87,11 +118,10 @@ Rectangle {
                     }
                 }
             }
-            Button {
+            PrimaryButton {
                 objectName: "sendButton"
                 Layout.alignment: Qt.AlignBottom
                 text: Chat.editing ? qsTr("Save") : qsTr("Send")
-                highlighted: true
                 enabled: input.text.trim().length > 0 && Chat.canSend
                 Accessible.name: Chat.editing ? qsTr("Save the edit") : qsTr("Send message")
                 onClicked: composer.send()
@@ -101,6 +131,15 @@ Rectangle {
 
     Connections {
         target: App
-        function onCurrentChanged() { input.clear() }
+        // Opening a chat (click, link, notification, Ctrl+K) puts the focus here.
+        function onCurrentChanged() {
+            input.clear()
+            focusLater.restart()
+        }
+    }
+    Timer {
+        id: focusLater
+        interval: 0
+        onTriggered: composer.focusInput()
     }
 }

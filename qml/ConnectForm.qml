@@ -22,7 +22,7 @@ ColumnLayout {
         form.submitted()
     }
 
-    Label { text: qsTr("Server"); font.bold: true }
+    Label { text: qsTr("Server"); font.bold: true; color: Theme.text }
     RowLayout {
         Layout.fillWidth: true
         TextField {
@@ -52,7 +52,7 @@ ColumnLayout {
         checked: true
         onToggled: form.tlsTouched = true
     }
-    Label { text: qsTr("Token"); font.bold: true }
+    Label { text: qsTr("Token"); font.bold: true; color: Theme.text }
     TextField {
         id: token
         objectName: "tokenField"
@@ -62,7 +62,7 @@ ColumnLayout {
         Accessible.name: qsTr("Token")
         onAccepted: form.submit()
     }
-    Label { text: qsTr("Room"); font.bold: true }
+    Label { text: qsTr("Room"); font.bold: true; color: Theme.text }
     TextField {
         id: room
         objectName: "roomField"
@@ -71,12 +71,11 @@ ColumnLayout {
         Accessible.name: qsTr("Room to join")
         onAccepted: form.submit()
     }
-    Button {
+    PrimaryButton {
         objectName: "connectButton"
         Layout.fillWidth: true
         Layout.topMargin: 6
         text: qsTr("Connect")
-        highlighted: true
         enabled: form.complete
         onClicked: form.submit()
     }

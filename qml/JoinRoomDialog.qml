@@ -4,13 +4,27 @@ import QtQuick.Layouts
 import Talker
 
 // "Join room…": a room name on the current account, or a talker:// link.
-Dialog {
+ThemedDialog {
     id: dialog
     objectName: "joinRoomDialog"
     title: qsTr("Join room")
-    modal: true
-    padding: 20
-    standardButtons: Dialog.Ok | Dialog.Cancel
+    footer: RowLayout {
+        spacing: 8
+        Item { Layout.fillWidth: true }
+        SecondaryButton {
+            Layout.bottomMargin: 16
+            text: qsTr("Cancel")
+            onClicked: dialog.reject()
+        }
+        PrimaryButton {
+            objectName: "joinButton"
+            Layout.bottomMargin: 16
+            Layout.rightMargin: 16
+            text: qsTr("Join")
+            enabled: name.text.trim().length > 0
+            onClicked: dialog.accept()
+        }
+    }
     onOpened: { name.text = ""; name.forceActiveFocus() }
     onAccepted: {
         const text = name.text.trim()

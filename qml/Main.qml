@@ -67,13 +67,14 @@ ApplicationWindow {
         onActivated: App.selectNext(1)
     }
     Shortcut {
-        sequences: ["Ctrl+Shift+Tab", "Ctrl+Backtab"]
+        // Shift+Tab arrives as Backtab: with Ctrl, "Ctrl+Shift+Backtab" on X11.
+        sequences: ["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+Shift+Backtab"]
         enabled: App.hasAccounts
         onActivated: App.selectNext(-1)
     }
     Shortcut {
         sequence: "Esc"
-        enabled: membersVisible && !switcher.opened && !Chat.editing
+        enabled: window.membersVisible && !switcher.opened && !Chat.editing
         onActivated: window.membersVisible = false
     }
 
@@ -107,6 +108,7 @@ ApplicationWindow {
             onJoinRequested: joinDialog.open()
             onConnectRequested: connectDialog.open()
             onSettingsRequested: settingsDialog.open()
+            onSwitcherRequested: switcher.open()
         }
         ChatView {
             id: chat
@@ -124,7 +126,6 @@ ApplicationWindow {
 
     QuickSwitcher {
         id: switcher
-        anchors.centerIn: parent
     }
 
     SearchView {
@@ -139,12 +140,11 @@ ApplicationWindow {
         id: settingsDialog
         anchors.centerIn: parent
     }
-    Dialog {
+    ThemedDialog {
         id: connectDialog
+        objectName: "connectDialog"
         anchors.centerIn: parent
-        modal: true
         title: qsTr("Connect to a server")
-        padding: 20
         ConnectForm {
             width: 360
             onSubmitted: connectDialog.close()

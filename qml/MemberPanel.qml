@@ -24,36 +24,60 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             model: App.members
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            Accessible.role: Accessible.List
             Accessible.name: qsTr("Members")
             delegate: ItemDelegate {
-                required property var model
+                id: member
+                required property string userId
+                required property string name
+                required property int presence
+                required property bool isSelf
+                required property bool typing
+                // While disconnected nobody's presence is known: greyed, "unknown".
+                readonly property int shownPresence: App.offline ? -1 : presence
+                readonly property string presenceText: shownPresence < 0 ? qsTr("unknown")
+                    : [qsTr("online"), qsTr("idle"), qsTr("offline")][shownPresence]
                 width: ListView.view.width
-                height: 40
-                enabled: !model.isSelf
-                Accessible.name: qsTr("%1, %2").arg(model.name).arg([qsTr("online"), qsTr("idle"), qsTr("offline")][model.presence])
-                ToolTip.visible: hovered && !model.isSelf
-                ToolTip.text: qsTr("Send %1 a private message").arg(model.name)
-                onClicked: App.openPrivate(model.userId, model.name)
-                background: Rectangle { color: parent.hovered ? Theme.sidebarHover : "transparent" }
+                height: Math.max(40, Math.ceil(implicitContentHeight) + topPadding + bottomPadding)
+                topPadding: 4
+                bottomPadding: 4
+                enabled: !isSelf
+                focus: ListView.isCurrentItem
+                Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
+                Accessible.role: Accessible.ListItem
+                Accessible.name: qsTr("%1, %2").arg(name).arg(presenceText)
+                ToolTip.visible: hovered && !isSelf
+                ToolTip.text: qsTr("Send %1 a private message").arg(name)
+                onClicked: App.openPrivate(userId, name)
+                background: Rectangle {
+                    color: member.hovered ? Theme.sidebarHover : "transparent"
+                    border.width: member.ListView.isCurrentItem && member.ListView.view.activeFocus ? 2 : 0
+                    border.color: Theme.accent
+                }
                 contentItem: RowLayout {
                     spacing: 10
                     Avatar {
                         implicitWidth: 28
-                        name: model.name
-                        presence: model.presence
-                        opacity: model.presence === 2 ? 0.5 : 1
+                        name: member.name
+                        presence: member.shownPresence < 0 ? 2 : member.shownPresence
+                        opacity: member.shownPresence === 2 || member.shownPresence < 0 ? 0.5 : 1
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 0
                         Label {
                             Layout.fillWidth: true
-                            text: model.isSelf ? qsTr("%1 (you)").arg(model.name) : model.name
+                            text: member.isSelf ? qsTr("%1 (you)").arg(member.name) : member.name
                             elide: Text.ElideRight
-                            color: model.presence === 2 ? Theme.mutedText : Theme.text
+                            color: member.shownPresence === 0 || member.shownPresence === 1 ? Theme.text : Theme.mutedText
                         }
                         Label {
-                            text: model.typing ? qsTr("typing…") : [qsTr("online"), qsTr("idle"), qsTr("offline")][model.presence]
+                            Layout.fillWidth: true
+                            text: member.typing ? qsTr("typing…") : member.presenceText
+                            elide: Text.ElideRight
                             color: Theme.mutedText
                             font.pixelSize: Theme.baseFontPixels * 0.75
                         }

@@ -4,17 +4,39 @@ import QtQuick.Layouts
 import Talker
 
 // One message: day separator, new-messages divider, author line for the first of a
-// group, the text (markdown, links), and the state of the user's own sends.
+// group, the text (rich text computed in C++, the model's "html" role), and the
+// state of the user's own sends. Right click: copy (anyone's), edit and retract
+// (own).
 Item {
     id: delegate
-    required property var model
     required property int index
+    required property string messageId
+    required property string authorName
+    required property string text
+    required property string html
+    required property string plainText
+    required property date time
+    required property date day
+    required property bool edited
+    required property bool deleted
+    required property bool pending
+    required property bool failed
+    required property bool isPrivate
+    required property bool isAction
+    required property bool isOwn
+    required property bool isMention
+    required property bool firstInGroup
+    required property bool firstOfDay
+    required property bool firstUnread
+    // The chat is a private conversation: its messages need no "private" tag.
+    property bool inConversation: false
     signal editRequested(string messageId)
+    signal retractRequested(string messageId)
 
     implicitHeight: column.implicitHeight
 
     Accessible.role: Accessible.ListItem
-    Accessible.name: qsTr("%1 at %2: %3").arg(model.authorName).arg(Format.time(model.time)).arg(model.text)
+    Accessible.name: qsTr("%1 at %2: %3").arg(authorName).arg(Format.time(time)).arg(plainText)
 
     ColumnLayout {
         id: column
@@ -28,15 +50,15 @@ Item {
             Layout.bottomMargin: 4
             Layout.leftMargin: 20
             Layout.rightMargin: 20
-            visible: delegate.model.firstOfDay
-            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+            visible: delegate.firstOfDay
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
             Label {
-                text: Format.day(delegate.model.day)
+                text: Format.day(delegate.day)
                 color: Theme.mutedText
                 font.pixelSize: Theme.baseFontPixels * 0.8
                 font.bold: true
             }
-            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
         }
 
         // New-messages divider at the last read position
@@ -46,8 +68,8 @@ Item {
             Layout.leftMargin: 20
             Layout.rightMargin: 20
             Layout.topMargin: 4
-            visible: delegate.model.firstUnread
-            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.badge }
+            visible: delegate.firstUnread
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.badge }
             Label {
                 text: qsTr("New messages")
                 color: Theme.badge
@@ -59,14 +81,17 @@ Item {
         Rectangle {
             id: body
             Layout.fillWidth: true
-            Layout.topMargin: delegate.model.firstInGroup ? 6 : 0
+            Layout.topMargin: delegate.firstInGroup ? 6 : 0
             implicitHeight: row.implicitHeight + 6
-            color: delegate.model.isMention && !delegate.model.isPrivate ? Theme.mention : (hover.hovered ? Theme.hover : "transparent")
+            color: delegate.isMention && !delegate.isPrivate ? Theme.mention : (hover.hovered ? Theme.hover : "transparent")
 
             HoverHandler { id: hover }
             TapHandler {
                 acceptedButtons: Qt.RightButton
-                onTapped: if (delegate.model.isOwn) contextMenu.popup()
+                onTapped: {
+                    contextMenu.link = messageText.hoveredLink
+                    contextMenu.popup()
+                }
             }
 
             RowLayout {
@@ -82,17 +107,17 @@ Item {
                 Item {
                     Layout.alignment: Qt.AlignTop
                     implicitWidth: 36
-                    implicitHeight: delegate.model.firstInGroup && !delegate.model.isAction ? 36 : timeHint.implicitHeight
+                    implicitHeight: delegate.firstInGroup && !delegate.isAction ? 36 : timeHint.implicitHeight
                     Avatar {
-                        visible: delegate.model.firstInGroup && !delegate.model.isAction
+                        visible: delegate.firstInGroup && !delegate.isAction
                         anchors.fill: parent
-                        name: delegate.model.authorName
+                        name: delegate.authorName
                     }
                     Label {
                         id: timeHint
-                        visible: !delegate.model.firstInGroup && hover.hovered
+                        visible: !delegate.firstInGroup && hover.hovered
                         anchors.right: parent.right
-                        text: Format.time(delegate.model.time)
+                        text: Format.time(delegate.time)
                         color: Theme.mutedText
                         font.pixelSize: Theme.baseFontPixels * 0.7
                         topPadding: 3
@@ -104,42 +129,50 @@ Item {
                     Layout.alignment: Qt.AlignTop
                     spacing: 1
                     RowLayout {
-                        visible: delegate.model.firstInGroup && !delegate.model.isAction
+                        Layout.fillWidth: true
+                        visible: delegate.firstInGroup && !delegate.isAction
                         spacing: 8
                         Label {
-                            text: delegate.model.authorName
+                            Layout.preferredWidth: implicitWidth
+                            Layout.minimumWidth: Math.min(implicitWidth, 40)
+                            text: delegate.authorName
+                            elide: Text.ElideRight
                             font.bold: true
-                            color: Format.colorFor(delegate.model.authorName)
+                            // The avatar colour, lifted on dark backgrounds to stay readable.
+                            color: Theme.dark ? Qt.lighter(Format.colorFor(delegate.authorName), 1.7)
+                                              : Format.colorFor(delegate.authorName)
                         }
                         Label {
-                            text: Format.time(delegate.model.time)
+                            text: Format.time(delegate.time)
                             color: Theme.mutedText
                             font.pixelSize: Theme.baseFontPixels * 0.8
                         }
                         Label {
-                            visible: delegate.model.isPrivate
+                            objectName: "privateTag"
+                            visible: delegate.isPrivate && !delegate.inConversation
                             text: qsTr("private")
                             color: Theme.mutedText
                             font.pixelSize: Theme.baseFontPixels * 0.75
                             font.italic: true
                         }
+                        Item { Layout.fillWidth: true }
                     }
                     TextEdit {
-                        id: text
+                        id: messageText
                         objectName: "messageText"
                         Layout.fillWidth: true
                         readOnly: true
                         selectByMouse: true
                         wrapMode: Text.Wrap
                         textFormat: TextEdit.RichText
-                        color: delegate.model.pending ? Theme.mutedText : Theme.text
+                        color: delegate.pending ? Theme.mutedText : Theme.text
                         selectionColor: Theme.accent
+                        selectedTextColor: Theme.accentText
                         font.pixelSize: Theme.baseFontPixels
-                        font.italic: delegate.model.isAction
-                        text: Format.messageHtml(delegate.model.text, Theme.link,
-                                                 delegate.model.isAction ? delegate.model.authorName : "",
-                                                 delegate.model.edited ? qsTr("(edited)") : "",
-                                                 Theme.mutedText)
+                        font.italic: delegate.isAction || delegate.deleted
+                        text: delegate.deleted ? qsTr("Message deleted") : delegate.html
+                        activeFocusOnTab: false
+                        Accessible.ignored: true
                         onLinkActivated: function(link) {
                             if (link.startsWith("talker:"))
                                 App.openLink(link)
@@ -147,42 +180,55 @@ Item {
                                 Qt.openUrlExternally(link)
                         }
                         HoverHandler {
-                            cursorShape: text.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
+                            cursorShape: messageText.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
                         }
                     }
                     RowLayout {
-                        visible: delegate.model.pending || delegate.model.failed
+                        visible: delegate.pending || delegate.failed
                         spacing: 6
                         Label {
-                            text: delegate.model.failed ? qsTr("Not sent") : qsTr("Sending…")
-                            color: delegate.model.failed ? Theme.error : Theme.mutedText
+                            text: delegate.failed ? qsTr("Not sent") : qsTr("Sending…")
+                            color: delegate.failed ? Theme.error : Theme.mutedText
                             font.pixelSize: Theme.baseFontPixels * 0.8
                         }
-                        Button {
+                        SecondaryButton {
                             objectName: "retryButton"
-                            visible: delegate.model.failed
+                            visible: delegate.failed
                             flat: true
                             text: qsTr("Retry")
                             font.pixelSize: Theme.baseFontPixels * 0.8
-                            onClicked: Chat.retry(delegate.model.messageId)
+                            onClicked: Chat.retry(delegate.messageId)
                         }
                     }
                 }
             }
 
-            Menu {
+            ThemedMenu {
                 id: contextMenu
-                MenuItem {
-                    text: qsTr("Edit")
-                    onTriggered: delegate.editRequested(delegate.model.messageId)
-                }
-                MenuItem {
-                    text: qsTr("Retract")
-                    onTriggered: Chat.retract(delegate.model.messageId)
-                }
-                MenuItem {
+                objectName: "messageMenu"
+                property string link
+                ThemedMenuItem {
+                    objectName: "copyTextItem"
                     text: qsTr("Copy text")
-                    onTriggered: { text.selectAll(); text.copy(); text.deselect() }
+                    onTriggered: Clipboard.copy(delegate.plainText)
+                }
+                ThemedMenuItem {
+                    objectName: "copyLinkItem"
+                    text: qsTr("Copy link")
+                    enabled: contextMenu.link.length > 0
+                    onTriggered: Clipboard.copy(contextMenu.link)
+                }
+                ThemedMenuItem {
+                    objectName: "editItem"
+                    text: qsTr("Edit")
+                    enabled: delegate.isOwn && !delegate.deleted
+                    onTriggered: delegate.editRequested(delegate.messageId)
+                }
+                ThemedMenuItem {
+                    objectName: "retractItem"
+                    text: qsTr("Retract…")
+                    enabled: delegate.isOwn && !delegate.deleted
+                    onTriggered: delegate.retractRequested(delegate.messageId)
                 }
             }
         }

@@ -3,16 +3,29 @@ import QtQuick.Controls
 import Talker
 
 // The messages of the open chat. Follows new messages while at the bottom, loads
-// older history when scrolled to the top (the cache first, then the server through
-// the room's pager, with a loading row and a "beginning of #room" marker), scrolls to
-// and highlights a message the pager jumped to, and offers "jump to latest".
+// older history when scrolled to the top (the cache through the model, then the
+// server through the room's pager, with a loading row and a "beginning of #room"
+// marker), scrolls to and highlights a message the pager jumped to, and offers "jump
+// to latest". The rich text of each message comes from MessageHtmlModel, styled once
+// with the theme's colours.
 Item {
     id: root
     signal editRequested(string messageId)
+    readonly property alias count: list.count
 
     function jumpToLatest() {
-        list.positionViewAtEnd()
+        list.toBottom()
         list.stick = true
+    }
+
+    MessageHtmlModel {
+        id: messages
+        sourceModel: App.messages
+        linkColor: Theme.link
+        mutedColor: Theme.mutedText
+        quoteColor: Theme.mutedText
+        codeBackground: Theme.codeBackground
+        editedMark: qsTr("(edited)")
     }
 
     ListView {
@@ -25,28 +38,66 @@ Item {
                                      : (App.currentRoom ? App.currentRoom.pager : null)
         property int countBeforePage: -1 ///< rows before a server page was asked for
         property string highlightedId: ""
+        property string pendingJumpId: ""
+
+        // positionViewAtEnd() lays the last rows out but leaves the bottom margin
+        // below the view; the rest of the way is exact once they are laid out.
+        function toBottom() {
+            positionViewAtEnd()
+            if (contentHeight + topMargin + bottomMargin > height)
+                contentY = originY + contentHeight + bottomMargin - height
+        }
 
         anchors.fill: parent
         clip: true
-        model: App.messages
+        model: messages
         spacing: 0
         topMargin: 8
         bottomMargin: 8
         boundsBehavior: Flickable.StopAtBounds
         reuseItems: true
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        highlightFollowsCurrentItem: false
+        Accessible.role: Accessible.List
         Accessible.name: qsTr("Messages")
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
 
         delegate: MessageDelegate {
-            width: list.width
+            width: ListView.view.width
+            inConversation: App.currentConversation !== null
             onEditRequested: function(id) { root.editRequested(id) }
+            onRetractRequested: function(id) {
+                retractDialog.messageId = id
+                retractDialog.open()
+            }
+        }
+
+        // Back to the bottom once the new rows are laid out (not in the middle of it).
+        Timer {
+            id: toEnd
+            interval: 0
+            onTriggered: if (list.stick) list.toBottom()
+        }
+        // To a message the pager jumped to, once the view has laid out a model that
+        // may just have been reset.
+        Timer {
+            id: toJumped
+            interval: 0
+            onTriggered: {
+                const row = App.messages.rowOf(list.pendingJumpId)
+                if (row >= 0)
+                    list.positionViewAtIndex(row, ListView.Center)
+            }
         }
 
         onMovementEnded: stick = atYEnd
-        onCountChanged: if (stick) Qt.callLater(positionViewAtEnd)
-        onContentHeightChanged: if (stick && !fetching) Qt.callLater(positionViewAtEnd)
+        // A banner or the typing line taking room must not hide the newest message.
+        onHeightChanged: if (stick) toEnd.restart()
+        onCountChanged: if (stick) toEnd.restart()
+        onContentHeightChanged: if (stick && !fetching) toEnd.restart()
         onAtYBeginningChanged: {
-            if (!atYBeginning || fetching || count === 0 || !App.messages.timeline)
+            if (!atYBeginning || fetching || count === 0)
                 return
             fetching = true
             const before = count
@@ -54,8 +105,8 @@ Item {
                 pager.fetchOlder()
                 if (pager.loading)
                     countBeforePage = before
-            } else if (App.messages.timeline.canFetchOlder) {
-                App.messages.timeline.fetchOlder(50)
+            } else {
+                messages.fetchOlder()
             }
             if (count > before)
                 positionViewAtIndex(count - before, ListView.Beginning)
@@ -63,7 +114,7 @@ Item {
         }
 
         header: Column {
-            width: list.width
+            width: ListView.view ? ListView.view.width : 0
             Row {
                 objectName: "historyLoading"
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -77,6 +128,7 @@ Item {
                 Label {
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Loading older messages…")
+                    color: Theme.mutedText
                 }
             }
             Label {
@@ -87,7 +139,7 @@ Item {
                 bottomPadding: 8
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
-                opacity: 0.7
+                color: Theme.mutedText
                 text: App.currentRoom ? qsTr("This is the beginning of #%1").arg(App.currentRoom.name)
                                       : ""
             }
@@ -106,23 +158,17 @@ Item {
                 list.stick = false
                 list.highlightedId = messageId
                 highlightTimer.restart()
-                // After the view has laid out a model that may just have been reset.
-                Qt.callLater(function() {
-                    const row = App.messages.rowOf(messageId)
-                    if (row >= 0)
-                        list.positionViewAtIndex(row, ListView.Center)
-                })
+                list.pendingJumpId = messageId
+                toJumped.restart()
             }
         }
 
         Rectangle {
             // Marks the message jumped to for a moment, over its delegate.
             objectName: "jumpHighlight"
-            readonly property var target: {
-                list.contentY // re-evaluated while scrolling
-                const row = list.highlightedId ? App.messages.rowOf(list.highlightedId) : -1
-                return row >= 0 ? list.itemAtIndex(row) : null
-            }
+            readonly property int row: list.highlightedId ? App.messages.rowOf(list.highlightedId) : -1
+            // Read again while scrolling: the delegate may be created or reused.
+            readonly property Item target: list.contentY >= -1e9 && row >= 0 ? list.itemAtIndex(row) : null
             visible: target !== null
             parent: list.contentItem
             x: 0
@@ -143,22 +189,44 @@ Item {
         Connections {
             target: App
             function onCurrentChanged() {
+                // Unless a jump to a message (search result) comes right after:
+                // toEnd checks `stick` when it fires.
                 list.stick = true
-                // Unless a jump to a message (search result) comes right after.
-                Qt.callLater(function() {
-                    if (list.stick)
-                        list.positionViewAtEnd()
-                })
+                toEnd.restart()
             }
         }
     }
 
+    Label {
+        objectName: "emptyHint"
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, parent.width - 40)
+        visible: list.count === 0 && App.currentTitle.length > 0
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
+        text: App.currentConversation ? qsTr("No messages with %1 yet. Say hello!").arg(App.currentTitle)
+                                      : qsTr("No messages in #%1 yet. Be the first to write.").arg(App.currentTitle)
+        color: Theme.mutedText
+    }
+
+    ConfirmDialog {
+        id: retractDialog
+        objectName: "retractDialog"
+        property string messageId
+        anchors.centerIn: parent
+        title: qsTr("Retract this message?")
+        text: qsTr("It is deleted for everyone in the chat.")
+        confirmText: qsTr("Retract")
+        onAccepted: Chat.retract(messageId)
+    }
+
     RoundButton {
+        id: jumpButton
         objectName: "jumpToLatest"
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
-        visible: !list.atYEnd && list.count > 0 && !list.stick
+        visible: !list.atYEnd && list.count > 0
         text: "↓"
         font.pixelSize: Theme.baseFontPixels * 1.2
         Accessible.name: qsTr("Jump to latest message")
@@ -170,11 +238,11 @@ Item {
             color: Theme.accent
         }
         contentItem: Text {
-            text: parent.text
+            text: jumpButton.text
             color: Theme.accentText
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
-            font: parent.font
+            font: jumpButton.font
         }
     }
 }

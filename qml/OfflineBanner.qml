@@ -8,7 +8,7 @@ Rectangle {
     id: banner
     objectName: "offlineBanner"
     implicitHeight: row.implicitHeight + 12
-    color: App.authenticationFailed ? (Theme.dark ? "#4a1f22" : "#fde8e8") : Theme.warning
+    color: App.authenticationFailed ? Theme.danger : Theme.warning
     Accessible.role: Accessible.AlertMessage
     Accessible.name: App.connectionText
 
@@ -24,7 +24,7 @@ Rectangle {
             wrapMode: Text.Wrap
             color: App.authenticationFailed ? Theme.error : Theme.warningText
         }
-        Button {
+        SecondaryButton {
             objectName: "retryNowButton"
             text: qsTr("Retry now")
             visible: App.currentAccount !== null

@@ -9,7 +9,10 @@ Popup {
     objectName: "quickSwitcher"
     property var entries: []
 
-    width: 420
+    // Fixed at the top, not centred: the filter stays put while the results change.
+    width: Math.min(Math.round(Theme.baseFontPixels * 32), parent ? parent.width - 40 : 420)
+    x: parent ? Math.round((parent.width - width) / 2) : 0
+    y: parent ? Math.round(parent.height * 0.12) : 0
     modal: true
     focus: true
     padding: 10
@@ -21,6 +24,11 @@ Popup {
         entries = App.switcherEntries("")
         results.currentIndex = 0
         filter.forceActiveFocus()
+    }
+
+    Connections {
+        target: App
+        function onCurrentChanged() { popup.close() }
     }
 
     function choose(index) {
@@ -57,25 +65,32 @@ Popup {
             model: popup.entries
             highlightMoveDuration: 0
             delegate: ItemDelegate {
+                id: result
                 required property var modelData
                 required property int index
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
                 text: (modelData.isPrivate ? "@" : "#") + modelData.title
                 Accessible.name: modelData.title
-                onClicked: popup.choose(index)
+                // Opening a chat closes the switcher (see Connections below).
+                onClicked: App.selectKey(result.modelData.key)
+                background: Rectangle {
+                    color: result.highlighted ? Theme.menuHighlight
+                                              : result.hovered ? Theme.hover : "transparent"
+                    radius: 4
+                }
                 contentItem: RowLayout {
                     Label {
                         Layout.fillWidth: true
-                        text: parent.parent.text
+                        text: result.text
                         elide: Text.ElideRight
                     }
                     Label {
-                        text: modelData.subtitle
+                        text: result.modelData.subtitle
                         color: Theme.mutedText
                         font.pixelSize: Theme.baseFontPixels * 0.8
                     }
-                    Badge { count: modelData.unread }
+                    Badge { count: result.modelData.unread }
                 }
             }
         }

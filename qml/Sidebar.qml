@@ -9,6 +9,7 @@ Rectangle {
     signal joinRequested()
     signal connectRequested()
     signal settingsRequested()
+    signal switcherRequested()
 
     color: Theme.sidebar
 
@@ -23,22 +24,35 @@ Rectangle {
         property bool isPrivate: false
 
         width: ListView.view ? ListView.view.width : implicitWidth
-        height: 44
+        // Grows with the font: two text lines and the padding, never less than 44.
+        height: Math.max(44, Math.ceil(implicitContentHeight) + topPadding + bottomPadding)
         leftPadding: 12
         rightPadding: 12
+        topPadding: 4
+        bottomPadding: 4
+        Accessible.role: Accessible.ListItem
         Accessible.name: unread > 0 ? qsTr("%1, %2 unread").arg(title).arg(unread) : title
+        Accessible.selected: selected
+        // The keyboard's place in the list: a ring while the list has the focus.
+        readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
+        // The list hands its focus to the current entry: Enter opens it, arrows move.
+        focus: ListView.isCurrentItem
+        Keys.onReturnPressed: clicked()
+        Keys.onEnterPressed: clicked()
         background: Rectangle {
             radius: 6
             anchors.fill: parent
             anchors.leftMargin: 6
             anchors.rightMargin: 6
             color: entry.selected ? Theme.sidebarSelected : (entry.hovered ? Theme.sidebarHover : "transparent")
+            border.width: entry.keyboardCurrent ? 2 : 0
+            border.color: Theme.accent
         }
         contentItem: RowLayout {
             spacing: 10
             Item {
-                implicitWidth: 24
-                implicitHeight: 24
+                implicitWidth: Math.round(Theme.baseFontPixels * 1.8)
+                implicitHeight: implicitWidth
                 Avatar {
                     anchors.fill: parent
                     visible: entry.isPrivate
@@ -88,7 +102,8 @@ Rectangle {
             spacing: 8
             Image {
                 source: "qrc:/icons/hicolor/32x32/apps/org.talker.Talker.png"
-                sourceSize: Qt.size(26, 26)
+                sourceSize.width: 26
+                sourceSize.height: 26
                 Accessible.ignored: true
             }
             Label {
@@ -103,33 +118,55 @@ Rectangle {
                 font.pixelSize: Theme.baseFontPixels * 1.3
                 Accessible.name: qsTr("Menu")
                 onClicked: menu.popup()
-                Menu {
+                ThemedMenu {
                     id: menu
-                    MenuItem { text: qsTr("Join room…"); onTriggered: sidebar.joinRequested() }
-                    MenuItem { text: qsTr("Connect to a server…"); onTriggered: sidebar.connectRequested() }
-                    MenuItem {
-                        text: qsTr("Host a local room")
+                    objectName: "mainMenu"
+                    ThemedMenuItem { text: qsTr("Join room…"); onTriggered: sidebar.joinRequested() }
+                    ThemedMenuItem { text: qsTr("Connect to a server…"); onTriggered: sidebar.connectRequested() }
+                    ThemedMenuItem {
+                        objectName: "hostLocalItem"
+                        text: App.hostingLocal ? qsTr("Hosting a local room") : qsTr("Host a local room")
                         enabled: !App.hostingLocal
                         onTriggered: App.hostLocalRoom()
                     }
                     MenuSeparator {}
-                    MenuItem { text: qsTr("Settings…"); onTriggered: sidebar.settingsRequested() }
-                    MenuItem { text: qsTr("Quit"); onTriggered: Qt.quit() }
+                    ThemedMenuItem { text: qsTr("Settings…"); onTriggered: sidebar.settingsRequested() }
+                    ThemedMenuItem { text: qsTr("Quit"); onTriggered: Qt.quit() }
                 }
             }
         }
 
         Button {
+            id: searchButton
+            objectName: "searchButton"
             Layout.fillWidth: true
             Layout.leftMargin: 12
             Layout.rightMargin: 12
             Layout.bottomMargin: 8
             flat: true
-            text: qsTr("Search rooms  (Ctrl+K)")
-            Accessible.name: qsTr("Quick switcher")
-            onClicked: switcher.open()
-            background: Rectangle { radius: 6; color: Theme.sidebarHover; border.color: Theme.border }
-            contentItem: Label { text: parent.text; color: Theme.mutedText; leftPadding: 6 }
+            text: qsTr("Search rooms")
+            Accessible.name: qsTr("Quick switcher (Ctrl+K)")
+            onClicked: sidebar.switcherRequested()
+            background: Rectangle {
+                radius: 6
+                color: Theme.sidebarHover
+                border.color: searchButton.visualFocus ? Theme.accent : Theme.border
+            }
+            contentItem: RowLayout {
+                spacing: 6
+                Label {
+                    Layout.fillWidth: true
+                    leftPadding: 6
+                    text: searchButton.text
+                    color: Theme.mutedText
+                    elide: Text.ElideRight
+                }
+                Label {
+                    text: qsTr("Ctrl+K")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.baseFontPixels * 0.8
+                }
+            }
         }
 
         ScrollView {
@@ -158,18 +195,28 @@ Rectangle {
                     Layout.preferredHeight: contentHeight
                     interactive: false
                     model: App.rooms
+                    activeFocusOnTab: true
+                    keyNavigationEnabled: true
+                    Accessible.role: Accessible.List
                     Accessible.name: qsTr("Rooms")
                     delegate: Entry {
-                        required property var model
-                        title: model.name
-                        subtitle: model.authenticationFailed ? qsTr("Authentication failed")
-                                  : (!model.connected ? model.statusText
-                                     : (App.registry.count > 1 ? model.accountLabel : ""))
-                        unread: model.unreadCount
-                        mentions: model.mentionCount
-                        online: model.connected
-                        selected: App.currentRoom === model.room
-                        onClicked: App.selectRoom(model.room)
+                        required property string name
+                        required property bool authenticationFailed
+                        required property bool connected
+                        required property string statusText
+                        required property string accountLabel
+                        required property int unreadCount
+                        required property int mentionCount
+                        required property QtObject room
+                        title: name
+                        subtitle: authenticationFailed ? qsTr("Authentication failed")
+                                  : (!connected ? statusText
+                                     : (App.registry.count > 1 ? accountLabel : ""))
+                        unread: unreadCount
+                        mentions: mentionCount
+                        online: connected
+                        selected: App.currentRoom === room
+                        onClicked: App.selectRoom(room)
                     }
                 }
                 Button {
@@ -184,7 +231,7 @@ Rectangle {
                 Label {
                     Layout.leftMargin: 16
                     Layout.topMargin: 12
-                    visible: App.conversations.count > 0
+                    visible: conversationList.count > 0
                     text: qsTr("PRIVATE")
                     color: Theme.mutedText
                     font.pixelSize: Theme.baseFontPixels * 0.75
@@ -192,21 +239,29 @@ Rectangle {
                     font.letterSpacing: 1
                 }
                 ListView {
+                    id: conversationList
                     objectName: "conversationList"
                     Layout.fillWidth: true
                     Layout.preferredHeight: contentHeight
                     interactive: false
                     model: App.conversations
+                    activeFocusOnTab: count > 0
+                    keyNavigationEnabled: true
+                    Accessible.role: Accessible.List
                     Accessible.name: qsTr("Private conversations")
                     delegate: Entry {
-                        required property var model
+                        required property string peerName
+                        required property string lastMessagePreview
+                        required property int unreadCount
+                        required property bool connected
+                        required property QtObject conversation
                         isPrivate: true
-                        title: model.peerName
-                        subtitle: model.lastMessagePreview
-                        unread: model.unreadCount
-                        online: model.connected
-                        selected: App.currentConversation === model.conversation
-                        onClicked: App.selectConversation(model.conversation)
+                        title: peerName
+                        subtitle: Format.plainText(lastMessagePreview).replace(/\n/g, " ")
+                        unread: unreadCount
+                        online: connected
+                        selected: App.currentConversation === conversation
+                        onClicked: App.selectConversation(conversation)
                     }
                 }
             }

@@ -20,7 +20,8 @@ Rectangle {
             Image {
                 Layout.alignment: Qt.AlignHCenter
                 source: "qrc:/icons/hicolor/128x128/apps/org.talker.Talker.png"
-                sourceSize: Qt.size(88, 88)
+                sourceSize.width: 88
+                sourceSize.height: 88
                 Accessible.ignored: true
             }
             Label {
@@ -80,7 +81,7 @@ Rectangle {
                         color: Theme.mutedText
                         text: qsTr("Start a Talker server inside the app, on this computer only, with a demo room. Nothing to set up.")
                     }
-                    Button {
+                    PrimaryButton {
                         objectName: "hostLocalButton"
                         Layout.fillWidth: true
                         text: qsTr("Host a local room")

@@ -20,6 +20,7 @@ private slots:
         QCOMPARE(s.fontSize(), AppSettings::DefaultFontSize);
         QVERIFY(s.closeToTray());
         QVERIFY(!s.startMinimized());
+        QVERIFY(s.language().isEmpty()); // follow the system
         QCOMPARE(s.notifyLevel(QStringLiteral("room")), AppSettings::Mentions);
         QCOMPARE(s.notifyLevel(QStringLiteral("dm"), true), AppSettings::All);
         QVERIFY(s.notice().isEmpty());
@@ -35,6 +36,7 @@ private slots:
             s.setFontSize(14);
             s.setCloseToTray(false);
             s.setStartMinimized(true);
+            s.setLanguage(QStringLiteral("de"));
             s.setNotifyLevel(QStringLiteral("a/Main"), AppSettings::None);
             s.setValue(QStringLiteral("lastRoom"), QStringLiteral("a/Main"));
             QCOMPARE(themeSpy.count(), 1);
@@ -46,6 +48,7 @@ private slots:
         QCOMPARE(s.fontSize(), AppSettings::MaxFontSize);
         QVERIFY(!s.closeToTray());
         QVERIFY(s.startMinimized());
+        QCOMPARE(s.language(), QStringLiteral("de"));
         QCOMPARE(s.notifyLevel(QStringLiteral("a/Main")), AppSettings::None);
         QCOMPARE(s.value(QStringLiteral("lastRoom")).toString(), QStringLiteral("a/Main"));
     }

@@ -20,6 +20,7 @@ const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
 struct Call
 {
     QString appName;
+    QString icon;
     uint replacesId = 0;
     QString summary;
     QString body;
@@ -43,9 +44,8 @@ public slots:
                 const QString &summary, const QString &body, const QStringList &actions,
                 const QVariantMap &hints, int timeout)
     {
-        Q_UNUSED(icon)
         Q_UNUSED(timeout)
-        calls.append({appName, replacesId, summary, body, actions, hints});
+        calls.append({appName, icon, replacesId, summary, body, actions, hints});
         return replacesId ? replacesId : ++nextId;
     }
     void CloseNotification(uint id) { closed.append(id); }
@@ -95,6 +95,7 @@ private slots:
         QVERIFY(first.actions.contains(QStringLiteral("default")));
         QCOMPARE(first.hints.value(QStringLiteral("category")).toString(),
                  QStringLiteral("im.received"));
+        QCOMPARE(first.icon, QStringLiteral("org.talker.Talker"));
 
         // The next message of that room replaces the bubble instead of stacking ...
         notifier.show(QStringLiteral("acc/Main"), QStringLiteral("alice in Main"),
@@ -143,6 +144,18 @@ private slots:
         emitDaemonSignal(QStringLiteral("ActionInvoked"), {9999u, QStringLiteral("default")});
         QTest::qWait(300);
         QCOMPARE(activated.count(), 1);
+    }
+
+    void bodyIsEscapedForTheDaemon()
+    {
+        m_daemon.calls.clear();
+        DBusNotifier notifier;
+        QSignalSpy shown(&notifier, &DBusNotifier::shown);
+        notifier.show(QStringLiteral("acc/Esc"), QStringLiteral("bob in Main"),
+                      QStringLiteral("<b>x</b> & y"));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_daemon.calls.size(), 1);
+        QCOMPARE(m_daemon.calls.first().body, QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp; y"));
     }
 
     void withdrawClosesIt()

@@ -51,9 +51,10 @@ private slots:
     }
     void actionAndEditedFlowWithTheText()
     {
-        const QString html =
-            f.messageHtml(QStringLiteral("waves"), QString(), QStringLiteral("bob<"),
-                          QStringLiteral("(edited)"), QStringLiteral("#999999"));
+        talker::app::MessageStyle style;
+        style.mutedColor = QStringLiteral("#999999");
+        const QString html = f.messageHtml(QStringLiteral("waves"), style, QStringLiteral("bob<"),
+                                           QStringLiteral("(edited)"));
         QCOMPARE(html.count(QLatin1String("<p")), 1);
         QVERIFY2(html.contains(QRegularExpression(QStringLiteral(
                      "<p[^>]*><b>bob&lt;</b> waves <span[^>]*>\\(edited\\)</span></p>"))),
@@ -67,16 +68,60 @@ private slots:
     }
     void multiLineKept()
     {
+        // The break itself, not only both words: markdown alone joins the lines.
         const QString html = f.toHtml(QStringLiteral("one\ntwo"));
-        QVERIFY2(html.contains(QLatin1String("one")) && html.contains(QLatin1String("two")),
+        QVERIFY2(html.contains(QRegularExpression(QStringLiteral("one\\s*<br ?/?>\\s*two"))),
                  qPrintable(html));
+        // Paragraphs and lists are still paragraphs and lists.
+        const QString list = f.toHtml(QStringLiteral("items:\n- a\n- b"));
+        QCOMPARE(list.count(QLatin1String("<li")), 2);
+        // Inside a code block the lines stay as typed, without added spaces.
+        const QString code = f.toHtml(QStringLiteral("```\nx = 1\ny = 2\n```"));
+        QVERIFY2(!code.contains(QLatin1String("1  ")), qPrintable(code));
+    }
+    void underscoreIsItalic()
+    {
+        const QString html = f.toHtml(QStringLiteral("an _important_ word"));
+        QVERIFY2(html.contains(QLatin1String("font-style:italic")), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("underline")), qPrintable(html));
+        // Links are not made italic.
+        QVERIFY(!f.toHtml(QStringLiteral("https://example.org")).contains(QLatin1String("italic")));
+    }
+    void quotesAndCodeAreStyled()
+    {
+        talker::app::MessageStyle style;
+        style.quoteColor = QStringLiteral("#6b6f7a");
+        style.codeBackground = QStringLiteral("#eef0f3");
+        const QString quote = f.toHtml(QStringLiteral("> said before"), style);
+        QVERIFY2(quote.contains(QLatin1String("background-color:#eef0f3")), qPrintable(quote));
+        QVERIFY2(quote.contains(QLatin1String("color:#6b6f7a")), qPrintable(quote));
+        const QString block = f.toHtml(QStringLiteral("```\nint x;\n```"), style);
+        QVERIFY2(block.contains(QLatin1String("monospace")), qPrintable(block));
+        QVERIFY2(block.contains(QLatin1String("background-color:#eef0f3")), qPrintable(block));
+        const QString span = f.toHtml(QStringLiteral("run `make`"), style);
+        QVERIFY2(span.contains(QLatin1String("background-color:#eef0f3")), qPrintable(span));
+    }
+    void headingsStayNearBodySize()
+    {
+        const QString html = f.toHtml(QStringLiteral("# Big news\ntext"));
+        QVERIFY2(!html.contains(QLatin1String("<h1")), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("x-large")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("font-weight:700")), qPrintable(html));
+    }
+    void plainTextHasNoMarks()
+    {
+        QCOMPARE(f.plainText(QStringLiteral("**bold** _it_ `code`\n> quote")),
+                 QStringLiteral("bold it code\nquote"));
+        QCOMPARE(f.plainText(QStringLiteral("<b>x</b> & y")), QStringLiteral("<b>x</b> & y"));
     }
     void helpers()
     {
         QCOMPARE(f.initials(QStringLiteral("alice")), QStringLiteral("A"));
         QCOMPARE(f.initials(QStringLiteral("Bob Smith")), QStringLiteral("BS"));
         QCOMPARE(f.initials(QString()), QStringLiteral("?"));
-        QCOMPARE(f.colorFor(QStringLiteral("x")), f.colorFor(QStringLiteral("x")));
+        // Stable across runs and machines (a fixed value), and names differ.
+        QCOMPARE(f.colorFor(QStringLiteral("alice")), QStringLiteral("#3234aa"));
+        QVERIFY(f.colorFor(QStringLiteral("alice")) != f.colorFor(QStringLiteral("bob")));
         QCOMPARE(f.day(QDate::currentDate()), QStringLiteral("Today"));
         QCOMPARE(f.day(QDate::currentDate().addDays(-1)), QStringLiteral("Yesterday"));
         QVERIFY(!f.time(QDateTime::currentDateTime())

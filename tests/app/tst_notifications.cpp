@@ -105,6 +105,15 @@ private slots:
         QCOMPARE(m_notifier.shown.first().body, QStringLiteral("hey alice, look at this"));
     }
 
+    void bodyIsPlainText()
+    {
+        m_notifier.shown.clear();
+        QVERIFY(bobSays(QStringLiteral("alice: **look** at _this_\n> `code`")));
+        QTRY_COMPARE(m_notifier.shown.size(), 1);
+        QCOMPARE(m_notifier.shown.first().body, QStringLiteral("alice: look at this code"));
+        QVERIFY(m_notifier.shown.first().title.startsWith(QLatin1String("bob")));
+    }
+
     void privateNotifiesWithItsOwnKey()
     {
         m_notifier.shown.clear();

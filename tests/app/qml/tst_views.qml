@@ -16,12 +16,28 @@ Item {
         visible: !App.hasAccounts
         onHostLocal: App.hostLocalRoom()
     }
-    Row {
+    // What Main.qml's ApplicationWindow gives every view: the font and palette.
+    Pane {
         anchors.fill: parent
+        padding: 0
         visible: App.hasAccounts
-        Sidebar { id: sidebar; width: 260; height: parent.height }
-        ChatView { id: chat; width: 520; height: parent.height }
-        MemberPanel { id: members; width: 220; height: parent.height }
+        font.pixelSize: Theme.baseFontPixels
+        palette.window: Theme.window
+        palette.windowText: Theme.text
+        palette.base: Theme.composer
+        palette.text: Theme.text
+        palette.button: Theme.button
+        palette.buttonText: Theme.text
+        palette.highlight: Theme.accent
+        palette.highlightedText: Theme.accentText
+        palette.mid: Theme.border
+        palette.dark: Theme.border
+        Row {
+            anchors.fill: parent
+            Sidebar { id: sidebar; width: 260; height: parent.height }
+            ChatView { id: chat; width: 520; height: parent.height }
+            MemberPanel { id: members; width: 220; height: parent.height }
+        }
     }
     QuickSwitcher { id: switcher }
     SearchView { id: searchView }
@@ -41,6 +57,51 @@ Item {
         }
         function lastMessage() {
             return App.messages.get(App.messages.count - 1)
+        }
+        function sameColor(a, b) {
+            return Qt.colorEqual(a, b)
+        }
+        // Every visible child inside its parent, recursively; lists and flickables are
+        // checked as boxes, their scrolled content not. Returns the offenders.
+        function overflowing(item, path, out) {
+            const kids = item.children
+            for (let i = 0; i < kids.length; ++i) {
+                const child = kids[i]
+                if (!child.visible || child.width <= 0 || child.height <= 0 || child.opacity === 0)
+                    continue
+                const where = path + "/" + (child.objectName || child.toString().split("(")[0])
+                if (child.x < -1 || child.y < -1 || child.x + child.width > item.width + 1
+                        || child.y + child.height > item.height + 1)
+                    out.push(where + " " + Math.round(child.x) + "," + Math.round(child.y) + " "
+                             + Math.round(child.width) + "x" + Math.round(child.height)
+                             + " in " + Math.round(item.width) + "x" + Math.round(item.height))
+                if (child.contentItem !== undefined && child.flickableDirection !== undefined)
+                    continue
+                overflowing(child, where, out)
+            }
+            return out
+        }
+        function delegatesOf(list) {
+            const items = []
+            for (let i = 0; i < list.count; ++i) {
+                const item = list.itemAtIndex(i)
+                if (item && item.visible)
+                    items.push(item)
+            }
+            return items
+        }
+        function layoutProblems() {
+            const problems = []
+            // The chat as a whole (its lists as boxes), then every delegate.
+            overflowing(chat.parent, "row", problems)
+            overflowing(findChild(chat, "composerInput").parent.parent.parent.parent, "composer", problems)
+            const lists = [findChild(sidebar, "roomList"), findChild(sidebar, "conversationList"),
+                           findChild(chat, "messageList"), findChild(members, "memberList")]
+            for (const list of lists)
+                for (const item of delegatesOf(list))
+                    overflowing(item, list.objectName, problems)
+            overflowing(findChild(sidebar, "searchButton"), "search", problems)
+            return problems
         }
         function typeText(text) {
             for (let i = 0; i < text.length; ++i)
@@ -135,6 +196,136 @@ Item {
             grabImage(root).save("tst_views-chat.png")
         }
 
+        function test_4a_bannerNeverHidesTheNewestMessage() {
+            const list = findChild(chat, "messageList")
+            const jump = findChild(chat, "jumpToLatest")
+            chat.height = 300 // fewer rows than messages: the list scrolls
+            waitForRendering(chat)
+            tryVerify(function() { return list.atYEnd }, 5000, "pinned to the newest message "
+                      + [list.contentY, list.contentHeight, list.height, list.originY, list.count])
+            verify(!jump.visible)
+            const banner = findChild(chat, "offlineBanner")
+            banner.visible = true // as when the connection drops
+            waitForRendering(chat)
+            tryVerify(function() { return list.atYEnd }, 5000, "still pinned under the banner")
+            banner.visible = Qt.binding(function() { return App.connectionText.length > 0 })
+            list.contentY = list.originY
+            list.movementEnded()
+            waitForRendering(chat)
+            verify(!list.atYEnd)
+            verify(jump.visible, "jump to latest whenever the view is not at the bottom")
+            mouseClick(jump)
+            tryVerify(function() { return list.atYEnd }, 5000)
+            chat.height = Qt.binding(function() { return chat.parent.height })
+        }
+
+        function test_4b_primaryButtonsSwitchesAndMenusShowTheirState() {
+            const input = findChild(chat, "composerInput")
+            const send = findChild(chat, "sendButton")
+            input.text = ""
+            verify(!send.enabled)
+            verify(sameColor(send.background.color, Theme.disabledFill), "disabled Send is grey")
+            verify(sameColor(send.contentItem.color, Theme.disabledText))
+            input.text = "x"
+            verify(send.enabled)
+            verify(sameColor(send.background.color, Theme.accent), "enabled Send has the accent colour")
+            verify(sameColor(send.contentItem.color, Theme.accentText))
+            input.text = ""
+
+            settingsDialog.open()
+            tryVerify(function() { return settingsDialog.opened }, 15000)
+            const toggle = findChild(settingsDialog.contentItem, "startMinimizedSwitch")
+            const wasOn = toggle.checked
+            const track = findChild(toggle, "switchTrack")
+            const knob = findChild(toggle, "switchKnob")
+            const offColor = "" + track.color, offX = knob.x
+            toggle.toggle()
+            toggle.toggled()
+            verify(toggle.checked !== wasOn)
+            verify(!sameColor(track.color, offColor), "a switch looks different on and off")
+            tryVerify(function() { return knob.x !== offX }, 5000, "and its knob moves")
+            toggle.toggle()
+            toggle.toggled()
+            compare(App.settings.startMinimized, wasOn)
+            const themeBox = findChild(settingsDialog.contentItem, "themeBox")
+            compare(findChild(themeBox, "comboText").text, themeBox.currentText, "the drop-down shows its value")
+            verify(themeBox.currentText.length > 0)
+            settingsDialog.close()
+            tryVerify(function() { return !settingsDialog.visible }, 15000)
+
+            // Menus highlight the keyboard-selected entry, and a disabled one looks disabled.
+            const mainMenu = findChild(sidebar, "mainMenu")
+            mainMenu.popup()
+            tryVerify(function() { return mainMenu.opened }, 15000)
+            keyClick(Qt.Key_Down)
+            const first = mainMenu.itemAt(mainMenu.currentIndex)
+            verify(first.highlighted)
+            verify(sameColor(findChild(first, "menuItemBackground").color, Theme.menuHighlight),
+                   "the selected entry is highlighted")
+            const host = mainMenu.itemAt(2)
+            compare(host.objectName, "hostLocalItem")
+            host.enabled = false
+            verify(sameColor(host.contentItem.color, Theme.disabledText), "a disabled entry is greyed")
+            host.enabled = Qt.binding(function() { return !App.hostingLocal })
+            mainMenu.close()
+            tryVerify(function() { return !mainMenu.visible }, 15000)
+        }
+
+        function test_4c_themeSwitchRepaintsOpenSettings() {
+            App.settings.theme = AppSettings.Light
+            settingsDialog.open()
+            tryVerify(function() { return settingsDialog.opened }, 15000)
+            const label = findChild(settingsDialog.contentItem, "themeLabel")
+            verify(sameColor(label.color, Theme.text))
+            const lightText = "" + Theme.text
+            findChild(settingsDialog.contentItem, "themeBox").activated(AppSettings.Dark)
+            verify(Theme.dark)
+            verify(!sameColor(Theme.text, lightText))
+            verify(sameColor(label.color, Theme.text), "the open dialog's labels follow the theme: " + label.color)
+            App.settings.theme = AppSettings.Light
+            verify(sameColor(label.color, lightText))
+            settingsDialog.close()
+            tryVerify(function() { return !settingsDialog.visible }, 15000)
+        }
+
+        function test_4d_layoutHoldsAtEveryFontSizeAndMinimumWidth() {
+            const sizeBefore = App.settings.fontSize
+            // The window's minimum width (640), members hidden.
+            root.width = 640
+            chat.width = 640 - 260
+            members.visible = false
+            const shots = { 10: true, 16: true }
+            for (let size = 9; size <= 20; ++size) {
+                App.settings.fontSize = size
+                for (const theme of (shots[size] ? [AppSettings.Light, AppSettings.Dark] : [AppSettings.Light])) {
+                    App.settings.theme = theme
+                    waitForRendering(root)
+                    const problems = layoutProblems()
+                    verify(problems.length === 0, "font " + size + ": " + problems.join("; "))
+                    if (shots[size])
+                        grabImage(root).save("tst_views-narrow-" + (Theme.dark ? "dark" : "light") + "-" + size + ".png")
+                }
+                const entry = delegatesOf(findChild(sidebar, "roomList"))[0]
+                verify(entry.height >= entry.implicitContentHeight + entry.topPadding, "sidebar rows grow with the font")
+            }
+            // The full window, as the README shows it.
+            root.width = 1000
+            chat.width = 520
+            members.visible = true
+            for (const size of [10, 16]) {
+                App.settings.fontSize = size
+                for (const theme of [AppSettings.Light, AppSettings.Dark]) {
+                    App.settings.theme = theme
+                    waitForRendering(root)
+                    const problems = layoutProblems()
+                    verify(problems.length === 0, "wide, font " + size + ": " + problems.join("; "))
+                    grabImage(root).save("tst_views-" + (Theme.dark ? "dark" : "light") + "-" + size + ".png")
+                }
+            }
+            App.settings.theme = AppSettings.Light
+            App.settings.fontSize = sizeBefore
+        }
+
         function test_5_privateConversationInSidebar() {
             const conversations = findChild(sidebar, "conversationList")
             compare(conversations.count, 0)
@@ -177,8 +368,12 @@ Item {
             switcher.open()
             tryVerify(function() { return switcher.opened }, 15000)
             const filter = findChild(switcher.contentItem, "switcherFilter")
+            const top = filter.mapToItem(root, 0, 0).y
+            verify(switcher.entries.length > 1)
             filter.text = "mai"
             compare(switcher.entries.length, 1)
+            waitForRendering(root)
+            compare(filter.mapToItem(root, 0, 0).y, top, "the filter does not move while results change")
             keyClick(Qt.Key_Return)
             compare(App.currentTitle, "Main")
             tryVerify(function() { return !switcher.visible }, 15000)
@@ -271,7 +466,18 @@ Item {
         function test_7_leaveRoom() {
             App.selectKey(App.currentAccount.id + "/Dev")
             compare(App.currentTitle, "Dev")
+            const leave = findChild(chat, "leaveButton")
+            verify(leave.visible, "Leave is in the header")
+            mouseClick(leave)
+            const dialog = findChild(chat, "leaveDialog")
+            tryVerify(function() { return dialog.opened }, 15000, "Leave asks first")
+            compare(findChild(sidebar, "roomList").count, 2, "nothing left yet")
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return !dialog.visible }, 15000)
+            compare(findChild(sidebar, "roomList").count, 2, "Enter cancels: the focus is on Cancel")
             mouseClick(findChild(chat, "leaveButton"))
+            tryVerify(function() { return dialog.opened }, 15000)
+            mouseClick(findChild(dialog.footer, "confirmButton"))
             compare(findChild(sidebar, "roomList").count, 1)
             verify(App.currentTitle !== "Dev")
         }

@@ -1,0 +1,899 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Badge</name>
+    <message>
+        <source>%1 mentions</source>
+        <translation>%1 Erwähnungen</translation>
+    </message>
+    <message>
+        <source>%1 unread</source>
+        <translation>%1 ungelesen</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateBar</name>
+    <message>
+        <source>Untrusted server certificate</source>
+        <translation>Nicht vertrauenswürdiges Serverzertifikat</translation>
+    </message>
+    <message>
+        <source>%1:%2 presents a certificate that cannot be verified (%3).</source>
+        <translation>%1:%2 legt ein Zertifikat vor, das sich nicht prüfen lässt (%3).</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <source>Trust it only if your server admin confirms this fingerprint.</source>
+        <translation>Vertrauen Sie ihm nur, wenn Ihre Serveradministration diesen Fingerabdruck bestätigt.</translation>
+    </message>
+    <message>
+        <source>Trust this server</source>
+        <translation>Diesem Server vertrauen</translation>
+    </message>
+    <message>
+        <source>Don't connect</source>
+        <translation>Nicht verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>%1 online</source>
+        <translation>%1 online</translation>
+    </message>
+    <message>
+        <source>Notifications ▾</source>
+        <translation>Benachrichtigungen ▾</translation>
+    </message>
+    <message>
+        <source>Notification settings for this chat</source>
+        <translation>Benachrichtigungen für diesen Chat</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Show members</source>
+        <translation>Mitglieder zeigen</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>Raum verlassen</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Alle Nachrichten</translation>
+    </message>
+    <message>
+        <source>Mentions and private messages</source>
+        <translation>Erwähnungen und private Nachrichten</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
+    <message>
+        <source>Notifications…</source>
+        <translation>Benachrichtigungen…</translation>
+    </message>
+    <message>
+        <source>Hide members</source>
+        <translation>Mitglieder ausblenden</translation>
+    </message>
+    <message>
+        <source>Leave room…</source>
+        <translation>Raum verlassen…</translation>
+    </message>
+    <message>
+        <source>Leave #%1?</source>
+        <translation>#%1 verlassen?</translation>
+    </message>
+    <message>
+        <source>You stop receiving its messages. You can join it again at any time.</source>
+        <translation>Sie erhalten keine Nachrichten mehr aus diesem Raum. Sie können ihm jederzeit wieder beitreten.</translation>
+    </message>
+    <message>
+        <source>Pick a room on the left, or join one.</source>
+        <translation>Wählen Sie links einen Raum aus oder treten Sie einem bei.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Editing message — Enter to save, Esc to cancel</source>
+        <translation>Nachricht bearbeiten — Eingabe speichert, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>Nachricht an #%1</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Save the edit</source>
+        <translation>Änderung speichern</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectForm</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>chat.example.org</source>
+        <translation>chat.example.org</translation>
+    </message>
+    <message>
+        <source>Server host name</source>
+        <translation>Hostname des Servers</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Use an encrypted connection (TLS)</source>
+        <translation>Verschlüsselte Verbindung verwenden (TLS)</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>The secret your server admin gave you</source>
+        <translation>Das Geheimnis, das Sie von Ihrer Serveradministration erhalten haben</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Room to join</source>
+        <translation>Raum, dem Sie beitreten</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>JoinRoomDialog</name>
+    <message>
+        <source>Join room</source>
+        <translation>Raum beitreten</translation>
+    </message>
+    <message>
+        <source>Room name on %1, or a talker:// link</source>
+        <translation>Raumname auf %1 oder ein talker://-Link</translation>
+    </message>
+    <message>
+        <source>Room name or talker:// link</source>
+        <translation>Raumname oder talker://-Link</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+</context>
+<context>
+    <name>LocalServerHost</name>
+    <message>
+        <source>Cannot start the local server: %1</source>
+        <translation>Der lokale Server lässt sich nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the local user: %1</source>
+        <translation>Der lokale Benutzer lässt sich nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>Welcome to your local room! Share talker://%1:%2/%3 with people on this computer, or connect to a team server from the sidebar.</source>
+        <translation>Willkommen in Ihrem lokalen Raum! Teilen Sie talker://%1:%2/%3 mit Personen an diesem Computer oder verbinden Sie sich über die Seitenleiste mit einem Team-Server.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>%1 — Talker</source>
+        <translation>%1 — Talker</translation>
+    </message>
+    <message>
+        <source>Talker</source>
+        <translation>Talker</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Members — %1</source>
+        <translation>Mitglieder — %1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>abwesend</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Send %1 a private message</source>
+        <translation>%1 eine private Nachricht senden</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>schreibt…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 um %2: %3</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation>Zurückziehen…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageList</name>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>No messages with %1 yet. Say hello!</source>
+        <translation>Noch keine Nachrichten mit %1. Sagen Sie Hallo!</translation>
+    </message>
+    <message>
+        <source>No messages in #%1 yet. Be the first to write.</source>
+        <translation>Noch keine Nachrichten in #%1. Schreiben Sie als Erste oder Erster.</translation>
+    </message>
+    <message>
+        <source>Retract this message?</source>
+        <translation>Diese Nachricht zurückziehen?</translation>
+    </message>
+    <message>
+        <source>It is deleted for everyone in the chat.</source>
+        <translation>Sie wird für alle im Chat gelöscht.</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Jump to latest message</source>
+        <translation>Zur neuesten Nachricht springen</translation>
+    </message>
+    <message>
+        <source>Jump to latest</source>
+        <translation>Zur neuesten</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Jump to a room or person…</source>
+        <translation>Zu einem Raum oder einer Person springen…</translation>
+    </message>
+    <message>
+        <source>Filter rooms and people</source>
+        <translation>Räume und Personen filtern</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>Keine Treffer.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Close to tray</source>
+        <translation>Beim Schließen in den Infobereich</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Im Infobereich weiterlaufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>Start minimized</source>
+        <translation>Minimiert starten</translation>
+    </message>
+    <message>
+        <source>Talker %1</source>
+        <translation>Talker %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>%1, %2 unread</source>
+        <translation>%1, %2 ungelesen</translation>
+    </message>
+    <message>
+        <source>Talker</source>
+        <translation>Talker</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Join room…</source>
+        <translation>Raum beitreten…</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>Mit einem Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Hosting a local room</source>
+        <translation>Lokaler Raum läuft</translation>
+    </message>
+    <message>
+        <source>Host a local room</source>
+        <translation>Lokalen Raum anbieten</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Search rooms</source>
+        <translation>Räume suchen</translation>
+    </message>
+    <message>
+        <source>Quick switcher (Ctrl+K)</source>
+        <translation>Schnellwechsel (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Strg+K</translation>
+    </message>
+    <message>
+        <source>ROOMS</source>
+        <translation>RÄUME</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>+ Join room…</source>
+        <translation>+ Raum beitreten…</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>Raum beitreten</translation>
+    </message>
+    <message>
+        <source>PRIVATE</source>
+        <translation>PRIVAT</translation>
+    </message>
+    <message>
+        <source>Private conversations</source>
+        <translation>Private Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Welcome to Talker</source>
+        <translation>Willkommen bei Talker</translation>
+    </message>
+    <message>
+        <source>Rooms, private messages and presence for small teams.</source>
+        <translation>Räume, private Nachrichten und Anwesenheit für kleine Teams.</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+    <message>
+        <source>Host a local room</source>
+        <translation>Lokalen Raum anbieten</translation>
+    </message>
+    <message>
+        <source>Start a Talker server inside the app, on this computer only, with a demo room. Nothing to set up.</source>
+        <translation>Startet einen Talker-Server in der App, nur auf diesem Computer, mit einem Demo-Raum. Nichts einzurichten.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Talker: chat rooms, private messages and presence for small teams.</source>
+        <translation>Talker: Chaträume, private Nachrichten und Anwesenheit für kleine Teams.</translation>
+    </message>
+    <message>
+        <source>Join the room of LINK without dialogs.</source>
+        <translation>Dem Raum von LINK ohne Dialoge beitreten.</translation>
+    </message>
+    <message>
+        <source>Read the account token from FILE (with --connect).</source>
+        <translation>Das Konto-Token aus DATEI lesen (mit --connect).</translation>
+    </message>
+    <message>
+        <source>Keep settings, cache and fallback tokens in DIR.</source>
+        <translation>Einstellungen, Zwischenspeicher und Ersatz-Tokens in VERZ ablegen.</translation>
+    </message>
+    <message>
+        <source>Host a local room: start a server inside the app on 127.0.0.1.</source>
+        <translation>Einen lokalen Raum anbieten: einen Server in der App auf 127.0.0.1 starten.</translation>
+    </message>
+    <message>
+        <source>Use plain TCP with --connect, even to remote hosts.</source>
+        <translation>Mit --connect unverschlüsseltes TCP verwenden, auch zu entfernten Hosts.</translation>
+    </message>
+    <message>
+        <source>A talker://HOST[:PORT]/ROOM link to open.</source>
+        <translation>Ein zu öffnender talker://HOST[:PORT]/RAUM-Link.</translation>
+    </message>
+    <message>
+        <source>Too many arguments: %1</source>
+        <translation>Zu viele Argumente: %1</translation>
+    </message>
+    <message>
+        <source>Give either --connect or a link, not both.</source>
+        <translation>Geben Sie entweder --connect oder einen Link an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Give either --host-local or a link, not both.</source>
+        <translation>Geben Sie entweder --host-local oder einen Link an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--token-file needs --connect.</source>
+        <translation>--token-file braucht --connect.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1</source>
+        <translation>Die Token-Datei %1 lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Die Token-Datei %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>The token file %1 is empty.</source>
+        <translation>Die Token-Datei %1 ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::AppController</name>
+    <message>
+        <source>Cannot save the trusted certificate: %1</source>
+        <translation>Das vertrauenswürdige Zertifikat lässt sich nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>No token for %1: %2</source>
+        <translation>Kein Token für %1: %2</translation>
+    </message>
+    <message>
+        <source>Enter the server's host name and a port between 1 and 65535.</source>
+        <translation>Geben Sie den Hostnamen des Servers und einen Port zwischen 1 und 65535 ein.</translation>
+    </message>
+    <message>
+        <source>Enter your token and the room to join.</source>
+        <translation>Geben Sie Ihr Token und den Raum ein, dem Sie beitreten möchten.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>To open %1, first connect to %2:%3 with your token.</source>
+        <translation>Um %1 zu öffnen, verbinden Sie sich zuerst mit Ihrem Token mit %2:%3.</translation>
+    </message>
+    <message>
+        <source>Refused %1:%2: it presents another certificate (%3) than the one you trusted (%4). If the server's certificate was changed on purpose, remove and add the account again.</source>
+        <translation>%1:%2 abgelehnt: Der Server legt ein anderes Zertifikat (%3) vor als das, dem Sie vertraut haben (%4). Wurde das Zertifikat absichtlich geändert, entfernen Sie das Konto und fügen Sie es neu hinzu.</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so your token is kept in a file only you can read (%1). It moves into the keychain when one is available.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher liegt Ihr Token in einer Datei, die nur Sie lesen können (%1). Es zieht in den Schlüsselbund um, sobald einer verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: check the token of %1.</source>
+        <translation>Anmeldung fehlgeschlagen: Prüfen Sie das Token für %1.</translation>
+    </message>
+    <message>
+        <source>Join a room this person is in to write to them.</source>
+        <translation>Treten Sie einem Raum bei, in dem diese Person ist, um ihr zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Offline. Next retry at %1.</source>
+        <translation>Offline. Nächster Versuch um %1.</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::AppSettings</name>
+    <message>
+        <source>Your settings file was damaged; it was set aside as %1 and defaults are used.</source>
+        <translation>Ihre Einstellungsdatei war beschädigt; sie wurde als %1 beiseitegelegt, und es gelten die Voreinstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::DBusNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::MessageFormatter</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::NotificationController</name>
+    <message>
+        <source>%1 (private)</source>
+        <translation>%1 (privat)</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 hat Sie in %2 erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::TalkerLink</name>
+    <message>
+        <source>The link is empty.</source>
+        <translation>Der Link ist leer.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a Talker link: it must start with talker://</source>
+        <translation>„%1“ ist kein Talker-Link: Er muss mit talker:// beginnen</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid link: %2</source>
+        <translation>„%1“ ist kein gültiger Link: %2</translation>
+    </message>
+    <message>
+        <source>The link "%1" names no server: use talker://HOST[:PORT]/ROOM</source>
+        <translation>Der Link „%1“ nennt keinen Server: Verwenden Sie talker://HOST[:PORT]/RAUM</translation>
+    </message>
+    <message>
+        <source>The link "%1" must not carry a user name or password</source>
+        <translation>Der Link „%1“ darf keinen Benutzernamen und kein Passwort enthalten</translation>
+    </message>
+    <message>
+        <source>The link "%1" has an invalid port</source>
+        <translation>Der Link „%1“ hat einen ungültigen Port</translation>
+    </message>
+    <message>
+        <source>The link "%1" names no room: use talker://HOST[:PORT]/ROOM</source>
+        <translation>Der Link „%1“ nennt keinen Raum: Verwenden Sie talker://HOST[:PORT]/RAUM</translation>
+    </message>
+    <message>
+        <source>The room name in "%1" must not contain "/"</source>
+        <translation>Der Raumname in „%1“ darf kein „/“ enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::TokenStore</name>
+    <message>
+        <source>The keychain did not answer in time.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>No token is stored for this account.</source>
+        <translation>Für dieses Konto ist kein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot save the token: %1</source>
+        <translation>Das Token lässt sich nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the token file %1</source>
+        <translation>Die Token-Datei %1 lässt sich nicht speichern</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::TrayController</name>
+    <message>
+        <source>Show Talker</source>
+        <translation>Talker zeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Talker</source>
+        <translation>Talker</translation>
+    </message>
+    <message numerus="yes">
+        <source>Talker: %n unread</source>
+        <translation><numerusform>Talker: %n ungelesen</numerusform><numerusform>Talker: %n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>talker::client::Account</name>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <source>No rooms</source>
+        <translation>Keine Räume</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>talker::client::AccountRegistry</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>The account list was damaged and was moved to %1</source>
+        <translation>Die Kontenliste war beschädigt und wurde nach %1 verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>talker::client::Conversation</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>talker::client::Room</name>
+    <message>
+        <source>%1 is typing: %2</source>
+        <translation>%1 schreibt: %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Personen schreiben…</translation>
+    </message>
+</context>
+<context>
+    <name>talker::client::Session</name>
+    <message>
+        <source>No answer from the server</source>
+        <translation>Keine Antwort vom Server</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Verbinde mit %1:%2…</translation>
+    </message>
+    <message>
+        <source>Joining %1…</source>
+        <translation>Trete %1 bei…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Offline (%1), retrying at %2</source>
+        <translation>Offline (%1), neuer Versuch um %2</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <source>Connection closed by the server</source>
+        <translation>Verbindung vom Server geschlossen</translation>
+    </message>
+</context>
+</TS>
