@@ -173,7 +173,9 @@ int TalkerApplication::run(QApplication &app)
             client::Account *account = controller.registry()->findAccount(link.host, link.port);
             if (!account) {
                 const bool tls = !options.noTls && !link.isLoopback();
-                account = controller.registry()->addServer(link.addressText(), link.port, tls);
+                // addServer() splits "h1:p1,h2:p2" lists only; one address stays a host.
+                const QString hosts = link.fallbacks.isEmpty() ? link.host : link.addressText();
+                account = controller.registry()->addServer(hosts, link.port, tls);
             }
             controller.applyToken(account, token, true);
             controller.selectRoom(account->joinRoom(link.room));

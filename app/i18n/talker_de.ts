@@ -758,6 +758,10 @@
         <source>The room name in "%1" must not contain "/"</source>
         <translation>Der Raumname in „%1“ darf kein „/“ enthalten</translation>
     </message>
+    <message>
+        <source>The link "%1" names an invalid server: %2</source>
+        <translation>Der Link „%1“ nennt einen ungültigen Server: %2</translation>
+    </message>
 </context>
 <context>
     <name>talker::app::TokenStore</name>
