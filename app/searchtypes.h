@@ -13,7 +13,7 @@ namespace talker::app {
 
 /// The core's SearchModel as a QML element. A subclass rather than QML_FOREIGN: with
 /// Qt 6.4 a foreign-registered model assigned to ListView.model came out undefined.
-class SearchModel : public models::SearchModel
+class SearchModel : public talker::models::SearchModel
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(SearchModel)

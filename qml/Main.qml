@@ -57,7 +57,7 @@ ApplicationWindow {
         onActivated: switcher.open()
     }
     Shortcut {
-        sequences: [StandardKey.Find, "Ctrl+F"]
+        sequences: ["Ctrl+F"]
         enabled: App.hasAccounts
         onActivated: search.open()
     }

@@ -12,6 +12,9 @@ Item {
     id: root
     signal editRequested(string messageId)
     readonly property alias count: list.count
+    /// The chat's pager (a private conversation's pages within the cache only).
+    readonly property var pager: App.currentConversation ? App.currentConversation.pager
+                                 : (App.currentRoom ? App.currentRoom.pager : null)
 
     function jumpToLatest() {
         list.toBottom()
@@ -33,9 +36,7 @@ Item {
         objectName: "messageList"
         property bool stick: true
         property bool fetching: false
-        /// The chat's pager (a private conversation's pages within the cache only).
-        readonly property var pager: App.currentConversation ? App.currentConversation.pager
-                                     : (App.currentRoom ? App.currentRoom.pager : null)
+        readonly property var pager: root.pager
         property int countBeforePage: -1 ///< rows before a server page was asked for
         property string highlightedId: ""
         property string pendingJumpId: ""
@@ -114,12 +115,17 @@ Item {
         }
 
         header: Column {
+            id: historyHeader
+            // The pager as the header sees it (ids outside a header are out of reach
+            // for qmllint).
+            readonly property HistoryPager pager: App.currentConversation ? App.currentConversation.pager
+                                                  : (App.currentRoom ? App.currentRoom.pager : null)
             width: ListView.view ? ListView.view.width : 0
             Row {
                 objectName: "historyLoading"
                 anchors.horizontalCenter: parent.horizontalCenter
                 spacing: 8
-                visible: list.pager !== null && list.pager.loading
+                visible: historyHeader.pager !== null && historyHeader.pager.loading
                 BusyIndicator {
                     running: parent.visible
                     width: 24
@@ -134,7 +140,8 @@ Item {
             Label {
                 objectName: "historyBeginning"
                 width: parent.width
-                visible: list.pager !== null && list.pager.atBeginning && !App.currentConversation
+                visible: historyHeader.pager !== null && historyHeader.pager.atBeginning
+                         && !App.currentConversation
                 topPadding: 8
                 bottomPadding: 8
                 horizontalAlignment: Text.AlignHCenter

@@ -391,6 +391,14 @@
         <source>Jump to latest</source>
         <translation>Zur neuesten</translation>
     </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Ältere Nachrichten werden geladen…</translation>
+    </message>
+    <message>
+        <source>This is the beginning of #%1</source>
+        <translation>Hier beginnt #%1</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -419,6 +427,33 @@
     <message>
         <source>Nothing matches.</source>
         <translation>Keine Treffer.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>Search messages…</source>
+        <translation>Nachrichten suchen…</translation>
+    </message>
+    <message>
+        <source>Search all messages</source>
+        <translation>Alle Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>Searching the servers…</source>
+        <translation>Die Server werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>Type to search all rooms and private chats.</source>
+        <translation>Tippen Sie, um alle Räume und privaten Chats zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”.</source>
+        <translation>Keine Nachricht passt zu „%1“.</translation>
     </message>
 </context>
 <context>
