@@ -1,8 +1,7 @@
 // talker-server: the Talker chat server. All logic lives in core/server; this file
 // only parses the command line, handles signals and runs the admin commands.
+#include "admincommands.h"
 #include "server/server.h"
-#include "server/serveradmin.h"
-#include "store/sqlitestore.h"
 #ifdef TALKER_HAVE_CLUSTER
 #include "cluster/clusternode.h"
 #endif
@@ -24,7 +23,6 @@
 #include <atomic>
 #endif
 
-using talker::server::ServerAdmin;
 using talker::server::ServerConfig;
 
 namespace {
@@ -134,6 +132,12 @@ const Option kOptions[] = {
      "Serve Prometheus metrics (GET /metrics) and a health check (GET /healthz) here."},
     {"cluster-replicas", "count",
      "Cluster mode: NATS nodes storing each stream (default 3, or fewer URLs)."},
+    {"room", "name", "invite create: the room the link opens (default Lobby)."},
+    {"uses", "count", "invite create: accounts the invite can create (default 1)."},
+    {"expires", "duration", "invite create: how long it is valid, e.g. 12h or 7d (default 7d)."},
+    {"public-address", "host[:port]",
+     "invite create: the address the link names (default: the --listen address, else this "
+     "machine's first network address)."},
 };
 
 bool parseSeconds(const QString &text, qint64 *ms)
@@ -261,67 +265,6 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
     return true;
 }
 
-int runUserCommand(const QStringList &args, talker::store::Store *store)
-{
-    ServerAdmin admin(store);
-    const QString verb = args.value(1);
-    const QString name = args.value(2);
-    const auto needName = [&] {
-        if (name.isEmpty() || args.size() != 3) {
-            err() << "talker-server: usage: user " << verb << " NAME" << Qt::endl;
-            return false;
-        }
-        return true;
-    };
-    // "LABEL:" and the token on the next line, or the admin's error.
-    const auto printToken = [&](const QString &token, const QString &label) {
-        if (token.isEmpty()) {
-            err() << "talker-server: " << admin.lastError() << Qt::endl;
-            return 1;
-        }
-        out() << label << ":" << Qt::endl << token << Qt::endl;
-        return 0;
-    };
-    if (verb == QLatin1String("add")) {
-        if (!needName())
-            return 2;
-        return printToken(admin.addUser(name), QStringLiteral("created user %1; token").arg(name));
-    }
-    if (verb == QLatin1String("reset-token")) {
-        if (!needName())
-            return 2;
-        return printToken(admin.resetToken(name), QStringLiteral("new token for %1").arg(name));
-    }
-    if (verb == QLatin1String("remove")) {
-        if (!needName())
-            return 2;
-        if (!admin.removeUser(name)) {
-            err() << "talker-server: " << admin.lastError() << Qt::endl;
-            return 1;
-        }
-        out() << "removed user " << name << Qt::endl;
-        return 0;
-    }
-    if (verb == QLatin1String("list") && args.size() == 2) {
-        for (const auto &user : admin.users())
-            out() << user.id << '\t' << user.name << Qt::endl;
-        return 0;
-    }
-    err() << "talker-server: usage: user add|remove|reset-token NAME, or user list" << Qt::endl;
-    return 2;
-}
-
-int runUserCommand(const QStringList &args, const QString &databasePath)
-{
-    talker::store::SqliteStore store;
-    if (!store.open(databasePath)) {
-        err() << "talker-server: cannot open database " << databasePath << ": " << store.lastError()
-              << Qt::endl;
-        return 1;
-    }
-    return runUserCommand(args, &store);
-}
-
 #ifdef TALKER_HAVE_CLUSTER
 /// The cluster options, or an error printed and false.
 bool clusterOptions(const QCommandLineParser &parser, const ServerConfig &config, bool serving,
@@ -372,10 +315,14 @@ int main(int argc, char *argv[])
         "Serve:   talker-server [--listen HOST:PORT] [--database PATH] [options]\n"
         "Users:   talker-server [--database PATH] user add|remove|reset-token NAME\n"
         "         talker-server [--database PATH] user list\n"
+        "Invites: talker-server [--database PATH] invite create [--room ROOM] [--uses N]\n"
+        "             [--expires DURATION] [--public-address HOST[:PORT]]\n"
+        "         talker-server [--database PATH] invite list|revoke CODE|ID\n"
         "Cluster: talker-server --cluster nats://HOST:PORT[,...] --node-name NAME\n"
         "             --listen HOST:PORT [options]\n"
         "         talker-server --cluster URLS user add|remove|reset-token|list ...\n"
-        "'user add' and 'user reset-token' print the new token as the last line."));
+        "'user add' and 'user reset-token' print the new token as the last line,\n"
+        "'invite create' the link talker://HOST:PORT/ROOM?invite=CODE."));
     parser.addHelpOption();
     parser.addVersionOption();
     for (const Option &o : kOptions) {
@@ -385,8 +332,9 @@ int main(int argc, char *argv[])
     }
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("Optional: user add|list|remove|reset-token [NAME]."),
-        QStringLiteral("[user ...]"));
+        QStringLiteral("Optional: user add|list|remove|reset-token [NAME], or invite "
+                       "create|list|revoke [CODE]."),
+        QStringLiteral("[user ...|invite ...]"));
     parser.process(app);
 
     ServerConfig config;
@@ -409,12 +357,17 @@ int main(int argc, char *argv[])
         return 2;
     }
 #endif
-    if (!args.isEmpty() && args.first() != QLatin1String("user")) {
+    if (!args.isEmpty() && !talker::server::cli::isAdminCommand(args.first())) {
         err() << "talker-server: unknown command " << args.first() << " (see --help)" << Qt::endl;
         return 2;
     }
+    const auto value = [&](const char *name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    const talker::server::cli::InviteOptions inviteOptions{
+        value("room"), value("uses"), value("expires"), value("public-address"), value("listen")};
     if (!args.isEmpty() && !cluster)
-        return runUserCommand(args, config.databasePath);
+        return talker::server::cli::runAdminCommand(args, config.databasePath, inviteOptions);
 
     if (!applyOptions(parser, &config))
         return 2;
@@ -431,7 +384,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         if (!args.isEmpty())
-            return runUserCommand(args, node.store());
+            return talker::server::cli::runAdminCommand(args, node.store(), inviteOptions);
         config.threads = 1; // the bus gives the order; one event loop follows it
     }
 #endif

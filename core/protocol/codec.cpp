@@ -223,6 +223,12 @@ DecodeResult decodeObject(const QJsonObject &o)
         return success(decodePresence(PresenceEvent::Kind::Leave, o));
     if (type == QLatin1String("close"))
         return success(CloseEvent{});
+    if (type == QLatin1String("register"))
+        return success(RegisterEvent{coerceToString(o.value(QLatin1String("invite"))),
+                                     coerceToString(o.value(QLatin1String("name")))});
+    if (type == QLatin1String("registered"))
+        return success(RegisteredEvent{User::fromJson(o.value(kUser)),
+                                       coerceToString(o.value(QLatin1String("token")))});
     if (type == QLatin1String("error"))
         return success(ErrorEvent{coerceToString(o.value(QLatin1String("message")))});
     if (std::optional<DecodeResult> r = historycodec::decode(type, o))
@@ -308,6 +314,16 @@ QJsonObject toJson(const Event &event)
             [](const ErrorEvent &e) {
                 return QJsonObject{{kType, QStringLiteral("error")},
                                    {QStringLiteral("message"), e.message}};
+            },
+            [](const RegisterEvent &r) {
+                return QJsonObject{{kType, QStringLiteral("register")},
+                                   {QStringLiteral("invite"), r.invite},
+                                   {QStringLiteral("name"), r.name}};
+            },
+            [](const RegisteredEvent &r) {
+                return QJsonObject{{kType, QStringLiteral("registered")},
+                                   {kUser, r.user.toJson()},
+                                   {QStringLiteral("token"), r.token}};
             },
             [](const auto &e) { return historycodec::toJson(e); },
         },

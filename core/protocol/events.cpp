@@ -35,6 +35,8 @@ QString typeName(const Event &event)
             [](const HistoryEndEvent &) { return QStringLiteral("history_end"); },
             [](const SearchRequest &) { return QStringLiteral("search"); },
             [](const SearchResultsEvent &) { return QStringLiteral("search_results"); },
+            [](const RegisterEvent &) { return QStringLiteral("register"); },
+            [](const RegisteredEvent &) { return QStringLiteral("registered"); },
         },
         event);
 }

@@ -73,6 +73,21 @@ struct PongEvent
 struct CloseEvent
 {};
 
+/// Client -> server [ext]: create an account with an invite code (instead of `connect`).
+struct RegisterEvent
+{
+    QString invite;
+    QString name;
+};
+
+/// Server -> client [ext]: the account `register` created, with its secret token.
+/// The server closes the connection after it.
+struct RegisteredEvent
+{
+    User user;
+    QString token;
+};
+
 /// Server -> client error; see protocolerror.h for the texts.
 struct ErrorEvent
 {
@@ -134,7 +149,8 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 using Event = std::variant<ConnectEvent, ConnectedEvent, MessageEvent, UsersEvent, PresenceEvent,
                            PingEvent, PongEvent, CloseEvent, ErrorEvent, HistoryRequest,
-                           HistoryStartEvent, HistoryEndEvent, SearchRequest, SearchResultsEvent>;
+                           HistoryStartEvent, HistoryEndEvent, SearchRequest, SearchResultsEvent,
+                           RegisterEvent, RegisteredEvent>;
 
 /// The wire name of an event ("message", "join", ...).
 QString typeName(const Event &event);

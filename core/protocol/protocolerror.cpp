@@ -35,6 +35,12 @@ QString errorText(ErrorCode code, const QString &detail)
         return QStringLiteral("Attributes nested too deeply");
     case ErrorCode::InvalidField:
         return QStringLiteral("Invalid field: ") + detail;
+    case ErrorCode::InvalidInvite:
+        return QStringLiteral("Invalid invite");
+    case ErrorCode::NameTaken:
+        return QStringLiteral("Name taken");
+    case ErrorCode::InvalidName:
+        return QStringLiteral("Invalid name");
     }
     return QString();
 }
@@ -48,6 +54,9 @@ bool errorCloses(ErrorCode code)
     case ErrorCode::NotConnected:
     case ErrorCode::ConnectionClosed:
     case ErrorCode::InvalidRoom:
+    case ErrorCode::InvalidInvite:
+    case ErrorCode::NameTaken:
+    case ErrorCode::InvalidName:
         return true;
     default:
         return false;

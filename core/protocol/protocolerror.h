@@ -23,6 +23,9 @@ enum class ErrorCode {
     InvalidPartial,   ///< a message `partial` that is not a boolean
     NestedTooDeep,    ///< extra attributes nested deeper than kMaxAttributeDepth
     InvalidField,     ///< a request field of the wrong type or value; `detail` names it
+    InvalidInvite,    ///< `register` with an unknown, used up, expired or revoked code (close)
+    NameTaken,        ///< `register` with a name another account has, ignoring case (close)
+    InvalidName,      ///< `register` with a name the name rules refuse (close)
 };
 
 /// The exact error text of the protocol reference for `code`. `detail` is the

@@ -289,6 +289,8 @@ void Connection::handleEvent(protocol::Event &&event)
     if (m_state == State::AwaitingConnect) {
         if (auto *c = std::get_if<protocol::ConnectEvent>(&event)) {
             m_hub->requestConnect(this, *c);
+        } else if (auto *r = std::get_if<protocol::RegisterEvent>(&event)) {
+            m_hub->requestRegister(this, *r);
         } else {
             sendError(ErrorCode::NotConnected);
         }

@@ -2,7 +2,9 @@
 
 #include "server/metrics.h"
 
+#include "protocol/codec.h"
 #include "protocol/protocolerror.h"
+#include "protocol/username.h"
 #include "server/auththrottle.h"
 #include "server/connection.h"
 #include "server/room.h"
@@ -167,21 +169,63 @@ Room *Hub::room(const QString &name) const
 
 void Hub::requestConnect(Connection *connection, const protocol::ConnectEvent &event)
 {
+    afterThrottle(connection, [this, event](Connection *c) { authenticate(c, event); });
+}
+
+void Hub::requestRegister(Connection *connection, const protocol::RegisterEvent &event)
+{
+    afterThrottle(connection, [this, event](Connection *c) { registerUser(c, event); });
+}
+
+void Hub::afterThrottle(Connection *connection, std::function<void(Connection *)> step)
+{
     const qint64 delay = m_throttle->delayFor(connection->address(), now());
     if (delay <= 0) {
-        authenticate(connection, event);
+        step(connection);
         return;
     }
     qCInfo(lcHub) << connection->address() << "authentication delayed by" << delay
                   << "ms after failed attempts";
     connection->setAuthenticating(true);
     QPointer<Connection> guard(connection);
-    QTimer::singleShot(int(delay), Qt::PreciseTimer, this, [this, guard, event] {
+    QTimer::singleShot(int(delay), Qt::PreciseTimer, this, [guard, step] {
         if (!guard || guard->state() != Connection::State::Authenticating)
             return;
         guard->setAuthenticating(false);
-        authenticate(guard, event);
+        step(guard);
     });
+}
+
+void Hub::registerUser(Connection *connection, const protocol::RegisterEvent &event)
+{
+    const QString name = protocol::normalizeUserName(event.name);
+    if (protocol::checkUserName(name) != protocol::NameProblem::None) {
+        connection->sendError(protocol::ErrorCode::InvalidName);
+        return;
+    }
+    store::UserRecord user;
+    QString token;
+    // Neither the invite code nor the token is ever logged.
+    switch (m_store->redeemInvite(event.invite, name, &user, &token)) {
+    case store::RedeemResult::Ok:
+        qCInfo(lcHub) << connection->address() << "registered user" << user.id;
+        connection->send(protocol::encode(
+            protocol::RegisteredEvent{protocol::User{user.id, user.name, false}, token}));
+        connection->closeAfterFlush();
+        return;
+    case store::RedeemResult::InvalidInvite:
+        qCInfo(lcHub) << connection->address() << "invalid invite";
+        m_throttle->recordFailure(connection->address(), now());
+        connection->sendError(protocol::ErrorCode::InvalidInvite);
+        return;
+    case store::RedeemResult::NameTaken:
+        connection->sendError(protocol::ErrorCode::NameTaken);
+        return;
+    case store::RedeemResult::Failed:
+        qCWarning(lcHub) << "could not redeem an invite:" << m_store->lastError();
+        connection->sendError(errors::text(errors::ServerError::NotRegistered), true);
+        return;
+    }
 }
 
 void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &event)

@@ -49,6 +49,10 @@ public:
     /// A connection sent `connect`: authenticate (slowed down after failures from the
     /// same address) and join the room, or answer "Authentication failed".
     void requestConnect(Connection *connection, const protocol::ConnectEvent &event);
+    /// A connection sent `register`: redeem the invite (slowed down like `connect`
+    /// after failures from the same address), answer `registered` with the new
+    /// account's token or an error, and close.
+    void requestRegister(Connection *connection, const protocol::RegisterEvent &event);
     /// Closes every connection (server shutdown).
     void closeAll();
 
@@ -81,9 +85,13 @@ public:
     int roomCount() const { return int(m_rooms.size()); }
 
 private:
+    /// Runs `step` now, or later when earlier failures from the connection's address
+    /// slow it down (the connection waits in the Authenticating state meanwhile).
+    void afterThrottle(Connection *connection, std::function<void(Connection *)> step);
     void authenticate(Connection *connection, const protocol::ConnectEvent &event);
     void publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
                       qint64 expectedSeq);
+    void registerUser(Connection *connection, const protocol::RegisterEvent &event);
     void sweep();
 
     ServerConfig m_config;

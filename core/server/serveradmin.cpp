@@ -1,9 +1,11 @@
 #include "server/serveradmin.h"
 
 #include "protocol/codec.h"
+#include "protocol/username.h"
 #include "store/token.h"
 
 #include <QDateTime>
+#include <QUrl>
 
 namespace talker::server {
 
@@ -11,14 +13,16 @@ ServerAdmin::ServerAdmin(store::Store *store)
     : m_store(store)
 {}
 
-QString ServerAdmin::addUser(const QString &name)
+QString ServerAdmin::addUser(const QString &rawName)
 {
-    if (name.trimmed().isEmpty() || name.size() > 64) {
-        m_error = QStringLiteral("a user name is 1 to 64 characters");
+    const QString name = protocol::normalizeUserName(rawName);
+    const protocol::NameProblem problem = protocol::checkUserName(name);
+    if (problem != protocol::NameProblem::None) {
+        m_error = protocol::nameProblemText(problem);
         return QString();
     }
-    if (m_store->userByName(name)) {
-        m_error = QStringLiteral("user %1 already exists").arg(name);
+    if (const auto existing = m_store->userByNameKey(name)) {
+        m_error = QStringLiteral("user %1 already exists (names ignore case)").arg(existing->name);
         return QString();
     }
     QString token;
@@ -46,6 +50,48 @@ QString ServerAdmin::resetToken(const QString &name)
         return QString();
     }
     return *token;
+}
+
+QString ServerAdmin::createInvite(const QString &room, int uses, qint64 validSecs)
+{
+    if (uses < 1 || validSecs < 1) {
+        m_error = QStringLiteral("an invite needs at least one use and a time to live");
+        return QString();
+    }
+    QString code;
+    const qint64 expires = QDateTime::currentSecsSinceEpoch() + validSecs;
+    if (!m_store->createInvite(room, uses, expires, &code)) {
+        m_error = m_store->lastError().isEmpty() ? QStringLiteral("this store has no invites")
+                                                 : m_store->lastError();
+        return QString();
+    }
+    return code;
+}
+
+QList<store::InviteRecord> ServerAdmin::invites() const
+{
+    return m_store->invites();
+}
+
+bool ServerAdmin::revokeInvite(const QString &codeOrId)
+{
+    if (codeOrId.isEmpty() || !m_store->revokeInvite(codeOrId)) {
+        m_error = QStringLiteral("no such invite");
+        return false;
+    }
+    return true;
+}
+
+QString ServerAdmin::inviteLink(const QString &host, quint16 port, const QString &room,
+                                const QString &code)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("talker"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + room);
+    url.setQuery(QStringLiteral("invite=") + code);
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QList<store::UserRecord> ServerAdmin::users() const

@@ -15,7 +15,8 @@ public:
     /// `store` must outlive the admin (e.g. Server::store() after listen()).
     explicit ServerAdmin(store::Store *store);
 
-    /// Creates a user; returns the new token, empty on failure (see lastError()).
+    /// Creates a user under the name rules (protocol/username.h); returns the new
+    /// token, empty on failure (see lastError()).
     QString addUser(const QString &name);
     /// Removes a user; false when there is no such user.
     bool removeUser(const QString &name);
@@ -25,6 +26,17 @@ public:
     QList<store::UserRecord> users() const;
     /// Every known room name.
     QStringList rooms() const;
+
+    /// Creates an invite for `uses` accounts valid for `validSecs`; returns its code,
+    /// empty on failure.
+    QString createInvite(const QString &room, int uses, qint64 validSecs);
+    /// Every invite the store knows.
+    QList<store::InviteRecord> invites() const;
+    /// Revokes an invite by its code or its id; false when there is no such invite.
+    bool revokeInvite(const QString &codeOrId);
+    /// The link that redeems `code`: `talker://HOST:PORT/ROOM?invite=CODE`.
+    static QString inviteLink(const QString &host, quint16 port, const QString &room,
+                              const QString &code);
 
     /// Makes sure a room exists; when `welcome` is set and the room has no history yet,
     /// stores it as a first message from `author` (who must exist). Returns false on

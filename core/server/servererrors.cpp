@@ -22,8 +22,9 @@ const char *const kTexts[] = {
     "Search not available",
     "History not available",
     "Storage unavailable, try another server",
+    "Registration failed",
 };
-static_assert(std::size(kTexts) == size_t(ServerError::StoreUnavailable) + 1);
+static_assert(std::size(kTexts) == size_t(ServerError::NotRegistered) + 1);
 } // namespace
 
 QString text(ServerError error)

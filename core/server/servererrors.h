@@ -21,6 +21,7 @@ enum class ServerError {
     SearchNotAvailable,    ///< the store has no search index (e.g. cluster mode)
     HistoryNotAvailable,   ///< the store cannot page history
     StoreUnavailable,      ///< cluster mode: NATS is unreachable, no new connections (then close)
+    NotRegistered,         ///< the store failed while redeeming an invite (then close)
 };
 
 /// The exact text of `error`.

@@ -54,6 +54,19 @@ const char *const kVersion1[] = {
     "GROUP BY sender, room) WHERE kind = 1",
 };
 
+/// Version 2: invites and case-insensitive user names.
+/// - `users.name_key`: the name's case-folded NFC form (protocol::userNameKey); SQL
+///   cannot compute it, so SqliteStore fills it for older rows and makes it unique;
+/// - `invites`: the SHA-256 of each code (never the code), its room, uses, expiry and
+///   whether it was revoked.
+const char *const kVersion2[] = {
+    "ALTER TABLE users ADD COLUMN name_key TEXT",
+    "CREATE TABLE invites(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "code_hash TEXT NOT NULL UNIQUE, room TEXT NOT NULL DEFAULT '', "
+    "uses INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, "
+    "created INTEGER NOT NULL, expires INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -62,6 +75,7 @@ struct Migration
 
 const Migration kMigrations[] = {
     {kVersion1, std::size(kVersion1)},
+    {kVersion2, std::size(kVersion2)},
 };
 
 bool exec(QSqlQuery &q, const QString &sql, QString *error)

@@ -1,5 +1,6 @@
 #include "store/sqlitestore.h"
 
+#include "protocol/username.h"
 #include "store/schemamigrations.h"
 #include "store/sqlitehistory.h"
 #include "store/token.h"
@@ -16,14 +17,6 @@ namespace {
 
 QAtomicInt connectionCounter;
 
-/// Serializes writes of all stores in this process: threads sharing a database file
-/// then never wait in SQLite's busy handler for each other.
-QMutex &writeLock()
-{
-    static QMutex mutex;
-    return mutex;
-}
-
 enum Query {
     QInsertUser,
     QDeleteUser,
@@ -31,6 +24,7 @@ enum Query {
     QSelectUsers,
     QUserByToken,
     QUserByName,
+    QUserByKey,
     QEnsureRoom,
     QSelectRooms,
     QInsertEvent,
@@ -42,12 +36,13 @@ enum Query {
 };
 
 const char *const kSql[QCount] = {
-    "INSERT INTO users(name, token_hash, created) VALUES(?, ?, ?)",
+    "INSERT INTO users(name, name_key, token_hash, created) VALUES(?, ?, ?, ?)",
     "DELETE FROM users WHERE name = ?",
     "UPDATE users SET token_hash = ? WHERE name = ?",
     "SELECT id, name FROM users ORDER BY id",
     "SELECT id, name FROM users WHERE token_hash = ?",
     "SELECT id, name FROM users WHERE name = ?",
+    "SELECT id, name FROM users WHERE name_key = ?",
     "INSERT OR IGNORE INTO rooms(name, created) VALUES(?, ?)",
     "SELECT name FROM rooms ORDER BY name",
     "INSERT INTO events(room, id, kind, sender, recipient, time, content, line) "
@@ -87,6 +82,14 @@ StoredEvent readEvent(const QSqlQuery &q)
 }
 
 } // namespace
+
+QMutex &SqliteStore::writeLock()
+{
+    // Serializes writes of all stores in this process: threads sharing a database
+    // file then never wait in SQLite's busy handler for each other.
+    static QMutex mutex;
+    return mutex;
+}
 
 SqliteStore::SqliteStore()
     : m_connection(QStringLiteral("talker-store-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
@@ -150,7 +153,7 @@ bool SqliteStore::open(const QString &path, const Options &options)
                 return false;
             }
         }
-        if (!migrations::run(m_connection, &m_error)) {
+        if (!migrations::run(m_connection, &m_error) || !addNameKeys()) {
             close();
             return false;
         }
@@ -207,13 +210,24 @@ bool SqliteStore::run(QSqlQuery &query)
 std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *token)
 {
     const QMutexLocker lock(&writeLock());
+    return insertUser(name, token);
+}
+
+std::optional<UserRecord> SqliteStore::insertUser(const QString &name, QString *token)
+{
     if (name.trimmed().isEmpty() || !isOpen()) {
         m_error = QStringLiteral("empty user name");
+        return std::nullopt;
+    }
+    const QString key = protocol::userNameKey(name);
+    if (userByNameKey(name)) {
+        m_error = QStringLiteral("name taken");
         return std::nullopt;
     }
     const QString secret = generateToken();
     QSqlQuery &q = prepared(QInsertUser);
     q.addBindValue(name);
+    q.addBindValue(key);
     q.addBindValue(QString::fromLatin1(hashToken(secret)));
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     if (!run(q))
@@ -282,6 +296,13 @@ std::optional<UserRecord> SqliteStore::userByName(const QString &name)
 {
     QSqlQuery &q = prepared(QUserByName);
     q.addBindValue(name);
+    return fetchUser(q);
+}
+
+std::optional<UserRecord> SqliteStore::userByNameKey(const QString &name)
+{
+    QSqlQuery &q = prepared(QUserByKey);
+    q.addBindValue(protocol::userNameKey(name));
     return fetchUser(q);
 }
 

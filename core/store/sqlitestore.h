@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <memory>
@@ -46,6 +47,14 @@ public:
     QList<UserRecord> users() override;
     std::optional<UserRecord> userByToken(const QString &token) override;
     std::optional<UserRecord> userByName(const QString &name) override;
+    std::optional<UserRecord> userByNameKey(const QString &name) override;
+
+    std::optional<InviteRecord> createInvite(const QString &room, int uses, qint64 expires,
+                                             QString *code) override;
+    QList<InviteRecord> invites() override;
+    bool revokeInvite(const QString &codeOrId) override;
+    RedeemResult redeemInvite(const QString &code, const QString &name, UserRecord *user,
+                              QString *token) override;
 
     bool ensureRoom(const QString &room) override;
     QStringList rooms() override;
@@ -63,7 +72,13 @@ public:
     SearchPage search(const SearchQuery &query) override;
 
 private:
+    static QMutex &writeLock();
     bool exec(const QString &sql);
+    /// Fills the case-insensitive name key of users stored before it existed and
+    /// makes it unique (sqliteschema.cpp).
+    bool addNameKeys();
+    /// addUser() without taking the write lock.
+    std::optional<UserRecord> insertUser(const QString &name, QString *token);
     bool run(QSqlQuery &query);
     bool insert(StoredEvent *event);
     /// Runs a prepared query (values bound) that selects events; reads them all.

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "protocol/username.h"
+
 namespace talker::store {
 
 Store::~Store() = default;
@@ -11,6 +13,37 @@ bool Store::appendAll(const QList<StoredEvent *> &events)
             return false;
     }
     return true;
+}
+
+std::optional<UserRecord> Store::userByNameKey(const QString &name)
+{
+    const QString key = protocol::userNameKey(name);
+    for (const UserRecord &user : users()) {
+        if (protocol::userNameKey(user.name) == key)
+            return user;
+    }
+    return std::nullopt;
+}
+
+// Stores that have no invites yet (the defaults) refuse every invite operation.
+std::optional<InviteRecord> Store::createInvite(const QString &, int, qint64, QString *)
+{
+    return std::nullopt;
+}
+
+QList<InviteRecord> Store::invites()
+{
+    return {};
+}
+
+bool Store::revokeInvite(const QString &)
+{
+    return false;
+}
+
+RedeemResult Store::redeemInvite(const QString &, const QString &, UserRecord *, QString *)
+{
+    return RedeemResult::InvalidInvite;
 }
 
 } // namespace talker::store

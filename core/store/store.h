@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/invite.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -12,7 +14,7 @@ namespace talker::store {
 struct UserRecord
 {
     QString id;   ///< decimal string, assigned by the store
-    QString name; ///< unique
+    QString name; ///< unique, ignoring case (protocol::userNameKey)
 };
 
 /// What a stored room event is.
@@ -79,7 +81,8 @@ public:
     virtual QString lastError() const = 0;
 
     /// Creates a user and returns it; `*token` receives the new secret token.
-    /// Fails (nullopt) when the name is taken or empty.
+    /// Fails (nullopt) when the name is empty or taken, ignoring case. The caller
+    /// checks the name rules (protocol/username.h) first.
     virtual std::optional<UserRecord> addUser(const QString &name, QString *token) = 0;
     /// Deletes a user by name; their history stays. False when there is no such user.
     virtual bool removeUser(const QString &name) = 0;
@@ -91,6 +94,25 @@ public:
     virtual std::optional<UserRecord> userByToken(const QString &token) = 0;
     /// The user with this name, if any.
     virtual std::optional<UserRecord> userByName(const QString &name) = 0;
+
+    /// The user whose name equals this one ignoring case (protocol::userNameKey), if any.
+    /// The default scans users().
+    virtual std::optional<UserRecord> userByNameKey(const QString &name);
+
+    /// Creates an invite for `uses` accounts, valid until `expires` (epoch seconds);
+    /// `*code` receives the secret code. Stores without invites return nullopt.
+    virtual std::optional<InviteRecord> createInvite(const QString &room, int uses, qint64 expires,
+                                                     QString *code);
+    /// Every invite, oldest first, including used up, expired and revoked ones.
+    virtual QList<InviteRecord> invites();
+    /// Revokes the invite with this code, or with this id when `code` is a number.
+    /// False when there is no such invite.
+    virtual bool revokeInvite(const QString &codeOrId);
+    /// Uses one use of the invite `code` to create the user `name` (already checked
+    /// against the name rules), all or nothing. `*user` and `*token` receive the
+    /// account on success.
+    virtual RedeemResult redeemInvite(const QString &code, const QString &name, UserRecord *user,
+                                      QString *token);
 
     /// Records that a room exists (idempotent).
     virtual bool ensureRoom(const QString &room) = 0;

@@ -1,5 +1,7 @@
 #include "store/token.h"
 
+#include "store/invite.h"
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
@@ -8,6 +10,15 @@ namespace talker::store {
 QString generateToken()
 {
     quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString generateInviteCode()
+{
+    quint32 words[4];
     QRandomGenerator::system()->fillRange(words);
     const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
     return QString::fromLatin1(
