@@ -1,10 +1,8 @@
 #include "chatcontroller.h"
 
-#include "appcontroller.h"
+#include "chatmanager.h"
 
-#include "client/conversation.h"
-#include "client/room.h"
-#include "client/timeline.h"
+#include "client/chat.h"
 #include "models/messagemodel.h"
 
 #include <QJSEngine>
@@ -15,11 +13,11 @@ namespace {
 ChatController *s_instance = nullptr;
 }
 
-ChatController::ChatController(AppController *app, QObject *parent)
+ChatController::ChatController(ChatManager *chats, QObject *parent)
     : QObject(parent)
-    , m_app(app)
+    , m_chats(chats)
 {
-    connect(app, &AppController::currentChanged, this, &ChatController::onCurrentChanged);
+    connect(chats, &ChatManager::currentChanged, this, &ChatController::onCurrentChanged);
     onCurrentChanged();
 }
 
@@ -38,58 +36,53 @@ ChatController *ChatController::create(QQmlEngine *, QJSEngine *)
 void ChatController::onCurrentChanged()
 {
     cancelEdit();
-    disconnect(m_typingConnection);
-    if (client::Room *room = m_app->currentRoom())
-        m_typingConnection =
-            connect(room, &client::Room::typingChanged, this, &ChatController::typingChanged);
+    for (const QMetaObject::Connection &c : std::as_const(m_chatConnections))
+        disconnect(c);
+    m_chatConnections.clear();
+    if (client::Chat *chat = m_chats->currentChat()) {
+        m_chatConnections << connect(chat, &client::Chat::typingChanged, this,
+                                     &ChatController::typingChanged)
+                          << connect(chat, &client::Chat::sessionChanged, this,
+                                     &ChatController::canSendChanged);
+    }
     emit typingChanged();
     emit canSendChanged();
 }
 
 QString ChatController::typingText() const
 {
-    client::Room *room = m_app->currentRoom();
-    return room ? room->typingText() : QString();
+    client::Chat *chat = m_chats->currentChat();
+    return chat ? chat->typingText() : QString();
 }
 
 bool ChatController::canSend() const
 {
-    if (m_app->currentRoom())
-        return true;
-    client::Conversation *conversation = m_app->currentConversation();
-    return conversation && conversation->room();
+    client::Chat *chat = m_chats->currentChat();
+    return chat && chat->canSend();
 }
 
 bool ChatController::submit(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    client::Chat *chat = m_chats->currentChat();
+    if (text.trimmed().isEmpty() || !chat)
         return false;
-    client::Room *room = m_app->currentRoom();
-    client::Conversation *conversation = m_app->currentConversation();
     if (!m_editingId.isEmpty()) {
-        const QString id = m_editingId;
-        const bool ok = room ? room->editMessage(id, text)
-                             : (conversation && conversation->editMessage(id, text));
+        const bool ok = chat->editMessage(m_editingId, text);
         if (ok)
             cancelEdit();
         return ok;
     }
-    QString id;
-    if (room) {
-        id = room->sendMessage(text);
-        room->setDraft(QString());
-    } else if (conversation) {
-        id = conversation->sendMessage(text);
-    }
+    const QString id = chat->sendMessage(text);
+    chat->setDraft(QString());
     return !id.isEmpty();
 }
 
 QString ChatController::textOf(const QString &messageId) const
 {
-    const int row = m_app->messages()->rowOf(messageId);
+    const int row = m_chats->messages()->rowOf(messageId);
     if (row < 0)
         return QString();
-    const QVariantMap message = m_app->messages()->get(row);
+    const QVariantMap message = m_chats->messages()->get(row);
     if (!message.value(QStringLiteral("isOwn")).toBool())
         return QString();
     const QString text = message.value(QStringLiteral("text")).toString();
@@ -99,10 +92,8 @@ QString ChatController::textOf(const QString &messageId) const
 
 QString ChatController::editLast()
 {
-    client::Room *room = m_app->currentRoom();
-    client::Conversation *conversation = m_app->currentConversation();
-    const QString id = room ? room->lastOwnMessageId()
-                            : (conversation ? conversation->lastOwnMessageId() : QString());
+    client::Chat *chat = m_chats->currentChat();
+    const QString id = chat ? chat->lastOwnMessageId() : QString();
     return id.isEmpty() ? QString() : startEdit(id);
 }
 
@@ -128,28 +119,22 @@ bool ChatController::retract(const QString &messageId)
 {
     if (messageId == m_editingId)
         cancelEdit();
-    if (client::Room *room = m_app->currentRoom())
-        return room->retractMessage(messageId);
-    if (client::Conversation *conversation = m_app->currentConversation())
-        return conversation->retractMessage(messageId);
-    return false;
+    client::Chat *chat = m_chats->currentChat();
+    return chat && chat->retractMessage(messageId);
 }
 
 bool ChatController::retry(const QString &messageId)
 {
-    if (client::Room *room = m_app->currentRoom())
-        return room->retry(messageId);
-    if (client::Conversation *conversation = m_app->currentConversation())
-        return conversation->retry(messageId);
-    return false;
+    client::Chat *chat = m_chats->currentChat();
+    return chat && chat->retry(messageId);
 }
 
 void ChatController::setDraft(const QString &text)
 {
     if (!m_editingId.isEmpty())
         return; // an edit is not a new message being typed
-    if (client::Room *room = m_app->currentRoom())
-        room->setDraft(text);
+    if (client::Chat *chat = m_chats->currentChat())
+        chat->setDraft(text);
 }
 
 } // namespace talker::app

@@ -9,7 +9,7 @@ class QJSEngine;
 
 namespace talker::app {
 
-class AppController;
+class ChatManager;
 
 /// The composer and message actions of the open chat: send (with /me), edit the last
 /// own message (Up), retract, retry a failed send, live-typing drafts. The views bind
@@ -25,7 +25,7 @@ class ChatController : public QObject
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
 
 public:
-    explicit ChatController(AppController *app, QObject *parent = nullptr);
+    explicit ChatController(ChatManager *chats, QObject *parent = nullptr);
 
     static void setInstance(ChatController *controller);
     static ChatController *create(QQmlEngine *, QJSEngine *);
@@ -59,9 +59,9 @@ private:
     void onCurrentChanged();
     QString textOf(const QString &messageId) const;
 
-    AppController *m_app;
+    ChatManager *m_chats;
     QString m_editingId;
-    QMetaObject::Connection m_typingConnection;
+    QList<QMetaObject::Connection> m_chatConnections;
 };
 
 } // namespace talker::app

@@ -1,14 +1,14 @@
 #include "notificationcontroller.h"
 
-#include "appcontroller.h"
+#include "chatmanager.h"
+#include "controller.h"
 #include "markdownhtml.h"
 #include "notifier.h"
 
 #include "client/account.h"
 #include "client/accountregistry.h"
-#include "client/conversation.h"
+#include "client/chat.h"
 #include "client/message.h"
-#include "client/room.h"
 
 namespace talker::app {
 
@@ -25,8 +25,7 @@ QString preview(const client::Message &message)
 }
 } // namespace
 
-NotificationController::NotificationController(AppController *app, Notifier *notifier,
-                                               QObject *parent)
+NotificationController::NotificationController(Controller *app, Notifier *notifier, QObject *parent)
     : QObject(parent)
     , m_app(app)
     , m_notifier(notifier)
@@ -37,18 +36,16 @@ NotificationController::NotificationController(AppController *app, Notifier *not
     connect(app->registry(), &client::AccountRegistry::accountAdded, this,
             &NotificationController::watchAccount);
     connect(notifier, &Notifier::activated, this, [this](const QString &key) {
-        m_app->selectKey(key);
+        m_app->chats()->selectKey(key);
         emit m_app->raiseRequested();
     });
     // Opening a chat makes its notification stale.
-    connect(app, &AppController::currentChanged, this, [this] {
-        if (m_app->windowActive())
-            m_notifier->withdraw(m_app->currentKey());
-    });
-    connect(app, &AppController::windowActiveChanged, this, [this] {
-        if (m_app->windowActive())
-            m_notifier->withdraw(m_app->currentKey());
-    });
+    auto withdrawOpen = [this] {
+        if (m_app->chats()->windowActive())
+            m_notifier->withdraw(m_app->chats()->currentKey());
+    };
+    connect(app->chats(), &ChatManager::currentChanged, this, withdrawOpen);
+    connect(app->chats(), &ChatManager::windowActiveChanged, this, withdrawOpen);
 }
 
 void NotificationController::watchAccount(client::Account *account)
@@ -56,19 +53,15 @@ void NotificationController::watchAccount(client::Account *account)
     connect(account, &client::Account::messageArrived, this, &NotificationController::onMessage);
 }
 
-bool NotificationController::shouldNotify(const client::Room *room,
-                                          const client::Conversation *conversation,
+bool NotificationController::shouldNotify(const client::Chat *chat,
                                           const client::Message &message) const
 {
-    if (message.isOwn || message.deleted)
+    if (!chat || message.isOwn || message.deleted)
         return false;
-    const QString key =
-        conversation ? AppController::conversationKey(conversation) : AppController::roomKey(room);
-    if (key.isEmpty())
+    const QString key = chat->key();
+    if (m_app->chats()->windowActive() && m_app->chats()->currentKey() == key)
         return false;
-    if (m_app->windowActive() && m_app->currentKey() == key)
-        return false;
-    switch (m_app->settings()->notifyLevel(key, conversation != nullptr)) {
+    switch (m_app->settings()->notifyLevel(key, chat->isPrivate())) {
     case AppSettings::None:
         return false;
     case AppSettings::All:
@@ -76,26 +69,21 @@ bool NotificationController::shouldNotify(const client::Room *room,
     case AppSettings::Mentions:
         break;
     }
-    return conversation != nullptr || message.isPrivate || message.isMention;
+    return chat->isPrivate() || message.isPrivate || message.isMention;
 }
 
-void NotificationController::onMessage(client::Room *room, client::Conversation *conversation,
-                                       const client::Message &message)
+void NotificationController::onMessage(client::Chat *chat, const client::Message &message)
 {
-    if (!shouldNotify(room, conversation, message))
+    if (!shouldNotify(chat, message))
         return;
-    QString key;
     QString title;
-    if (conversation) {
-        key = AppController::conversationKey(conversation);
+    if (chat->isPrivate())
         title = tr("%1 (private)").arg(message.authorName);
-    } else {
-        key = AppController::roomKey(room);
-        title = message.isMention
-                    ? tr("%1 mentioned you in %2").arg(message.authorName, room->name())
-                    : tr("%1 in %2").arg(message.authorName, room->name());
-    }
-    m_notifier->show(key, title, preview(message));
+    else if (message.isMention)
+        title = tr("%1 mentioned you in %2").arg(message.authorName, chat->title());
+    else
+        title = tr("%1 in %2").arg(message.authorName, chat->title());
+    m_notifier->show(chat->key(), title, preview(message));
 }
 
 } // namespace talker::app

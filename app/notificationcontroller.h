@@ -4,14 +4,13 @@
 
 namespace talker::client {
 class Account;
-class Conversation;
-class Room;
+class Chat;
 struct Message;
 } // namespace talker::client
 
 namespace talker::app {
 
-class AppController;
+class Controller;
 class Notifier;
 
 /// Decides which incoming messages raise a desktop notification and hands them to
@@ -22,18 +21,16 @@ class NotificationController : public QObject
 {
     Q_OBJECT
 public:
-    NotificationController(AppController *app, Notifier *notifier, QObject *parent = nullptr);
+    NotificationController(Controller *app, Notifier *notifier, QObject *parent = nullptr);
 
-    /// Whether `message` arriving in `room` / `conversation` should notify now.
-    bool shouldNotify(const client::Room *room, const client::Conversation *conversation,
-                      const client::Message &message) const;
+    /// Whether `message` arriving in `chat` should notify now.
+    bool shouldNotify(const client::Chat *chat, const client::Message &message) const;
 
 private:
     void watchAccount(client::Account *account);
-    void onMessage(client::Room *room, client::Conversation *conversation,
-                   const client::Message &message);
+    void onMessage(client::Chat *chat, const client::Message &message);
 
-    AppController *m_app;
+    Controller *m_app;
     Notifier *m_notifier;
 };
 

@@ -1,9 +1,11 @@
 #include "talkerapplication.h"
 
-#include "appcontroller.h"
 #include "appicon.h"
 #include "chatcontroller.h"
+#include "chatmanager.h"
 #include "commandline.h"
+#include "connector.h"
+#include "controller.h"
 #include "notificationcontroller.h"
 #include "notifier.h"
 #include "singleinstance.h"
@@ -143,12 +145,12 @@ int TalkerApplication::run(QApplication &app)
     }
 
     TokenStore tokens(options.profileDir);
-    AppController controller(options.profileDir, &tokens);
+    Controller controller(options.profileDir, &tokens);
     Translations translations;
     translations.apply(controller.settings()->language());
-    ChatController chat(&controller);
+    ChatController chat(controller.chats());
     TrayController tray(applicationIcon());
-    AppController::setInstance(&controller);
+    Controller::setInstance(&controller);
     ChatController::setInstance(&chat);
     TrayController::setInstance(&tray);
     std::unique_ptr<Notifier> notifier = Notifier::create(tray.trayIcon());
@@ -164,9 +166,10 @@ int TalkerApplication::run(QApplication &app)
                      updateUnread);
     updateUnread();
 
-    controller.restoreSessions();
+    Connector *connector = controller.connector();
+    connector->restoreSessions();
     if (options.hostLocal)
-        controller.hostLocalRoom();
+        connector->hostLocalRoom();
     if (options.connect) {
         const TalkerLink &link = *options.connect;
         if (!token.isEmpty()) {
@@ -177,10 +180,10 @@ int TalkerApplication::run(QApplication &app)
                 const QString hosts = link.fallbacks.isEmpty() ? link.host : link.addressText();
                 account = controller.registry()->addServer(hosts, link.port, tls);
             }
-            controller.applyToken(account, token, true);
-            controller.selectRoom(account->joinRoom(link.room));
+            connector->applyToken(account, token, true);
+            controller.chats()->selectRoom(account->joinRoom(link.room));
         } else {
-            controller.openLink(link.toString());
+            connector->openLink(link.toString());
         }
     }
 
@@ -199,17 +202,17 @@ int TalkerApplication::run(QApplication &app)
     QObject::connect(&instance, &SingleInstance::messageReceived, &controller,
                      [&](const QStringList &arguments) {
                          for (const QString &argument : arguments)
-                             controller.openLink(argument);
+                             connector->openLink(argument);
                          raise(engine);
                      });
-    QObject::connect(&controller, &AppController::raiseRequested, &engine, [&] { raise(engine); });
+    QObject::connect(&controller, &Controller::raiseRequested, &engine, [&] { raise(engine); });
     QObject::connect(&tray, &TrayController::showRequested, &engine, [&] { raise(engine); });
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
     // Closing the window either hides it to the tray or quits: Main.qml decides.
     QApplication::setQuitOnLastWindowClosed(false);
 
     const int code = app.exec();
-    AppController::setInstance(nullptr);
+    Controller::setInstance(nullptr);
     return code;
 }
 

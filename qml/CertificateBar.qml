@@ -9,7 +9,7 @@ import Talker
 Rectangle {
     id: bar
     objectName: "certificateBar"
-    readonly property var prompt: App.certificatePrompt
+    readonly property var prompt: App.connector.certificatePrompt
     visible: prompt.fingerprint !== undefined
     implicitHeight: column.implicitHeight + 16
     color: Theme.danger
@@ -46,12 +46,12 @@ Rectangle {
             SecondaryButton {
                 objectName: "trustCertificateButton"
                 text: qsTr("Trust this server")
-                onClicked: App.trustCertificate()
+                onClicked: App.connector.trustCertificate()
             }
             SecondaryButton {
                 objectName: "dontConnectButton"
                 text: qsTr("Don't connect")
-                onClicked: App.dismissCertificate()
+                onClicked: App.connector.dismissCertificate()
             }
         }
     }

@@ -29,11 +29,11 @@ Rectangle {
             Layout.rightMargin: 10
             spacing: 8
             Label {
-                text: App.currentConversation ? "@" : "#"
+                text: App.chats.currentConversation ? "@" : "#"
                 color: Theme.mutedText
                 font.pixelSize: Theme.baseFontPixels * 1.3
                 font.bold: true
-                visible: App.currentTitle.length > 0
+                visible: App.chats.currentTitle.length > 0
                 Accessible.ignored: true
             }
             Label {
@@ -41,7 +41,7 @@ Rectangle {
                 objectName: "chatTitle"
                 Layout.preferredWidth: implicitWidth
                 Layout.minimumWidth: Math.min(implicitWidth, 40)
-                text: App.currentTitle
+                text: App.chats.currentTitle
                 elide: Text.ElideRight
                 font.pixelSize: Theme.baseFontPixels * 1.2
                 font.bold: true
@@ -50,15 +50,15 @@ Rectangle {
             }
             Rectangle {
                 implicitWidth: 8; implicitHeight: 8; radius: 4
-                visible: App.currentTitle.length > 0
-                color: App.offline ? Theme.offline : Theme.online
+                visible: App.chats.currentTitle.length > 0
+                color: App.chats.offline ? Theme.offline : Theme.online
                 Accessible.role: Accessible.StaticText
-                Accessible.name: App.offline ? qsTr("Offline") : qsTr("Connected")
+                Accessible.name: App.chats.offline ? qsTr("Offline") : qsTr("Connected")
             }
             Label {
                 id: onlineLabel
-                visible: App.currentRoom !== null && !header.compact
-                text: App.currentRoom ? qsTr("%1 online").arg(App.members.onlineCount) : ""
+                visible: App.chats.currentRoom !== null && !header.compact
+                text: App.chats.currentRoom ? qsTr("%1 online").arg(App.chats.members.onlineCount) : ""
                 color: Theme.mutedText
                 font.pixelSize: Theme.baseFontPixels * 0.85
             }
@@ -69,7 +69,7 @@ Rectangle {
                 spacing: 2
                 SecondaryButton {
                     objectName: "notifyButton"
-                    visible: App.currentTitle.length > 0
+                    visible: App.chats.currentTitle.length > 0
                     flat: true
                     text: qsTr("Notifications ▾")
                     font.pixelSize: Theme.baseFontPixels * 0.9
@@ -78,7 +78,7 @@ Rectangle {
                 }
                 SecondaryButton {
                     objectName: "membersButton"
-                    visible: App.currentRoom !== null
+                    visible: App.chats.currentRoom !== null
                     flat: true
                     text: qsTr("Members")
                     font.pixelSize: Theme.baseFontPixels * 0.9
@@ -89,7 +89,7 @@ Rectangle {
                 }
                 SecondaryButton {
                     objectName: "leaveButton"
-                    visible: App.currentRoom !== null
+                    visible: App.chats.currentRoom !== null
                     flat: true
                     text: qsTr("Leave")
                     font.pixelSize: Theme.baseFontPixels * 0.9
@@ -99,7 +99,7 @@ Rectangle {
             }
             SecondaryButton {
                 objectName: "moreButton"
-                visible: header.compact && App.currentTitle.length > 0
+                visible: header.compact && App.chats.currentTitle.length > 0
                 flat: true
                 text: "⋯"
                 font.pixelSize: Theme.baseFontPixels * 1.2
@@ -109,27 +109,27 @@ Rectangle {
             ThemedMenu {
                 id: notifyMenu
                 objectName: "notifyMenu"
-                property int level: App.settings.notifyLevel(App.currentKey, App.currentConversation !== null)
-                onAboutToShow: level = App.settings.notifyLevel(App.currentKey, App.currentConversation !== null)
+                property int level: App.settings.notifyLevel(App.chats.currentKey, App.chats.currentConversation !== null)
+                onAboutToShow: level = App.settings.notifyLevel(App.chats.currentKey, App.chats.currentConversation !== null)
                 ThemedMenuItem { text: qsTr("All messages"); checkable: true; checked: notifyMenu.level === AppSettings.All
-                                 onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.All) }
+                                 onTriggered: App.settings.setNotifyLevel(App.chats.currentKey, AppSettings.All) }
                 ThemedMenuItem { text: qsTr("Mentions and private messages"); checkable: true; checked: notifyMenu.level === AppSettings.Mentions
-                                 onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.Mentions) }
+                                 onTriggered: App.settings.setNotifyLevel(App.chats.currentKey, AppSettings.Mentions) }
                 ThemedMenuItem { text: qsTr("Nothing"); checkable: true; checked: notifyMenu.level === AppSettings.None
-                                 onTriggered: App.settings.setNotifyLevel(App.currentKey, AppSettings.None) }
+                                 onTriggered: App.settings.setNotifyLevel(App.chats.currentKey, AppSettings.None) }
             }
             ThemedMenu {
                 id: moreMenu
                 objectName: "moreMenu"
                 ThemedMenuItem { text: qsTr("Notifications…"); onTriggered: notifyMenu.popup() }
                 ThemedMenuItem {
-                    visible: App.currentRoom !== null
+                    visible: App.chats.currentRoom !== null
                     height: visible ? implicitHeight : 0
                     text: chatView.membersVisible ? qsTr("Hide members") : qsTr("Show members")
                     onTriggered: chatView.toggleMembers()
                 }
                 ThemedMenuItem {
-                    visible: App.currentRoom !== null
+                    visible: App.chats.currentRoom !== null
                     height: visible ? implicitHeight : 0
                     text: qsTr("Leave room…")
                     onTriggered: leaveDialog.open()
@@ -140,7 +140,7 @@ Rectangle {
 
         OfflineBanner {
             Layout.fillWidth: true
-            visible: App.connectionText.length > 0
+            visible: App.chats.connectionText.length > 0
         }
 
         MessageList {
@@ -168,7 +168,7 @@ Rectangle {
             Layout.leftMargin: 16
             Layout.rightMargin: 16
             Layout.bottomMargin: 12
-            visible: App.currentTitle.length > 0
+            visible: App.chats.currentTitle.length > 0
             onSent: messageList.jumpToLatest()
         }
     }
@@ -177,15 +177,15 @@ Rectangle {
         id: leaveDialog
         objectName: "leaveDialog"
         anchors.centerIn: parent
-        title: qsTr("Leave #%1?").arg(App.currentTitle)
+        title: qsTr("Leave #%1?").arg(App.chats.currentTitle)
         text: qsTr("You stop receiving its messages. You can join it again at any time.")
         confirmText: qsTr("Leave")
-        onAccepted: App.leaveCurrentRoom()
+        onAccepted: App.chats.leaveCurrentRoom()
     }
 
     Label {
         anchors.centerIn: parent
-        visible: App.currentTitle.length === 0
+        visible: App.chats.currentTitle.length === 0
         text: qsTr("Pick a room on the left, or join one.")
         color: Theme.mutedText
     }

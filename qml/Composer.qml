@@ -71,9 +71,9 @@ Rectangle {
                 TextArea {
                     id: input
                     objectName: "composerInput"
-                    placeholderText: App.currentConversation
-                                     ? qsTr("Message %1").arg(App.currentTitle)
-                                     : qsTr("Message #%1").arg(App.currentTitle)
+                    placeholderText: App.chats.currentConversation
+                                     ? qsTr("Message %1").arg(App.chats.currentTitle)
+                                     : qsTr("Message #%1").arg(App.chats.currentTitle)
                     wrapMode: TextEdit.Wrap
                     textFormat: TextEdit.PlainText
                     background: null
@@ -84,7 +84,7 @@ Rectangle {
 
                     MentionCompleter {
                         id: completer
-                        members: App.members
+                        members: App.chats.members
                     }
                     Keys.onPressed: function(event) {
                         if (event.key === Qt.Key_Tab && !(event.modifiers & Qt.ControlModifier)) {

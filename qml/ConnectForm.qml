@@ -17,7 +17,7 @@ ColumnLayout {
     function submit() {
         if (!complete)
             return
-        App.connectToServer(host.text, port.value, tls.checked, token.text, room.text)
+        App.connector.connectToServer(host.text, port.value, tls.checked, token.text, room.text)
         token.text = ""
         form.submitted()
     }
@@ -31,7 +31,7 @@ ColumnLayout {
             Layout.fillWidth: true
             placeholderText: qsTr("chat.example.org")
             Accessible.name: qsTr("Server host name")
-            onTextChanged: if (!form.tlsTouched) tls.checked = App.defaultTlsFor(text)
+            onTextChanged: if (!form.tlsTouched) tls.checked = App.connector.defaultTlsFor(text)
             onAccepted: form.submit()
         }
         SpinBox {

@@ -29,9 +29,9 @@ ThemedDialog {
     onAccepted: {
         const text = name.text.trim()
         if (text.startsWith("talker:"))
-            App.openLink(text)
+            App.connector.openLink(text)
         else
-            App.joinRoom(text)
+            App.chats.joinRoom(text)
     }
 
     ColumnLayout {
@@ -39,8 +39,8 @@ ThemedDialog {
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: App.currentAccount
-                  ? qsTr("Room name on %1, or a talker:// link").arg(App.currentAccount.label)
+            text: App.chats.currentAccount
+                  ? qsTr("Room name on %1, or a talker:// link").arg(App.chats.currentAccount.label)
                   : qsTr("Room name or talker:// link")
             color: Theme.mutedText
         }

@@ -16,7 +16,7 @@ ApplicationWindow {
     minimumWidth: 640
     minimumHeight: 420
     visible: !startHidden || !Tray.available
-    title: App.currentTitle.length > 0 ? qsTr("%1 — Talker").arg(App.currentTitle) : qsTr("Talker")
+    title: App.chats.currentTitle.length > 0 ? qsTr("%1 — Talker").arg(App.chats.currentTitle) : qsTr("Talker")
     color: Theme.window
     font.pixelSize: Theme.baseFontPixels
 
@@ -37,7 +37,7 @@ ApplicationWindow {
     palette.link: Theme.link
 
     Binding {
-        target: App
+        target: App.chats
         property: "windowActive"
         value: window.active && window.visible && window.visibility !== Window.Minimized
     }
@@ -64,13 +64,13 @@ ApplicationWindow {
     Shortcut {
         sequences: ["Ctrl+Tab"]
         enabled: App.hasAccounts
-        onActivated: App.selectNext(1)
+        onActivated: App.chats.selectNext(1)
     }
     Shortcut {
         // Shift+Tab arrives as Backtab: with Ctrl, "Ctrl+Shift+Backtab" on X11.
         sequences: ["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+Shift+Backtab"]
         enabled: App.hasAccounts
-        onActivated: App.selectNext(-1)
+        onActivated: App.chats.selectNext(-1)
     }
     Shortcut {
         sequence: "Esc"
@@ -93,7 +93,7 @@ ApplicationWindow {
     WelcomeView {
         anchors.fill: parent
         visible: !App.hasAccounts
-        onHostLocal: App.hostLocalRoom()
+        onHostLocal: App.connector.hostLocalRoom()
     }
 
     RowLayout {
@@ -120,7 +120,7 @@ ApplicationWindow {
         MemberPanel {
             Layout.fillHeight: true
             Layout.preferredWidth: 220
-            visible: window.membersVisible && App.currentRoom !== null
+            visible: window.membersVisible && App.chats.currentRoom !== null
         }
     }
 

@@ -15,7 +15,7 @@ Rectangle {
         spacing: 0
         Label {
             Layout.margins: 14
-            text: qsTr("Members — %1").arg(App.members.count)
+            text: qsTr("Members — %1").arg(App.chats.members.count)
             font.bold: true
         }
         ListView {
@@ -23,7 +23,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: App.members
+            model: App.chats.members
             activeFocusOnTab: true
             keyNavigationEnabled: true
             Accessible.role: Accessible.List
@@ -36,7 +36,7 @@ Rectangle {
                 required property bool isSelf
                 required property bool typing
                 // While disconnected nobody's presence is known: greyed, "unknown".
-                readonly property int shownPresence: App.offline ? -1 : presence
+                readonly property int shownPresence: App.chats.offline ? -1 : presence
                 readonly property string presenceText: shownPresence < 0 ? qsTr("unknown")
                     : [qsTr("online"), qsTr("idle"), qsTr("offline")][shownPresence]
                 width: ListView.view.width
@@ -51,7 +51,7 @@ Rectangle {
                 Accessible.name: qsTr("%1, %2").arg(name).arg(presenceText)
                 ToolTip.visible: hovered && !isSelf
                 ToolTip.text: qsTr("Send %1 a private message").arg(name)
-                onClicked: App.openPrivate(userId, name)
+                onClicked: App.chats.openPrivate(userId, name)
                 background: Rectangle {
                     color: member.hovered ? Theme.sidebarHover : "transparent"
                     border.width: member.ListView.isCurrentItem && member.ListView.view.activeFocus ? 2 : 0

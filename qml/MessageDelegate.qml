@@ -175,7 +175,7 @@ Item {
                         Accessible.ignored: true
                         onLinkActivated: function(link) {
                             if (link.startsWith("talker:"))
-                                App.openLink(link)
+                                App.connector.openLink(link)
                             else
                                 Qt.openUrlExternally(link)
                         }

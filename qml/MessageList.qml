@@ -13,8 +13,8 @@ Item {
     signal editRequested(string messageId)
     readonly property alias count: list.count
     /// The chat's pager (a private conversation's pages within the cache only).
-    readonly property var pager: App.currentConversation ? App.currentConversation.pager
-                                 : (App.currentRoom ? App.currentRoom.pager : null)
+    readonly property var pager: App.chats.currentConversation ? App.chats.currentConversation.pager
+                                 : (App.chats.currentRoom ? App.chats.currentRoom.pager : null)
 
     function jumpToLatest() {
         list.toBottom()
@@ -23,7 +23,7 @@ Item {
 
     MessageHtmlModel {
         id: messages
-        sourceModel: App.messages
+        sourceModel: App.chats.messages
         linkColor: Theme.link
         mutedColor: Theme.mutedText
         quoteColor: Theme.mutedText
@@ -66,7 +66,7 @@ Item {
 
         delegate: MessageDelegate {
             width: ListView.view.width
-            inConversation: App.currentConversation !== null
+            inConversation: App.chats.currentConversation !== null
             onEditRequested: function(id) { root.editRequested(id) }
             onRetractRequested: function(id) {
                 retractDialog.messageId = id
@@ -86,7 +86,7 @@ Item {
             id: toJumped
             interval: 0
             onTriggered: {
-                const row = App.messages.rowOf(list.pendingJumpId)
+                const row = App.chats.messages.rowOf(list.pendingJumpId)
                 if (row >= 0)
                     list.positionViewAtIndex(row, ListView.Center)
             }
@@ -118,8 +118,8 @@ Item {
             id: historyHeader
             // The pager as the header sees it (ids outside a header are out of reach
             // for qmllint).
-            readonly property HistoryPager pager: App.currentConversation ? App.currentConversation.pager
-                                                  : (App.currentRoom ? App.currentRoom.pager : null)
+            readonly property HistoryPager pager: App.chats.currentConversation ? App.chats.currentConversation.pager
+                                                  : (App.chats.currentRoom ? App.chats.currentRoom.pager : null)
             width: ListView.view ? ListView.view.width : 0
             Row {
                 objectName: "historyLoading"
@@ -141,13 +141,13 @@ Item {
                 objectName: "historyBeginning"
                 width: parent.width
                 visible: historyHeader.pager !== null && historyHeader.pager.atBeginning
-                         && !App.currentConversation
+                         && !App.chats.currentConversation
                 topPadding: 8
                 bottomPadding: 8
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 color: Theme.mutedText
-                text: App.currentRoom ? qsTr("This is the beginning of #%1").arg(App.currentRoom.name)
+                text: App.chats.currentRoom ? qsTr("This is the beginning of #%1").arg(App.chats.currentRoom.name)
                                       : ""
             }
         }
@@ -173,7 +173,7 @@ Item {
         Rectangle {
             // Marks the message jumped to for a moment, over its delegate.
             objectName: "jumpHighlight"
-            readonly property int row: list.highlightedId ? App.messages.rowOf(list.highlightedId) : -1
+            readonly property int row: list.highlightedId ? App.chats.messages.rowOf(list.highlightedId) : -1
             // Read again while scrolling: the delegate may be created or reused.
             readonly property Item target: list.contentY >= -1e9 && row >= 0 ? list.itemAtIndex(row) : null
             visible: target !== null
@@ -208,11 +208,11 @@ Item {
         objectName: "emptyHint"
         anchors.centerIn: parent
         width: Math.min(implicitWidth, parent.width - 40)
-        visible: list.count === 0 && App.currentTitle.length > 0
+        visible: list.count === 0 && App.chats.currentTitle.length > 0
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
-        text: App.currentConversation ? qsTr("No messages with %1 yet. Say hello!").arg(App.currentTitle)
-                                      : qsTr("No messages in #%1 yet. Be the first to write.").arg(App.currentTitle)
+        text: App.chats.currentConversation ? qsTr("No messages with %1 yet. Say hello!").arg(App.chats.currentTitle)
+                                      : qsTr("No messages in #%1 yet. Be the first to write.").arg(App.chats.currentTitle)
         color: Theme.mutedText
     }
 

@@ -8,9 +8,9 @@ Rectangle {
     id: banner
     objectName: "offlineBanner"
     implicitHeight: row.implicitHeight + 12
-    color: App.authenticationFailed ? Theme.danger : Theme.warning
+    color: App.chats.authenticationFailed ? Theme.danger : Theme.warning
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: App.connectionText
+    Accessible.name: App.chats.connectionText
 
     RowLayout {
         id: row
@@ -20,15 +20,15 @@ Rectangle {
         Label {
             objectName: "offlineText"
             Layout.fillWidth: true
-            text: App.connectionText
+            text: App.chats.connectionText
             wrapMode: Text.Wrap
-            color: App.authenticationFailed ? Theme.error : Theme.warningText
+            color: App.chats.authenticationFailed ? Theme.error : Theme.warningText
         }
         SecondaryButton {
             objectName: "retryNowButton"
             text: qsTr("Retry now")
-            visible: App.currentAccount !== null
-            onClicked: App.retryNow()
+            visible: App.chats.currentAccount !== null
+            onClicked: App.chats.retryNow()
         }
     }
 }

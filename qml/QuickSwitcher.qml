@@ -21,7 +21,7 @@ Popup {
 
     onOpened: {
         filter.text = ""
-        entries = App.switcherEntries("")
+        entries = App.chats.switcherEntries("")
         results.currentIndex = 0
         filter.forceActiveFocus()
     }
@@ -33,7 +33,7 @@ Popup {
 
     function choose(index) {
         if (index >= 0 && index < entries.length) {
-            App.selectKey(entries[index].key)
+            App.chats.selectKey(entries[index].key)
             popup.close()
         }
     }
@@ -49,7 +49,7 @@ Popup {
             placeholderText: qsTr("Jump to a room or person…")
             Accessible.name: qsTr("Filter rooms and people")
             onTextChanged: {
-                popup.entries = App.switcherEntries(text)
+                popup.entries = App.chats.switcherEntries(text)
                 results.currentIndex = 0
             }
             onAccepted: popup.choose(results.currentIndex)
@@ -73,7 +73,7 @@ Popup {
                 text: (modelData.isPrivate ? "@" : "#") + modelData.title
                 Accessible.name: modelData.title
                 // Opening a chat closes the switcher (see Connections below).
-                onClicked: App.selectKey(result.modelData.key)
+                onClicked: App.chats.selectKey(result.modelData.key)
                 background: Rectangle {
                     color: result.highlighted ? Theme.menuHighlight
                                               : result.hovered ? Theme.hover : "transparent"

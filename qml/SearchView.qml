@@ -35,7 +35,7 @@ Popup {
         if (!row.messageId)
             return
         const pager = searchResults.pagerFor(index)
-        App.selectKey(appKey(row))
+        App.chats.selectKey(appKey(row))
         if (pager)
             pager.jumpTo(row.messageId)
         popup.close()

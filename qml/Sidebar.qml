@@ -125,9 +125,9 @@ Rectangle {
                     ThemedMenuItem { text: qsTr("Connect to a server…"); onTriggered: sidebar.connectRequested() }
                     ThemedMenuItem {
                         objectName: "hostLocalItem"
-                        text: App.hostingLocal ? qsTr("Hosting a local room") : qsTr("Host a local room")
-                        enabled: !App.hostingLocal
-                        onTriggered: App.hostLocalRoom()
+                        text: App.connector.hostingLocal ? qsTr("Hosting a local room") : qsTr("Host a local room")
+                        enabled: !App.connector.hostingLocal
+                        onTriggered: App.connector.hostLocalRoom()
                     }
                     MenuSeparator {}
                     ThemedMenuItem { text: qsTr("Settings…"); onTriggered: sidebar.settingsRequested() }
@@ -215,8 +215,8 @@ Rectangle {
                         unread: unreadCount
                         mentions: mentionCount
                         online: connected
-                        selected: App.currentRoom === room
-                        onClicked: App.selectRoom(room)
+                        selected: App.chats.currentRoom === room
+                        onClicked: App.chats.selectRoom(room)
                     }
                 }
                 Button {
@@ -260,8 +260,8 @@ Rectangle {
                         subtitle: Format.plainText(lastMessagePreview).replace(/\n/g, " ")
                         unread: unreadCount
                         online: connected
-                        selected: App.currentConversation === conversation
-                        onClicked: App.selectConversation(conversation)
+                        selected: App.chats.currentConversation === conversation
+                        onClicked: App.chats.selectConversation(conversation)
                     }
                 }
             }
@@ -273,21 +273,21 @@ Rectangle {
             Layout.margins: 10
             Avatar {
                 implicitWidth: 28
-                name: App.currentAccount ? App.currentAccount.userName : "?"
-                presence: App.offline ? 2 : 0
+                name: App.chats.currentAccount ? App.chats.currentAccount.userName : "?"
+                presence: App.chats.offline ? 2 : 0
             }
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 0
                 Label {
                     Layout.fillWidth: true
-                    text: App.currentAccount ? (App.currentAccount.userName || qsTr("Connecting…")) : ""
+                    text: App.chats.currentAccount ? (App.chats.currentAccount.userName || qsTr("Connecting…")) : ""
                     elide: Text.ElideRight
                     font.bold: true
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: App.currentAccount ? App.currentAccount.label : ""
+                    text: App.chats.currentAccount ? App.chats.currentAccount.label : ""
                     elide: Text.ElideRight
                     color: Theme.mutedText
                     font.pixelSize: Theme.baseFontPixels * 0.8

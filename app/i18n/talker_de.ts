@@ -673,7 +673,22 @@
     </message>
 </context>
 <context>
-    <name>talker::app::AppController</name>
+    <name>talker::app::ChatManager</name>
+    <message>
+        <source>Authentication failed: check the token of %1.</source>
+        <translation>Anmeldung fehlgeschlagen: Prüfen Sie das Token für %1.</translation>
+    </message>
+    <message>
+        <source>Join a room this person is in to write to them.</source>
+        <translation>Treten Sie einem Raum bei, in dem diese Person ist, um ihr zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Offline. Next retry at %1.</source>
+        <translation>Offline. Nächster Versuch um %1.</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::Connector</name>
     <message>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>Das vertrauenswürdige Zertifikat lässt sich nicht speichern: %1</translation>
@@ -705,18 +720,6 @@
     <message>
         <source>No keychain is available, so your token is kept in a file only you can read (%1). It moves into the keychain when one is available.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, daher liegt Ihr Token in einer Datei, die nur Sie lesen können (%1). Es zieht in den Schlüsselbund um, sobald einer verfügbar ist.</translation>
-    </message>
-    <message>
-        <source>Authentication failed: check the token of %1.</source>
-        <translation>Anmeldung fehlgeschlagen: Prüfen Sie das Token für %1.</translation>
-    </message>
-    <message>
-        <source>Join a room this person is in to write to them.</source>
-        <translation>Treten Sie einem Raum bei, in dem diese Person ist, um ihr zu schreiben.</translation>
-    </message>
-    <message>
-        <source>Offline. Next retry at %1.</source>
-        <translation>Offline. Nächster Versuch um %1.</translation>
     </message>
 </context>
 <context>

@@ -171,7 +171,10 @@ Room *Account::joinRoom(const QString &name)
     connect(r, &Room::statusChanged, this, &Account::stateChanged);
     connect(r, &Room::persistentStateChanged, this, &Account::persistentStateChanged);
     connect(r, &Room::messageArrived, this, [this, r](const Message &m) {
-        emit messageArrived(r, m.isPrivate ? conversation(m.peerId) : nullptr, m);
+        Chat *chat = r;
+        if (m.isPrivate)
+            chat = conversation(m.peerId);
+        emit messageArrived(chat, m);
     });
     emit roomAdded(r);
     emit roomsChanged();

@@ -15,6 +15,7 @@ class QSslSocket;
 
 namespace talker::client {
 
+class Chat;
 class Conversation;
 class HistoryCache;
 class Outbox;
@@ -115,9 +116,9 @@ signals:
     /// Emitted before the room is deleted.
     void roomAboutToBeRemoved(talker::client::Room *room);
     void conversationAdded(talker::client::Conversation *conversation);
-    /// A live message from someone else (conversation set for private ones): notifications.
-    void messageArrived(talker::client::Room *room, talker::client::Conversation *conversation,
-                        const talker::client::Message &message);
+    /// A live message from someone else, in the chat it landed in (the conversation for
+    /// private ones): notifications.
+    void messageArrived(talker::client::Chat *chat, const talker::client::Message &message);
     /// Something the registry persists changed.
     void persistentStateChanged();
 

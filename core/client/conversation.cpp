@@ -1,43 +1,30 @@
 #include "client/conversation.h"
 
 #include "client/account.h"
-#include "client/historycache.h"
 #include "client/historypager.h"
 #include "client/room.h"
-#include "client/timeline.h"
 
 namespace talker::client {
 
 Conversation::Conversation(Account *account, const QString &peerId, const QString &peerName,
                            QObject *parent)
-    : QObject(parent)
-    , m_account(account)
+    : Chat(account, QStringLiteral("dm:") + peerId, parent)
     , m_peerId(peerId)
     , m_peerName(peerName.isEmpty() ? peerId : peerName)
-    , m_timeline(new Timeline(QStringLiteral("dm:") + peerId, this))
-    , m_pager(new HistoryPager(nullptr, m_timeline, account->cache(), this))
-{
-    m_timeline->setCache(account->cache());
-    m_timeline->setWindowSize(account->windowSize());
-    m_timeline->reset(
-        account->cache()->latest(m_timeline->key(), qMin(account->windowSize(), 200)));
-    connect(m_timeline, &Timeline::rowsInserted, this, [this](int, int last) {
-        if (last == m_timeline->count() - 1)
-            emit lastMessageChanged();
-    });
-    connect(m_timeline, &Timeline::rowChanged, this, [this](int row) {
-        if (row == m_timeline->count() - 1)
-            emit lastMessageChanged();
-    });
-    connect(m_timeline, &Timeline::rowsRemoved, this, &Conversation::lastMessageChanged);
-}
+    , m_pager(new HistoryPager(nullptr, timeline(), account->cache(), this))
+{}
 
 void Conversation::setPeerName(const QString &name)
 {
     if (name.isEmpty() || name == m_peerName)
         return;
     m_peerName = name;
-    emit peerNameChanged();
+    emit titleChanged();
+}
+
+QString Conversation::key() const
+{
+    return account()->id() + QStringLiteral("/@") + m_peerId;
 }
 
 void Conversation::setRoom(Room *room)
@@ -47,15 +34,19 @@ void Conversation::setRoom(Room *room)
     if (m_room)
         m_room->disconnect(this);
     m_room = room;
-    if (room)
+    if (room) {
         connect(room, &Room::stateChanged, this, &Conversation::stateChanged);
+        connect(room, &Room::statusChanged, this, &Conversation::statusChanged);
+    }
     emit roomChanged();
+    emit sessionChanged();
     emit stateChanged();
+    emit statusChanged();
 }
 
-Session::State Conversation::state() const
+Session *Conversation::session() const
 {
-    return m_room ? m_room->state() : Session::State::Disconnected;
+    return m_room ? m_room->session() : nullptr;
 }
 
 void Conversation::setUnreadCount(int unread)
@@ -67,20 +58,9 @@ void Conversation::setUnreadCount(int unread)
     emit countersChanged();
 }
 
-QString Conversation::lastMessagePreview() const
+QString Conversation::previewOf(const Message &m) const
 {
-    const Message m = m_timeline->last();
-    if (m.id.isEmpty())
-        return QString();
-    QString text = m.isOwn ? tr("You: %1").arg(m.text) : m.text;
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return text.size() > 100 ? text.left(99) + QChar(0x2026) : text;
-}
-
-QDateTime Conversation::lastMessageTime() const
-{
-    const Message m = m_timeline->last();
-    return m.id.isEmpty() ? QDateTime() : QDateTime::fromSecsSinceEpoch(m.time);
+    return m.isOwn ? tr("You: %1").arg(m.text) : m.text;
 }
 
 QString Conversation::sendMessage(const QString &text)
@@ -88,45 +68,28 @@ QString Conversation::sendMessage(const QString &text)
     Room *room = m_room;
     if (!room) {
         // any joined room will do to queue it; the server checks membership
-        const QList<Room *> rooms = m_account->rooms();
+        const QList<Room *> rooms = account()->rooms();
         if (rooms.isEmpty())
             return QString();
         room = rooms.constFirst();
         setRoom(room);
     }
-    return room->sendInto(m_timeline, text, m_peerId);
+    return room->sendInto(timeline(), text, m_peerId);
 }
 
 bool Conversation::editMessage(const QString &id, const QString &text)
 {
-    return m_room && m_room->editIn(m_timeline, id, text);
-}
-
-bool Conversation::retractMessage(const QString &id)
-{
-    return editMessage(id, QStringLiteral(""));
+    return m_room && m_room->editIn(timeline(), id, text);
 }
 
 bool Conversation::retry(const QString &id)
 {
-    for (Room *room : m_account->rooms()) {
+    const QList<Room *> rooms = account()->rooms();
+    for (Room *room : rooms) {
         if (room->retry(id))
             return true;
     }
     return false;
-}
-
-QString Conversation::lastOwnMessageId() const
-{
-    return m_room ? m_room->lastOwnIn(m_timeline) : QString();
-}
-
-void Conversation::markRead()
-{
-    const Message last = m_timeline->last();
-    if (!last.id.isEmpty() && last.delivery == Message::Delivery::Sent)
-        m_timeline->setLastReadId(last.id);
-    setUnreadCount(0);
 }
 
 } // namespace talker::client

@@ -29,18 +29,14 @@ qint64 nowSecs()
 } // namespace
 
 Room::Room(Account *account, const QString &name, QObject *parent)
-    : QObject(parent)
-    , m_account(account)
+    : Chat(account, QStringLiteral("room:") + name, parent)
     , m_name(name)
     , m_session(new Session(account->config(), name, this))
-    , m_timeline(new Timeline(QStringLiteral("room:") + name, this))
-    , m_pager(new HistoryPager(m_session, m_timeline, account->cache(), this))
+    , m_pager(new HistoryPager(m_session, timeline(), account->cache(), this))
 {
     m_session->setSettings(account->sessionSettings());
     m_session->setToken(account->token());
     m_session->setSslConfigurator(account->sslConfigurator());
-    m_timeline->setCache(account->cache());
-    m_timeline->setWindowSize(account->windowSize());
     m_draftTimer.setSingleShot(true);
     m_typingTimer.setInterval(1000);
 
@@ -62,26 +58,17 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     });
     connect(&m_draftTimer, &QTimer::timeout, this, &Room::sendDraftNow);
     connect(&m_typingTimer, &QTimer::timeout, this, &Room::expireTyping);
-    connect(m_timeline, &Timeline::rowsInserted, this, [this](int, int last) {
-        if (last == m_timeline->count() - 1)
-            emit lastMessageChanged();
-    });
-    connect(m_timeline, &Timeline::rowChanged, this, [this](int row) {
-        if (row == m_timeline->count() - 1)
-            emit lastMessageChanged();
-    });
-    connect(m_timeline, &Timeline::rowsRemoved, this, &Room::lastMessageChanged);
     loadInitial();
 }
 
 Room::~Room() = default;
 
-void Room::batchAppends(Timeline *timeline)
+void Room::batchAppends(Timeline *target)
 {
-    if (!m_receiving || m_batched.contains(timeline))
+    if (!m_receiving || m_batched.contains(target))
         return;
-    timeline->beginBatch();
-    m_batched.append(timeline);
+    target->beginBatch();
+    m_batched.append(target);
 }
 
 void Room::endAppendBatches()
@@ -96,11 +83,9 @@ void Room::endAppendBatches()
 
 void Room::loadInitial()
 {
-    HistoryCache *cache = m_account->cache();
-    m_session->setLastEventId(cache->lastEventId(m_name));
-    m_timeline->reset(cache->latest(m_timeline->key(), qMin(m_account->windowSize(), 200)));
+    m_session->setLastEventId(account()->cache()->lastEventId(m_name));
     // unconfirmed messages from the last run go back on screen, pending
-    const QList<OutboxEntry> entries = m_account->outbox()->entries(m_name);
+    const QList<OutboxEntry> entries = account()->outbox()->entries(m_name);
     for (const OutboxEntry &e : entries) {
         const Message m = ownMessage(e);
         Timeline *t = timelineOf(m);
@@ -120,7 +105,7 @@ void Room::loadInitial()
 
 void Room::open()
 {
-    m_session->setToken(m_account->token());
+    m_session->setToken(account()->token());
     m_session->setIncludePartial(true);
     m_session->open();
 }
@@ -137,21 +122,15 @@ void Room::setCounters(int unread, int mentions)
     emit countersChanged();
 }
 
-QString Room::lastMessagePreview() const
+QString Room::key() const
 {
-    const Message m = m_timeline->last();
-    if (m.id.isEmpty())
-        return QString();
-    QString text = m.isAction ? QStringLiteral("* %1 %2").arg(m.authorName, m.text)
-                              : QStringLiteral("%1: %2").arg(m.authorName, m.text);
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return text.size() > 100 ? text.left(99) + QChar(0x2026) : text;
+    return account()->id() + QLatin1Char('/') + m_name;
 }
 
-QDateTime Room::lastMessageTime() const
+QString Room::previewOf(const Message &m) const
 {
-    const Message m = m_timeline->last();
-    return m.id.isEmpty() ? QDateTime() : QDateTime::fromSecsSinceEpoch(m.time);
+    return m.isAction ? QStringLiteral("* %1 %2").arg(m.authorName, m.text)
+                      : QStringLiteral("%1: %2").arg(m.authorName, m.text);
 }
 
 int Room::memberIndex(const QString &userId) const
@@ -202,7 +181,7 @@ void Room::setSendDrafts(bool on)
 
 QString Room::sendMessage(const QString &text)
 {
-    return sendInto(m_timeline, text, QString());
+    return sendInto(timeline(), text, QString());
 }
 
 QString Room::sendPrivate(const QString &toUserId, const QString &text)
@@ -212,7 +191,7 @@ QString Room::sendPrivate(const QString &toUserId, const QString &text)
     QString peerName = toUserId;
     if (const int i = memberIndex(toUserId); i >= 0)
         peerName = m_members.at(i).user.name;
-    Conversation *c = m_account->openConversation(toUserId, peerName, this);
+    Conversation *c = account()->openConversation(toUserId, peerName, this);
     return sendInto(c->timeline(), text, toUserId);
 }
 
@@ -220,8 +199,8 @@ Message Room::ownMessage(const OutboxEntry &e) const
 {
     Message m;
     m.id = e.id;
-    m.authorId = m_account->userId();
-    m.authorName = m_account->userName();
+    m.authorId = account()->userId();
+    m.authorName = account()->userName();
     m.text = e.content;
     m.time = e.created;
     m.isOwn = true;
@@ -232,9 +211,9 @@ Message Room::ownMessage(const OutboxEntry &e) const
     return m;
 }
 
-QString Room::sendInto(Timeline *timeline, const QString &text, const QString &to)
+QString Room::sendInto(Timeline *target, const QString &text, const QString &to)
 {
-    if (text.trimmed().isEmpty() || !timeline)
+    if (text.trimmed().isEmpty() || !target)
         return QString();
     OutboxEntry e;
     e.room = m_name;
@@ -251,9 +230,9 @@ QString Room::sendInto(Timeline *timeline, const QString &text, const QString &t
     m_draftSent.clear();
     m_draftTimer.stop();
     e.created = nowSecs();
-    m_account->outbox()->put(e);
+    account()->outbox()->put(e);
 
-    timeline->append(ownMessage(e));
+    target->append(ownMessage(e));
     if (m_session->isConnected())
         sendEntry(e);
     return e.id;
@@ -261,34 +240,29 @@ QString Room::sendInto(Timeline *timeline, const QString &text, const QString &t
 
 bool Room::editMessage(const QString &id, const QString &text)
 {
-    if (m_timeline->indexOf(id) >= 0)
-        return editIn(m_timeline, id, text);
-    for (Conversation *c : m_account->conversations()) {
+    if (timeline()->indexOf(id) >= 0)
+        return editIn(timeline(), id, text);
+    for (Conversation *c : account()->conversations()) {
         if (c->timeline()->indexOf(id) >= 0)
             return editIn(c->timeline(), id, text);
     }
     return false;
 }
 
-bool Room::retractMessage(const QString &id)
+bool Room::editIn(Timeline *target, const QString &id, const QString &text)
 {
-    return editMessage(id, QStringLiteral(""));
-}
-
-bool Room::editIn(Timeline *timeline, const QString &id, const QString &text)
-{
-    const int row = timeline->indexOf(id);
+    const int row = target->indexOf(id);
     if (row < 0)
         return false;
-    Message m = timeline->at(row);
+    Message m = target->at(row);
     if (!m.isOwn || m.deleted)
         return false;
     const bool retract = text.isEmpty();
-    std::optional<OutboxEntry> pending = m_account->outbox()->entry(m_name, id);
+    std::optional<OutboxEntry> pending = account()->outbox()->entry(m_name, id);
     if (retract && pending && pending->attempts == 0) {
         // never left this machine: just forget it
-        m_account->outbox()->remove(m_name, id);
-        timeline->removeAt(row);
+        account()->outbox()->remove(m_name, id);
+        target->removeAt(row);
         return true;
     }
     OutboxEntry e = pending.value_or(OutboxEntry());
@@ -301,22 +275,22 @@ bool Room::editIn(Timeline *timeline, const QString &id, const QString &text)
     e.attempts = 0;
     if (!e.created)
         e.created = nowSecs();
-    m_account->outbox()->put(e);
+    account()->outbox()->put(e);
     if (retract) {
-        m_account->cache()->removeMessage(timeline->key(), id);
+        account()->cache()->removeMessage(target->key(), id);
         if (m_keepRetracted) {
             m.deleted = true;
             m.text.clear();
-            timeline->replace(row, m);
+            target->replace(row, m);
         } else {
-            timeline->removeAt(row);
+            target->removeAt(row);
         }
     } else {
         if (m.delivery == Message::Delivery::Sent)
             m.edited = nowSecs();
         m.text = text;
         m.delivery = Message::Delivery::Pending;
-        timeline->replace(row, m);
+        target->replace(row, m);
     }
     if (m_session->isConnected())
         sendEntry(e);
@@ -325,12 +299,12 @@ bool Room::editIn(Timeline *timeline, const QString &id, const QString &text)
 
 bool Room::retry(const QString &id)
 {
-    std::optional<OutboxEntry> e = m_account->outbox()->entry(m_name, id);
+    std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, id);
     if (!e)
         return false;
     e->failed = false;
     e->attempts = 0;
-    m_account->outbox()->put(*e);
+    account()->outbox()->put(*e);
     Message probe;
     probe.id = id;
     probe.isPrivate = !e->to.isEmpty();
@@ -348,21 +322,6 @@ bool Room::retry(const QString &id)
     return true;
 }
 
-QString Room::lastOwnMessageId() const
-{
-    return lastOwnIn(m_timeline);
-}
-
-QString Room::lastOwnIn(Timeline *timeline) const
-{
-    for (int row = timeline->count() - 1; row >= 0; --row) {
-        const Message &m = timeline->at(row);
-        if (m.isOwn && !m.deleted)
-            return m.id;
-    }
-    return QString();
-}
-
 void Room::sendEntry(const OutboxEntry &entry)
 {
     MessageEvent ev;
@@ -375,7 +334,7 @@ void Room::sendEntry(const OutboxEntry &entry)
         return;
     OutboxEntry e = entry;
     ++e.attempts;
-    m_account->outbox()->put(e);
+    account()->outbox()->put(e);
     m_inFlight.removeAll(e.id);
     m_inFlight.append(e.id);
 }
@@ -383,7 +342,7 @@ void Room::sendEntry(const OutboxEntry &entry)
 void Room::flushOutbox()
 {
     m_outboxFlushed = true;
-    const QList<OutboxEntry> entries = m_account->outbox()->entries(m_name);
+    const QList<OutboxEntry> entries = account()->outbox()->entries(m_name);
     for (const OutboxEntry &e : entries) {
         if (e.failed)
             continue;
@@ -397,12 +356,12 @@ void Room::flushOutbox()
 
 void Room::markFailed(const QString &id)
 {
-    std::optional<OutboxEntry> e = m_account->outbox()->entry(m_name, id);
+    std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, id);
     if (!e)
         return;
     qCInfo(lcClientRoom) << m_name << "message" << id << "failed";
     e->failed = true;
-    m_account->outbox()->put(*e);
+    account()->outbox()->put(*e);
     m_inFlight.removeAll(id);
     Message probe;
     probe.isPrivate = !e->to.isEmpty();
@@ -467,14 +426,7 @@ void Room::expireTyping()
 
 void Room::markRead()
 {
-    const Message last = m_timeline->last();
-    if (!last.id.isEmpty() && last.delivery == Message::Delivery::Sent)
-        m_timeline->setLastReadId(last.id);
-    if (m_unread || m_mentions) {
-        m_unread = 0;
-        m_mentions = 0;
-        emit countersChanged();
-    }
+    Chat::markRead();
     emit persistentStateChanged();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/chat.h"
 #include "client/message.h"
 #include "client/session.h"
 
@@ -22,28 +23,14 @@ struct OutboxEntry;
 /// One joined room of an account: its Session, its public Timeline, its members,
 /// unread/mention counters, typing state, and the outbox logic for everything sent
 /// through it (private messages included; those land in the account's Conversation).
-class Room : public QObject
+class Room : public Chat
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("client/account.h")
-    Q_MOC_INCLUDE("client/timeline.h")
     Q_MOC_INCLUDE("client/historypager.h")
     Q_PROPERTY(QString name READ name CONSTANT)
-    Q_PROPERTY(talker::client::Account *account READ account CONSTANT)
-    Q_PROPERTY(talker::client::Timeline *timeline READ timeline CONSTANT)
-    Q_PROPERTY(talker::client::Session *session READ session CONSTANT)
     Q_PROPERTY(talker::client::HistoryPager *pager READ pager CONSTANT)
-    Q_PROPERTY(talker::client::Session::State state READ state NOTIFY stateChanged)
-    Q_PROPERTY(bool connected READ isConnected NOTIFY stateChanged)
-    Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
-    Q_PROPERTY(QDateTime nextRetry READ nextRetry NOTIFY statusChanged)
-    Q_PROPERTY(bool authenticationFailed READ authenticationFailed NOTIFY statusChanged)
-    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY countersChanged)
     Q_PROPERTY(int mentionCount READ mentionCount NOTIFY countersChanged)
-    Q_PROPERTY(QString lastMessagePreview READ lastMessagePreview NOTIFY lastMessageChanged)
-    Q_PROPERTY(QDateTime lastMessageTime READ lastMessageTime NOTIFY lastMessageChanged)
     Q_PROPERTY(QStringList typingUsers READ typingUsers NOTIFY typingChanged)
-    Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
     Q_PROPERTY(bool sendDrafts READ sendDrafts WRITE setSendDrafts NOTIFY sendDraftsChanged)
     Q_PROPERTY(bool keepRetracted READ keepRetracted WRITE setKeepRetracted)
 
@@ -62,23 +49,17 @@ public:
     ~Room() override;
 
     QString name() const { return m_name; }
-    Account *account() const { return m_account; }
-    Timeline *timeline() const { return m_timeline; }
-    Session *session() const { return m_session; }
+    QString key() const override;
+    QString title() const override { return m_name; }
+    bool isPrivate() const override { return false; }
+    Session *session() const override { return m_session; }
     /// Pages the timeline back from the cache, then the server; jumps to messages.
     HistoryPager *pager() const { return m_pager; }
-    Session::State state() const { return m_session->state(); }
-    bool isConnected() const { return m_session->isConnected(); }
-    QString statusText() const { return m_session->statusText(); }
-    QDateTime nextRetry() const { return m_session->nextRetry(); }
-    bool authenticationFailed() const { return m_session->authenticationFailed(); }
 
-    int unreadCount() const { return m_unread; }
+    int unreadCount() const override { return m_unread; }
     int mentionCount() const { return m_mentions; }
     /// Restores persisted counters (AccountRegistry::load()).
     void setCounters(int unread, int mentions);
-    QString lastMessagePreview() const;
-    QDateTime lastMessageTime() const;
 
     /// Members, unsorted (MemberModel sorts). Left users stay as Offline.
     const QList<Member> &members() const { return m_members; }
@@ -87,7 +68,7 @@ public:
 
     /// Names of users typing right now, and "alice is typing: hello…" for the UI.
     QStringList typingUsers() const;
-    QString typingText() const;
+    QString typingText() const override;
     /// The current draft of a typing user (empty when not typing).
     QString typingDraft(const QString &userId) const;
 
@@ -96,23 +77,18 @@ public:
     bool keepRetracted() const { return m_keepRetracted; }
     void setKeepRetracted(bool on) { m_keepRetracted = on; }
 
-    /// Sends a public message ("/me text" becomes an action). Shown at once as
-    /// pending; returns its id (empty for blank text).
-    Q_INVOKABLE QString sendMessage(const QString &text);
+    /// A public message; see Chat::sendMessage.
+    QString sendMessage(const QString &text) override;
     /// Sends a private message to a member of this room (by user id).
     Q_INVOKABLE QString sendPrivate(const QString &toUserId, const QString &text);
     /// Edits one of the user's own messages (public or private) by id.
-    Q_INVOKABLE bool editMessage(const QString &id, const QString &text);
-    /// Retracts one of the user's own messages by id.
-    Q_INVOKABLE bool retractMessage(const QString &id);
-    /// Sends a failed message again.
-    Q_INVOKABLE bool retry(const QString &id);
-    /// The id of the user's newest public message here (for "edit last" with Up).
-    Q_INVOKABLE QString lastOwnMessageId() const;
+    bool editMessage(const QString &id, const QString &text) override;
+    bool retry(const QString &id) override;
     /// Current draft of the composer; sent as a partial draft when sendDrafts is on.
-    Q_INVOKABLE void setDraft(const QString &text);
-    /// Everything here is read: counters to zero, lastReadId to the newest message.
-    Q_INVOKABLE void markRead();
+    void setDraft(const QString &text) override;
+    void markSeen() override { setCounters(0, 0); }
+    /// Also persists the read position (persistentStateChanged).
+    void markRead() override;
     /// Connects now instead of waiting for the backoff.
     Q_INVOKABLE void retryNow() { m_session->retryNow(); }
 
@@ -123,14 +99,8 @@ public:
     /// Private plumbing for Conversation: sends through this room.
     QString sendInto(Timeline *timeline, const QString &text, const QString &to);
     bool editIn(Timeline *timeline, const QString &id, const QString &text);
-    QString lastOwnIn(Timeline *timeline) const;
 
 signals:
-    void stateChanged();
-    void statusChanged();
-    void countersChanged();
-    void lastMessageChanged();
-    void typingChanged();
     void sendDraftsChanged();
     /// A member was added or its presence/name changed (row in members()).
     void memberChanged(int index);
@@ -143,6 +113,9 @@ signals:
     void messageArrived(const talker::client::Message &message);
     /// Something persisted changed (counters, last read).
     void persistentStateChanged();
+
+protected:
+    QString previewOf(const Message &message) const override;
 
 private:
     void onConnected(const protocol::User &self);
@@ -169,10 +142,8 @@ private:
     void batchAppends(Timeline *timeline);
     void endAppendBatches();
 
-    Account *m_account;
     QString m_name;
     Session *m_session;
-    Timeline *m_timeline;
     HistoryPager *m_pager;
     QList<Member> m_members;
     int m_unread = 0;

@@ -18,7 +18,7 @@ using namespace protocol;
 
 void Room::onConnected(const User &self)
 {
-    m_account->setIdentity(self);
+    account()->setIdentity(self);
     m_inFlight.clear();
     m_outboxFlushed = false;
     m_replaying = true;
@@ -49,7 +49,7 @@ Message Room::toMessage(const MessageEvent &event) const
     m.edited = event.edited;
     m.deleted = event.deleted;
     m.isAction = event.isAction();
-    m.isOwn = !m_account->userId().isEmpty() && event.user.id == m_account->userId();
+    m.isOwn = !account()->userId().isEmpty() && event.user.id == account()->userId();
     m.isPrivate = event.isPrivate || !event.to.isEmpty();
     if (m.isPrivate)
         m.peerId = m.isOwn ? event.to : event.user.id;
@@ -59,7 +59,7 @@ Message Room::toMessage(const MessageEvent &event) const
 
 bool Room::isMention(const QString &text) const
 {
-    const QString name = m_account->userName();
+    const QString name = account()->userName();
     if (name.isEmpty() || text.isEmpty())
         return false;
     if (name != m_mentionName) {
@@ -74,17 +74,17 @@ bool Room::isMention(const QString &text) const
 
 Conversation *Room::conversationFor(const Message &message, const QString &peerName)
 {
-    return m_account->openConversation(message.peerId, peerName, this);
+    return account()->openConversation(message.peerId, peerName, this);
 }
 
 Timeline *Room::timelineOf(const Message &message)
 {
     if (!message.isPrivate || message.peerId.isEmpty())
-        return m_timeline;
+        return timeline();
     QString peerName = message.peerId;
     if (const int i = memberIndex(message.peerId); i >= 0)
         peerName = m_members.at(i).user.name;
-    if (Conversation *c = m_account->conversation(message.peerId))
+    if (Conversation *c = account()->conversation(message.peerId))
         return c->timeline();
     return conversationFor(message, peerName)->timeline();
 }
@@ -94,7 +94,7 @@ void Room::storeEventId(const QString &id)
     if (id.isEmpty())
         return;
     m_session->setLastEventId(id);
-    m_account->cache()->setLastEventId(m_name, id);
+    account()->cache()->setLastEventId(m_name, id);
 }
 
 void Room::countUnread(const Message &m, Conversation *conversation)
@@ -121,7 +121,7 @@ void Room::onMessage(const MessageEvent &event)
         return;
     }
     if (event.partial) {
-        if (event.user.id == m_account->userId() || event.isPrivate || !event.to.isEmpty())
+        if (event.user.id == account()->userId() || event.isPrivate || !event.to.isEmpty())
             return;
         if (event.content.isEmpty()) {
             if (m_typing.remove(event.user.id))
@@ -145,7 +145,7 @@ void Room::onMessage(const MessageEvent &event)
 
     Message m = toMessage(event);
     Conversation *conversation = nullptr;
-    Timeline *timeline = m_timeline;
+    Timeline *target = timeline();
     if (m.isPrivate) {
         if (m.peerId.isEmpty()) {
             qCWarning(lcClientRoom) << m_name << "ignored a private message without peer";
@@ -159,40 +159,40 @@ void Room::onMessage(const MessageEvent &event)
         conversation = conversationFor(m, peerName);
         if (!m.isOwn)
             conversation->setRoom(this);
-        timeline = conversation->timeline();
+        target = conversation->timeline();
     }
 
     // our own message coming back: the outbox entry is confirmed
     bool confirmed = false;
     if (m.isOwn) {
-        if (std::optional<OutboxEntry> e = m_account->outbox()->entry(m_name, m.id)) {
+        if (std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, m.id)) {
             const bool matches = event.deleted ? e->content.isEmpty() : e->content == m.text;
             if (matches) {
-                m_account->outbox()->remove(m_name, m.id);
+                account()->outbox()->remove(m_name, m.id);
                 m_inFlight.removeAll(m.id);
                 confirmed = true;
             }
         }
     }
 
-    HistoryCache *cache = m_account->cache();
-    const int row = timeline->indexOf(m.id);
+    HistoryCache *cache = account()->cache();
+    const int row = target->indexOf(m.id);
     if (event.deleted) {
         if (m_keepRetracted) {
             m.text.clear();
-            cache->storeMessage(timeline->key(), m);
+            cache->storeMessage(target->key(), m);
             if (row >= 0)
-                timeline->replace(row, m);
+                target->replace(row, m);
         } else {
-            cache->removeMessage(timeline->key(), m.id);
+            cache->removeMessage(target->key(), m.id);
             if (row >= 0)
-                timeline->removeAt(row);
+                target->removeAt(row);
         }
         return;
     }
 
     if (row >= 0) {
-        const Message &old = timeline->at(row);
+        const Message &old = target->at(row);
         const bool wasPending = old.delivery != Message::Delivery::Sent;
         if (wasPending && !confirmed && m.isOwn) {
             // an older version came back (e.g. a replay) while an edit is pending:
@@ -202,8 +202,8 @@ void Room::onMessage(const MessageEvent &event)
         if (!wasPending && old.text == m.text && old.edited == m.edited)
             return; // a duplicate
         const bool firstBroadcast = wasPending && !old.edited;
-        timeline->replace(row, m); // may move the row: `old` is invalid from here
-        cache->storeMessage(timeline->key(), m);
+        target->replace(row, m); // may move the row: `old` is invalid from here
+        cache->storeMessage(target->key(), m);
         if (firstBroadcast)
             storeEventId(m.id); // the first broadcast of our message
         return;
@@ -212,13 +212,13 @@ void Room::onMessage(const MessageEvent &event)
     // a resend with the stored message); only those and replays can be older than the
     // RAM window, so only they cost a cache lookup.
     const bool mayBeKnown = m_replaying || m.isOwn || event.edited;
-    if (mayBeKnown && cache->containsMessage(timeline->key(), m.id)) {
-        cache->storeMessage(timeline->key(), m); // an edit of an older message, or a replay
+    if (mayBeKnown && cache->containsMessage(target->key(), m.id)) {
+        cache->storeMessage(target->key(), m); // an edit of an older message, or a replay
         return;
     }
-    batchAppends(timeline);
-    timeline->append(m);
-    cache->storeMessage(timeline->key(), m);
+    batchAppends(target);
+    target->append(m);
+    cache->storeMessage(target->key(), m);
     storeEventId(m.id);
     countUnread(m, conversation);
 }

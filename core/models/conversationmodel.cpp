@@ -33,14 +33,8 @@ void ConversationModel::watchAccount(Account *account)
 void ConversationModel::watchItem(QObject *item)
 {
     auto *c = qobject_cast<Conversation *>(item);
-    auto changed = [this, c] {
-        itemChanged(c);
-    };
-    connect(c, &Conversation::peerNameChanged, this, changed);
-    connect(c, &Conversation::roomChanged, this, changed);
-    connect(c, &Conversation::stateChanged, this, changed);
-    connect(c, &Conversation::countersChanged, this, changed);
-    connect(c, &Conversation::lastMessageChanged, this, changed);
+    watchChat(c);
+    connect(c, &Conversation::roomChanged, this, [this, c] { itemChanged(c); });
 }
 
 int ConversationModel::totalUnread() const

@@ -2,6 +2,7 @@
 
 #include "client/account.h"
 #include "client/accountregistry.h"
+#include "client/chat.h"
 
 namespace talker::models {
 
@@ -13,6 +14,18 @@ RegistryListModel::RegistryListModel(QObject *parent)
 {}
 
 RegistryListModel::~RegistryListModel() = default;
+
+void RegistryListModel::watchChat(client::Chat *chat)
+{
+    auto changed = [this, chat] {
+        itemChanged(chat);
+    };
+    connect(chat, &client::Chat::titleChanged, this, changed);
+    connect(chat, &client::Chat::stateChanged, this, changed);
+    connect(chat, &client::Chat::statusChanged, this, changed);
+    connect(chat, &client::Chat::countersChanged, this, changed);
+    connect(chat, &client::Chat::lastMessageChanged, this, changed);
+}
 
 void RegistryListModel::setRegistry(AccountRegistry *registry)
 {

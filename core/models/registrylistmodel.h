@@ -7,6 +7,7 @@
 namespace talker::client {
 class Account;
 class AccountRegistry;
+class Chat;
 } // namespace talker::client
 
 namespace talker::models {
@@ -51,6 +52,8 @@ protected:
     void rebuild();
     /// Appends one row for a new item.
     void appendItem(QObject *item);
+    /// Connects what every chat shows in its row (title, state, counters, last message).
+    void watchChat(client::Chat *chat);
     /// Announces that an item's row changed.
     void itemChanged(QObject *item);
     /// Row of an item, -1 when not listed.

@@ -35,14 +35,7 @@ void RoomListModel::watchAccount(Account *account)
 
 void RoomListModel::watchItem(QObject *item)
 {
-    auto *room = qobject_cast<Room *>(item);
-    auto changed = [this, room] {
-        itemChanged(room);
-    };
-    connect(room, &Room::stateChanged, this, changed);
-    connect(room, &Room::statusChanged, this, changed);
-    connect(room, &Room::countersChanged, this, changed);
-    connect(room, &Room::lastMessageChanged, this, changed);
+    watchChat(qobject_cast<Room *>(item));
 }
 
 int RoomListModel::totalUnread() const

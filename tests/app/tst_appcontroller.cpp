@@ -1,7 +1,9 @@
-// AppController over a real server and real profile files: tokens restored from the
+// Controller over a real server and real profile files: tokens restored from the
 // store after a restart, the keychain-fallback notice shown once, corrupt files set
 // aside, and "Host a local room" with the embedded server.
-#include "appcontroller.h"
+#include "chatmanager.h"
+#include "connector.h"
+#include "controller.h"
 #include "testpeer.h"
 #include "tokenstore.h"
 
@@ -23,7 +25,7 @@
 
 using namespace talker::app;
 
-class TestAppController : public QObject
+class TestController : public QObject
 {
     Q_OBJECT
     TestPeer m_peer;
@@ -42,24 +44,25 @@ private slots:
         QString accountId;
         {
             TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-            AppController app(profile.path(), &tokens);
+            Controller app(profile.path(), &tokens);
             QVERIFY(!app.hasAccounts());
-            app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                m_peer.aliceToken(), QStringLiteral("Main"));
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                             m_peer.aliceToken(), QStringLiteral("Main"));
             QVERIFY(app.hasAccounts());
-            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
             QTRY_VERIFY(app.notice().contains(QLatin1String("fallback-tokens.json")));
             app.clearNotice();
-            app.joinRoom(QStringLiteral("Second"));
-            QCOMPARE(app.currentTitle(), QStringLiteral("Second"));
-            accountId = app.currentAccount()->id();
+            app.chats()->joinRoom(QStringLiteral("Second"));
+            QCOMPARE(app.chats()->currentTitle(), QStringLiteral("Second"));
+            accountId = app.chats()->currentAccount()->id();
             // Same token again (e.g. reconnect form): written again, but no second notice.
-            app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                m_peer.aliceToken(), QStringLiteral("Main"));
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                             m_peer.aliceToken(), QStringLiteral("Main"));
             QTest::qWait(200);
             QVERIFY(app.notice().isEmpty());
             QCOMPARE(app.registry()->count(), 1);
-            app.selectRoom(app.currentAccount()->room(QStringLiteral("Second")));
+            app.chats()->selectRoom(app.chats()->currentAccount()->room(QStringLiteral("Second")));
         }
         // The token is in the 0600 fallback file only, not in settings or accounts.
         QVERIFY(
@@ -72,12 +75,12 @@ private slots:
         QVERIFY(!accounts.readAll().contains(m_peer.aliceToken().toUtf8()));
 
         TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-        AppController app(profile.path(), &tokens);
+        Controller app(profile.path(), &tokens);
         QCOMPARE(app.registry()->count(), 1);
         QCOMPARE(app.rooms()->count(), 2);
-        QCOMPARE(app.currentTitle(), QStringLiteral("Second")); // the last open chat
-        app.restoreSessions();
-        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
+        QCOMPARE(app.chats()->currentTitle(), QStringLiteral("Second")); // the last open chat
+        app.connector()->restoreSessions();
+        QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->isConnected(), 15000);
         QVERIFY(app.notice().isEmpty()); // told once per profile, not at every start
     }
 
@@ -88,32 +91,34 @@ private slots:
         const int total = 260;
         {
             TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-            AppController app(profile.path(), &tokens);
-            app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                m_peer.aliceToken(), room);
-            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+            Controller app(profile.path(), &tokens);
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                             m_peer.aliceToken(), room);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
             m_peer.connectBob(room);
-            QTRY_COMPARE_WITH_TIMEOUT(app.members()->count(), 2, 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(app.chats()->members()->count(), 2, 15000);
             for (int i = 0; i < total; ++i)
                 m_peer.bobSays(room, QStringLiteral("line %1").arg(i));
-            QTRY_COMPARE_WITH_TIMEOUT(app.currentRoom()->timeline()->count(), total, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(app.chats()->currentRoom()->timeline()->count(), total,
+                                      30000);
         }
         // After a restart the window starts with the newest part; older pages come from
         // the cache as the view scrolls up (the view calls fetchOlder).
         TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-        AppController app(profile.path(), &tokens);
-        QCOMPARE(app.currentTitle(), room);
-        auto *timeline = app.currentRoom()->timeline();
+        Controller app(profile.path(), &tokens);
+        QCOMPARE(app.chats()->currentTitle(), room);
+        auto *timeline = app.chats()->currentRoom()->timeline();
         QVERIFY(timeline->count() > 0);
         QVERIFY(timeline->count() < total);
         QCOMPARE(timeline->last().text, QStringLiteral("line %1").arg(total - 1));
         QVERIFY(timeline->canFetchOlder());
-        const int before = app.messages()->count();
+        const int before = app.chats()->messages()->count();
         QVERIFY(timeline->fetchOlder(50) > 0);
-        QVERIFY(app.messages()->count() > before);
+        QVERIFY(app.chats()->messages()->count() > before);
         while (timeline->canFetchOlder() && timeline->fetchOlder(50) > 0) {
         }
-        QCOMPARE(app.messages()->count(), total);
+        QCOMPARE(app.chats()->messages()->count(), total);
         QCOMPARE(timeline->at(0).text, QStringLiteral("line 0"));
     }
 
@@ -126,7 +131,7 @@ private slots:
             f.write("{ this is not json");
         }
         TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-        AppController app(profile.path(), &tokens);
+        Controller app(profile.path(), &tokens);
         QVERIFY(!app.notice().isEmpty());
         QVERIFY(!app.hasAccounts());
         QCOMPARE(QDir(profile.path()).entryList({QStringLiteral("settings.json.corrupt-*")}).size(),
@@ -134,30 +139,33 @@ private slots:
         QCOMPARE(QDir(profile.path()).entryList({QStringLiteral("accounts.json.corrupt-*")}).size(),
                  1);
         // And it works normally afterwards.
-        app.connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false, m_peer.aliceToken(),
-                            QStringLiteral("Main"));
-        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+        app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                         m_peer.aliceToken(), QStringLiteral("Main"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
     }
 
     void badInputGetsAClearMessage()
     {
         QTemporaryDir profile;
-        AppController app(profile.path(), nullptr);
-        app.connectToServer(QString(), 8500, false, QStringLiteral("t"), QStringLiteral("Main"));
+        Controller app(profile.path(), nullptr);
+        app.connector()->connectToServer(QString(), 8500, false, QStringLiteral("t"),
+                                         QStringLiteral("Main"));
         QVERIFY(app.notice().contains(QLatin1String("host")));
         QVERIFY(!app.hasAccounts());
         app.clearNotice();
-        app.connectToServer(QStringLiteral("h"), 8500, false, QString(), QStringLiteral("Main"));
+        app.connector()->connectToServer(QStringLiteral("h"), 8500, false, QString(),
+                                         QStringLiteral("Main"));
         QVERIFY(app.notice().contains(QLatin1String("token")));
         app.clearNotice();
-        QVERIFY(!app.openLink(QStringLiteral("talker://h/a/b")));
+        QVERIFY(!app.connector()->openLink(QStringLiteral("talker://h/a/b")));
         QVERIFY(app.notice().contains(QLatin1String("must not contain")));
         app.clearNotice();
-        QVERIFY(!app.openLink(QStringLiteral("talker://unknown.example.org/Main")));
+        QVERIFY(!app.connector()->openLink(QStringLiteral("talker://unknown.example.org/Main")));
         QVERIFY(app.notice().contains(QLatin1String("first connect")));
-        QVERIFY(app.defaultTlsFor(QStringLiteral("chat.example.org")));
-        QVERIFY(!app.defaultTlsFor(QStringLiteral("127.0.0.1")));
-        QVERIFY(!app.defaultTlsFor(QStringLiteral("localhost")));
+        QVERIFY(app.connector()->defaultTlsFor(QStringLiteral("chat.example.org")));
+        QVERIFY(!app.connector()->defaultTlsFor(QStringLiteral("127.0.0.1")));
+        QVERIFY(!app.connector()->defaultTlsFor(QStringLiteral("localhost")));
     }
 
     void untrustedCertificateAsksAndPins()
@@ -174,27 +182,28 @@ private slots:
         QTemporaryDir profile;
         {
             TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-            AppController app(profile.path(), &tokens);
-            app.connectToServer(QStringLiteral("127.0.0.1"), server.port(), true, token,
-                                QStringLiteral("Main"));
+            Controller app(profile.path(), &tokens);
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), server.port(), true,
+                                             token, QStringLiteral("Main"));
             // Refused before the token is sent; the UI is asked.
-            QTRY_VERIFY_WITH_TIMEOUT(!app.certificatePrompt().isEmpty(), 15000);
-            QVERIFY(!app.currentRoom()->isConnected());
-            const QVariantMap prompt = app.certificatePrompt();
+            QTRY_VERIFY_WITH_TIMEOUT(!app.connector()->certificatePrompt().isEmpty(), 15000);
+            QVERIFY(!app.chats()->currentRoom()->isConnected());
+            const QVariantMap prompt = app.connector()->certificatePrompt();
             QCOMPARE(prompt.value(QStringLiteral("port")).toInt(), int(server.port()));
             QVERIFY(!prompt.value(QStringLiteral("problems")).toString().isEmpty());
             const QString fingerprint = prompt.value(QStringLiteral("fingerprint")).toString();
             QVERIFY(!fingerprint.isEmpty());
-            app.trustCertificate();
-            QVERIFY(app.certificatePrompt().isEmpty());
-            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
+            app.connector()->trustCertificate();
+            QVERIFY(app.connector()->certificatePrompt().isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->isConnected(), 15000);
         }
         // Pinned: the next start connects without asking.
         TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
-        AppController app(profile.path(), &tokens);
-        app.restoreSessions();
-        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
-        QVERIFY(app.certificatePrompt().isEmpty());
+        Controller app(profile.path(), &tokens);
+        app.connector()->restoreSessions();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
+        QVERIFY(app.connector()->certificatePrompt().isEmpty());
     }
 
     void hostLocalRoom()
@@ -202,33 +211,36 @@ private slots:
         QTemporaryDir profile;
         quint16 port = 0;
         {
-            AppController app(profile.path(), nullptr);
-            QVERIFY(app.hostLocalRoom());
-            QVERIFY(app.hostingLocal());
-            QCOMPARE(app.currentTitle(), QStringLiteral("Lobby"));
-            QVERIFY(app.currentAccount()->host() == QLatin1String("127.0.0.1"));
-            port = quint16(app.currentAccount()->port());
-            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->isConnected(), 15000);
+            Controller app(profile.path(), nullptr);
+            QVERIFY(app.connector()->hostLocalRoom());
+            QVERIFY(app.connector()->hostingLocal());
+            QCOMPARE(app.chats()->currentTitle(), QStringLiteral("Lobby"));
+            QVERIFY(app.chats()->currentAccount()->host() == QLatin1String("127.0.0.1"));
+            port = quint16(app.chats()->currentAccount()->port());
+            QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->isConnected(), 15000);
             // The demo room greets with a welcome message that carries its link.
-            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->timeline()->count() >= 1, 10000);
-            QVERIFY(app.currentRoom()->timeline()->at(0).text.contains(
+            QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->timeline()->count() >= 1, 10000);
+            QVERIFY(app.chats()->currentRoom()->timeline()->at(0).text.contains(
                 QStringLiteral("talker://127.0.0.1:%1/Lobby").arg(port)));
-            QVERIFY(app.currentRoom()->sendMessage(QStringLiteral("first local message")).size() >
-                    0);
-            QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom()->timeline()->last().delivery ==
+            QVERIFY(app.chats()
+                        ->currentRoom()
+                        ->sendMessage(QStringLiteral("first local message"))
+                        .size() > 0);
+            QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->timeline()->last().delivery ==
                                          talker::client::Message::Delivery::Sent,
                                      10000);
         }
         // The next start (restoreSessions) brings the local server back, same history.
-        AppController app(profile.path(), nullptr);
-        app.restoreSessions();
-        QVERIFY(app.hostingLocal());
+        Controller app(profile.path(), nullptr);
+        app.connector()->restoreSessions();
+        QVERIFY(app.connector()->hostingLocal());
         QCOMPARE(app.registry()->count(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(app.currentRoom() && app.currentRoom()->isConnected(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
         bool found = false;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const auto *t = app.currentRoom()->timeline();
+                const auto *t = app.chats()->currentRoom()->timeline();
                 for (int i = 0; i < t->count(); ++i)
                     found = found || t->at(i).text == QLatin1String("first local message");
                 return found;
@@ -237,5 +249,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAppController)
+QTEST_MAIN(TestController)
 #include "tst_appcontroller.moc"

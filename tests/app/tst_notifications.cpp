@@ -2,13 +2,16 @@
 // real client: what raises a notification, which key replaces which, and what a
 // click does. The platform Notifier is replaced by a recorder here; the D-Bus one is
 // tested in tst_dbusnotifier and end to end in e2e_app_notification.
-#include "appcontroller.h"
+#include "chatmanager.h"
+#include "connector.h"
+#include "controller.h"
 #include "notificationcontroller.h"
 #include "notifier.h"
 #include "testpeer.h"
 #include "tokenstore.h"
 
 #include "client/account.h"
+#include "client/conversation.h"
 #include "client/room.h"
 #include "client/timeline.h"
 #include "models/membermodel.h"
@@ -54,7 +57,7 @@ class TestNotifications : public QObject
     QTemporaryDir m_profile;
     TestPeer m_peer;
     std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<AppController> m_app;
+    std::unique_ptr<Controller> m_app;
     RecordingNotifier m_notifier;
     std::unique_ptr<NotificationController> m_controller;
     talker::client::Room *m_main = nullptr;
@@ -73,17 +76,17 @@ private slots:
         QVERIFY(m_peer.start());
         m_tokens =
             std::make_unique<TokenStore>(m_profile.path(), QStringLiteral("TalkerNotifyTest"));
-        m_app = std::make_unique<AppController>(m_profile.path(), m_tokens.get());
+        m_app = std::make_unique<Controller>(m_profile.path(), m_tokens.get());
         m_controller = std::make_unique<NotificationController>(m_app.get(), &m_notifier);
-        m_app->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                               m_peer.aliceToken(), QStringLiteral("Main"));
-        m_main = m_app->currentRoom();
+        m_app->connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
+                                            m_peer.aliceToken(), QStringLiteral("Main"));
+        m_main = m_app->chats()->currentRoom();
         QVERIFY(m_main);
         QTRY_VERIFY_WITH_TIMEOUT(m_main->isConnected(), 15000);
         m_peer.connectBob(QStringLiteral("Main"));
         QTRY_VERIFY_WITH_TIMEOUT(m_peer.bobConnected(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_app->members()->count(), 2, 15000);
-        m_app->setWindowActive(false);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->chats()->members()->count(), 2, 15000);
+        m_app->chats()->setWindowActive(false);
     }
 
     void plainRoomMessageIsQuietByDefault()
@@ -99,7 +102,7 @@ private slots:
         m_notifier.shown.clear();
         QVERIFY(bobSays(QStringLiteral("hey alice, look at this")));
         QTRY_COMPARE(m_notifier.shown.size(), 1);
-        QCOMPARE(m_notifier.shown.first().key, AppController::roomKey(m_main));
+        QCOMPARE(m_notifier.shown.first().key, m_main->key());
         QVERIFY2(m_notifier.shown.first().title.contains(QLatin1String("bob")),
                  qPrintable(m_notifier.shown.first().title));
         QCOMPARE(m_notifier.shown.first().body, QStringLiteral("hey alice, look at this"));
@@ -128,7 +131,7 @@ private slots:
 
     void perRoomRules()
     {
-        const QString key = AppController::roomKey(m_main);
+        const QString key = m_main->key();
         m_app->settings()->setNotifyLevel(key, AppSettings::None);
         m_notifier.shown.clear();
         QVERIFY(bobSays(QStringLiteral("alice, muted room")));
@@ -146,27 +149,27 @@ private slots:
 
     void notWhenTheRoomIsOpenInTheActiveWindow()
     {
-        m_app->selectRoom(m_main);
-        m_app->setWindowActive(true);
-        QVERIFY(m_notifier.withdrawn.contains(AppController::roomKey(m_main)));
+        m_app->chats()->selectRoom(m_main);
+        m_app->chats()->setWindowActive(true);
+        QVERIFY(m_notifier.withdrawn.contains(m_main->key()));
         m_notifier.shown.clear();
         QVERIFY(bobSays(QStringLiteral("alice you are looking at this")));
         QTest::qWait(50);
         QCOMPARE(m_notifier.shown.size(), 0);
         QCOMPARE(m_main->unreadCount(), 0); // seen at once
-        m_app->setWindowActive(false);
+        m_app->chats()->setWindowActive(false);
     }
 
     void clickOpensTheChatAndRaises()
     {
-        m_app->selectRoom(m_main);
-        QSignalSpy raise(m_app.get(), &AppController::raiseRequested);
+        m_app->chats()->selectRoom(m_main);
+        QSignalSpy raise(m_app.get(), &Controller::raiseRequested);
         const auto conversations = m_main->account()->conversations();
         QCOMPARE(conversations.size(), 1);
-        const QString key = AppController::conversationKey(conversations.first());
+        const QString key = conversations.first()->key();
         m_notifier.click(key);
-        QCOMPARE(m_app->currentKey(), key);
-        QCOMPARE(m_app->currentTitle(), QStringLiteral("bob"));
+        QCOMPARE(m_app->chats()->currentKey(), key);
+        QCOMPARE(m_app->chats()->currentTitle(), QStringLiteral("bob"));
         QCOMPARE(raise.count(), 1);
     }
 };

@@ -3,8 +3,8 @@
 // The German translation: complete, chosen from the system locale or the language
 // setting, and shown by the real app's QML (Main.qml with the real controllers),
 // switching at run time.
-#include "appcontroller.h"
 #include "chatcontroller.h"
+#include "controller.h"
 #include "tokenstore.h"
 #include "translations.h"
 #include "traycontroller.h"
@@ -93,10 +93,10 @@ private slots:
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
         QTemporaryDir profile;
         TokenStore tokens(profile.path(), QStringLiteral("TalkerTranslationTest"));
-        AppController app(profile.path(), &tokens);
-        ChatController chat(&app);
+        Controller app(profile.path(), &tokens);
+        ChatController chat(app.chats());
         TrayController tray{QIcon()};
-        AppController::setInstance(&app);
+        Controller::setInstance(&app);
         ChatController::setInstance(&chat);
         TrayController::setInstance(&tray);
         app.settings()->setLanguage(QStringLiteral("de"));
@@ -127,7 +127,7 @@ private slots:
         collectTexts(window->contentItem(), &texts);
         QVERIFY2(texts.contains(QStringLiteral("Welcome to Talker")),
                  qPrintable(texts.join(QLatin1String(" | "))));
-        AppController::setInstance(nullptr);
+        Controller::setInstance(nullptr);
         ChatController::setInstance(nullptr);
         TrayController::setInstance(nullptr);
     }

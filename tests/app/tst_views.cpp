@@ -1,7 +1,9 @@
 // Qt Quick Test of the app's views over the real controllers and models, connected
 // to a real talker-server (QT_QPA_PLATFORM=offscreen). The QML side is qml/tst_*.qml.
-#include "appcontroller.h"
 #include "chatcontroller.h"
+#include "chatmanager.h"
+#include "connector.h"
+#include "controller.h"
 #include "testpeer.h"
 #include "tokenstore.h"
 #include "traycontroller.h"
@@ -35,14 +37,14 @@ public slots:
             qFatal("cannot start talker-server for the view tests");
         m_tokens = std::make_unique<TokenStore>(m_profile.path(), QStringLiteral("TalkerViewTest"));
         m_tokens->setKeychainTimeout(3000);
-        m_app = std::make_unique<AppController>(m_profile.path(), m_tokens.get());
-        m_chat = std::make_unique<ChatController>(m_app.get());
+        m_app = std::make_unique<Controller>(m_profile.path(), m_tokens.get());
+        m_chat = std::make_unique<ChatController>(m_app->chats());
         m_tray = std::make_unique<TrayController>(QIcon());
-        AppController::setInstance(m_app.get());
+        Controller::setInstance(m_app.get());
         ChatController::setInstance(m_chat.get());
         TrayController::setInstance(m_tray.get());
         // The views count as seen only while the test says the window is active.
-        m_app->setWindowActive(true);
+        m_app->chats()->setWindowActive(true);
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
@@ -51,7 +53,7 @@ public slots:
     }
     void cleanupTestCase()
     {
-        AppController::setInstance(nullptr);
+        Controller::setInstance(nullptr);
         m_chat.reset();
         m_app.reset();
         m_peer.reset();
@@ -61,7 +63,7 @@ private:
     QTemporaryDir m_profile;
     std::unique_ptr<TestPeer> m_peer;
     std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<AppController> m_app;
+    std::unique_ptr<Controller> m_app;
     std::unique_ptr<ChatController> m_chat;
     std::unique_ptr<TrayController> m_tray;
 };

@@ -116,6 +116,42 @@ private slots:
         QCOMPARE(room->state(), Session::State::Connected);
     }
 
+    void roomAndConversationAreOneChat()
+    {
+        Room *room = joinWith();
+        accept(room);
+        Conversation *conversation =
+            account->openConversation(QStringLiteral("2"), QStringLiteral("bob"));
+        const QList<Chat *> chats{room, conversation};
+        QCOMPARE(chats.at(0)->key(), QStringLiteral("mock/Main"));
+        QCOMPARE(chats.at(1)->key(), QStringLiteral("mock/@2"));
+        QCOMPARE(chats.at(1)->title(), QStringLiteral("bob"));
+        QVERIFY(!chats.at(0)->isPrivate() && chats.at(1)->isPrivate());
+        // Without a room a conversation has no session: nothing to derive a state from.
+        QVERIFY(!conversation->canSend());
+        QCOMPARE(conversation->state(), Session::State::Disconnected);
+        QVERIFY(conversation->statusText().isEmpty());
+        QSignalSpy sessionSpy(conversation, &Chat::sessionChanged);
+        conversation->setRoom(room);
+        QCOMPARE(sessionSpy.count(), 1);
+        QCOMPARE(conversation->session(), room->session());
+        QVERIFY(conversation->canSend());
+        QCOMPARE(conversation->state(), Session::State::Connected);
+        QCOMPARE(conversation->statusText(), room->statusText());
+        // Sending through the interface lands in the chat's own timeline, as private.
+        const QString id = chats.at(1)->sendMessage(QStringLiteral("hi bob"));
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(conversation->timeline()->last().id, id);
+        QCOMPARE(chats.at(1)->lastOwnMessageId(), id);
+        QVERIFY(room->timeline()->indexOf(id) < 0);
+        QTRY_VERIFY(peer->received("\"to\":\"2\""));
+        // The room's connection state reaches the conversation without asking the room.
+        QSignalSpy stateSpy(conversation, &Chat::stateChanged);
+        peer->closeLast();
+        QTRY_VERIFY(stateSpy.count() > 0);
+        QVERIFY(!conversation->isConnected());
+    }
+
     void pingsAndStaysUpWhenAnswered()
     {
         SessionSettings s = fastSettings();

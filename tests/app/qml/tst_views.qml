@@ -14,7 +14,7 @@ Item {
         id: welcome
         anchors.fill: parent
         visible: !App.hasAccounts
-        onHostLocal: App.hostLocalRoom()
+        onHostLocal: App.connector.hostLocalRoom()
     }
     // What Main.qml's ApplicationWindow gives every view: the font and palette.
     Pane {
@@ -52,11 +52,11 @@ Item {
             const list = findChild(chat, "messageList")
             const texts = []
             for (let i = 0; i < list.count; ++i)
-                texts.push(App.messages.get(i).text)
+                texts.push(App.chats.messages.get(i).text)
             return texts
         }
         function lastMessage() {
-            return App.messages.get(App.messages.count - 1)
+            return App.chats.messages.get(App.chats.messages.count - 1)
         }
         function sameColor(a, b) {
             return Qt.colorEqual(a, b)
@@ -127,11 +127,11 @@ Item {
             mouseClick(button)
             tryVerify(function() { return App.hasAccounts }, 15000)
             verify(!welcome.visible)
-            compare(App.currentTitle, "Main")
+            compare(App.chats.currentTitle, "Main")
             compare(findChild(chat, "chatTitle").text, "Main")
-            tryVerify(function() { return !App.offline }, 15000, "alice connects")
+            tryVerify(function() { return !App.chats.offline }, 15000, "alice connects")
             compare(findChild(sidebar, "roomList").count, 1)
-            compare(App.currentAccount.userName, "alice")
+            compare(App.chats.currentAccount.userName, "alice")
         }
 
         function test_2_sendWithEnterMarkdownAndMultiline() {
@@ -173,7 +173,7 @@ Item {
         function test_4_membersTypingAndRoomMessages() {
             peer.connectBob("Main")
             tryVerify(function() { return peer.bobConnected }, 15000)
-            tryVerify(function() { return App.members.count === 2 && App.members.onlineCount === 2 }, 15000)
+            tryVerify(function() { return App.chats.members.count === 2 && App.chats.members.onlineCount === 2 }, 15000)
             const memberList = findChild(members, "memberList")
             compare(memberList.count, 2)
             peer.bobTypes("Main", "I am writ")
@@ -183,14 +183,14 @@ Item {
             peer.bobSays("Main", "/me waves")
             tryVerify(function() { return lastMessage().isAction && lastMessage().text === "waves" }, 10000)
             // Away from the window, then back: a divider marks what came meanwhile.
-            App.windowActive = false
+            App.chats.windowActive = false
             peer.bobSays("Main", "while you were away")
             tryVerify(function() { return lastMessage().text === "while you were away" }, 10000)
-            compare(App.currentRoom.unreadCount, 1)
-            App.windowActive = true
-            compare(App.currentRoom.unreadCount, 0, "the badge clears on return")
+            compare(App.chats.currentRoom.unreadCount, 1)
+            App.chats.windowActive = true
+            compare(App.chats.currentRoom.unreadCount, 0, "the badge clears on return")
             verify(lastMessage().firstUnread, "the new-messages divider sits above it")
-            verify(!App.messages.get(App.messages.count - 2).firstUnread)
+            verify(!App.chats.messages.get(App.chats.messages.count - 2).firstUnread)
             waitForRendering(chat)
             // An artifact to look at: the chat with grouping, an edit, an action.
             grabImage(root).save("tst_views-chat.png")
@@ -208,7 +208,7 @@ Item {
             banner.visible = true // as when the connection drops
             waitForRendering(chat)
             tryVerify(function() { return list.atYEnd }, 5000, "still pinned under the banner")
-            banner.visible = Qt.binding(function() { return App.connectionText.length > 0 })
+            banner.visible = Qt.binding(function() { return App.chats.connectionText.length > 0 })
             list.contentY = list.originY
             list.movementEnded()
             waitForRendering(chat)
@@ -266,7 +266,7 @@ Item {
             compare(host.objectName, "hostLocalItem")
             host.enabled = false
             verify(sameColor(host.contentItem.color, Theme.disabledText), "a disabled entry is greyed")
-            host.enabled = Qt.binding(function() { return !App.hostingLocal })
+            host.enabled = Qt.binding(function() { return !App.connector.hostingLocal })
             mainMenu.close()
             tryVerify(function() { return !mainMenu.visible }, 15000)
         }
@@ -329,20 +329,20 @@ Item {
         function test_5_privateConversationInSidebar() {
             const conversations = findChild(sidebar, "conversationList")
             compare(conversations.count, 0)
-            peer.bobWhispers("Main", App.currentAccount.userId, "psst, private")
+            peer.bobWhispers("Main", App.chats.currentAccount.userId, "psst, private")
             tryVerify(function() { return conversations.count === 1 }, 10000)
             compare(App.conversations.count, 1)
             // The member panel opens the same conversation.
             // Roles: 257 userId, 258 name (MemberModel)
             let bobId = ""
-            for (let i = 0; i < App.members.count; ++i) {
-                if (App.members.data(App.members.index(i, 0), 258) === "bob")
-                    bobId = App.members.data(App.members.index(i, 0), 257)
+            for (let i = 0; i < App.chats.members.count; ++i) {
+                if (App.chats.members.data(App.chats.members.index(i, 0), 258) === "bob")
+                    bobId = App.chats.members.data(App.chats.members.index(i, 0), 257)
             }
             verify(bobId.length > 0)
-            App.openPrivate(bobId, "bob")
-            compare(App.currentTitle, "bob")
-            verify(App.currentConversation !== null)
+            App.chats.openPrivate(bobId, "bob")
+            compare(App.chats.currentTitle, "bob")
+            verify(App.chats.currentConversation !== null)
             tryVerify(function() { return messageTexts().indexOf("psst, private") >= 0 }, 15000)
             const input = findChild(chat, "composerInput")
             input.forceActiveFocus()
@@ -353,16 +353,16 @@ Item {
         }
 
         function test_6_switcherAndCtrlTab() {
-            App.joinRoom("Dev")
-            compare(App.currentTitle, "Dev")
+            App.chats.joinRoom("Dev")
+            compare(App.chats.currentTitle, "Dev")
             compare(findChild(sidebar, "roomList").count, 2)
-            App.selectNext(1)
-            compare(App.currentTitle, "bob", "Ctrl+Tab order: rooms, then private conversations")
-            App.selectNext(1)
-            compare(App.currentTitle, "Main", "wraps around")
-            App.selectNext(-1)
-            compare(App.currentTitle, "bob")
-            const entries = App.switcherEntries("de")
+            App.chats.selectNext(1)
+            compare(App.chats.currentTitle, "bob", "Ctrl+Tab order: rooms, then private conversations")
+            App.chats.selectNext(1)
+            compare(App.chats.currentTitle, "Main", "wraps around")
+            App.chats.selectNext(-1)
+            compare(App.chats.currentTitle, "bob")
+            const entries = App.chats.switcherEntries("de")
             compare(entries.length, 1)
             compare(entries[0].title, "Dev")
             switcher.open()
@@ -375,7 +375,7 @@ Item {
             waitForRendering(root)
             compare(filter.mapToItem(root, 0, 0).y, top, "the filter does not move while results change")
             keyClick(Qt.Key_Return)
-            compare(App.currentTitle, "Main")
+            compare(App.chats.currentTitle, "Main")
             tryVerify(function() { return !switcher.visible }, 15000)
         }
 
@@ -387,12 +387,12 @@ Item {
             for (let i = 0; i < 160; ++i)
                 peer.bobSays("Archive", "archive line " + i)
             tryVerify(function() { return peer.bobUnsent() === 0 }, 30000, "bob's messages stored")
-            App.joinRoom("Archive")
-            compare(App.currentTitle, "Archive")
+            App.chats.joinRoom("Archive")
+            compare(App.chats.currentTitle, "Archive")
             const list = findChild(chat, "messageList")
             tryVerify(function() { return list.count > 0 && lastMessage().text === "archive line 159" },
                       15000)
-            const pager = App.currentRoom.pager
+            const pager = App.chats.currentRoom.pager
             verify(!pager.atBeginning)
             verify(messageTexts().indexOf("archived zebra first") < 0, "not replayed")
             const loading = findChild(chat, "historyLoading")
@@ -417,8 +417,8 @@ Item {
         }
 
         function test_6d_searchOpensTheChatAtTheMessage() {
-            App.selectKey(App.currentAccount.id + "/Main")
-            compare(App.currentTitle, "Main")
+            App.chats.selectKey(App.chats.currentAccount.id + "/Main")
+            compare(App.chats.currentTitle, "Main")
             searchView.open()
             tryVerify(function() { return searchView.opened }, 15000)
             const field = findChild(searchView.contentItem, "searchField")
@@ -437,7 +437,7 @@ Item {
             compare(results.currentIndex, 0)
             keyClick(Qt.Key_Return)
             tryVerify(function() { return !searchView.visible }, 15000)
-            compare(App.currentTitle, "Archive")
+            compare(App.chats.currentTitle, "Archive")
             const list = findChild(chat, "messageList")
             const row = messageTexts().indexOf("archived zebra first")
             verify(row >= 0)
@@ -445,7 +445,7 @@ Item {
             tryVerify(function() { return highlight.visible }, 15000, "the message is highlighted")
             verify(list.itemAtIndex(row) !== null, "and scrolled into view")
             tryVerify(function() { return !highlight.visible }, 15000, "for a moment")
-            App.leaveCurrentRoom() // later steps expect Main and Dev only
+            App.chats.leaveCurrentRoom() // later steps expect Main and Dev only
         }
 
         function test_6e_searchOpensAPrivateChatAtTheMessage() {
@@ -457,15 +457,15 @@ Item {
             tryVerify(function() { return results.count === 1 }, 15000)
             keyClick(Qt.Key_Return)
             tryVerify(function() { return !searchView.visible }, 15000)
-            compare(App.currentTitle, "bob")
+            compare(App.chats.currentTitle, "bob")
             const highlight = findChild(chat, "jumpHighlight")
             tryVerify(function() { return highlight.visible }, 15000, "the private message is highlighted")
             verify(messageTexts().indexOf("psst, private") >= 0)
         }
 
         function test_7_leaveRoom() {
-            App.selectKey(App.currentAccount.id + "/Dev")
-            compare(App.currentTitle, "Dev")
+            App.chats.selectKey(App.chats.currentAccount.id + "/Dev")
+            compare(App.chats.currentTitle, "Dev")
             const leave = findChild(chat, "leaveButton")
             verify(leave.visible, "Leave is in the header")
             mouseClick(leave)
@@ -479,11 +479,11 @@ Item {
             tryVerify(function() { return dialog.opened }, 15000)
             mouseClick(findChild(dialog.footer, "confirmButton"))
             compare(findChild(sidebar, "roomList").count, 1)
-            verify(App.currentTitle !== "Dev")
+            verify(App.chats.currentTitle !== "Dev")
         }
 
         function test_8_badLinkShowsMessage() {
-            verify(!App.openLink("http://nope/x"))
+            verify(!App.connector.openLink("http://nope/x"))
             verify(App.notice.indexOf("talker://") >= 0, App.notice)
             App.clearNotice()
             compare(App.notice, "")
@@ -509,9 +509,9 @@ Item {
 
         function test_9_wrongTokenShowsAuthenticationFailed() {
             const roomsBefore = findChild(sidebar, "roomList").count
-            App.connectToServer("localhost", peer.port, false, "not-a-valid-token", "Main")
-            compare(App.currentTitle, "Main")
-            tryVerify(function() { return App.authenticationFailed }, 15000)
+            App.connector.connectToServer("localhost", peer.port, false, "not-a-valid-token", "Main")
+            compare(App.chats.currentTitle, "Main")
+            tryVerify(function() { return App.chats.authenticationFailed }, 15000)
             const banner = findChild(chat, "offlineBanner")
             tryVerify(function() { return banner.visible }, 15000)
             verify(findChild(chat, "offlineText").text.indexOf("Authentication failed") >= 0,
@@ -520,17 +520,17 @@ Item {
         }
 
         function test_9z_unreachableHostShowsOfflineBanner() {
-            App.connectToServer("127.0.0.1", 1, false, "some-token", "Nowhere")
-            compare(App.currentTitle, "Nowhere")
-            tryVerify(function() { return App.offline && App.connectionText.indexOf("Next retry") >= 0 }, 15000,
-                      App.connectionText)
+            App.connector.connectToServer("127.0.0.1", 1, false, "some-token", "Nowhere")
+            compare(App.chats.currentTitle, "Nowhere")
+            tryVerify(function() { return App.chats.offline && App.chats.connectionText.indexOf("Next retry") >= 0 }, 15000,
+                      App.chats.connectionText)
             const banner = findChild(chat, "offlineBanner")
             verify(banner.visible)
             const retry = findChild(chat, "retryNowButton")
             verify(retry.visible)
             mouseClick(retry)
-            verify(App.offline)
-            tryVerify(function() { return App.connectionText.length > 0 }, 15000)
+            verify(App.chats.offline)
+            tryVerify(function() { return App.chats.connectionText.length > 0 }, 15000)
         }
     }
 }

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "client/chat.h"
+
+#include "client/account.h"
+#include "client/historycache.h"
+#include "client/timeline.h"
+
+namespace talker::client {
+
+Chat::Chat(Account *account, const QString &timelineKey, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_timeline(new Timeline(timelineKey, this))
+{
+    m_timeline->setCache(account->cache());
+    m_timeline->setWindowSize(account->windowSize());
+    m_timeline->reset(account->cache()->latest(timelineKey, qMin(account->windowSize(), 200)));
+    connect(m_timeline, &Timeline::rowsInserted, this, [this](int, int last) {
+        if (last == m_timeline->count() - 1)
+            emit lastMessageChanged();
+    });
+    connect(m_timeline, &Timeline::rowChanged, this, [this](int row) {
+        if (row == m_timeline->count() - 1)
+            emit lastMessageChanged();
+    });
+    connect(m_timeline, &Timeline::rowsRemoved, this, &Chat::lastMessageChanged);
+}
+
+Chat::~Chat() = default;
+
+Session::State Chat::state() const
+{
+    const Session *s = session();
+    return s ? s->state() : Session::State::Disconnected;
+}
+
+QString Chat::statusText() const
+{
+    const Session *s = session();
+    return s ? s->statusText() : QString();
+}
+
+QDateTime Chat::nextRetry() const
+{
+    const Session *s = session();
+    return s ? s->nextRetry() : QDateTime();
+}
+
+bool Chat::authenticationFailed() const
+{
+    const Session *s = session();
+    return s && s->authenticationFailed();
+}
+
+QString Chat::lastMessagePreview() const
+{
+    const Message m = m_timeline->last();
+    if (m.id.isEmpty())
+        return QString();
+    QString text = previewOf(m);
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.size() > 100 ? text.left(99) + QChar(0x2026) : text;
+}
+
+QDateTime Chat::lastMessageTime() const
+{
+    const Message m = m_timeline->last();
+    return m.id.isEmpty() ? QDateTime() : QDateTime::fromSecsSinceEpoch(m.time);
+}
+
+bool Chat::retractMessage(const QString &id)
+{
+    return editMessage(id, QStringLiteral(""));
+}
+
+QString Chat::lastOwnMessageId() const
+{
+    if (!canSend())
+        return QString();
+    for (int row = m_timeline->count() - 1; row >= 0; --row) {
+        const Message &m = m_timeline->at(row);
+        if (m.isOwn && !m.deleted)
+            return m.id;
+    }
+    return QString();
+}
+
+void Chat::markRead()
+{
+    const Message last = m_timeline->last();
+    if (!last.id.isEmpty() && last.delivery == Message::Delivery::Sent)
+        m_timeline->setLastReadId(last.id);
+    markSeen();
+}
+
+} // namespace talker::client
