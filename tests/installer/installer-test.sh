@@ -125,7 +125,7 @@ allowed_path() {
     usr/share/icons/hicolor/*/apps/"$APP_ID".png | usr/share/icons/hicolor/scalable/apps/"$APP_ID".svg) return 0 ;;
     usr/lib/systemd/system/talker-server.service) return 0 ;;
     usr/lib/systemd/system/talker-server-node.service) return 0 ;; # cluster node (issue 12)
-    usr/share/doc/"$PKG"/copyright) return 0 ;;
+    usr/share/doc/"$PKG" | usr/share/doc/"$PKG"/copyright) return 0 ;; # rpm lists the folder too
     usr/lib/.build-id | usr/lib/.build-id/*) return 0 ;; # rpm's debug links
     esac
     return 1
