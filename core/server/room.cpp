@@ -4,6 +4,7 @@
 #include "server/connection.h"
 #include "server/hub.h"
 #include "server/metrics.h"
+#include "server/replaycursor.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/store.h"
@@ -41,6 +42,7 @@ Room::Room(const QString &name, Hub *hub)
     // Remember the room (for listings); a failure here costs nothing but the listing.
     m_store->ensureRoom(m_name);
     metrics::addRooms(1);
+    m_lastSeq = m_store->lastSeq(m_name);
 }
 
 Room::~Room()
@@ -85,6 +87,7 @@ int Room::broadcast(const QByteArray &line, Connection *extra)
 
 void Room::deliver(const store::StoredEvent &event)
 {
+    m_lastSeq = qMax(m_lastSeq, event.seq);
     static const QString kTypes[] = {QStringLiteral("message"), QStringLiteral("join"),
                                      QStringLiteral("leave"), QStringLiteral("idle"),
                                      QStringLiteral("back")};
@@ -215,7 +218,9 @@ void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Conne
         stored.time = p.time;
         stored.line = line;
         // Presence is not user data: a failed write is logged and the room goes on.
-        if (!m_store->append(&stored))
+        if (m_store->append(&stored))
+            m_lastSeq = qMax(m_lastSeq, stored.seq);
+        else
             qCWarning(lcRoom) << "could not store presence event:" << m_store->lastError();
     }
     metrics::countOut(protocol::presenceTypeName(kind), broadcast(line, extra));
@@ -239,18 +244,24 @@ void Room::join(Connection *connection, const protocol::User &user,
     connection->attach(this, member, event.includePartial);
     connection->send(protocol::encode(protocol::ConnectedEvent{member->user}));
 
-    // Replay what the client missed, before any live traffic.
+    // Replay what the client missed, before any live traffic: streamed from the store
+    // as the socket drains, `users` and everything live waiting behind it. The replay
+    // ends at the last event this room delivered; later ones reach the connection live.
     const int cap = qMax(0, m_hub->config().replayCap);
-    QList<store::StoredEvent> replay;
-    bool found = false;
-    if (event.lastEventId && !event.lastEventId->isEmpty())
-        replay = m_store->eventsAfter(m_name, *event.lastEventId, user.id, cap, &found);
-    if (!found && event.history && *event.history > 0)
-        replay = m_store->lastEvents(m_name, user.id, qMin(*event.history, cap));
-    for (const store::StoredEvent &e : std::as_const(replay))
-        connection->send(e.line);
-    if (!replay.isEmpty() || event.lastEventId || event.history)
-        metrics::observeReplay(int(replay.size()));
+    if (m_store->canReadRanges() && !m_bus) {
+        auto cursor = ReplayCursor::forConnect(m_store, m_name, user.id, event, m_lastSeq, cap);
+        if (cursor) {
+            cursor->setTrailer([](int count) {
+                metrics::observeReplay(count);
+                return QByteArray();
+            });
+            connection->sendStream(std::move(cursor));
+        } else if (event.lastEventId || event.history) {
+            metrics::observeReplay(0);
+        }
+    } else {
+        sendWholeReplay(connection, user.id, event, cap);
+    }
 
     flushBroadcast(); // stored lines still in the pass buffer were in the replay
     m_connections.append(connection);
@@ -273,6 +284,21 @@ void Room::join(Connection *connection, const protocol::User &user,
         publishPresence(PresenceEvent::Kind::Join, *member);
     else if (wasIdle)
         publishPresence(PresenceEvent::Kind::Back, *member);
+}
+
+void Room::sendWholeReplay(Connection *connection, const QString &userId,
+                           const protocol::ConnectEvent &event, int cap)
+{
+    QList<store::StoredEvent> replay;
+    bool found = false;
+    if (event.lastEventId && !event.lastEventId->isEmpty())
+        replay = m_store->eventsAfter(m_name, *event.lastEventId, userId, cap, &found);
+    if (!found && event.history && *event.history > 0)
+        replay = m_store->lastEvents(m_name, userId, qMin(*event.history, cap));
+    for (const store::StoredEvent &e : std::as_const(replay))
+        connection->send(e.line);
+    if (!replay.isEmpty() || event.lastEventId || event.history)
+        metrics::observeReplay(int(replay.size()));
 }
 
 void Room::touch(Connection *connection)

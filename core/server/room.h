@@ -94,6 +94,9 @@ private:
                          Connection *extra = nullptr);
     void leave(Member *member, Connection *extra);
     QByteArray usersLine() const;
+    /// The replay of a store that cannot stream ranges (cluster): read whole, then sent.
+    void sendWholeReplay(Connection *connection, const QString &userId,
+                         const protocol::ConnectEvent &event, int cap);
 
     QString m_name;
     Hub *m_hub;
@@ -103,6 +106,7 @@ private:
     QList<Connection *> m_connections;  ///< every connection, in join order
     QList<Connection *> m_partial;      ///< those that asked for drafts
     QByteArray m_pass;                  ///< public lines not yet handed to connections
+    qint64 m_lastSeq = 0;               ///< the newest stored event of this room that was delivered
 };
 
 } // namespace talker::server

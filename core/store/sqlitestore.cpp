@@ -32,6 +32,9 @@ enum Query {
     QFirstSeq,
     QAfter,
     QLast,
+    QLastSeq,
+    QNewestSeq,
+    QBetween,
     QCount
 };
 
@@ -58,6 +61,12 @@ const char *const kSql[QCount] = {
     "(SELECT * FROM events WHERE room = ? "
     "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq DESC LIMIT ?) "
     "ORDER BY seq",
+    "SELECT MAX(seq) FROM events WHERE room = ?",
+    "SELECT seq FROM events WHERE room = ? AND seq > ? AND seq <= ? "
+    "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq DESC LIMIT 1 OFFSET ?",
+    "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM events "
+    "WHERE room = ? AND seq > ? AND seq <= ? "
+    "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq LIMIT ?",
 };
 
 /// SQLite gets '' rather than NULL for an empty string.
@@ -467,6 +476,61 @@ SearchPage SqliteStore::search(const SearchQuery &query)
     SearchPage page = m_history->search(query);
     m_error = m_history->lastError();
     return page;
+}
+
+qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
+{
+    QSqlQuery &q = prepared(QFirstSeq);
+    q.addBindValue(room);
+    q.addBindValue(id);
+    return fetchSeq(q, -1);
+}
+
+qint64 SqliteStore::lastSeq(const QString &room)
+{
+    QSqlQuery &q = prepared(QLastSeq);
+    q.addBindValue(room);
+    return fetchSeq(q, 0);
+}
+
+qint64 SqliteStore::seqBeforeNewest(const QString &room, const QString &userId, qint64 afterSeq,
+                                    qint64 upToSeq, int count)
+{
+    if (count <= 0)
+        return upToSeq;
+    QSqlQuery &q = prepared(QNewestSeq);
+    q.addBindValue(room);
+    q.addBindValue(afterSeq);
+    q.addBindValue(upToSeq);
+    q.addBindValue(text(userId));
+    q.addBindValue(text(userId));
+    q.addBindValue(count - 1);
+    const qint64 oldest = fetchSeq(q, -1);
+    return oldest < 0 ? afterSeq : oldest - 1;
+}
+
+QList<StoredEvent> SqliteStore::eventsBetween(const QString &room, const QString &userId,
+                                              qint64 afterSeq, qint64 upToSeq, int limit)
+{
+    QSqlQuery &q = prepared(QBetween);
+    q.addBindValue(room);
+    q.addBindValue(afterSeq);
+    q.addBindValue(upToSeq);
+    q.addBindValue(text(userId));
+    q.addBindValue(text(userId));
+    q.addBindValue(limit);
+    return fetchEvents(q);
+}
+
+qint64 SqliteStore::fetchSeq(QSqlQuery &query, qint64 fallback)
+{
+    if (!run(query))
+        return fallback;
+    qint64 seq = fallback;
+    if (query.next() && !query.value(0).isNull())
+        seq = query.value(0).toLongLong();
+    query.finish();
+    return seq;
 }
 
 QList<StoredEvent> SqliteStore::fetchEvents(QSqlQuery &query)

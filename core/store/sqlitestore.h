@@ -65,6 +65,13 @@ public:
     QList<StoredEvent> eventsAfter(const QString &room, const QString &afterId,
                                    const QString &userId, int cap, bool *found) override;
     QList<StoredEvent> lastEvents(const QString &room, const QString &userId, int count) override;
+    bool canReadRanges() const override { return true; }
+    qint64 firstSeq(const QString &room, const QString &id) override;
+    qint64 lastSeq(const QString &room) override;
+    qint64 seqBeforeNewest(const QString &room, const QString &userId, qint64 afterSeq,
+                           qint64 upToSeq, int count) override;
+    QList<StoredEvent> eventsBetween(const QString &room, const QString &userId, qint64 afterSeq,
+                                     qint64 upToSeq, int limit) override;
     HistoryPage historyBefore(const QString &room, const QString &beforeId, const QString &userId,
                               int limit) override;
     std::optional<QByteArray> lineAt(qint64 seq) override;
@@ -85,6 +92,9 @@ private:
     QList<StoredEvent> fetchEvents(QSqlQuery &query);
     /// Runs a prepared query (values bound) that selects one user's id and name.
     std::optional<UserRecord> fetchUser(QSqlQuery &query);
+    /// Runs a prepared query (values bound) that selects one integer; `fallback` when
+    /// it selects no row or NULL.
+    qint64 fetchSeq(QSqlQuery &query, qint64 fallback);
     QSqlQuery &prepared(int which);
 
     QString m_connection;

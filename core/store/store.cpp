@@ -66,3 +66,27 @@ SearchPage Store::search(const SearchQuery &)
 }
 
 } // namespace talker::store
+
+namespace talker::store {
+
+qint64 Store::firstSeq(const QString &, const QString &)
+{
+    return -1;
+}
+
+qint64 Store::lastSeq(const QString &)
+{
+    return 0;
+}
+
+qint64 Store::seqBeforeNewest(const QString &, const QString &, qint64 afterSeq, qint64, int)
+{
+    return afterSeq;
+}
+
+QList<StoredEvent> Store::eventsBetween(const QString &, const QString &, qint64, qint64, int)
+{
+    return {};
+}
+
+} // namespace talker::store

@@ -136,6 +136,25 @@ public:
     virtual QList<StoredEvent> lastEvents(const QString &room, const QString &userId,
                                           int count) = 0;
 
+    // Reading history piece by piece by sequence number (server/replaycursor.h). "Visible
+    // to a user": public, or a private message the user sent or received. A store that
+    // cannot (the defaults) is read whole through eventsAfter()/lastEvents() instead.
+
+    /// Whether the four calls below work.
+    virtual bool canReadRanges() const { return false; }
+    /// The seq of the first event with this id in the room; -1 when there is none.
+    virtual qint64 firstSeq(const QString &room, const QString &id);
+    /// The highest seq stored for the room; 0 when it has no events.
+    virtual qint64 lastSeq(const QString &room);
+    /// The seq just before the oldest of the newest `count` events visible to `userId`
+    /// with afterSeq < seq <= upToSeq; `afterSeq` when there are no more than `count`.
+    virtual qint64 seqBeforeNewest(const QString &room, const QString &userId, qint64 afterSeq,
+                                   qint64 upToSeq, int count);
+    /// At most `limit` events visible to `userId` with afterSeq < seq <= upToSeq, oldest
+    /// first.
+    virtual QList<StoredEvent> eventsBetween(const QString &room, const QString &userId,
+                                             qint64 afterSeq, qint64 upToSeq, int limit);
+
     /// The newest `limit` events before the first one with id `beforeId`, each
     /// message once (at its original place, in its latest state), private ones only
     /// for `userId`'s. The default cannot page (`available` false).

@@ -181,6 +181,90 @@ private slots:
         QCOMPARE(contents(l.replay()), texts.mid(7));
     }
 
+    void replayBiggerThanOutputBoundArrivesWhole()
+    {
+        // 3 MB of history against a 1 MiB output bound: the replay is streamed as the
+        // socket drains, so a reader that reads gets all of it, then `users`, then live.
+        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576")});
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("big"), alice));
+        a.sync();
+        QStringList texts;
+        for (int i = 0; i < 30; ++i)
+            texts.append(QString::number(i) + QString(100 * 1000, QLatin1Char('x')));
+        sendAll(a, texts);
+
+        WireClient b(server.port());
+        QVERIFY(b.open());
+        b.send(QJsonObject{{kType, QStringLiteral("connect")},
+                           {QStringLiteral("room"), QStringLiteral("big")},
+                           {QStringLiteral("token"), bob},
+                           {QStringLiteral("history"), 500}});
+        // Once bob has joined (his replay may still be streaming), alice goes on.
+        QCOMPARE(a.waitFor(QStringLiteral("join"))
+                     .value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("name")),
+                 QStringLiteral("bob"));
+        a.send(message(QStringLiteral("live during replay")));
+        QList<QJsonObject> got;
+        QJsonObject m = b.waitFor(kMessage, &got);
+        // Read on until the live message: everything before it is the handshake.
+        while (m.value(kContent).toString() != QStringLiteral("live during replay")) {
+            QVERIFY2(!m.isEmpty(), "connection dropped or timed out during the replay");
+            got.append(m);
+            m = b.waitFor(kMessage, &got);
+        }
+        QCOMPARE(contents(got), texts);
+        const QStringList order = types(got);
+        QCOMPARE(order.first(), QStringLiteral("connected"));
+        QVERIFY2(order.indexOf(QStringLiteral("users")) > order.lastIndexOf(kMessage),
+                 qPrintable(order.join(u',')));
+        QVERIFY(server.isRunning());
+    }
+
+    void slowReaderRuleStillAppliesDuringReplay()
+    {
+        // A reader that does not read at all while the room goes on is still dropped:
+        // the live lines waiting behind its replay count against the bound.
+        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576")});
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("stall"), alice));
+        a.waitFor(QStringLiteral("join")); // alice's own
+        QStringList texts;
+        for (int i = 0; i < 40; ++i)
+            texts.append(QString::number(i) + QString(100 * 1000, QLatin1Char('y')));
+        sendAll(a, texts);
+        WireClient b(server.port());
+        QVERIFY(b.open());
+        b.socket()->setReadBufferSize(64 * 1024); // and then never read
+        b.send(QJsonObject{{kType, QStringLiteral("connect")},
+                           {QStringLiteral("room"), QStringLiteral("stall")},
+                           {QStringLiteral("token"), bob},
+                           {QStringLiteral("history"), 500}});
+        QJsonObject join = a.waitFor(QStringLiteral("join"));
+        QCOMPARE(join.value(QStringLiteral("user")).toObject().value(QStringLiteral("name")),
+                 QStringLiteral("bob"));
+        // 6 MB live: more than any socket buffer holds.
+        QList<QJsonObject> seen;
+        for (const QString &t : texts + texts.mid(20)) {
+            a.send(message(t));
+            a.waitFor(kMessage, &seen);
+        }
+        if (!types(seen).contains(QStringLiteral("idle")))
+            seen.append(a.waitFor(QStringLiteral("idle")));
+        QCOMPARE(types(seen), QStringList{QStringLiteral("idle")});
+        QCOMPARE(
+            seen.first().value(QStringLiteral("user")).toObject().value(QStringLiteral("name")),
+            QStringLiteral("bob"));
+    }
+
     void restartKeepsUsersAndHistory()
     {
         TestServer server;
