@@ -187,6 +187,9 @@ private slots:
         // socket drains, so a reader that reads gets all of it, then `users`, then live.
         TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576")});
         QString alice, bob;
+        if (server.isCluster())
+            QSKIP("a cluster store replays whole (it cannot read by range): issue 11 item 2 is "
+                  "for the SQLite store");
         QVERIFY(server.startWithUsers(
             {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
         WireClient a(server.port());
@@ -232,6 +235,9 @@ private slots:
         // the live lines waiting behind its replay count against the bound.
         TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576")});
         QString alice, bob;
+        if (server.isCluster())
+            QSKIP("a cluster store replays whole (it cannot read by range): issue 11 item 2 is "
+                  "for the SQLite store");
         QVERIFY(server.startWithUsers(
             {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
         WireClient a(server.port());
