@@ -352,8 +352,9 @@ void Room::message(Connection *connection, MessageEvent &&event)
             return;
         }
         existing = m_store->latest(m_name, event.id);
-        if (existing && (existing->kind != store::EventKind::Message ||
-                         existing->senderId != sender->user.id)) {
+        if ((existing && (existing->kind != store::EventKind::Message ||
+                          existing->senderId != sender->user.id)) ||
+            m_drafts.takenByOther(event.id, sender->user.id)) {
             connection->sendError(ErrorCode::NotYourMessage);
             return;
         }
@@ -373,7 +374,9 @@ void Room::message(Connection *connection, MessageEvent &&event)
     }
 
     if (out.partial) {
-        // A live-typing draft: never stored, only for connections that asked.
+        // A live-typing draft: never stored, only for connections that asked. Its id
+        // is its author's from now on, though nothing is stored yet.
+        m_drafts.reserve(out.id, sender->user.id);
         const QByteArray line = protocol::encode(out);
         if (m_bus)
             m_bus->publishDraft(m_name, line, sender->user.id, recipientId);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/events.h"
+#include "server/draftreservations.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -106,7 +107,8 @@ private:
     QList<Connection *> m_connections;  ///< every connection, in join order
     QList<Connection *> m_partial;      ///< those that asked for drafts
     QByteArray m_pass;                  ///< public lines not yet handed to connections
-    qint64 m_lastSeq = 0;               ///< the newest stored event of this room that was delivered
+    DraftReservations m_drafts;
+    qint64 m_lastSeq = 0; ///< the newest stored event of this room that was delivered
 };
 
 } // namespace talker::server

@@ -347,12 +347,38 @@ private slots:
         QCOMPARE(atB.value(kPrivate), QJsonValue(true));
         QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("se"));
         QVERIFY(!types(c.sync()).contains(kMessage));
-        // Drafts reserve nothing: an id belongs to a user only once a message is stored.
+        // The first partial reserved the id for alice: bob's draft with it is refused.
         b.send(withId(QStringLiteral("x"), QStringLiteral("pd1"),
                       {{QStringLiteral("partial"), true}}));
         bool ok = false;
-        QVERIFY(!types(b.sync(&ok)).contains(QStringLiteral("error")));
+        QCOMPARE(b.sync(&ok), QList<QJsonObject>{errorEvent(QStringLiteral("Not your message"))});
         QVERIFY(ok);
+    }
+
+    void draftIdCannotBeTakenOver()
+    {
+        // Bob watches drafts, sees alice's draft id and sends a final message with it
+        // first: he gets "Not your message", and alice's message still goes out.
+        const QJsonObject partial{{QStringLiteral("include_partial"), true}};
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("takeover"), m_alice));
+        WireClient b(m_server.port());
+        QVERIFY(b.join(QStringLiteral("takeover"), m_bob, partial));
+        a.sync();
+        b.sync();
+        a.send(withId(QStringLiteral("my dra"), QStringLiteral("draft-7"),
+                      {{QStringLiteral("partial"), true}}));
+        const QString id = b.waitFor(kMessage).value(kId).toString();
+        QCOMPARE(id, QStringLiteral("draft-7"));
+        b.send(withId(QStringLiteral("mine now"), id));
+        bool ok = false;
+        QCOMPARE(b.sync(&ok), QList<QJsonObject>{errorEvent(QStringLiteral("Not your message"))});
+        QVERIFY(ok);
+        a.send(withId(QStringLiteral("my draft"), id));
+        const QJsonObject sent = a.waitFor(kMessage);
+        QCOMPARE(sent.value(kContent).toString(), QStringLiteral("my draft"));
+        QVERIFY(!sent.contains(QStringLiteral("edited")));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("my draft"));
     }
 
     void emptyMessageIgnored()
