@@ -12,23 +12,16 @@ AuthThrottle::AuthThrottle(int allowed, qint64 baseDelayMs, qint64 windowMs)
     , m_window(windowMs)
 {}
 
-qint64 AuthThrottle::delayFor(const QString &address, qint64 nowMs)
+qint64 AuthThrottle::recordFailure(const QString &address, qint64 nowMs)
 {
     expire(nowMs);
-    if (m_allowed <= 0 || m_baseDelay <= 0)
-        return 0;
-    const auto it = m_entries.constFind(address);
-    if (it == m_entries.constEnd() || it->failures < m_allowed)
-        return 0;
-    const int extra = qMin(it->failures - m_allowed, 15);
-    return qMin(kMaxDelayMs, m_baseDelay << extra);
-}
-
-void AuthThrottle::recordFailure(const QString &address, qint64 nowMs)
-{
     Entry &e = m_entries[address];
     ++e.failures;
     e.last = nowMs;
+    if (m_allowed <= 0 || m_baseDelay <= 0 || e.failures <= m_allowed)
+        return 0;
+    const int extra = qMin(e.failures - m_allowed - 1, 15);
+    return qMin(kMaxDelayMs, m_baseDelay << extra);
 }
 
 void AuthThrottle::expire(qint64 nowMs)

@@ -5,18 +5,21 @@
 
 namespace talker::server {
 
-/// Slows down token guessing: after `allowed` failed attempts from one address within
-/// the window, each further attempt from it waits `baseDelay`, doubling per failure
-/// (at most 30 s). Times are monotonic milliseconds.
+/// Slows down token guessing by slowing down *failures*: after `allowed` failed
+/// attempts from one address within the window, the answer to each further failure
+/// from it waits `baseDelay`, doubling per failure (at most 30 s), while its connection
+/// stays taken. Every token is checked at once, so a right one is never delayed (an
+/// office behind one NAT address is not locked out by a colleague's typos), and a
+/// failure counts from the moment it is checked, so parallel guesses are slowed down as
+/// much as sequential ones. Times are monotonic milliseconds.
 class AuthThrottle
 {
 public:
     AuthThrottle(int allowed, qint64 baseDelayMs, qint64 windowMs);
 
-    /// How long to wait before checking an attempt from `address`.
-    qint64 delayFor(const QString &address, qint64 nowMs);
-    /// Records a failed attempt.
-    void recordFailure(const QString &address, qint64 nowMs);
+    /// Records a failed attempt from `address`; returns how long to wait before
+    /// answering it.
+    qint64 recordFailure(const QString &address, qint64 nowMs);
 
 private:
     struct Entry

@@ -199,6 +199,8 @@ void Connection::setAuthenticating(bool on)
     if (m_state != State::AwaitingConnect && m_state != State::Authenticating)
         return;
     m_state = on ? State::Authenticating : State::AwaitingConnect;
+    if (on && m_authTimer)
+        m_authTimer->stop(); // the outcome is decided; only its answer waits
     if (!on)
         QMetaObject::invokeMethod(this, &Connection::processFrames, Qt::QueuedConnection);
 }

@@ -70,7 +70,8 @@ public:
     /// Called by a Hub after authentication when the room lives in another hub
     /// (another thread): moves this connection there and joins the room.
     void handOver(Hub *target, const protocol::User &user, const protocol::ConnectEvent &event);
-    /// Called by the Hub when a delayed authentication resumes processing.
+    /// Called by the Hub: `on` holds the connection (it reads nothing and no longer
+    /// times out) while the answer to a failed token waits; `off` resumes reading.
     void setAuthenticating(bool on);
 
 signals:

@@ -169,30 +169,31 @@ Room *Hub::room(const QString &name) const
 
 void Hub::requestConnect(Connection *connection, const protocol::ConnectEvent &event)
 {
-    afterThrottle(connection, [this, event](Connection *c) { authenticate(c, event); });
+    authenticate(connection, event);
 }
 
 void Hub::requestRegister(Connection *connection, const protocol::RegisterEvent &event)
 {
-    afterThrottle(connection, [this, event](Connection *c) { registerUser(c, event); });
+    registerUser(connection, event);
 }
 
-void Hub::afterThrottle(Connection *connection, std::function<void(Connection *)> step)
+void Hub::refuse(Connection *connection, protocol::ErrorCode code)
 {
-    const qint64 delay = m_throttle->delayFor(connection->address(), now());
+    // Neither the token nor the invite code is ever logged.
+    metrics::countAuthFailure();
+    const qint64 delay = m_throttle->recordFailure(connection->address(), now());
     if (delay <= 0) {
-        step(connection);
+        qCInfo(lcHub) << connection->address() << "authentication failed";
+        connection->sendError(code);
         return;
     }
-    qCInfo(lcHub) << connection->address() << "authentication delayed by" << delay
+    qCInfo(lcHub) << connection->address() << "authentication failed, answer delayed by" << delay
                   << "ms after failed attempts";
-    connection->setAuthenticating(true);
+    connection->setAuthenticating(true); // reads nothing more meanwhile
     QPointer<Connection> guard(connection);
-    QTimer::singleShot(int(delay), Qt::PreciseTimer, this, [guard, step] {
-        if (!guard || guard->state() != Connection::State::Authenticating)
-            return;
-        guard->setAuthenticating(false);
-        step(guard);
+    QTimer::singleShot(int(delay), Qt::PreciseTimer, this, [guard, code] {
+        if (guard && guard->state() == Connection::State::Authenticating)
+            guard->sendError(code);
     });
 }
 
@@ -215,8 +216,7 @@ void Hub::registerUser(Connection *connection, const protocol::RegisterEvent &ev
         return;
     case store::RedeemResult::InvalidInvite:
         qCInfo(lcHub) << connection->address() << "invalid invite";
-        m_throttle->recordFailure(connection->address(), now());
-        connection->sendError(protocol::ErrorCode::InvalidInvite);
+        refuse(connection, protocol::ErrorCode::InvalidInvite);
         return;
     case store::RedeemResult::NameTaken:
         connection->sendError(protocol::ErrorCode::NameTaken);
@@ -245,11 +245,7 @@ void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &eve
         return;
     }
     if (!user) {
-        // The token is never logged.
-        qCInfo(lcHub) << connection->address() << "authentication failed";
-        m_throttle->recordFailure(connection->address(), now());
-        metrics::countAuthFailure();
-        connection->sendError(protocol::ErrorCode::AuthenticationFailed);
+        refuse(connection, protocol::ErrorCode::AuthenticationFailed);
         return;
     }
     const protocol::User member{user->id, user->name, false};

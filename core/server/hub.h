@@ -46,8 +46,8 @@ public:
     void joinRoom(Connection *connection, const protocol::User &user,
                   const protocol::ConnectEvent &event);
 
-    /// A connection sent `connect`: authenticate (slowed down after failures from the
-    /// same address) and join the room, or answer "Authentication failed".
+    /// A connection sent `connect`: authenticate at once and join the room, or answer
+    /// "Authentication failed" (later, after too many failures from the address).
     void requestConnect(Connection *connection, const protocol::ConnectEvent &event);
     /// A connection sent `register`: redeem the invite (slowed down like `connect`
     /// after failures from the same address), answer `registered` with the new
@@ -85,10 +85,10 @@ public:
     int roomCount() const { return int(m_rooms.size()); }
 
 private:
-    /// Runs `step` now, or later when earlier failures from the connection's address
-    /// slow it down (the connection waits in the Authenticating state meanwhile).
-    void afterThrottle(Connection *connection, std::function<void(Connection *)> step);
     void authenticate(Connection *connection, const protocol::ConnectEvent &event);
+    /// Answers a failed token or invite with `code`: later when the address failed
+    /// too often (the connection waits in the Authenticating state meanwhile).
+    void refuse(Connection *connection, protocol::ErrorCode code);
     void publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
                       qint64 expectedSeq);
     void registerUser(Connection *connection, const protocol::RegisterEvent &event);

@@ -280,19 +280,18 @@ private slots:
 
     void authThrottle()
     {
+        // The answer to each failure beyond the allowed ones waits, doubling.
         AuthThrottle throttle(2, 1000, 60000);
         const QString a = QStringLiteral("1.2.3.4");
-        QCOMPARE(throttle.delayFor(a, 0), 0);
-        throttle.recordFailure(a, 0);
-        throttle.recordFailure(a, 0);
-        QCOMPARE(throttle.delayFor(a, 10), 1000);
-        throttle.recordFailure(a, 10);
-        QCOMPARE(throttle.delayFor(a, 20), 2000);
+        QCOMPARE(throttle.recordFailure(a, 0), 0);
+        QCOMPARE(throttle.recordFailure(a, 0), 0);
+        QCOMPARE(throttle.recordFailure(a, 10), 1000);
+        QCOMPARE(throttle.recordFailure(a, 20), 2000);
         for (int i = 0; i < 20; ++i)
             throttle.recordFailure(a, 30);
-        QCOMPARE(throttle.delayFor(a, 40), 30000); // capped
-        QCOMPARE(throttle.delayFor(QStringLiteral("5.6.7.8"), 40), 0);
-        QCOMPARE(throttle.delayFor(a, 70000), 0); // forgotten after the window
+        QCOMPARE(throttle.recordFailure(a, 40), 30000); // capped
+        QCOMPARE(throttle.recordFailure(QStringLiteral("5.6.7.8"), 40), 0);
+        QCOMPARE(throttle.recordFailure(a, 70000), 0); // forgotten after the window
     }
 
     void inProcessServerWithAdmin()
