@@ -12,6 +12,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include <utility>
@@ -124,6 +126,13 @@ void Room::deliverFromBus(const store::StoredEvent &event)
 
 void Room::deliverDraft(const QByteArray &line, const QString &senderId, const QString &recipientId)
 {
+    if (m_bus) {
+        // A draft from another node reserves its id here too (this node's own drafts
+        // did so in message()).
+        const QJsonValue id = QJsonDocument::fromJson(line).object().value(QLatin1String("id"));
+        if (id.isString())
+            m_drafts.reserve(id.toString(), senderId);
+    }
     if (recipientId.isEmpty()) {
         for (Connection *c : std::as_const(m_partial))
             c->send(line);
