@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QLoggingCategory>
+#include <QSslCipher>
+#include <QSslKey>
 #include <QSslSocket>
 
 #ifdef Q_OS_LINUX
@@ -28,8 +30,8 @@ bool Listener::setTls(const QString &certificateFile, const QString &keyFile, QS
         *error = QStringLiteral("TLS is not available (no TLS backend)");
         return false;
     }
-    m_chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
-    if (m_chain.isEmpty()) {
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty()) {
         *error = QStringLiteral("cannot read certificate %1").arg(certificateFile);
         return false;
     }
@@ -39,15 +41,34 @@ bool Listener::setTls(const QString &certificateFile, const QString &keyFile, QS
         return false;
     }
     const QByteArray pem = keyIn.readAll();
+    QSslKey key;
     for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
-        m_key = QSslKey(pem, algorithm, QSsl::Pem);
-        if (!m_key.isNull())
+        key = QSslKey(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
             break;
     }
-    if (m_key.isNull()) {
+    if (key.isNull()) {
         *error = QStringLiteral("cannot parse private key %1").arg(keyFile);
         return false;
     }
+    // Forward secrecy: a TLS 1.2 suite must agree its keys by ECDHE (static-RSA suites
+    // such as AES128-SHA let a stolen key decrypt recorded traffic). TLS 1.3 suites
+    // are all forward-secret.
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &cipher : QSslConfiguration::supportedCiphers()) {
+        if (cipher.protocol() == QSsl::TlsV1_3 || cipher.name().startsWith(QLatin1String("ECDHE-")))
+            ciphers.append(cipher);
+    }
+    if (ciphers.isEmpty()) {
+        *error = QStringLiteral("TLS backend offers no forward-secret cipher suite");
+        return false;
+    }
+    m_tlsConfig = QSslConfiguration::defaultConfiguration();
+    m_tlsConfig.setProtocol(QSsl::TlsV1_2OrLater);
+    m_tlsConfig.setCiphers(ciphers);
+    m_tlsConfig.setLocalCertificateChain(chain);
+    m_tlsConfig.setPrivateKey(key);
+    m_tlsConfig.setPeerVerifyMode(QSslSocket::VerifyNone);
     m_tls = true;
     return true;
 }
@@ -75,9 +96,7 @@ void Listener::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    socket->setLocalCertificateChain(m_chain);
-    socket->setPrivateKey(m_key);
-    socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket->setSslConfiguration(m_tlsConfig);
     QObject::connect(socket, &QSslSocket::sslErrors, socket, [](const QList<QSslError> &errors) {
         qCInfo(lcListener) << "TLS handshake problem:" << errors;
     });

@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QSslCertificate>
-#include <QSslKey>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 class QTcpSocket;
@@ -19,6 +18,7 @@ public:
     explicit Listener(QObject *parent = nullptr);
 
     /// Loads a PEM certificate (chain) and private key; false with *error on failure.
+    /// TLS 1.2 or later; TLS 1.2 only with forward-secret (ECDHE) suites.
     bool setTls(const QString &certificateFile, const QString &keyFile, QString *error);
 
 signals:
@@ -32,8 +32,7 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    QList<QSslCertificate> m_chain;
-    QSslKey m_key;
+    QSslConfiguration m_tlsConfig;
     bool m_tls = false;
     bool m_epoll = false; ///< plain TCP through EpollPeer (Linux, unless TALKER_NO_EPOLL)
 };

@@ -7,6 +7,9 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTest>
 
 using namespace talker::test;
@@ -146,6 +149,33 @@ private slots:
         QVERIFY(plain.waitClosed());
         secure.send(message(QStringLiteral("still")));
         QCOMPARE(secure.waitFor(kMessage).value(kContent).toString(), QStringLiteral("still"));
+
+        // TLS 1.2 only with forward-secret suites (issue 11 item 13).
+        QVERIFY(!handshakes(server.port(), QStringLiteral("AES128-SHA"), QSsl::TlsV1_2));
+        QVERIFY(!handshakes(server.port(), QStringLiteral("AES256-GCM-SHA384"), QSsl::TlsV1_2));
+        QVERIFY(handshakes(server.port(), QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"),
+                           QSsl::TlsV1_2));
+        QVERIFY(handshakes(server.port(), QString(), QSsl::TlsV1_3));
+    }
+
+private:
+    /// Whether a TLS client limited to `cipher` (any when empty) and `protocol`
+    /// completes a handshake with the server.
+    static bool handshakes(quint16 port, const QString &cipher, QSsl::SslProtocol protocol)
+    {
+        QSslSocket socket;
+        QSslConfiguration config = socket.sslConfiguration();
+        config.setProtocol(protocol);
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!cipher.isEmpty()) {
+            const QSslCipher c(cipher);
+            if (c.isNull())
+                qFatal("the TLS backend does not know %s", qPrintable(cipher));
+            config.setCiphers({c});
+        }
+        socket.setSslConfiguration(config);
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        return socket.waitForEncrypted(10000);
     }
 };
 
