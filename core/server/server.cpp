@@ -9,8 +9,12 @@
 #include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/sqlitestore.h"
+#include "store/token.h"
+
+#include "protocol/codec.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -59,12 +63,38 @@ bool Server::listen()
         m_store.reset();
         return false;
     }
+    closeOpenPresences();
     m_hub = std::make_unique<Hub>(m_config, m_store.get());
     if (m_config.threads > 1 && !startWorkers()) {
         close();
         return false;
     }
     return startListener();
+}
+
+void Server::closeOpenPresences()
+{
+    const QList<store::StoredEvent> open = m_store->openPresences();
+    for (const store::StoredEvent &join : open) {
+        protocol::PresenceEvent leave;
+        leave.kind = protocol::PresenceEvent::Kind::Leave;
+        leave.user.id = join.senderId;
+        leave.time = QDateTime::currentSecsSinceEpoch();
+        leave.id = store::generateEventId();
+        store::StoredEvent stored;
+        stored.room = join.room;
+        stored.id = leave.id;
+        stored.kind = store::EventKind::Leave;
+        stored.senderId = join.senderId;
+        stored.time = leave.time;
+        stored.line = protocol::encode(leave);
+        if (!m_store->append(&stored))
+            qCWarning(lcServer) << "could not store the leave of a user present at the last stop:"
+                                << m_store->lastError();
+    }
+    if (!open.isEmpty())
+        qCInfo(lcServer) << "stored" << open.size()
+                         << "leave events for users present when the server last stopped";
 }
 
 bool Server::startListener()

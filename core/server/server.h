@@ -77,6 +77,9 @@ private:
     void connectionFinished(Connection *connection, const QString &address);
 
     bool startListener();
+    /// Stores a `leave` for every user still present in a room's history: the server
+    /// stopped or crashed while they were there, and nobody is present after a start.
+    void closeOpenPresences();
     bool startMetrics();
     /// Ready to serve: the store (or NATS) is reachable.
     bool healthy() const;

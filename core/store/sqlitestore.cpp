@@ -35,6 +35,7 @@ enum Query {
     QLastSeq,
     QNewestSeq,
     QBetween,
+    QOpenPresences,
     QCount
 };
 
@@ -67,6 +68,9 @@ const char *const kSql[QCount] = {
     "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM events "
     "WHERE room = ? AND seq > ? AND seq <= ? "
     "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq LIMIT ?",
+    // SQLite takes the bare `kind` from the row with the MAX(seq) of each group.
+    "SELECT room, sender, kind, MAX(seq) FROM events WHERE kind IN (1, 2) "
+    "GROUP BY room, sender",
 };
 
 /// SQLite gets '' rather than NULL for an empty string.
@@ -476,6 +480,26 @@ SearchPage SqliteStore::search(const SearchQuery &query)
     SearchPage page = m_history->search(query);
     m_error = m_history->lastError();
     return page;
+}
+
+QList<StoredEvent> SqliteStore::openPresences()
+{
+    QList<StoredEvent> open;
+    QSqlQuery &q = prepared(QOpenPresences);
+    if (!run(q))
+        return open;
+    while (q.next()) {
+        if (q.value(2).toInt() != int(EventKind::Join))
+            continue;
+        StoredEvent e;
+        e.room = q.value(0).toString();
+        e.senderId = q.value(1).toString();
+        e.kind = EventKind::Join;
+        e.seq = q.value(3).toLongLong();
+        open.append(e);
+    }
+    q.finish();
+    return open;
 }
 
 qint64 SqliteStore::firstSeq(const QString &room, const QString &id)

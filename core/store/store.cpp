@@ -69,6 +69,11 @@ SearchPage Store::search(const SearchQuery &)
 
 namespace talker::store {
 
+QList<StoredEvent> Store::openPresences()
+{
+    return {};
+}
+
 qint64 Store::firstSeq(const QString &, const QString &)
 {
     return -1;

@@ -140,6 +140,10 @@ public:
     // to a user": public, or a private message the user sent or received. A store that
     // cannot (the defaults) is read whole through eventsAfter()/lastEvents() instead.
 
+    /// Users whose last stored presence in a room is a `join` (room and senderId set):
+    /// present when the server stopped or crashed. The default knows none.
+    virtual QList<StoredEvent> openPresences();
+
     /// Whether the four calls below work.
     virtual bool canReadRanges() const { return false; }
     /// The seq of the first event with this id in the room; -1 when there is none.

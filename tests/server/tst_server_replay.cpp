@@ -299,6 +299,41 @@ private slots:
         QVERIFY(edit.contains(QStringLiteral("edited")));
     }
 
+    void presentAtCrashLeaveOnStart()
+    {
+        // Users present when the server was killed get a stored `leave` at the next
+        // start, so history never shows join, join (issue 11 item 11).
+        TestServer server;
+        if (server.isCluster())
+            QSKIP("the cluster keeps presence in NATS rosters, not in a local store");
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        QString aliceId;
+        {
+            WireClient a(server.port());
+            QVERIFY(a.join(QStringLiteral("crashed"), alice));
+            aliceId = a.userId();
+            a.waitFor(QStringLiteral("join"));
+            server.kill();
+        }
+        QVERIFY(server.start(true));
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("crashed"), bob, opt("history", 50)));
+        const QList<QJsonObject> replay = b.replay();
+        QCOMPARE(types(replay), (QStringList{QStringLiteral("join"), QStringLiteral("leave")}));
+        QCOMPARE(replay.last().value(QStringLiteral("user")).toString(), aliceId);
+        QVERIFY(!replay.last().value(QStringLiteral("id")).toString().isEmpty());
+        // Once only: another restart adds nothing for alice.
+        server.stop();
+        QVERIFY(server.start(true));
+        WireClient again(server.port());
+        QVERIFY(again.join(QStringLiteral("crashed"), alice, opt("history", 50)));
+        const QStringList seen = types(again.replay());
+        QCOMPARE(seen.count(QStringLiteral("leave")), 2); // alice once, bob at the stop
+        QCOMPARE(seen.count(QStringLiteral("join")), 2);
+    }
+
     void sigkillLosesNothingStored()
     {
         TestServer server;
