@@ -110,6 +110,10 @@ const Option kOptions[] = {
     {"max-events-per-second", "rate",
      "Events per second per connection (default 100, 0 = no limit)."},
     {"event-burst", "count", "Events allowed at once above that rate (default 200)."},
+    {"max-bytes-per-second", "bytes",
+     "Bytes per second one user may send over all connections; beyond it the user is read "
+     "later (default 1048576, 0 = no limit)."},
+    {"byte-burst", "bytes", "Bytes one user may send at once above that rate (default 4194304)."},
     {"max-pending-input", "bytes",
      "Throttled input per connection before it is closed (default 1048576)."},
     {"max-pending-output", "bytes",
@@ -232,6 +236,8 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
         count("event-burst",
               [&](qint64 x) { config->eventBurst = int(qMin<qint64>(x, 1 << 30)); }) &&
         count("max-pending-input", [&](qint64 x) { config->maxPendingInput = x; }) &&
+        count("max-bytes-per-second", [&](qint64 x) { config->maxBytesPerSecond = x; }) &&
+        count("byte-burst", [&](qint64 x) { config->byteBurst = x; }) &&
         count("max-pending-output", [&](qint64 x) { config->maxPendingOutput = x; }) &&
         count("auth-failures",
               [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); }) &&

@@ -8,6 +8,7 @@
 #include "server/peer.h"
 #include "server/room.h"
 #include "server/servererrors.h"
+#include "server/userbyterate.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -226,8 +227,8 @@ void Connection::processFrames()
     m_processing = true;
     QByteArray frame;
     while (m_state == State::AwaitingConnect || m_state == State::Connected) {
-        if (m_limiter.enabled()) {
-            const qint64 wait = m_limiter.waitMs(m_hub->now());
+        {
+            const qint64 wait = throttleWait();
             if (wait > 0) {
                 if (m_decoder.buffered() == 0)
                     break;
@@ -252,9 +253,20 @@ void Connection::processFrames()
             break;
         }
         m_limiter.take(m_hub->now());
+        if (m_member && m_hub->byteRate()->enabled())
+            m_hub->byteRate()->charge(m_member->user.id, frame.size(), m_hub->now());
         handleFrame(frame);
     }
     m_processing = false;
+}
+
+qint64 Connection::throttleWait()
+{
+    const qint64 now = m_hub->now();
+    qint64 wait = m_limiter.enabled() ? m_limiter.waitMs(now) : 0;
+    if (m_member && m_hub->byteRate()->enabled())
+        wait = qMax(wait, m_hub->byteRate()->waitMs(m_member->user.id, now));
+    return wait;
 }
 
 void Connection::handleFrame(const QByteArray &frame)

@@ -81,6 +81,9 @@ signals:
 private:
     void onReceived(const QByteArray &bytes);
     void processFrames();
+    /// Milliseconds until the next event may be read: the event rate of this
+    /// connection and the byte rate of its user.
+    qint64 throttleWait();
     void handleFrame(const QByteArray &frame);
     void handleEvent(protocol::Event &&event);
     void onPeerClosed();

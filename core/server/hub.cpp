@@ -10,6 +10,7 @@
 #include "server/room.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
+#include "server/userbyterate.h"
 #include "store/store.h"
 
 #include <QElapsedTimer>
@@ -35,6 +36,7 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
     , m_store(store)
     , m_throttle(std::make_unique<AuthThrottle>(
           config.authFailuresAllowed, config.authFailureDelayMs, config.authFailureWindowMs))
+    , m_byteRate(std::make_shared<UserByteRate>(config.maxBytesPerSecond, config.byteBurst))
     , m_sweepTimer(new QTimer(this))
 {
     qint64 shortest = 1000;

@@ -20,6 +20,7 @@ class Connection;
 class Room;
 class RoomBus;
 class AuthThrottle;
+class UserByteRate;
 
 /// Owns the rooms of one event loop and routes authenticated connections into them.
 /// Each Room is independent, so rooms can later be spread over several hubs/threads.
@@ -33,6 +34,11 @@ public:
     ~Hub() override;
 
     const ServerConfig &config() const { return m_config; }
+    /// The per-user byte rate; the same object in every hub of a server.
+    UserByteRate *byteRate() const { return m_byteRate.get(); }
+    std::shared_ptr<UserByteRate> sharedByteRate() const { return m_byteRate; }
+    /// Uses another hub's byte rate (a server's hubs share one).
+    void shareByteRate(std::shared_ptr<UserByteRate> rate) { m_byteRate = std::move(rate); }
     store::Store *store() const { return m_store; }
     /// Monotonic milliseconds, the same clock in every hub and thread.
     static qint64 now();
@@ -104,6 +110,7 @@ private:
     bool m_flushScheduled = false;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;
+    std::shared_ptr<UserByteRate> m_byteRate;
     QTimer *m_sweepTimer;
 };
 

@@ -196,9 +196,10 @@ bool Server::startWorkers()
                 options.busyTimeoutMs = m_config.storeBusyTimeoutMs;
                 options.maxSizeBytes = m_config.storeMaxSizeBytes;
                 ok = w->store->open(m_config.databasePath, options);
-                if (ok)
+                if (ok) {
                     w->hub = new Hub(m_config, w->store.get());
-                else
+                    w->hub->shareByteRate(m_hub->sharedByteRate()); // per user, not per thread
+                } else
                     m_error = w->store->lastError();
             },
             Qt::BlockingQueuedConnection);

@@ -23,6 +23,8 @@ struct ServerConfig
     int maxConnectionsPerAddress = 256;           ///< concurrent connections from one IP
     double maxEventsPerSecond = 100;              ///< sustained rate per connection
     int eventBurst = 200;                         ///< events allowed at once above the rate
+    qint64 maxBytesPerSecond = 1024 * 1024;       ///< sustained bytes per user (0 = no limit)
+    qint64 byteBurst = 4 * 1024 * 1024;           ///< bytes per user at once above that rate
     qsizetype maxPendingInput = 1024 * 1024;      ///< throttled backlog before disconnecting
     qsizetype maxPendingOutput = 8 * 1024 * 1024; ///< unsent bytes before a slow reader is dropped
     int authFailuresAllowed = 5;                  ///< failed tokens per address before slowing down

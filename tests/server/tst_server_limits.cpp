@@ -192,6 +192,27 @@ private slots:
         QVERIFY(server.isRunning());
     }
 
+    void bytesPerUserAreRateLimited()
+    {
+        // 500 kB from one user against 100 kB/s with a 200 kB burst: the last message
+        // cannot be read before 3 s; nothing is refused (issue 11 item 4).
+        TestServer server({QStringLiteral("--max-bytes-per-second"), QStringLiteral("100000"),
+                           QStringLiteral("--byte-burst"), QStringLiteral("200000")});
+        QString alice;
+        QVERIFY(server.startWithUsers({{QStringLiteral("alice"), &alice}}));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("bytes"), alice));
+        QElapsedTimer timer;
+        timer.start();
+        const QString body(50000, QLatin1Char('b'));
+        for (int i = 0; i < 10; ++i)
+            a.send(message(QString::number(i) + body));
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QString::number(i) + body);
+        QVERIFY2(timer.elapsed() >= 2500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(a.isOpen());
+    }
+
     void failedTokensAreSlowedDown()
     {
         // Answers to failures wait; the right token never does: with a 2 s

@@ -185,7 +185,8 @@ private slots:
     {
         // 3 MB of history against a 1 MiB output bound: the replay is streamed as the
         // socket drains, so a reader that reads gets all of it, then `users`, then live.
-        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576")});
+        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576"),
+                           QStringLiteral("--max-bytes-per-second"), QStringLiteral("0")});
         QString alice, bob;
         if (server.isCluster())
             QSKIP("a cluster store replays whole (it cannot read by range): issue 11 item 2 is "
@@ -233,7 +234,8 @@ private slots:
     {
         // A reader that does not read at all while the room goes on is still dropped:
         // the live lines waiting behind its replay count against the bound.
-        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576")});
+        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576"),
+                           QStringLiteral("--max-bytes-per-second"), QStringLiteral("0")});
         QString alice, bob;
         if (server.isCluster())
             QSKIP("a cluster store replays whole (it cannot read by range): issue 11 item 2 is "
