@@ -75,6 +75,7 @@ bool Server::listen()
 void Server::closeOpenPresences()
 {
     const QList<store::StoredEvent> open = m_store->openPresences();
+    QList<store::StoredEvent> leaves;
     for (const store::StoredEvent &join : open) {
         protocol::PresenceEvent leave;
         leave.kind = protocol::PresenceEvent::Kind::Leave;
@@ -88,12 +89,16 @@ void Server::closeOpenPresences()
         stored.senderId = join.senderId;
         stored.time = leave.time;
         stored.line = protocol::encode(leave);
-        if (!m_store->append(&stored))
-            qCWarning(lcServer) << "could not store the leave of a user present at the last stop:"
-                                << m_store->lastError();
+        leaves.append(stored);
     }
-    if (!open.isEmpty())
-        qCInfo(lcServer) << "stored" << open.size()
+    QList<store::StoredEvent *> pointers;
+    for (store::StoredEvent &e : leaves)
+        pointers.append(&e);
+    if (!m_store->appendClosingLeaves(pointers))
+        qCWarning(lcServer) << "could not store the leaves of users present at the last stop:"
+                            << m_store->lastError();
+    else if (!leaves.isEmpty())
+        qCInfo(lcServer) << "stored" << leaves.size()
                          << "leave events for users present when the server last stopped";
 }
 

@@ -502,6 +502,23 @@ QList<StoredEvent> SqliteStore::openPresences()
     return open;
 }
 
+bool SqliteStore::appendClosingLeaves(const QList<StoredEvent *> &leaves)
+{
+    if (leaves.isEmpty() || !appendAll(leaves))
+        return leaves.isEmpty();
+    // The leave trigger ended the memberships too; a restart is not leaving the room.
+    const QMutexLocker lock(&writeLock());
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships(user, room) VALUES(?, ?)"));
+    for (const StoredEvent *e : leaves) {
+        q.addBindValue(e->senderId);
+        q.addBindValue(e->room);
+        if (!run(q))
+            return false;
+    }
+    return true;
+}
+
 qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
 {
     QSqlQuery &q = prepared(QFirstSeq);

@@ -66,6 +66,7 @@ public:
                                    const QString &userId, int cap, bool *found) override;
     QList<StoredEvent> lastEvents(const QString &room, const QString &userId, int count) override;
     QList<StoredEvent> openPresences() override;
+    bool appendClosingLeaves(const QList<StoredEvent *> &leaves) override;
     bool canReadRanges() const override { return true; }
     qint64 firstSeq(const QString &room, const QString &id) override;
     qint64 lastSeq(const QString &room) override;

@@ -74,6 +74,11 @@ QList<StoredEvent> Store::openPresences()
     return {};
 }
 
+bool Store::appendClosingLeaves(const QList<StoredEvent *> &leaves)
+{
+    return appendAll(leaves);
+}
+
 qint64 Store::firstSeq(const QString &, const QString &)
 {
     return -1;

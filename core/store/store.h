@@ -143,6 +143,9 @@ public:
     /// Users whose last stored presence in a room is a `join` (room and senderId set):
     /// present when the server stopped or crashed. The default knows none.
     virtual QList<StoredEvent> openPresences();
+    /// Appends the `leave` events that close those presences. They end the presence,
+    /// not the membership: search still covers the rooms (SqliteStore keeps them).
+    virtual bool appendClosingLeaves(const QList<StoredEvent *> &leaves);
 
     /// Whether the four calls below work.
     virtual bool canReadRanges() const { return false; }
