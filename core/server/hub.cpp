@@ -189,8 +189,8 @@ void Hub::refuse(Connection *connection, protocol::ErrorCode code)
         connection->sendError(code);
         return;
     }
-    qCInfo(lcHub) << connection->address() << "authentication failed, answer delayed by" << delay
-                  << "ms after failed attempts";
+    qCInfo(lcHub) << connection->address() << "authentication delayed: failure answered after"
+                  << delay << "ms after failed attempts";
     connection->setAuthenticating(true); // reads nothing more meanwhile
     QPointer<Connection> guard(connection);
     QTimer::singleShot(int(delay), Qt::PreciseTimer, this, [guard, code] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/events.h"
+#include "protocol/protocolerror.h"
 #include "server/serverconfig.h"
 
 #include <QHash>

@@ -243,7 +243,7 @@ private slots:
         QVERIFY2(ms >= 1800, qPrintable(QString::number(ms)));
         // The right token from that address is accepted at once.
         QVERIFY(attempt(token, &ms));
-        QVERIFY(waitForLog(server, "answer delayed"));
+        QVERIFY(waitForLog(server, "authentication delayed"));
         QVERIFY(!server.log().contains(token.toUtf8()));
     }
 
