@@ -197,6 +197,29 @@ void AppSettings::setValue(const QString &key, const QJsonValue &value)
     save();
 }
 
+void AppSettings::forgetAccount(const QString &accountId)
+{
+    const QString prefix = accountId + QLatin1Char('/');
+    const auto belongs = [&](const QString &text) {
+        return text == accountId || text.startsWith(prefix);
+    };
+    bool changed = false;
+    for (const QString &key : m_notify.keys()) {
+        if (belongs(key)) {
+            m_notify.remove(key);
+            changed = true;
+        }
+    }
+    for (const QString &key : m_extra.keys()) {
+        if (belongs(m_extra.value(key).toString())) {
+            m_extra.remove(key);
+            changed = true;
+        }
+    }
+    if (changed)
+        save();
+}
+
 void AppSettings::clearNotice()
 {
     if (m_notice.isEmpty())

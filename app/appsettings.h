@@ -62,6 +62,9 @@ public:
     /// Free-form values other controllers persist (accounts, last room, notices shown).
     QJsonValue value(const QString &key) const { return m_extra.value(key); }
     void setValue(const QString &key, const QJsonValue &value);
+    /// Drops everything kept about an account: its chats' notification levels and
+    /// values naming it or one of its chats ("ACCOUNT" or "ACCOUNT/...").
+    void forgetAccount(const QString &accountId);
 
     /// A one-time message for the user (e.g. the settings file was corrupt), or empty.
     QString notice() const { return m_notice; }

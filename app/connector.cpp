@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 #include "chatmanager.h"
+#include "connectinput.h"
 #include "localserverhost.h"
 #include "talkerlink.h"
 #include "tokenstore.h"
@@ -20,6 +21,7 @@ namespace talker::app {
 namespace {
 const QLatin1String kLocalAccount("localAccountId");
 const QLatin1String kLocalPort("localServerPort");
+const QLatin1String kLocalOpen("localServerOpen");
 const QLatin1String kKeychainNotice("keychainNoticeShown");
 } // namespace
 
@@ -161,15 +163,19 @@ bool Connector::defaultTlsFor(const QString &host) const
 void Connector::connectToServer(const QString &host, int port, bool useTls, const QString &token,
                                 const QString &room)
 {
-    const QString h = host.trimmed();
+    const QString h = connectinput::normalizedHost(host);
     const QString r = room.trimmed();
     const QString t = token.trimmed();
-    if (h.isEmpty() || port <= 0 || port > 65535) {
-        emit notice(tr("Enter the server's host name and a port between 1 and 65535."));
-        return;
-    }
-    if (t.isEmpty() || r.isEmpty()) {
-        emit notice(tr("Enter your token and the room to join."));
+    // Junk never becomes an account: the form shows these inline, this is the guard.
+    QString problem = connectinput::hostError(host);
+    if (problem.isEmpty())
+        problem = connectinput::portError(port);
+    if (problem.isEmpty())
+        problem = connectinput::roomError(room);
+    if (problem.isEmpty() && t.isEmpty())
+        problem = tr("Enter your token.");
+    if (!problem.isEmpty()) {
+        emit notice(problem);
         return;
     }
     client::Account *account = m_registry->findAccount(h, quint16(port));
@@ -190,7 +196,7 @@ bool Connector::hostLocalRoom()
         m_local = new LocalServerHost(m_profileDir, this);
     if (!m_local->isRunning()) {
         const quint16 preferred = quint16(m_settings->value(kLocalPort).toInt(0));
-        if (!m_local->start(preferred)) {
+        if (!m_local->start(preferred, m_settings->value(kLocalOpen).toBool())) {
             emit notice(m_local->errorString());
             return false;
         }
@@ -213,6 +219,16 @@ bool Connector::hostLocalRoom()
     if (!m_chats->currentChat())
         m_chats->selectRoom(room);
     return true;
+}
+
+void Connector::setLocalOpenToNetwork(bool open)
+{
+    m_settings->setValue(kLocalOpen, open);
+    if (!m_local || !m_local->isRunning() || m_local->isOpenToNetwork() == open)
+        return;
+    m_local->stop();
+    hostLocalRoom();
+    emit hostingLocalChanged();
 }
 
 bool Connector::openLink(const QString &text)

@@ -39,6 +39,11 @@ public:
     ~Connector() override;
 
     bool hostingLocal() const;
+    /// The embedded server, null before "Host a local room".
+    LocalServerHost *localServer() const { return m_local; }
+    /// Remembers whether the local server listens on the network and restarts it
+    /// that way when it runs (same port, fresh local token).
+    void setLocalOpenToNetwork(bool open);
     /// A server certificate waiting for the user's decision: {accountId, host, port,
     /// fingerprint, problems}; empty when none.
     QVariantMap certificatePrompt() const { return m_certificatePrompt; }

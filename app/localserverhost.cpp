@@ -1,5 +1,6 @@
 #include "localserverhost.h"
 
+#include "protocol/username.h"
 #include "server/server.h"
 #include "server/serveradmin.h"
 
@@ -28,13 +29,32 @@ quint16 LocalServerHost::port() const
     return m_server ? m_server->port() : 0;
 }
 
-bool LocalServerHost::start(quint16 preferredPort)
+bool LocalServerHost::isOpenToNetwork() const
+{
+    return isRunning() && m_server->address() != QHostAddress(QHostAddress::LocalHost);
+}
+
+QString LocalServerHost::createInvite()
+{
+    if (!isRunning())
+        return QString();
+    server::ServerAdmin admin(m_server->store());
+    const QString code = admin.createInvite(demoRoom(), 1, 7 * 24 * 3600);
+    if (code.isEmpty()) {
+        m_error = admin.lastError();
+        return QString();
+    }
+    return server::ServerAdmin::inviteLink(server::ServerAdmin::lanAddress(), port(), demoRoom(),
+                                           code);
+}
+
+bool LocalServerHost::start(quint16 preferredPort, bool openToNetwork)
 {
     if (isRunning())
         return true;
     QDir().mkpath(m_profileDir);
     server::ServerConfig config;
-    config.address = QHostAddress::LocalHost;
+    config.address = openToNetwork ? QHostAddress::Any : QHostAddress::LocalHost;
     config.databasePath = QDir(m_profileDir).filePath(QStringLiteral("local-server.sqlite"));
     config.port = preferredPort;
     m_server = std::make_unique<server::Server>(config);
@@ -52,8 +72,14 @@ bool LocalServerHost::start(quint16 preferredPort)
         return false;
     }
     server::ServerAdmin admin(m_server->store());
+    // The welcome message comes from Talker itself, not from the user.
+    const QString guide = QStringLiteral("Talker");
+    if (!m_server->store()->userByName(guide))
+        admin.addUser(guide);
     QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty() || name == QLatin1String("root"))
+    if (name.isEmpty() || name == QLatin1String("root") ||
+        protocol::checkUserName(protocol::normalizeUserName(name)) != protocol::NameProblem::None ||
+        protocol::userNameKey(name) == protocol::userNameKey(guide))
         name = QStringLiteral("me");
     m_userName = name;
     // A token is made fresh each start: it only has to live as long as this process.
@@ -66,14 +92,12 @@ bool LocalServerHost::start(quint16 preferredPort)
         stop();
         return false;
     }
-    admin.createRoom(demoRoom(), name,
+    admin.createRoom(demoRoom(), guide,
                      QCoreApplication::translate(
                          "LocalServerHost",
-                         "Welcome to your local room! Share talker://%1:%2/%3 with people on this "
-                         "computer, or connect to a team server from the sidebar.")
-                         .arg(QStringLiteral("127.0.0.1"))
-                         .arg(m_server->port())
-                         .arg(demoRoom()));
+                         "Welcome to your local room! Choose \u201cInvite someone\u2026\u201d to "
+                         "let people on your network join, or connect to a team server from the "
+                         "sidebar."));
     return true;
 }
 

@@ -12,7 +12,8 @@ namespace talker::app {
 
 /// "Host a local room": runs the server core inside the app on 127.0.0.1 with a
 /// demo room and a local user. The database lives in the profile, so the room's
-/// history survives restarts.
+/// history survives restarts. Opened to the network, it listens on every address
+/// and hands out invite links that name this machine's LAN address.
 class LocalServerHost : public QObject
 {
     Q_OBJECT
@@ -23,12 +24,17 @@ public:
     explicit LocalServerHost(const QString &profileDir, QObject *parent = nullptr);
     ~LocalServerHost() override;
 
-    /// Starts listening (on `preferredPort` when free, else any port) and makes sure
-    /// the local user and the demo room exist. False on failure (see errorString()).
-    bool start(quint16 preferredPort = 0);
+    /// Starts listening (on `preferredPort` when free, else any port) on loopback, or
+    /// on every address when `openToNetwork`, and makes sure the local user and the
+    /// demo room exist. False on failure (see errorString()).
+    bool start(quint16 preferredPort = 0, bool openToNetwork = false);
     void stop();
     bool isRunning() const;
     quint16 port() const;
+    bool isOpenToNetwork() const;
+    /// A new one-use invite to the demo room, valid for 7 days, as a link naming this
+    /// machine's LAN address; empty on failure (see errorString()).
+    QString createInvite();
     /// The local user's name and a fresh token for it (valid while running).
     QString userName() const { return m_userName; }
     QString token() const { return m_token; }

@@ -1,11 +1,14 @@
 #include "talkerapplication.h"
 
+#include "accountscontroller.h"
 #include "appicon.h"
 #include "chatcontroller.h"
 #include "chatmanager.h"
 #include "commandline.h"
 #include "connector.h"
 #include "controller.h"
+#include "invitecontroller.h"
+#include "localsharecontroller.h"
 #include "notificationcontroller.h"
 #include "notifier.h"
 #include "singleinstance.h"
@@ -149,9 +152,15 @@ int TalkerApplication::run(QApplication &app)
     Translations translations;
     translations.apply(controller.settings()->language());
     ChatController chat(controller.chats());
+    InviteController invites(&controller);
+    LocalShareController localShare(&controller);
+    AccountsController accounts(&controller);
     TrayController tray(applicationIcon());
     Controller::setInstance(&controller);
     ChatController::setInstance(&chat);
+    InviteController::setInstance(&invites);
+    LocalShareController::setInstance(&localShare);
+    AccountsController::setInstance(&accounts);
     TrayController::setInstance(&tray);
     std::unique_ptr<Notifier> notifier = Notifier::create(tray.trayIcon());
     NotificationController notifications(&controller, notifier.get());
@@ -172,7 +181,9 @@ int TalkerApplication::run(QApplication &app)
         connector->hostLocalRoom();
     if (options.connect) {
         const TalkerLink &link = *options.connect;
-        if (!token.isEmpty()) {
+        if (link.isInvite()) {
+            invites.offer(link.toString());
+        } else if (!token.isEmpty()) {
             client::Account *account = controller.registry()->findAccount(link.host, link.port);
             if (!account) {
                 const bool tls = !options.noTls && !link.isLoopback();
@@ -201,8 +212,10 @@ int TalkerApplication::run(QApplication &app)
 
     QObject::connect(&instance, &SingleInstance::messageReceived, &controller,
                      [&](const QStringList &arguments) {
-                         for (const QString &argument : arguments)
-                             connector->openLink(argument);
+                         for (const QString &argument : arguments) {
+                             if (!invites.offer(argument))
+                                 connector->openLink(argument);
+                         }
                          raise(engine);
                      });
     QObject::connect(&controller, &Controller::raiseRequested, &engine, [&] { raise(engine); });

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QUrlQuery>
 
 namespace talker::app {
 
@@ -34,6 +35,8 @@ QString TalkerLink::toString() const
     url.setHost(host);
     url.setPort(port);
     url.setPath(QLatin1Char('/') + room);
+    if (!invite.isEmpty())
+        url.setQuery(QUrlQuery{{QStringLiteral("invite"), invite}});
     QString text = url.toString(QUrl::FullyEncoded);
     if (!fallbacks.isEmpty()) {
         const int authorityEnd = text.indexOf(QLatin1Char('/'), 9);
@@ -116,6 +119,7 @@ TalkerLink TalkerLink::parse(const QString &text)
     link.port = static_cast<quint16>(port);
     link.fallbacks = fallbacks;
     link.room = room;
+    link.invite = QUrlQuery(url).queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded);
     return link;
 }
 

@@ -6,8 +6,8 @@
 
 namespace talker::app {
 
-/// A parsed `talker://HOST[:PORT]/ROOM` link. A cluster's link may name several
-/// nodes, `talker://h1:p1,h2:p2/ROOM`: the first is host/port, the rest `fallbacks`.
+/// A parsed `talker://HOST[:PORT]/ROOM[?invite=CODE]` link. A cluster's link may name
+/// several nodes, `talker://h1:p1,h2:p2/ROOM`: the first is host/port, the rest `fallbacks`.
 ///
 ///     const TalkerLink link = TalkerLink::parse(QStringLiteral("talker://chat.example.org/Main"));
 ///     if (!link.isValid())
@@ -22,14 +22,17 @@ struct TalkerLink
     QString room;
     /// More nodes of the same server, "HOST:PORT" each (tried in turn).
     QStringList fallbacks;
+    /// The invite code of an invite link (a secret: never log it), else empty.
+    QString invite;
     /// Empty when the link is valid; otherwise a sentence for the user.
     QString error;
 
     bool isValid() const { return error.isEmpty(); }
     /// True for 127.0.0.0/8, ::1 and "localhost": TLS defaults to off for these.
     bool isLoopback() const;
+    bool isInvite() const { return !invite.isEmpty(); }
     /// The canonical text form, `talker://host:port[,host:port...]/room` (room
-    /// percent-encoded).
+    /// percent-encoded), with `?invite=CODE` for an invite link.
     QString toString() const;
     /// "host:port[,host:port...]": every node, for AccountRegistry::addServer().
     QString addressText() const;

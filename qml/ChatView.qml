@@ -63,6 +63,10 @@ Rectangle {
                 font.pixelSize: Theme.baseFontPixels * 0.85
             }
             Item { Layout.fillWidth: true }
+            LocalShareButton {
+                visible: App.connector.hostingLocal && App.chats.currentAccount !== null
+                         && App.chats.currentAccount.id === LocalShare.accountId && !header.compact
+            }
             Row {
                 id: actions
                 visible: !header.compact

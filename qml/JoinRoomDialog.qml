@@ -28,8 +28,10 @@ ThemedDialog {
     onOpened: { name.text = ""; name.forceActiveFocus() }
     onAccepted: {
         const text = name.text.trim()
-        if (text.startsWith("talker:"))
-            App.connector.openLink(text)
+        if (text.startsWith("talker:")) {
+            if (!Invites.offer(text))
+                App.connector.openLink(text)
+        }
         else
             App.chats.joinRoom(text)
     }

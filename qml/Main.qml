@@ -140,14 +140,23 @@ ApplicationWindow {
         id: settingsDialog
         anchors.centerIn: parent
     }
+    JoinInviteDialog {
+        anchors.centerIn: parent
+        onConnectInstead: (host, port, room) => {
+            connectForm.prefill(host, port, room)
+            connectDialog.open()
+        }
+    }
     ThemedDialog {
         id: connectDialog
         objectName: "connectDialog"
         anchors.centerIn: parent
         title: qsTr("Connect to a server")
         ConnectForm {
+            id: connectForm
             width: 360
             onSubmitted: connectDialog.close()
+            onCancelled: connectDialog.close()
         }
     }
 }

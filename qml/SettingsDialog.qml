@@ -79,6 +79,25 @@ ThemedDialog {
             Accessible.name: qsTr("Start minimized")
             onToggled: App.settings.startMinimized = checked
         }
+        Label { text: qsTr("Accounts") }
+        Button {
+            objectName: "accountsButton"
+            text: qsTr("Manage accounts…")
+            onClicked: accountsPage.open()
+            AccountsPage {
+                id: accountsPage
+                parent: Overlay.overlay
+                anchors.centerIn: parent
+            }
+        }
+        Label { text: qsTr("Local room open to the network") }
+        Switch {
+            objectName: "localOpenSwitch"
+            checked: LocalShare.open
+            enabled: App.connector.hostingLocal
+            Accessible.name: qsTr("Let people on the local network join your local room")
+            onToggled: LocalShare.answer(checked)
+        }
         Label {
             Layout.columnSpan: 2
             Layout.topMargin: 8

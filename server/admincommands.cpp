@@ -7,7 +7,6 @@
 
 #include <QDateTime>
 #include <QHostAddress>
-#include <QNetworkInterface>
 #include <QTextStream>
 
 namespace talker::server::cli {
@@ -65,20 +64,6 @@ bool splitHostPort(const QString &text, QString *host, quint16 *port)
     }
     *host = h;
     return true;
-}
-
-QString firstLanAddress()
-{
-    QString v6;
-    for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
-        if (a.isLoopback() || a.isLinkLocal() || a.isNull())
-            continue;
-        if (a.protocol() == QAbstractSocket::IPv4Protocol)
-            return a.toString();
-        if (v6.isEmpty())
-            v6 = a.toString();
-    }
-    return v6.isEmpty() ? QStringLiteral("127.0.0.1") : v6;
 }
 
 QString inviteState(const talker::store::InviteRecord &invite, qint64 now)
@@ -182,7 +167,7 @@ QString linkHost(const InviteOptions &options, quint16 *port)
     const bool wildcard = listenHost.isEmpty() || listenHost == QLatin1String("*") ||
                           address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 ||
                           address == QHostAddress::Any;
-    return wildcard ? firstLanAddress() : listenHost;
+    return wildcard ? ServerAdmin::lanAddress() : listenHost;
 }
 
 namespace {

@@ -51,6 +51,8 @@ public:
     Q_INVOKABLE talker::client::Account *addServer(const QString &host, int port, bool useTls,
                                                    const QString &displayName = {});
     Q_INVOKABLE void removeAccount(talker::client::Account *account);
+    /// The account's history cache (and outbox) file.
+    QString cachePath(const QString &accountId) const;
 
 signals:
     void accountsChanged();
@@ -59,7 +61,6 @@ signals:
 
 private:
     void scheduleSave();
-    QString cachePath(const QString &accountId) const;
 
     QString m_dataDir;
     QString m_loadError;

@@ -5,6 +5,7 @@
 #include "store/token.h"
 
 #include <QDateTime>
+#include <QNetworkInterface>
 #include <QUrl>
 
 namespace talker::server {
@@ -92,6 +93,21 @@ QString ServerAdmin::inviteLink(const QString &host, quint16 port, const QString
     url.setPath(QLatin1Char('/') + room);
     url.setQuery(QStringLiteral("invite=") + code);
     return url.toString(QUrl::FullyEncoded);
+}
+
+QString ServerAdmin::lanAddress()
+{
+    QString v6;
+    const auto addresses = QNetworkInterface::allAddresses();
+    for (const QHostAddress &a : addresses) {
+        if (a.isLoopback() || a.isLinkLocal() || a.isNull())
+            continue;
+        if (a.protocol() == QAbstractSocket::IPv4Protocol)
+            return a.toString();
+        if (v6.isEmpty())
+            v6 = a.toString();
+    }
+    return v6.isEmpty() ? QStringLiteral("127.0.0.1") : v6;
 }
 
 QList<store::UserRecord> ServerAdmin::users() const

@@ -37,6 +37,9 @@ public:
     /// The link that redeems `code`: `talker://HOST:PORT/ROOM?invite=CODE`.
     static QString inviteLink(const QString &host, quint16 port, const QString &room,
                               const QString &code);
+    /// This machine's first non-loopback address (IPv4 preferred), for links that
+    /// people on the network can open; 127.0.0.1 when there is none.
+    static QString lanAddress();
 
     /// Makes sure a room exists; when `welcome` is set and the room has no history yet,
     /// stores it as a first message from `author` (who must exist). Returns false on

@@ -158,6 +158,19 @@ private slots:
                                          QStringLiteral("Main"));
         QVERIFY(app.notice().contains(QLatin1String("token")));
         app.clearNotice();
+        // Junk hosts get the reason and never become an account.
+        for (const char *junk : {"127.0.0.1127.0.0.1", "http://chat.example.org", "a b"}) {
+            app.connector()->connectToServer(QString::fromLatin1(junk), 8500, false,
+                                             QStringLiteral("t"), QStringLiteral("Main"));
+            QVERIFY2(!app.notice().isEmpty(), junk);
+            QVERIFY(!app.hasAccounts());
+            app.clearNotice();
+        }
+        app.connector()->connectToServer(QStringLiteral("h"), 8500, false, QStringLiteral("t"),
+                                         QStringLiteral("a/b"));
+        QVERIFY(app.notice().contains(QLatin1String("/")));
+        QVERIFY(!app.hasAccounts());
+        app.clearNotice();
         QVERIFY(!app.connector()->openLink(QStringLiteral("talker://h/a/b")));
         QVERIFY(app.notice().contains(QLatin1String("must not contain")));
         app.clearNotice();
@@ -218,10 +231,13 @@ private slots:
             QVERIFY(app.chats()->currentAccount()->host() == QLatin1String("127.0.0.1"));
             port = quint16(app.chats()->currentAccount()->port());
             QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->isConnected(), 15000);
-            // The demo room greets with a welcome message that carries its link.
+            // The demo room greets with a welcome message from Talker, not from the
+            // user, pointing at "Invite someone…".
             QTRY_VERIFY_WITH_TIMEOUT(app.chats()->currentRoom()->timeline()->count() >= 1, 10000);
-            QVERIFY(app.chats()->currentRoom()->timeline()->at(0).text.contains(
-                QStringLiteral("talker://127.0.0.1:%1/Lobby").arg(port)));
+            const auto welcome = app.chats()->currentRoom()->timeline()->at(0);
+            QVERIFY(welcome.text.contains(QStringLiteral("Invite someone")));
+            QCOMPARE(welcome.authorName, QStringLiteral("Talker"));
+            QVERIFY(!welcome.isOwn);
             QVERIFY(app.chats()
                         ->currentRoom()
                         ->sendMessage(QStringLiteral("first local message"))
@@ -237,6 +253,8 @@ private slots:
         QCOMPARE(app.registry()->count(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(
             app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
+        // The same port as before: links made earlier still work.
+        QCOMPARE(quint16(app.chats()->currentAccount()->port()), port);
         bool found = false;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {

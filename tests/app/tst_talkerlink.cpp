@@ -63,6 +63,19 @@ private slots:
         QVERIFY2(bad.error.contains(QStringLiteral("b:x")), qPrintable(bad.error));
     }
 
+    void inviteLinks()
+    {
+        const TalkerLink link =
+            TalkerLink::parse(QStringLiteral("talker://192.168.1.5:8501/Lobby?invite=Ab-_9xYz"));
+        QVERIFY2(link.isValid(), qPrintable(link.error));
+        QVERIFY(link.isInvite());
+        QCOMPARE(link.invite, QStringLiteral("Ab-_9xYz"));
+        QCOMPARE(link.room, QStringLiteral("Lobby"));
+        QCOMPARE(link.toString(),
+                 QStringLiteral("talker://192.168.1.5:8501/Lobby?invite=Ab-_9xYz"));
+        QVERIFY(!TalkerLink::parse(QStringLiteral("talker://h/R")).isInvite());
+    }
+
     void invalidLinks_data()
     {
         QTest::addColumn<QString>("text");

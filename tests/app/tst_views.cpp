@@ -1,9 +1,12 @@
 // Qt Quick Test of the app's views over the real controllers and models, connected
 // to a real talker-server (QT_QPA_PLATFORM=offscreen). The QML side is qml/tst_*.qml.
+#include "accountscontroller.h"
 #include "chatcontroller.h"
 #include "chatmanager.h"
 #include "connector.h"
 #include "controller.h"
+#include "invitecontroller.h"
+#include "localsharecontroller.h"
 #include "testpeer.h"
 #include "tokenstore.h"
 #include "traycontroller.h"
@@ -40,6 +43,12 @@ public slots:
         m_app = std::make_unique<Controller>(m_profile.path(), m_tokens.get());
         m_chat = std::make_unique<ChatController>(m_app->chats());
         m_tray = std::make_unique<TrayController>(QIcon());
+        m_invites = std::make_unique<InviteController>(m_app.get());
+        m_localShare = std::make_unique<LocalShareController>(m_app.get());
+        InviteController::setInstance(m_invites.get());
+        LocalShareController::setInstance(m_localShare.get());
+        m_accounts = std::make_unique<AccountsController>(m_app.get());
+        AccountsController::setInstance(m_accounts.get());
         Controller::setInstance(m_app.get());
         ChatController::setInstance(m_chat.get());
         TrayController::setInstance(m_tray.get());
@@ -54,6 +63,9 @@ public slots:
     void cleanupTestCase()
     {
         Controller::setInstance(nullptr);
+        m_accounts.reset();
+        m_localShare.reset();
+        m_invites.reset();
         m_chat.reset();
         m_app.reset();
         m_peer.reset();
@@ -66,6 +78,9 @@ private:
     std::unique_ptr<Controller> m_app;
     std::unique_ptr<ChatController> m_chat;
     std::unique_ptr<TrayController> m_tray;
+    std::unique_ptr<InviteController> m_invites;
+    std::unique_ptr<LocalShareController> m_localShare;
+    std::unique_ptr<AccountsController> m_accounts;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_views, Setup)
