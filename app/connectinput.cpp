@@ -4,6 +4,8 @@
 
 #include "talkerlink.h"
 
+#include "client/accountconfig.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -26,31 +28,17 @@ bool isHostLabel(const QString &label)
 
 namespace connectinput {
 
-QString normalizedHost(const QString &host)
-{
-    QString h = host.trimmed();
-    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
-        h = h.mid(1, h.size() - 2);
-    return h;
-}
+namespace {
 
-QString hostError(const QString &rawHost)
+/// One host, without brackets: a host name, an IPv4 or an IPv6 address.
+QString singleHostError(const QString &host)
 {
-    const QString trimmed = rawHost.trimmed();
-    if (trimmed.isEmpty())
-        return tr("Enter the server's host name or address.");
-    if (trimmed.contains(QLatin1String("://")))
-        return tr("Enter only the host name, not a web address; or paste a talker:// link.");
-    const QString host = normalizedHost(trimmed);
-    const bool bracketed = host != trimmed;
     QHostAddress address;
     if (host.contains(QLatin1Char(':'))) {
         if (address.setAddress(host) && address.protocol() == QAbstractSocket::IPv6Protocol)
             return QString();
-        return tr("\"%1\" is not a valid IPv6 address.").arg(trimmed);
+        return tr("\"%1\" is not a valid IPv6 address.").arg(host);
     }
-    if (bracketed)
-        return tr("Only IPv6 addresses go in brackets.");
     static const QRegularExpression numeric(QStringLiteral("^[0-9.]+$"));
     if (numeric.match(host).hasMatch()) {
         // Digits and dots only: it must be a complete IPv4 address.
@@ -70,6 +58,30 @@ QString hostError(const QString &rawHost)
     for (const QString &label : labels) {
         if (!isHostLabel(label))
             return tr("\"%1\" is not a valid host name.").arg(host);
+    }
+    return QString();
+}
+
+} // namespace
+
+QString hostError(const QString &rawHost)
+{
+    const QString trimmed = rawHost.trimmed();
+    if (trimmed.isEmpty())
+        return tr("Enter the server's host name or address.");
+    if (trimmed.contains(QLatin1String("://")))
+        return tr("Enter only the host name, not a web address; or paste a talker:// link.");
+    // A cluster may list several nodes: "h1:p1,h2:p2" (IPv6 in brackets).
+    client::AccountConfig config;
+    if (!config.setAddresses(trimmed, TalkerLink::DefaultPort))
+        return tr("\"%1\" is not a valid address: use HOST, HOST:PORT or [IPv6]:PORT, several "
+                  "separated by commas.")
+            .arg(trimmed);
+    const auto addresses = config.addresses();
+    for (const auto &address : addresses) {
+        const QString problem = singleHostError(address.host);
+        if (!problem.isEmpty())
+            return problem;
     }
     return QString();
 }
@@ -133,7 +145,8 @@ QVariantMap ConnectInput::parseLink(const QString &text) const
         error = connectinput::roomError(link.room);
     if (!error.isEmpty())
         return {{QStringLiteral("error"), error}};
-    return {{QStringLiteral("host"), link.host},
+    // A cluster's link names several nodes: they all go into the host field.
+    return {{QStringLiteral("host"), link.fallbacks.isEmpty() ? link.host : link.addressText()},
             {QStringLiteral("port"), int(link.port)},
             {QStringLiteral("room"), link.room},
             {QStringLiteral("invite"), link.invite}};

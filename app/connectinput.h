@@ -13,14 +13,13 @@ namespace talker::app {
 /// becomes an account. Each returns an empty string when the value is fine, else a
 /// sentence for the user.
 namespace connectinput {
-/// A host name (RFC 1123 labels), an IPv4 address or an IPv6 address (with or
-/// without brackets). "127.0.0.1127.0.0.1" and "http://h" are refused.
+/// One or more nodes, "HOST[:PORT][,HOST[:PORT]...]", each a host name (RFC 1123
+/// labels), an IPv4 address or an IPv6 address (in brackets when a port follows).
+/// "127.0.0.1127.0.0.1" and "http://h" are refused.
 QString hostError(const QString &host);
 QString portError(int port);
 /// 1 to 256 characters, no "/" and no control characters.
 QString roomError(const QString &room);
-/// The host as a connection needs it: trimmed, without IPv6 brackets.
-QString normalizedHost(const QString &host);
 } // namespace connectinput
 
 /// The checks above for the views, as the `ConnectInput` singleton.

@@ -163,7 +163,7 @@ bool Connector::defaultTlsFor(const QString &host) const
 void Connector::connectToServer(const QString &host, int port, bool useTls, const QString &token,
                                 const QString &room)
 {
-    const QString h = connectinput::normalizedHost(host);
+    const QString h = host.trimmed();
     const QString r = room.trimmed();
     const QString t = token.trimmed();
     // Junk never becomes an account: the form shows these inline, this is the guard.

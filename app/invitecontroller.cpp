@@ -110,6 +110,7 @@ void InviteController::join(const QString &rawName)
     config.host = m_link.host;
     config.port = m_link.port;
     config.useTls = useTlsFor(m_link.host);
+    config.fallbacks = m_link.fallbacks;
     config.userName = name;
     m_joiningName = name;
     m_redemption = new client::InviteRedemption(config, this);
@@ -139,6 +140,7 @@ void InviteController::finishJoin(int outcome, const QString &userId, const QStr
             config.host = m_link.host;
             config.port = m_link.port;
             config.useTls = useTlsFor(m_link.host);
+            config.fallbacks = m_link.fallbacks;
             config.userName = userName;
             config.userId = userId;
             account = registry->addAccount(config);
