@@ -8,6 +8,8 @@ import Talker
 // In the local room's header: whether it is open to the network, and "Invite someone…".
 RowLayout {
     id: share
+    objectName: "localShareButton"
+    property alias dialog: inviteDialog
     visible: App.connector.hostingLocal && App.chats.currentAccount !== null
              && App.chats.currentAccount.id === LocalShare.accountId
     spacing: 4

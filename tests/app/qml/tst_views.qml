@@ -42,6 +42,8 @@ Item {
     QuickSwitcher { id: switcher }
     SearchView { id: searchView }
     SettingsDialog { id: settingsDialog }
+    JoinInviteDialog { id: joinInvite }
+    SignalSpy { id: connectInsteadSpy; target: joinInvite; signalName: "connectInstead" }
 
     TestCase {
         id: tc
@@ -545,6 +547,82 @@ Item {
             compare(App.settings.fontSize, 14)
             compare(Theme.fontSize, 14)
             settingsDialog.close()
+        }
+
+        function test_8c_inviteSomeoneAndJoin() {
+            // A hosts the local room: its header offers "Invite someone…".
+            verify(App.connector.hostLocalRoom())
+            verify(LocalShare.accountId.length > 0)
+            verify(App.chats.selectKey(LocalShare.accountId + "/Lobby"))
+            compare(App.chats.currentTitle, "Lobby")
+            tryVerify(function() { return !App.chats.offline }, 15000, "the local room connects")
+            const localKey = App.chats.currentKey
+            const inviteButton = findChild(chat, "inviteSomeoneButton")
+            tryVerify(function() { return inviteButton.visible }, 5000)
+            verify(!LocalShare.open, "loopback only until the user agrees")
+            mouseClick(inviteButton)
+            const dialog = findChild(chat, "localShareButton").dialog
+            tryVerify(function() { return dialog.opened }, 15000)
+            // Asked once whether to open the room to the network.
+            const openButton = findChild(dialog.contentItem, "openToNetworkButton")
+            verify(openButton.visible)
+            mouseClick(openButton)
+            tryVerify(function() { return LocalShare.open }, 15000)
+            verify(LocalShare.asked)
+            const linkField = findChild(dialog.contentItem, "inviteLinkField")
+            tryVerify(function() { return linkField.text.indexOf("?invite=") > 0 }, 15000)
+            const link = linkField.text
+            verify(link.indexOf("/Lobby?invite=") > 0, link)
+            mouseClick(findChild(dialog.contentItem, "copyInviteButton"))
+            compare(findChild(dialog.contentItem, "copyInviteButton").text, "Copied")
+            tryVerify(function() { return findChild(chat, "openToNetworkLabel").visible }, 15000,
+                      "the header says the room is open")
+            waitForRendering(root)
+            grabImage(root.parent).save("tst_views-invite-1-link.png")
+            dialog.close()
+            tryVerify(function() { return !dialog.visible }, 5000)
+
+            // The link opened: "Join Lobby on HOST", one button.
+            verify(Invites.offer(link))
+            tryVerify(function() { return joinInvite.opened }, 15000)
+            const nameField = findChild(joinInvite.contentItem, "inviteNameField")
+            nameField.text = "ben"
+            waitForRendering(root)
+            grabImage(root.parent).save("tst_views-invite-2-join.png")
+            mouseClick(findChild(joinInvite.contentItem, "inviteJoinButton"))
+            tryVerify(function() { return App.chats.currentAccount && App.chats.currentAccount.userName === "ben" }, 20000)
+            compare(App.chats.currentTitle, "Lobby")
+            tryVerify(function() { return !App.chats.offline }, 15000, "ben is connected")
+            verify(!joinInvite.visible)
+            // Ben writes; the host's side sees it.
+            const input = findChild(chat, "composerInput")
+            input.forceActiveFocus()
+            typeText("hello from ben")
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return lastMessage().text === "hello from ben" && !lastMessage().pending }, 10000)
+            verify(App.chats.selectKey(localKey))
+            tryVerify(function() { return messageTexts().indexOf("hello from ben") >= 0 }, 15000)
+            waitForRendering(root)
+            grabImage(root.parent).save("tst_views-invite-3-chat.png")
+
+            // The same link again is used up: the connect form is offered instead.
+            verify(Invites.offer(link))
+            tryVerify(function() { return joinInvite.opened }, 15000)
+            findChild(joinInvite.contentItem, "inviteNameField").text = "carl"
+            mouseClick(findChild(joinInvite.contentItem, "inviteJoinButton"))
+            tryVerify(function() { return Invites.inviteUsed }, 20000)
+            const instead = findChild(joinInvite.contentItem, "inviteConnectButton")
+            verify(instead.visible)
+            verify(Invites.error.length > 0)
+            connectInsteadSpy.clear()
+            mouseClick(instead)
+            compare(connectInsteadSpy.count, 1)
+            compare(connectInsteadSpy.signalArguments[0][2], "Lobby")
+            tryVerify(function() { return !joinInvite.visible }, 5000)
+
+            // The setting closes the room to the network again.
+            LocalShare.close()
+            tryVerify(function() { return !LocalShare.open }, 15000)
         }
 
         function test_9_wrongTokenShowsAuthenticationFailed() {
