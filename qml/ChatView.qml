@@ -63,10 +63,7 @@ Rectangle {
                 font.pixelSize: Theme.baseFontPixels * 0.85
             }
             Item { Layout.fillWidth: true }
-            LocalShareButton {
-                visible: App.connector.hostingLocal && App.chats.currentAccount !== null
-                         && App.chats.currentAccount.id === LocalShare.accountId && !header.compact
-            }
+            LocalShareButton {}
             Row {
                 id: actions
                 visible: !header.compact
