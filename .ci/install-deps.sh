@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Installs every Debian/Ubuntu package Talker needs to build, run and test.
 # The lists live in .ci/packages/*.txt (one package a line, '#' comments).
 set -euo pipefail

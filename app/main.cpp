@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Talker desktop app: everything but this entry point lives in talker_applib.
 #include "talkerapplication.h"
 

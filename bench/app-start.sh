@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # App-start benchmark (issue 7 item 5), called by run-all.sh:
 #
 #   bash bench/app-start.sh BUILD_DIR [RUNS]

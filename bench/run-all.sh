@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Runs every Talker benchmark and prints one table (issue 7). Loopback only.
 #
 #   bash bench/run-all.sh [--quick] [--only LIST] [--repeat N]

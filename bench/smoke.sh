@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Smoke run: the load client against the ceiling server, tiny load, must lose nothing.
 # usage: smoke.sh LOADCLIENT CEILING
 set -euo pipefail

@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Linux desktop integration: the files a desktop environment and a software centre
 # look for, under the install prefix (/usr for the .deb and .rpm).
 

@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # macOS: `talker` is built as Talker.app (Info.plist from resources/macos with
 # CFBundleURLTypes "talker", icon talker.icns). `cmake --install` (and so cpack)
 # moves talker-server into the bundle, runs macdeployqt with -qmldir so Qt's

@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # What every package says about itself. Included by installer/Packaging.cmake and
 # by tests/installer/nsis; needs PROJECT_VERSION and PROJECT_HOMEPAGE_URL.
 set(CPACK_PACKAGE_NAME "talker")

@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # CPack: one package "talker" holding the app, the server and the desktop files.
 # The generators follow the platform; pick one with `cpack -G <generator>`.
 

@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # talker_qml_debian_depends(<out-var> QML_DIR <qt-qml-dir> SOURCES <file.qml>...)
 #
 # dpkg-shlibdeps sees the libraries the binaries link, never the QML modules the

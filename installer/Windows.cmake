@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Windows: talker.exe gets its icon and version block (resources/windows/talker.rc.in).
 # `cmake --install` (and so cpack) runs windeployqt on the installed executables:
 # Qt's DLLs, plugins and, through --qmldir, the QML modules the views import land

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // talker-server: the Talker chat server. All logic lives in core/server; this file
 // only parses the command line, handles signals and runs the admin commands.
 #include "admincommands.h"

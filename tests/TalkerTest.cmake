@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # talker_add_test(NAME SOURCES... [LIBS ...] [LABELS ...] [TIMEOUT s])
 # Builds a Qt Test executable linked to talker_core and registers it with CTest.
 # The tests find the server binary through TALKER_SERVER_BIN.

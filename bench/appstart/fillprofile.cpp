@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // talker-bench-fillprofile: writes an app profile with ROOMS joined rooms and MESSAGES
 // cached messages in total, through the client library's own registry and cache.
 //

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // talker-bench-qmlbaseline: the smallest Qt Quick window, built in the same tree as the
 // app, as the baseline of the app-start benchmark (bench/app-start.sh).
 #include <QGuiApplication>

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /* talker-ceiling: the machine's fan-out ceiling. A minimal epoll server that speaks the
  * part of the Talker protocol the load client uses (connect, message, ping, close).
  * Per epoll pass it reads everything every sender has, serializes each broadcast once

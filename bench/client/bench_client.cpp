@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Client benchmark (issue 3).
 //
 // Run: build/bench/client/bench_client [messages=200000] [rounds=3]

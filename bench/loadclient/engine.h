@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The load client's engine: one thread, one epoll set, many non-blocking sockets that
 // speak Talker or MQTT 3.1.1, with per-receiver sequence checks and latency samples.
 #pragma once

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // talker-loadclient: drives a Talker server, an MQTT broker or the ceiling server with
 // many connections from one thread and prints figures. See bench/RESULTS.md.
 #include "engine.h"

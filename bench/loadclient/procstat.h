@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Reads another process's CPU time and memory from /proc (Linux).
 #pragma once
 

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Wire helpers for the load client: Talker lines, MQTT 3.1.1 QoS 0 packets and the
 // benchmark payload (sequence number + send timestamp, fixed size).
 #pragma once

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Room: handling of the events its Session receives (room.cpp holds the sending side).
 #include "client/account.h"
 #include "client/conversation.h"

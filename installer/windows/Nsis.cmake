@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # NSIS installer settings for Windows: Start-menu and desktop shortcuts, the
 # talker:// URL scheme, an uninstaller. Included by installer/Windows.cmake, and by
 # tests/installer/nsis (which compiles the script with makensis on Linux).

@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Re-renders the committed icon files from org.talker.Talker.svg.
 # The build never runs this: the PNG, ICO and ICNS files are committed.
 # Needs rsvg-convert (librsvg2-bin), icotool (icoutils) and png2icns (icnsutils).

@@ -1,4 +1,9 @@
 #!/bin/sh
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Runs a test binary with a real keychain or with none.
 #   run-keychain-test.sh real BINARY   dbus-run-session + unlocked gnome-keyring
 #   run-keychain-test.sh none BINARY   no session bus, so no secret service

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Controller over a real server and real profile files: tokens restored from the
 // store after a restart, the keychain-fallback notice shown once, corrupt files set
 // aside, and "Host a local room" with the embedded server.

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // DBusNotifier against a test org.freedesktop.Notifications service registered on a
 // real session bus (the wrapper runs this under dbus-run-session). The service
 // runs on its own bus connection, so every call really crosses the bus daemon.

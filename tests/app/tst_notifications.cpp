@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Notification rules over the real App controller, a real talker-server and bob's
 // real client: what raises a notification, which key replaces which, and what a
 // click does. The platform Notifier is replaced by a recorder here; the D-Bus one is

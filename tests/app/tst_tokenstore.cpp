@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // TokenStore against the real keychain, or against none. The wrapper script runs
 // this test twice: TALKER_TEST_KEYCHAIN=real inside dbus-run-session with an unlocked
 // gnome-keyring, and TALKER_TEST_KEYCHAIN=none with no session bus at all.

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Qt Quick Test of the app's views over the real controllers and models, connected
 // to a real talker-server (QT_QPA_PLATFORM=offscreen). The QML side is qml/tst_*.qml.
 #include "accountscontroller.h"

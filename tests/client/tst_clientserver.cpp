@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The client core against the real talker-server on loopback.
 #include "client/account.h"
 #include "client/conversation.h"

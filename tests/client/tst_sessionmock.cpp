@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Session and Room against a scripted peer: the state machine and bad-server input.
 #include "client/account.h"
 #include "client/backoff.h"

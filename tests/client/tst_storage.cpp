@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Persistence of the client: registry file, cache and outbox on disk, damaged files.
 #include "client/account.h"
 #include "client/accountregistry.h"

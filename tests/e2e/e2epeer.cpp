@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The second client of the end-to-end test: joins a room as another user, waits until
 // the target user is present, sends it a private message, and exits 0 once the
 // server has echoed the message back (so it was delivered).

@@ -1,4 +1,9 @@
 #!/bin/sh
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # End-to-end test of the desktop app (issue 4):
 #   run-e2e.sh TALKER TALKER_SERVER E2E_PEER BUILD_DIR
 # Under Xvfb and a private session bus with dunst and an unlocked gnome-keyring it

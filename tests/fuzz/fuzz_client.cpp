@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer harness: the client core's handling of server input. The bytes are what a
 // (hostile or broken) server sends to one room of an account: they go through
 // Session::processIncoming into Room, Timeline, members, conversations, the cache and

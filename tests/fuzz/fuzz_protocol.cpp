@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer harness: the framing decoder and the codec on one arbitrary byte stream.
 //
 // Checks, beyond "no crash, no sanitizer report":

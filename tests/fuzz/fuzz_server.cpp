@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer harness: the server's handling of whole byte streams from connections,
 // in-process (no sockets): two fake Peers feed Connection/Hub/Room exactly like
 // SocketPeer does, over a real SQLite store on tmpfs.

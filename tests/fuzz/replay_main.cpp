@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // A main() for fuzz harnesses built without libFuzzer (any compiler): runs every file
 // given (or every file inside a given folder) through LLVMFuzzerTestOneInput once.
 // CTest uses it to replay the seed corpus and past findings in the normal build.

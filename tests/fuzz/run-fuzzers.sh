@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Builds the libFuzzer harnesses with clang (ASan + UBSan + libFuzzer) in build-fuzz/
 # and runs each one for its share of SECONDS (default 60: the CI smoke run).
 #

@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Linux package tests, one step per CTest test (tests/installer/CMakeLists.txt):
 #
 #   package   BUILD_DIR OUT_DIR "DEB;TGZ[;RPM]"  cpack builds the packages

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The icon compiled into talker_resources: every committed size is in qrc, decodes
 // to a square image of that size, and applicationIcon() offers all of them.
 #include "appicon.h"

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The list models over scripted server traffic (fed through Session::processIncoming),
 // each checked by QAbstractItemModelTester.
 #include "client/account.h"

@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Builds preset `asan` (AddressSanitizer + UndefinedBehaviorSanitizer, core + server +
 # tests, no app) into build-asan/ and runs the unit, protocol, store, server, client,
 # models, security and fuzz-replay tests under it. Zero reports allowed: every report of

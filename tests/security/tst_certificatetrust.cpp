@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // CertificateTrust against the real talker-server serving TLS with certificates made by
 // the `openssl` command at test time: verification, the fingerprint offered for an
 // untrusted server, trust-once pinning per account (persisted), and a changed

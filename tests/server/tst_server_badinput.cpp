@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Bad input: every malformed or hostile byte stream gets the protocol's error text
 // (closing where the protocol says so), others keep being served, nothing is lost.
 #include "testserver.h"

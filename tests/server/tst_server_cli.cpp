@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The command line: serving, user administration, --help/--version, bad options,
 // clean shutdown on SIGTERM, and tokens kept out of logs and files.
 #include "testserver.h"

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Connecting: authentication, the connect handshake, users lists, several
 // connections per user, and the rules for events before `connected`.
 #include "testserver.h"

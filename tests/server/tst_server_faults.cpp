@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Storage faults and TLS: a message that cannot be stored is not broadcast and the
 // sender gets "Message not stored" (nothing stored before is lost, a retry works);
 // the server serves TLS with a certificate made at test time.

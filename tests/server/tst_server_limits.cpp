@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Hostile clients: connections per address, event rate (throttle, then disconnect a
 // flood), the authentication timeout, slow readers, failed token attempts.
 #include "testserver.h"

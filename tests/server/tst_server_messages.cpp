@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Messages: public broadcast, private messages, client ids with edits, duplicates and
 // retractions, live-typing drafts, pass-through attributes.
 #include "testserver.h"

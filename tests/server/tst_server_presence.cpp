@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Presence: join, idle (silence or lost connections), back, leave (close or leave
 // timeout, with "Connection closed"), several connections per user.
 #include "testserver.h"

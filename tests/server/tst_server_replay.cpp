@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // History: replay after last_event_id and history:N, the replay cap, private messages
 // in replay, restarts with the same database, SIGKILL losing nothing stored.
 #include "testserver.h"

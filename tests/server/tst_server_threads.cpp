@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Rooms sharded over several threads: each room keeps its own order and members,
 // one user can be in rooms on different threads, shutdown closes every shard.
 #include "testserver.h"

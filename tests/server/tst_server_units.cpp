@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // In-process tests without sockets: a Connection driven through a fake Peer, plus
 // the rate limiter and the failed-token throttle.
 #include "server/auththrottle.h"

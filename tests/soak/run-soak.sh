@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+
+# SPDX-FileCopyrightText: 2026 Talker contributors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # The fault soak (tests/soak/soak.cpp) over an existing build directory.
 #
 #   tests/soak/run-soak.sh                   # short form, as CTest runs it (60 s of chat)

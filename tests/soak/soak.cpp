@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fault soak: the real talker-server and N clients built on the client core
 // (talker::client::Account/Room: sessions, outbox, reconnection) chat in several rooms
 // while the server is SIGKILLed and restarted and client sockets are cut. At the end

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // SqliteStore: users with hashed tokens, room history, replay queries, private
 // filtering, failures reported instead of half-written data.
 #include "store/sqlitestore.h"
