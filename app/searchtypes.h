@@ -20,6 +20,13 @@ class SearchModel : public talker::models::SearchModel
 
 public:
     using models::SearchModel::SearchModel;
+
+    /// A result row was clicked. Delegates report through their model, because a
+    /// delegate that reached the view's ids directly would depend on where it is created.
+    Q_INVOKABLE void activate(int row) { emit activated(row); }
+
+signals:
+    void activated(int row);
 };
 
 struct HistoryPagerForeign

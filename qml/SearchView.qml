@@ -31,10 +31,13 @@ Popup {
     }
 
     function choose(index) {
-        const row = searchResults.get(index)
+        openResult(searchResults.get(index), searchResults.pagerFor(index))
+    }
+
+    /// `row` is one result's roles (SearchModel.get), `pager` its chat's pager, if any.
+    function openResult(row, pager) {
         if (!row.messageId)
             return
-        const pager = searchResults.pagerFor(index)
         App.chats.selectKey(appKey(row))
         if (pager)
             pager.jumpTo(row.messageId)
@@ -45,6 +48,7 @@ Popup {
         id: searchResults
         objectName: "searchModel"
         registry: App.registry
+        onActivated: (row) => popup.choose(row)
     }
 
     Timer {
@@ -98,7 +102,7 @@ Popup {
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
                 Accessible.name: qsTr("%1 in %2: %3").arg(authorName).arg(chatName).arg(messageText)
-                onClicked: popup.choose(index)
+                onClicked: (hit.ListView.view.model as SearchModel).activate(hit.index)
                 // Readable on the selection colour as well as on the window.
                 readonly property color mainColor: highlighted ? palette.highlightedText : Theme.text
                 readonly property color mutedColor: highlighted ? palette.highlightedText
