@@ -31,6 +31,9 @@ InviteRedemption::InviteRedemption(const AccountConfig &account, QObject *parent
     m_timer.setInterval(15000);
     connect(&m_timer, &QTimer::timeout, this,
             [this] { finish(Outcome::Failed, tr("The server did not answer in time")); });
+    m_connectTimer.setSingleShot(true);
+    m_connectTimer.setInterval(5000);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] { addressFailed(tr("no answer")); });
 }
 
 InviteRedemption::~InviteRedemption()
@@ -51,8 +54,21 @@ void InviteRedemption::start(const QString &code, const QString &name)
     if (m_socket)
         return;
     m_request = encode(RegisterEvent{code, name});
+    m_addresses = m_account.addresses();
+    m_next = 0;
+    m_failures.clear();
+    m_timer.start();
+    connectNext();
+}
+
+void InviteRedemption::connectNext()
+{
+    const AccountConfig::Address address = m_addresses.value(m_next);
     m_decoder.reset();
+    m_sent = false;
     const auto send = [this] {
+        m_connectTimer.stop();
+        m_sent = true;
         m_socket->write(m_request);
     };
     if (m_account.useTls) {
@@ -70,14 +86,40 @@ void InviteRedemption::start(const QString &code, const QString &name)
         // The server closes right after its answer: that close is no failure.
         if (m_socket && m_socket->bytesAvailable() > 0)
             onReadyRead();
-        if (m_socket)
+        if (!m_socket)
+            return;
+        if (m_sent)
             finish(Outcome::Failed, m_socket->errorString());
+        else
+            addressFailed(m_socket->errorString());
     });
-    m_timer.start();
+    m_connectTimer.start();
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-        ssl->connectToHostEncrypted(m_account.host, m_account.port);
+        ssl->connectToHostEncrypted(address.host, address.port);
     else
-        m_socket->connectToHost(m_account.host, m_account.port);
+        m_socket->connectToHost(address.host, address.port);
+}
+
+void InviteRedemption::addressFailed(const QString &reason)
+{
+    if (!m_socket || m_sent)
+        return;
+    const AccountConfig::Address address = m_addresses.value(m_next);
+    m_failures << QStringLiteral("%1:%2: %3").arg(address.host).arg(address.port).arg(reason);
+    QTcpSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+    if (++m_next < m_addresses.size()) {
+        connectNext();
+        return;
+    }
+    m_timer.stop();
+    m_connectTimer.stop();
+    // One address: its reason alone, as before; several: each one's.
+    const QString error = m_failures.size() == 1 ? reason : m_failures.join(QStringLiteral("; "));
+    emit finished(Outcome::Failed, protocol::User{}, QString(), error);
 }
 
 void InviteRedemption::onReadyRead()
@@ -104,6 +146,7 @@ void InviteRedemption::finish(Outcome outcome, const QString &error, const proto
     if (!m_socket)
         return;
     m_timer.stop();
+    m_connectTimer.stop();
     QTcpSocket *socket = m_socket;
     m_socket = nullptr;
     socket->disconnect(this);

@@ -34,12 +34,25 @@ private:
         return QUrlQuery(link).queryItemValue(QStringLiteral("invite"));
     }
 
+    /// A loopback port where nothing listens any more.
+    static quint16 deadPort()
+    {
+        TestServer other;
+        if (!other.start())
+            return 0;
+        const quint16 port = other.port();
+        other.stop();
+        return port;
+    }
+
     /// Runs one redemption; returns its finished() arguments.
-    QList<QVariant> redeem(const QString &code, const QString &name, quint16 port = 0)
+    QList<QVariant> redeem(const QString &code, const QString &name, quint16 port = 0,
+                           const QStringList &fallbacks = {})
     {
         AccountConfig config;
         config.host = QStringLiteral("127.0.0.1");
         config.port = port ? port : m_server.port();
+        config.fallbacks = fallbacks;
         InviteRedemption redemption(config);
         QSignalSpy spy(&redemption, &InviteRedemption::finished);
         redemption.start(code, name);
@@ -91,14 +104,41 @@ private slots:
 
     void noServerFails()
     {
-        TestServer other;
-        QVERIFY(other.start());
-        const quint16 port = other.port();
-        other.stop();
+        const quint16 port = deadPort();
+        QVERIFY(port != 0);
         const QList<QVariant> result = redeem(QStringLiteral("x"), QStringLiteral("erin"), port);
         QCOMPARE(result.value(0).value<InviteRedemption::Outcome>(),
                  InviteRedemption::Outcome::Failed);
         QVERIFY(!result.value(3).toString().isEmpty());
+    }
+
+    // A cluster link "talker://dead:p1,live:p2/Room?invite=…": the dead first node
+    // passes to the next address, where the invite registers.
+    void deadFirstAddressTriesTheNext()
+    {
+        const quint16 dead = deadPort();
+        QVERIFY(dead != 0);
+        const QString live = QStringLiteral("127.0.0.1:%1").arg(m_server.port());
+        const QList<QVariant> result = redeem(newCode(), QStringLiteral("frank"), dead, {live});
+        QCOMPARE(result.value(0).value<InviteRedemption::Outcome>(),
+                 InviteRedemption::Outcome::Registered);
+        QCOMPARE(result.value(1).value<talker::protocol::User>().name, QStringLiteral("frank"));
+        WireClient c(m_server.port());
+        QVERIFY(c.join(QStringLiteral("Lobby"), result.value(2).toString()));
+    }
+
+    // Every address dead: one failure naming each address tried.
+    void everyAddressDeadFailsOnce()
+    {
+        const quint16 first = deadPort(), second = deadPort();
+        QVERIFY(first != 0 && second != 0);
+        const QList<QVariant> result = redeem(QStringLiteral("x"), QStringLiteral("gina"), first,
+                                              {QStringLiteral("127.0.0.1:%1").arg(second)});
+        QCOMPARE(result.value(0).value<InviteRedemption::Outcome>(),
+                 InviteRedemption::Outcome::Failed);
+        const QString error = result.value(3).toString();
+        QVERIFY2(error.contains(QString::number(first)) && error.contains(QString::number(second)),
+                 qPrintable(error));
     }
 
 private:
