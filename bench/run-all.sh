@@ -117,7 +117,7 @@ start_server() { # KIND [extra talker-server args...]; sets srv_pid, port
         ;;
     ceiling)
         export TALKER_TOKEN=unused TALKER_PUB_TOKEN=unused
-        "$ceiling_bin" --listen 127.0.0.1:0 >"$work/srv.out" 2>"$work/srv.err" &
+        "${pin_srv[@]}" "$ceiling_bin" --listen 127.0.0.1:0 >"$work/srv.out" 2>"$work/srv.err" &
         srv_pid=$!
         ;;
     mosquitto)
@@ -161,6 +161,11 @@ stop_server() {
     srv_pid=""
 }
 
+# Pinning prefixes (empty: the scheduler places the processes). Only the boundness check
+# below sets them, to give the single-threaded ceiling and load client one core each.
+pin_srv=(env)
+pin_cli=(env)
+
 proto_of() { [ "$1" = mosquitto ] && echo mqtt || echo talker; }
 
 # run_client KIND TAG ARGS... : starts KIND, runs the load client, records its RESULT line.
@@ -169,7 +174,7 @@ run_client() {
     shift 2
     start_server "$kind" || { echo "$tag server=$kind FAILED start" >>"$results"; return 1; }
     local line
-    line="$("$client" --proto "$(proto_of "$kind")" --port "$port" --server-pid "$srv_pid" \
+    line="$("${pin_cli[@]}" "$client" --proto "$(proto_of "$kind")" --port "$port" --server-pid "$srv_pid" \
         "$@" 2>"$work/client.err" | tee -a "$work/client.log" | grep '^RESULT')"
     [ -s "$work/client.err" ] && sed "s/^/    [$kind] /" "$work/client.err" | head -5 >&2
     stop_server
@@ -213,13 +218,17 @@ if want fanout; then
         d_ceiling=10000000; d_talker=2000000; d_mosq=500000; secs=2
     fi
     ns="${FANOUT_NS:-1000 10000}"
+    # Every 10th receiver (and one per room) reads and checks each line; the others skim
+    # their bytes without copying them (bench/loadclient/skim.h), so that the load client
+    # costs less than the server per delivery. Mosquitto's MQTT receivers all read.
+    read_every="${READ_EVERY:-10}"
     echo "1. Fan-out: one room, one publisher (1,000 messages in flight), 100-byte payloads" >&2
     for n in $ns; do
         for r in $(seq "$repeat"); do
             run_client ceiling "fanout$n" --subs "$n" --deliveries $d_ceiling --min-seconds $secs \
-                --timeout 120
+                --timeout 120 --read-every "$read_every"
             run_client talker "fanout$n" --subs "$n" --deliveries $d_talker --min-seconds $secs \
-                --timeout 240
+                --timeout 240 --read-every "$read_every"
             # Mosquitto manages ~10k deliveries/s with 10,000 receivers here: fewer of them.
             run_client mosquitto "fanout$n" --subs "$n" --deliveries $((n >= 10000 ? d_mosq / 4 : d_mosq)) \
                 --timeout 240
@@ -278,6 +287,44 @@ if want fanout; then
                 n, 100*t/c, (t/c >= 0.25 ? "MET" : "NOT MET"), l, o, (l + o == 0 ? "MET" : "NOT MET"),
                 (m == "-" || m == "" || m == 0) ? "-" : sprintf("%.1fx", t/m) }'
     done
+    echo
+fi
+
+# ------------------------------------------------- 1b. what limits the ceiling
+# The ceiling and the load client are single-threaded. Pinned to one core each, the one
+# that is busy all the time (running, or runnable and waiting for its core) is the limit;
+# the other sometimes waits for input. Waiting for a CPU counts as busy, so load from
+# other work on the machine cannot make the server look idle.
+if want fanout && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+    echo "1b. What limits the ceiling: server pinned to CPU 0, load client to CPU 1" >&2
+    pin_srv=(taskset -c 0)
+    pin_cli=(taskset -c 1)
+    for n in $ns; do
+        run_client ceiling "bound$n" --subs "$n" --deliveries $d_ceiling --min-seconds $secs \
+            --timeout 120 --read-every "$read_every"
+    done
+    pin_srv=(env)
+    pin_cli=(env)
+    echo "## 1b. What limits the ceiling (pinned: server CPU 0, client CPU 1)"
+    echo
+    echo "| N | deliveries/s | server busy | client busy | limited by |"
+    echo "|---|---|---|---|---|"
+    for n in $ns; do
+        l="$(grep "^bound$n server=ceiling " "$results" | grep -v FAILED | head -1)"
+        if [ -z "$l" ]; then
+            echo "| $n | failed | - | - | - |"
+            continue
+        fi
+        sb="$(field "$l" srv_busy_pct)"
+        cb="$(field "$l" client_busy_pct)"
+        awk -v n="$n" -v r="$(field "$l" rate)" -v s="$sb" -v c="$cb" 'BEGIN {
+            v = "both (neither waits much)"
+            if (s >= 95 && c < s - 5) v = "the server (its core is saturated, the client waits)"
+            if (c >= 95 && s < c - 5) v = "the load client"
+            printf "| %s | %.2fM | %.0f %% | %.0f %% | %s |\n", n, r/1e6, s, c, v }'
+    done
+    echo
+    echo "busy = (CPU time + time runnable waiting for the core) / wall time, per process."
     echo
 fi
 

@@ -18,6 +18,10 @@ port="$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$out")"
 "$client" --port "$port" --token x --subs 20 --rooms 2 --deliveries 20000 --inflight 50 \
     --server-pid $pid --timeout 20 | tee "$out.res"
 grep -q 'RESULT mode=fanout .* lost=0 misordered=0 errors=0 closed=0' "$out.res"
+# Skimming receivers (bench/loadclient/skim.h) are counted from their byte streams.
+"$client" --port "$port" --token x --subs 20 --rooms 2 --deliveries 20000 --inflight 50 \
+    --read-every 3 --server-pid $pid --timeout 20 | tee "$out.res"
+grep -q 'RESULT mode=fanout .* lost=0 misordered=0 errors=0 closed=0 .* skimmers=1[0-9] skim_mismatch=0' "$out.res"
 "$client" --port "$port" --token x --mode latency --subs 20 --rooms 2 --rate 500 \
     --duration 1 --server-pid $pid --timeout 20 | tee "$out.res"
 grep -q 'RESULT mode=latency .* lost=0 errors=0 closed=0' "$out.res"

@@ -6,6 +6,7 @@
 
 #include "wire.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstdio>
@@ -268,9 +269,13 @@ std::size_t Engine::handleTalker(int i, const char *buf, std::size_t len)
             break;
         const std::size_t n = static_cast<std::size_t>(nl - line);
         pos += n + 1;
+        if (c.reference)
+            c.streamBytes += n + 1;
         std::size_t contentLen = 0;
         if (const char *content = findTalkerContent(line, n, &contentLen)) {
             onPayload(c, content, contentLen);
+            if (c.reference)
+                m_skim.messageEnds(c.room, c.streamBytes);
             continue;
         }
         if (c.state == Conn::Handshake && memmem(line, n, "\"type\":\"connected\"", 18)) {
@@ -327,6 +332,10 @@ std::size_t Engine::handleMqtt(int i, const char *buf, std::size_t len)
 void Engine::onReadable(int i)
 {
     Conn &c = m_conns[i];
+    if (c.skim) {
+        skimReadable(i);
+        return;
+    }
     const std::size_t keep = c.partial.size();
     if (keep >= m_rbuf.size() / 2) {
         fail(i, "line too long");
@@ -350,6 +359,80 @@ void Engine::onReadable(int i)
                                                           : handleMqtt(i, m_rbuf.data(), len);
     if (c.state != Conn::Closed)
         c.partial.assign(m_rbuf.data() + used, len - used);
+    if (c.reference)
+        m_skim.setReferenceBytes(c.room, c.streamBytes);
+}
+
+void Engine::skimReadable(int i)
+{
+    Conn &c = m_conns[i];
+    // MSG_TRUNC on a TCP socket discards up to this many bytes without copying them.
+    const ssize_t n = ::recv(c.fd, nullptr, 1 << 22, MSG_TRUNC | MSG_DONTWAIT);
+    if (n == 0) {
+        fail(i, "closed by server");
+        return;
+    }
+    if (n < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            fail(i, std::strerror(errno));
+        return;
+    }
+    ++m_stats.reads;
+    m_stats.readBytes += static_cast<std::uint64_t>(n);
+    c.streamBytes += static_cast<std::uint64_t>(n);
+    refreshSkimmer(c);
+}
+
+void Engine::refreshSkimmer(Conn &c)
+{
+    const std::uint64_t seen = c.skimBase + m_skim.messagesWithin(c.room, c.streamBytes);
+    if (seen <= c.expect)
+        return;
+    m_stats.deliveries += seen - c.expect;
+    c.received += seen - c.expect;
+    c.expect = seen;
+}
+
+void Engine::startSkimming()
+{
+    if (m_opt.readEvery <= 1 || m_opt.proto != Proto::Talker)
+        return;
+    int rooms = 0;
+    for (const Conn &c : m_conns)
+        rooms = std::max(rooms, c.room + 1);
+    m_skim.reset(rooms);
+    std::vector<bool> hasReference(static_cast<std::size_t>(rooms), false);
+    for (std::size_t i = 0; i < m_conns.size(); ++i) {
+        Conn &c = m_conns[i];
+        // Only a receiver between lines starts at the same byte as its reference.
+        if (c.publisher || c.state != Conn::Ready || !c.partial.empty())
+            continue;
+        if (!hasReference[c.room]) {
+            hasReference[c.room] = true;
+            c.reference = true;
+        } else if (i % static_cast<std::size_t>(m_opt.readEvery) != 0) {
+            c.skim = true;
+            c.skimBase = c.expect;
+            ++m_stats.skimmers;
+        }
+    }
+}
+
+void Engine::refreshSkimmers()
+{
+    if (m_stats.skimmers == 0)
+        return;
+    for (Conn &c : m_conns)
+        if (c.skim)
+            refreshSkimmer(c);
+}
+
+void Engine::checkSkimmers()
+{
+    refreshSkimmers();
+    for (const Conn &c : m_conns)
+        if (c.skim && c.state == Conn::Ready && c.streamBytes != m_skim.referenceBytes(c.room))
+            ++m_stats.skimMismatch;
 }
 
 void Engine::onEvent(int i, std::uint32_t events)

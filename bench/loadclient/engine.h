@@ -6,6 +6,8 @@
 // speak Talker or MQTT 3.1.1, with per-receiver sequence checks and latency samples.
 #pragma once
 
+#include "skim.h"
+
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
@@ -44,6 +46,7 @@ struct Options
     pid_t serverPid = 0;               ///< for CPU and RSS readings
     std::vector<pid_t> serverPids;     ///< --server-pid a,b,c: readings summed over them
     double timeout = 300;              ///< hard bound on the whole run (seconds)
+    int readEvery = 1; ///< fan-out: every K-th receiver reads and checks, the rest skim (skim.h)
 };
 
 /// One connection's state.
@@ -61,7 +64,11 @@ struct Conn
     /// `expect` as the payload spells it (10 digits): the common in-order case is one
     /// compare, no parsing.
     char expectText[10] = {'0', '0', '0', '0', '0', '0', '0', '0', '0', '0'};
-    std::uint64_t received = 0; ///< payloads received
+    std::uint64_t received = 0;    ///< payloads received
+    bool skim = false;             ///< takes its bytes without reading them (skim.h)
+    bool reference = false;        ///< reads every line and records message ends for its room
+    std::uint64_t streamBytes = 0; ///< bytes since skimming began (reference: whole lines)
+    std::uint64_t skimBase = 0;    ///< `expect` when skimming began
 };
 
 /// Counters of one run.
@@ -77,6 +84,8 @@ struct Stats
     std::vector<std::uint32_t> latencyUs; ///< histogram, kLatencyBucketUs buckets
     std::uint64_t latencyMaxNs = 0;
     std::uint64_t latencyCount = 0;
+    std::uint64_t skimmers = 0;     ///< receivers that skimmed
+    std::uint64_t skimMismatch = 0; ///< skimmers whose byte count differs from the reference
 };
 
 std::uint64_t nowNs();
@@ -103,12 +112,24 @@ public:
     /// Latency mode: order is not checked, receipts are counted and timed.
     void setCheckOrder(bool check) { m_checkOrder = check; }
     void setRecordLatency(bool record) { m_recordLatency = record; }
+    /// No more pings: a pong goes to one receiver only, which would shift its byte stream
+    /// against its room's reference (skim.h).
+    void stopPinging() { m_opt.pingInterval = 0; }
+    /// Fan-out, once the connections are quiet: all but every `readEvery`-th receiver skim
+    /// from now on (one reference per room keeps reading).
+    void startSkimming();
+    /// Brings the skimmers' `expect` up to what their room's reference has seen end.
+    void refreshSkimmers();
+    /// At the end: counts the skimmers whose bytes differ from their reference's.
+    void checkSkimmers();
 
 private:
     void open(int i);
     void onEvent(int i, std::uint32_t events);
     void onConnected(int i);
     void onReadable(int i);
+    void skimReadable(int i);
+    void refreshSkimmer(Conn &c);
     std::size_t handleTalker(int i, const char *buf, std::size_t len);
     std::size_t handleMqtt(int i, const char *buf, std::size_t len);
     void onPayload(Conn &c, const char *p, std::size_t len);
@@ -121,6 +142,7 @@ private:
     int m_epoll = -1;
     std::vector<Conn> m_conns;
     std::vector<char> m_rbuf;
+    SkimLedger m_skim;
     Stats m_stats;
     bool m_checkOrder = true;
     bool m_recordLatency = false;

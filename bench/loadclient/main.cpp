@@ -65,6 +65,9 @@ void usage()
               "  --idle-seconds S         conns: idle window measured (20)\n"
               "  --server-pid PID         read the server's CPU time and RSS from /proc\n"
               "  --timeout S              hard bound on the run (300)\n"
+              "  --read-every K           fan-out: every K-th receiver (and one per room) reads\n"
+              "                           and checks each line; the others skim their bytes\n"
+              "                           uncopied and are checked by byte count (1: all read)\n"
               "Prints a human summary and one line starting with RESULT.");
 }
 
@@ -148,6 +151,8 @@ bool parse(int argc, char **argv, Options &o)
                 at = comma + 1;
             }
             o.serverPid = o.serverPids.empty() ? 0 : o.serverPids.front();
+        } else if (a == "--read-every") {
+            o.readEvery = std::max(1, std::atoi(v.c_str()));
         } else if (a == "--timeout") {
             o.timeout = std::atof(v.c_str());
         } else {
@@ -169,6 +174,26 @@ const char *protoName(const Options &o)
     return o.proto == Proto::Talker ? "talker" : "mqtt";
 }
 
+/// Lets join/users traffic settle: polls until nothing has arrived for 100 ms (at most
+/// 10 s). Skimming receivers (skim.h) must start between the same two bytes as their
+/// reference, so no old line may still be on its way.
+void settle(Engine &e)
+{
+    const std::uint64_t start = nowNs();
+    std::uint64_t quietSince = start;
+    std::uint64_t bytes = e.stats().readBytes;
+    for (;;) {
+        e.poll(5);
+        const std::uint64_t now = nowNs();
+        if (e.stats().readBytes != bytes) {
+            bytes = e.stats().readBytes;
+            quietSince = now;
+        }
+        if (seconds(quietSince, now) >= 0.1 || seconds(start, now) > 10)
+            return;
+    }
+}
+
 /// Drains until every receiver has `sent` of its room or nothing arrives for `quietS`.
 void drain(Engine &e, const std::vector<std::uint64_t> &sent, double quietS, double limitS,
            bool byCount)
@@ -177,6 +202,7 @@ void drain(Engine &e, const std::vector<std::uint64_t> &sent, double quietS, dou
     std::uint64_t lastProgress = nowNs();
     std::uint64_t lastDeliveries = e.stats().deliveries;
     for (;;) {
+        e.refreshSkimmers();
         bool done = true;
         for (const Conn &c : e.conns()) {
             if (c.publisher || c.state != Conn::Ready)
@@ -220,6 +246,13 @@ struct ClientLoad
     double kibPerRead = 0;       ///< average bytes one read() returned
 };
 
+double busyPercent(double cpu, double wait, double secs)
+{
+    if (cpu < 0 || wait < 0 || secs <= 0)
+        return -1;
+    return 100.0 * (cpu + wait) / secs;
+}
+
 ClientLoad clientLoad(const Stats &s, std::uint64_t reads0, std::uint64_t readBytes0, double cpu,
                       int receivers)
 {
@@ -235,6 +268,8 @@ ClientLoad clientLoad(const Stats &s, std::uint64_t reads0, std::uint64_t readBy
 int runFanout(const Options &o)
 {
     Engine e(o);
+    if (o.readEvery > 1)
+        e.stopPinging(); // from the start: no pong may still be on its way when skimming starts
     for (int r = 0; r < o.rooms; ++r)
         e.addConn(static_cast<std::uint16_t>(r), true);
     std::vector<int> roomSubs(static_cast<std::size_t>(o.rooms), 0);
@@ -244,9 +279,9 @@ int runFanout(const Options &o)
     }
     if (!e.connectAll(o.timeout / 2))
         return 2;
-    for (int k = 0; k < 40; ++k) // let join/users traffic settle
-        e.poll(5);
+    settle(e);
     e.stats().deliveries = 0;
+    e.startSkimming();
 
     std::vector<std::uint64_t> sent(static_cast<std::size_t>(o.rooms), 0);
     std::vector<std::uint64_t> minExpect(static_cast<std::size_t>(o.rooms), 0);
@@ -257,6 +292,7 @@ int runFanout(const Options &o)
     const std::uint64_t t0 = nowNs();
     bool stopped = false;
     while (!stopped) {
+        e.refreshSkimmers();
         std::fill(minExpect.begin(), minExpect.end(), UINT64_MAX);
         for (const Conn &c : e.conns())
             if (!c.publisher && c.state == Conn::Ready)
@@ -291,6 +327,7 @@ int runFanout(const Options &o)
         e.poll(1);
     }
     drain(e, sent, 10, o.timeout / 2, false);
+    e.checkSkimmers();
     const std::uint64_t t1 = nowNs();
     const double cpu1 = serversCpuSeconds(o);
     const double myCpu = processCpuSeconds(getpid()) - myCpu0;
@@ -301,7 +338,7 @@ int runFanout(const Options &o)
     const ClientLoad load = clientLoad(e.stats(), reads0, readBytes0, myCpu, o.subs);
 
     Stats &s = e.stats();
-    const std::uint64_t lost = s.gaps + missing(e, sent, false);
+    const std::uint64_t lost = s.gaps + missing(e, sent, false) + s.skimMismatch;
     std::uint64_t messages = 0;
     for (std::uint64_t v : sent)
         messages += v;
@@ -310,29 +347,37 @@ int runFanout(const Options &o)
     const double cpu = cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1;
     const double cpuNs =
         cpu >= 0 && s.deliveries ? cpu * 1e9 / static_cast<double>(s.deliveries) : -1;
+    // A process that was running or runnable the whole time never waited for input: it
+    // is the bottleneck. Waiting for a CPU counts as busy, so other load on the
+    // machine does not make a saturated process look idle (single-threaded processes).
+    const double srvBusy = busyPercent(cpu, srvWait, secs);
+    const double myBusy = busyPercent(myCpu, myWait, secs);
     std::printf(
         "fan-out %s: %d receivers in %d room(s), %llu messages, %llu deliveries in "
         "%.3f s = %.0f deliveries/s; lost %llu, out of order %llu, errors %llu, "
         "closed %llu; server CPU %.2f s (%.1f ns/delivery), RSS %ld KiB, %ld threads; waited "
         "for a CPU: server %.2f s, client %.2f s; client CPU %.2f s (%.1f ns/delivery), "
-        "%.1f reads per receiver of %.1f KiB each\n",
+        "%.1f reads per receiver of %.1f KiB each; busy (running or waiting for a CPU): "
+        "server %.0f %%, client %.0f %%\n",
         protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
         static_cast<unsigned long long>(s.deliveries), secs, rate,
         static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.misordered),
         static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.closed), cpu,
         cpuNs, rss, threads, srvWait, myWait, myCpu, load.cpuNs, load.readsPerReceiver,
-        load.kibPerRead);
-    std::printf("RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
-                "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
-                "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld srv_wait_s=%.2f client_wait_s=%.2f "
-                "client_cpu_s=%.3f client_cpu_ns=%.2f reads_per_receiver=%.1f kib_per_read=%.2f\n",
-                protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
-                static_cast<unsigned long long>(s.deliveries), secs, rate,
-                static_cast<unsigned long long>(lost),
-                static_cast<unsigned long long>(s.misordered),
-                static_cast<unsigned long long>(s.errors),
-                static_cast<unsigned long long>(s.closed), cpu, cpuNs, rss, threads, srvWait,
-                myWait, myCpu, load.cpuNs, load.readsPerReceiver, load.kibPerRead);
+        load.kibPerRead, srvBusy, myBusy);
+    std::printf(
+        "RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
+        "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
+        "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld srv_wait_s=%.2f client_wait_s=%.2f "
+        "client_cpu_s=%.3f client_cpu_ns=%.2f reads_per_receiver=%.1f kib_per_read=%.2f "
+        "srv_busy_pct=%.1f client_busy_pct=%.1f skimmers=%llu skim_mismatch=%llu\n",
+        protoName(o), o.subs, o.rooms, static_cast<unsigned long long>(messages),
+        static_cast<unsigned long long>(s.deliveries), secs, rate,
+        static_cast<unsigned long long>(lost), static_cast<unsigned long long>(s.misordered),
+        static_cast<unsigned long long>(s.errors), static_cast<unsigned long long>(s.closed), cpu,
+        cpuNs, rss, threads, srvWait, myWait, myCpu, load.cpuNs, load.readsPerReceiver,
+        load.kibPerRead, srvBusy, myBusy, static_cast<unsigned long long>(s.skimmers),
+        static_cast<unsigned long long>(s.skimMismatch));
     return lost == 0 && s.misordered == 0 && s.closed == 0 ? 0 : 1;
 }
 
