@@ -41,10 +41,9 @@ Dialog {
                 text: qsTr("Keep it closed")
                 onClicked: { LocalShare.answer(false); dialog.close() }
             }
-            Button {
+            PrimaryButton {
                 objectName: "openToNetworkButton"
                 text: qsTr("Open to the network")
-                highlighted: true
                 onClicked: { LocalShare.answer(true); dialog.refresh() }
             }
         }

@@ -64,12 +64,11 @@ Dialog {
                     dialog.connectInstead(host, port, room)
                 }
             }
-            Button {
+            PrimaryButton {
                 id: joinButton
                 objectName: "inviteJoinButton"
                 visible: !Invites.inviteUsed
                 enabled: !Invites.busy && name.text.trim().length > 0
-                highlighted: true
                 text: Invites.busy ? qsTr("Joining…") : qsTr("Join")
                 onClicked: if (enabled) Invites.join(name.text)
             }

@@ -15,62 +15,18 @@
 #   - a second start hands its talker:// link to the running app (single instance),
 # and saves screenshots as CI artifacts: BUILD_DIR/e2e-*.png.
 set -eu
-if [ -z "${TALKER_E2E_INNER:-}" ]; then
-    export TALKER_E2E_INNER=1
-    exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh "$0" "$@"
-fi
+. "$(cd "$(dirname "$0")" && pwd)/session.sh"
+session_enter "$@"
 talker="$1"; server="$2"; peer="$3"; build="$4"
+session_init e2e
 
-work="$(mktemp -d)"
-export HOME="$work/home"
-mkdir -p "$HOME"
-unset QT_QPA_PLATFORM
-pids=""
-keyring=""
-fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
-cleanup() {
-    for p in $pids; do kill "$p" 2>/dev/null || true; done
-    [ -n "$keyring" ] && kill "$keyring" 2>/dev/null || true
-    for p in $pids; do wait "$p" 2>/dev/null || true; done
-    if [ "${keep:-0}" = 1 ]; then echo "e2e: logs kept in $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-bus_pid() {
-    dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
-        org.freedesktop.DBus.GetConnectionUnixProcessID "string:$1" 2>/dev/null |
-        awk '/uint32/ {print $2}'
-}
-wait_for() { # SECONDS COMMAND...: polls until COMMAND succeeds
-    t="$1"; shift
-    i=0
-    while ! "$@" >/dev/null 2>&1; do
-        i=$((i + 1))
-        [ "$i" -gt $((t * 5)) ] && return 1
-        sleep 0.2
-    done
-}
-has_owner() { [ -n "$(bus_pid "$1")" ]; }
-
-# Keychain
-eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"
-wait_for 20 has_owner org.freedesktop.secrets || fail "gnome-keyring did not start"
-keyring="$(bus_pid org.freedesktop.secrets)"
-
-# Notification daemon, and a log of every Notify call on the bus
-dunst >"$work/dunst.log" 2>&1 &
-pids="$pids $!"
-wait_for 20 has_owner org.freedesktop.Notifications || fail "dunst did not start"
-dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \
-    >"$work/notify.log" 2>&1 &
-pids="$pids $!"
+start_keyring
+start_dunst
 
 # Server with alice and bob
-"$server" --listen 127.0.0.1:0 --database "$work/server.db" >"$work/server.out" 2>"$work/server.err" &
-pids="$pids $!"
-wait_for 30 grep -q "listening on" "$work/server.out" || fail "server did not start: $(cat "$work/server.err")"
-port="$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$work/server.out" | head -n1)"
-alice="$("$server" --database "$work/server.db" user add alice | tail -n1)"
-bob="$("$server" --database "$work/server.db" user add bob | tail -n1)"
+start_server "$server"
+alice="$(add_user alice)"
+bob="$(add_user bob)"
 [ -n "$alice" ] && [ -n "$bob" ] || fail "cannot add users"
 umask 077
 printf '%s\n' "$alice" >"$work/alice.token"
@@ -80,7 +36,6 @@ printf '%s\n' "$alice" >"$work/alice.token"
     --profile "$work/profile" >"$work/app.log" 2>&1 &
 app=$!
 pids="$pids $app"
-window_named() { xwininfo -root -tree | grep -q "\"$1\""; }
 wait_for 30 window_named "Main — Talker" || fail "no app window: $(cat "$work/app.log")"
 
 # bob writes privately to alice (waits until alice is in the room)
