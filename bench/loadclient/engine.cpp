@@ -343,17 +343,8 @@ void Engine::onReadable(int i)
     }
     std::memcpy(m_rbuf.data(), c.partial.data(), keep);
     const ssize_t n = ::read(c.fd, m_rbuf.data() + keep, m_rbuf.size() - keep);
-    if (n == 0) {
-        fail(i, "closed by server");
+    if (!countRead(i, n))
         return;
-    }
-    if (n < 0) {
-        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-            fail(i, std::strerror(errno));
-        return;
-    }
-    ++m_stats.reads;
-    m_stats.readBytes += static_cast<std::uint64_t>(n);
     const std::size_t len = keep + static_cast<std::size_t>(n);
     const std::size_t used = m_opt.proto == Proto::Talker ? handleTalker(i, m_rbuf.data(), len)
                                                           : handleMqtt(i, m_rbuf.data(), len);
@@ -363,22 +354,29 @@ void Engine::onReadable(int i)
         m_skim.setReferenceBytes(c.room, c.streamBytes);
 }
 
+bool Engine::countRead(int i, ssize_t n)
+{
+    if (n == 0) {
+        fail(i, "closed by server");
+        return false;
+    }
+    if (n < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            fail(i, std::strerror(errno));
+        return false;
+    }
+    ++m_stats.reads;
+    m_stats.readBytes += static_cast<std::uint64_t>(n);
+    return true;
+}
+
 void Engine::skimReadable(int i)
 {
     Conn &c = m_conns[i];
     // MSG_TRUNC on a TCP socket discards up to this many bytes without copying them.
     const ssize_t n = ::recv(c.fd, nullptr, 1 << 22, MSG_TRUNC | MSG_DONTWAIT);
-    if (n == 0) {
-        fail(i, "closed by server");
+    if (!countRead(i, n))
         return;
-    }
-    if (n < 0) {
-        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-            fail(i, std::strerror(errno));
-        return;
-    }
-    ++m_stats.reads;
-    m_stats.readBytes += static_cast<std::uint64_t>(n);
     c.streamBytes += static_cast<std::uint64_t>(n);
     refreshSkimmer(c);
 }

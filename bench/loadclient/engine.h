@@ -129,6 +129,9 @@ private:
     void onConnected(int i);
     void onReadable(int i);
     void skimReadable(int i);
+    /// Counts a read's bytes; on end of stream or an error other than "try again", fails
+    /// the connection. True when there are bytes to handle.
+    bool countRead(int i, ssize_t n);
     void refreshSkimmer(Conn &c);
     std::size_t handleTalker(int i, const char *buf, std::size_t len);
     std::size_t handleMqtt(int i, const char *buf, std::size_t len);

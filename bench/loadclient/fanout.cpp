@@ -124,17 +124,10 @@ bool publishRound(const Options &o, Engine &e, const std::vector<int> &roomSubs,
 void print(const Options &o, const Stats &s, const Figures &f)
 {
     using ull = unsigned long long;
-    std::printf("fan-out %s: %d receivers in %d room(s), %llu messages, %llu deliveries in "
-                "%.3f s = %.0f deliveries/s; lost %llu, out of order %llu, errors %llu, "
-                "closed %llu; server CPU %.2f s (%.1f ns/delivery), RSS %ld KiB, %ld threads; "
-                "waited for a CPU: server %.2f s, client %.2f s; client CPU %.2f s (%.1f "
-                "ns/delivery), %.1f reads per receiver of %.1f KiB each; busy (running or "
-                "waiting for a CPU): server %.0f %%, client %.0f %%; %llu receivers skimmed\n",
-                protoName(o), o.subs, o.rooms, ull(f.messages), ull(s.deliveries), f.secs, f.rate,
-                ull(f.lost), ull(s.misordered), ull(s.errors), ull(s.closed), f.serverCpu,
-                f.serverCpuNs, f.rss, f.threads, f.serverWait, f.clientWait, f.clientCpu,
-                f.clientCpuNs, f.readsPerReceiver, f.kibPerRead, f.serverBusy, f.clientBusy,
-                ull(s.skimmers));
+    std::printf("fan-out %s: %d receivers, %.0f deliveries/s, lost %llu, out of order %llu; "
+                "ns per delivery: server %.1f, client %.1f; busy: server %.0f %%, client %.0f %%\n",
+                protoName(o), o.subs, f.rate, ull(f.lost), ull(s.misordered), f.serverCpuNs,
+                f.clientCpuNs, f.serverBusy, f.clientBusy);
     std::printf("RESULT mode=fanout proto=%s subs=%d rooms=%d messages=%llu deliveries=%llu "
                 "seconds=%.4f rate=%.0f lost=%llu misordered=%llu errors=%llu closed=%llu "
                 "cpu_s=%.3f cpu_ns=%.2f rss_kib=%ld threads=%ld srv_wait_s=%.2f "
