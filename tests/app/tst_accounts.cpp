@@ -9,6 +9,7 @@
 #include "chatmanager.h"
 #include "connector.h"
 #include "controller.h"
+#include "keychainfixture.h"
 #include "tokenstore.h"
 
 #include "testserver.h"
@@ -19,53 +20,18 @@
 #include "security/certificatetrust.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace talker::app;
-using talker::test::TestServer;
-
-namespace {
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
-        qFatal("TokenStore future never finished");
-    return future.result();
-}
-
-QString secretToolLookup(const QString &service, const QString &account)
-{
-    QProcess p;
-    p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                            service, QStringLiteral("user"), account});
-    p.waitForFinished(10000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-/// The first file under `dir` that contains `needle`, empty when none does.
-QString fileContaining(const QString &dir, const QByteArray &needle)
-{
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-            return f.fileName();
-    }
-    return QString();
-}
-} // namespace
+using namespace talker::test;
 
 class TestAccounts : public QObject
 {
     Q_OBJECT
-    QString m_mode;
-    QString m_service;
+    KeychainFixture m_keychain;
     TestServer m_server;
     QString m_alice;
 
@@ -79,7 +45,7 @@ class TestAccounts : public QObject
     };
     bool connectAlice(Profile &p)
     {
-        p.tokens = std::make_unique<TokenStore>(p.dir.path(), m_service);
+        p.tokens = std::make_unique<TokenStore>(p.dir.path(), m_keychain.service());
         p.tokens->setKeychainTimeout(20000);
         p.app = std::make_unique<Controller>(p.dir.path(), p.tokens.get());
         p.accounts = std::make_unique<AccountsController>(p.app.get());
@@ -96,11 +62,8 @@ class TestAccounts : public QObject
 private slots:
     void initTestCase()
     {
-        m_mode = qEnvironmentVariable("TALKER_TEST_KEYCHAIN");
-        if (m_mode.isEmpty())
-            QSKIP("run through run-keychain-test.sh (TALKER_TEST_KEYCHAIN=real|none)");
-        m_service =
-            QStringLiteral("TalkerAccounts-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        if (!m_keychain.setUp(QStringLiteral("TalkerAccounts-")))
+            QSKIP(KeychainFixture::skipReason);
         QVERIFY(m_server.startWithUsers({{QStringLiteral("alice"), &m_alice}}));
     }
 
@@ -171,8 +134,8 @@ private slots:
         QVERIFY(!QFile::exists(cache));
         QVERIFY(!QFile::exists(cache + QStringLiteral("-wal")));
         QVERIFY(!await(p.tokens->read(id)).ok);
-        if (m_mode == QLatin1String("real"))
-            QVERIFY(secretToolLookup(m_service, id).isEmpty());
+        if (m_keychain.real())
+            QVERIFY(secretToolLookup(m_keychain.service(), id).isEmpty());
         p.app->registry()->save();
         QCOMPARE(fileContaining(p.dir.path(), id.toUtf8()), QString());
         QCOMPARE(fileContaining(p.dir.path(), m_alice.toUtf8()), QString());

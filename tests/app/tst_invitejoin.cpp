@@ -9,6 +9,7 @@
 #include "connector.h"
 #include "controller.h"
 #include "invitecontroller.h"
+#include "keychainfixture.h"
 #include "tokenstore.h"
 
 #include "testserver.h"
@@ -19,39 +20,16 @@
 #include "client/room.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace talker::app;
-using talker::test::TestServer;
-using talker::test::WireClient;
-
-namespace {
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
-        qFatal("TokenStore future never finished");
-    return future.result();
-}
-
-QString secretToolLookup(const QString &service, const QString &account)
-{
-    QProcess p;
-    p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                            service, QStringLiteral("user"), account});
-    p.waitForFinished(10000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-} // namespace
+using namespace talker::test;
 
 class TestInviteJoin : public QObject
 {
     Q_OBJECT
-    QString m_mode;
-    QString m_service;
+    KeychainFixture m_keychain;
     TestServer m_server;
     QString m_alice;
 
@@ -68,11 +46,8 @@ class TestInviteJoin : public QObject
 private slots:
     void initTestCase()
     {
-        m_mode = qEnvironmentVariable("TALKER_TEST_KEYCHAIN");
-        if (m_mode.isEmpty())
-            QSKIP("run through run-keychain-test.sh (TALKER_TEST_KEYCHAIN=real|none)");
-        m_service =
-            QStringLiteral("TalkerInvite-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        if (!m_keychain.setUp(QStringLiteral("TalkerInvite-")))
+            QSKIP(KeychainFixture::skipReason);
         qputenv("USER", "sysname");
         QVERIFY(m_server.startWithUsers({{QStringLiteral("alice"), &m_alice}}));
     }
@@ -80,7 +55,7 @@ private slots:
     void joinStoresTokenAndOpensRoom()
     {
         QTemporaryDir profile;
-        TokenStore tokens(profile.path(), m_service);
+        TokenStore tokens(profile.path(), m_keychain.service());
         tokens.setKeychainTimeout(20000);
         Controller app(profile.path(), &tokens);
         InviteController invites(&app);
@@ -109,9 +84,9 @@ private slots:
         // The token is in the keychain (or the fallback file), and it is carol's.
         const TokenResult stored = await(tokens.read(account->id()));
         QVERIFY2(stored.ok, qPrintable(stored.error));
-        if (m_mode == QLatin1String("real")) {
+        if (m_keychain.real()) {
             QCOMPARE(stored.where, TokenResult::Where::Keychain);
-            QCOMPARE(secretToolLookup(m_service, account->id()), stored.token);
+            QCOMPARE(secretToolLookup(m_keychain.service(), account->id()), stored.token);
             QVERIFY(!QFile::exists(tokens.fallbackPath()));
         } else {
             QCOMPARE(stored.where, TokenResult::Where::File);
@@ -135,7 +110,7 @@ private slots:
     void takenNameSaysSo()
     {
         QTemporaryDir profile;
-        TokenStore tokens(profile.path(), m_service);
+        TokenStore tokens(profile.path(), m_keychain.service());
         Controller app(profile.path(), &tokens);
         InviteController invites(&app);
         QVERIFY(invites.offer(inviteLink(QStringLiteral("Lobby"))));

@@ -5,6 +5,7 @@
 // TokenStore against the real keychain, or against none. The wrapper script runs
 // this test twice: TALKER_TEST_KEYCHAIN=real inside dbus-run-session with an unlocked
 // gnome-keyring, and TALKER_TEST_KEYCHAIN=none with no session bus at all.
+#include "keychainfixture.h"
 #include "tokenstore.h"
 
 #include <QDir>
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,53 +20,24 @@
 
 using talker::app::TokenResult;
 using talker::app::TokenStore;
-
-namespace {
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
-        qFatal("TokenStore future never finished");
-    return future.result();
-}
-
-/// Asks the Secret Service directly (not through QtKeychain) what it holds.
-QString secretToolLookup(const QString &service, const QString &account)
-{
-    QProcess p;
-    p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                            service, QStringLiteral("user"), account});
-    p.waitForFinished(10000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-bool fileContains(const QString &path, const QByteArray &needle)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) && f.readAll().contains(needle);
-}
-} // namespace
+using namespace talker::test;
 
 class TestTokenStore : public QObject
 {
     Q_OBJECT
-    QString m_mode;
-    QString m_service;
+    KeychainFixture m_keychain;
 
 private slots:
     void initTestCase()
     {
-        m_mode = qEnvironmentVariable("TALKER_TEST_KEYCHAIN");
-        if (m_mode.isEmpty())
-            QSKIP("run through run-keychain-test.sh (TALKER_TEST_KEYCHAIN=real|none)");
-        m_service =
-            QStringLiteral("TalkerTest-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        if (!m_keychain.setUp(QStringLiteral("TalkerTest-")))
+            QSKIP(KeychainFixture::skipReason);
     }
 
     void writeReadRemove()
     {
         QTemporaryDir profile;
-        TokenStore store(profile.path(), m_service);
+        TokenStore store(profile.path(), m_keychain.service());
         store.setKeychainTimeout(20000);
         QSignalSpy fallbackSpy(&store, &TokenStore::fallbackActivated);
         const QString secret = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
@@ -74,12 +45,12 @@ private slots:
         const TokenResult written = await(store.write(QStringLiteral("alice@h:1"), secret));
         QVERIFY2(written.ok, qPrintable(written.error));
 
-        if (m_mode == QLatin1String("real")) {
+        if (m_keychain.real()) {
             QCOMPARE(written.where, TokenResult::Where::Keychain);
             QCOMPARE(fallbackSpy.count(), 0);
             QVERIFY(!QFileInfo::exists(store.fallbackPath()));
             QVERIFY(!store.usingFallback());
-            QCOMPARE(secretToolLookup(m_service, QStringLiteral("alice@h:1")), secret);
+            QCOMPARE(secretToolLookup(m_keychain.service(), QStringLiteral("alice@h:1")), secret);
         } else {
             QCOMPARE(written.where, TokenResult::Where::File);
             QCOMPARE(fallbackSpy.count(), 1);
@@ -107,11 +78,11 @@ private slots:
 
     void fallbackMovesIntoKeychain()
     {
-        if (m_mode != QLatin1String("real"))
+        if (!m_keychain.real())
             QSKIP("needs a keychain to move into");
         // A token left in the fallback file by a session without keychain ...
         QTemporaryDir profile;
-        TokenStore store(profile.path(), m_service);
+        TokenStore store(profile.path(), m_keychain.service());
         QFile f(store.fallbackPath());
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                        QFile::ReadOwner | QFile::WriteOwner));
@@ -128,7 +99,7 @@ private slots:
         QCOMPARE(migrated.first().first().toInt(), 2);
         QVERIFY(!QFileInfo::exists(store.fallbackPath()));
         QVERIFY(!store.usingFallback());
-        QCOMPARE(secretToolLookup(m_service, QStringLiteral("carol@h:2")),
+        QCOMPARE(secretToolLookup(m_keychain.service(), QStringLiteral("carol@h:2")),
                  QStringLiteral("tok-carol"));
         const TokenResult again = await(store.read(QStringLiteral("bob@h:2")));
         QCOMPARE(again.where, TokenResult::Where::Keychain);
@@ -139,15 +110,15 @@ private slots:
 
     void noKeychainKeepsFileTokens()
     {
-        if (m_mode != QLatin1String("none"))
+        if (!m_keychain.none())
             QSKIP("only without a keychain");
         QTemporaryDir profile;
-        TokenStore store(profile.path(), m_service);
+        TokenStore store(profile.path(), m_keychain.service());
         QVERIFY(await(store.write(QStringLiteral("a@h:1"), QStringLiteral("one"))).ok);
         QVERIFY(await(store.write(QStringLiteral("b@h:1"), QStringLiteral("two"))).ok);
         // Migration finds no keychain: nothing moves and nothing is lost.
         QCOMPARE(await(store.migrateFallback()), 0);
-        TokenStore reopened(profile.path(), m_service);
+        TokenStore reopened(profile.path(), m_keychain.service());
         QCOMPARE(await(reopened.read(QStringLiteral("a@h:1"))).token, QStringLiteral("one"));
         QCOMPARE(await(reopened.read(QStringLiteral("b@h:1"))).token, QStringLiteral("two"));
     }
