@@ -19,8 +19,8 @@ class HistoryCache;
 /// Holds a bounded window in RAM (the newest `windowSize` messages, plus older pages
 /// the user scrolled to); older messages are paged in from the HistoryCache with
 /// fetchOlder(). MessageModel is a view over a Timeline. Every change is announced by
-/// the signals below, in the Qt model style (about-to/done pairs not needed: the
-/// signals carry the rows and fire after the change).
+/// the signals below, in the Qt model style: an about-to signal before the change (so a
+/// model can call begin*()) and a done signal after it, both carrying the rows.
 class Timeline : public QObject
 {
     Q_OBJECT

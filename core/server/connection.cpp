@@ -9,9 +9,9 @@
 #include "server/hub.h"
 #include "server/linesource.h"
 #include "server/metrics.h"
-#include "server/peer.h"
 #include "server/room.h"
 #include "server/servererrors.h"
+#include "server/transport.h"
 #include "server/userbyterate.h"
 
 #include <QLoggingCategory>
@@ -24,23 +24,23 @@ Q_LOGGING_CATEGORY(lcConnection, "talker.server.connection")
 using protocol::ErrorCode;
 using protocol::Overloaded;
 
-Connection::Connection(Peer *peer, Hub *hub, QObject *parent)
+Connection::Connection(Transport *transport, Hub *hub, QObject *parent)
     : QObject(parent)
-    , m_peer(peer)
+    , m_transport(transport)
     , m_hub(hub)
-    , m_address(peer->address())
+    , m_address(transport->address())
 {
     const ServerConfig &config = hub->config();
-    m_peer->setParent(this);
+    m_transport->setParent(this);
     m_decoder.setMaxFrameSize(config.maxLineSize > 0 ? config.maxLineSize
                                                      : protocol::FrameDecoder::DefaultMaxFrameSize);
     m_limiter = RateLimiter(config.maxEventsPerSecond, config.eventBurst);
     m_maxPendingInput =
         config.maxPendingInput > 0 ? qMax(config.maxPendingInput, m_decoder.maxFrameSize()) : 0;
     m_maxPendingOutput = config.maxPendingOutput;
-    connect(m_peer, &Peer::received, this, &Connection::onReceived);
-    connect(m_peer, &Peer::closed, this, &Connection::onPeerClosed);
-    connect(m_peer, &Peer::drained, this, &Connection::pump);
+    connect(m_transport, &Transport::received, this, &Connection::onReceived);
+    connect(m_transport, &Transport::closed, this, &Connection::onTransportClosed);
+    connect(m_transport, &Transport::drained, this, &Connection::pump);
     if (config.authTimeoutMs > 0) {
         m_authTimer = new QTimer(this);
         m_authTimer->setSingleShot(true);
@@ -60,8 +60,8 @@ void Connection::send(const QByteArray &line)
 {
     if (m_state == State::Closing || m_state == State::Closed)
         return;
-    if (m_queue.isEmpty() && m_peer->pendingOutput() < kSocketWindow) {
-        m_peer->write(line);
+    if (m_queue.isEmpty() && m_transport->pendingOutput() < kSocketWindow) {
+        m_transport->write(line);
     } else {
         m_queue.append(Output{line, nullptr});
         m_queuedBytes += line.size();
@@ -76,7 +76,7 @@ void Connection::send(const QByteArray &line)
 
 qint64 Connection::pendingOutput() const
 {
-    return m_queuedBytes + m_peer->pendingOutput();
+    return m_queuedBytes + m_transport->pendingOutput();
 }
 
 void Connection::sendStream(std::unique_ptr<LineSource> source)
@@ -89,18 +89,18 @@ void Connection::sendStream(std::unique_ptr<LineSource> source)
 
 void Connection::pump()
 {
-    while (!m_queue.isEmpty() && m_peer->pendingOutput() < kSocketWindow) {
+    while (!m_queue.isEmpty() && m_transport->pendingOutput() < kSocketWindow) {
         Output &front = m_queue.front();
         if (front.source) {
             QByteArray line;
             if (front.source->next(&line))
-                m_peer->write(line);
+                m_transport->write(line);
             else
                 m_queue.removeFirst();
             continue;
         }
         m_queuedBytes -= front.line.size();
-        m_peer->write(front.line);
+        m_transport->write(front.line);
         m_queue.removeFirst();
     }
 }
@@ -112,7 +112,7 @@ void Connection::dropSlowReader()
                          << "bytes";
     if (m_room)
         m_room->lost(this);
-    m_peer->abort();
+    m_transport->abort();
 }
 
 void Connection::sendError(const QString &message, bool close)
@@ -138,13 +138,13 @@ void Connection::closeAfterFlush()
     for (const Output &out : std::as_const(m_queue)) {
         QByteArray line;
         if (!out.source)
-            m_peer->write(out.line);
+            m_transport->write(out.line);
         while (out.source && out.source->next(&line))
-            m_peer->write(line);
+            m_transport->write(line);
     }
     m_queue.clear();
     m_queuedBytes = 0;
-    m_peer->closeAfterFlush();
+    m_transport->closeAfterFlush();
 }
 
 void Connection::attach(Room *room, Member *member, bool includePartial)
@@ -351,7 +351,7 @@ void Connection::handleEvent(protocol::Event &&event)
                event);
 }
 
-void Connection::onPeerClosed()
+void Connection::onTransportClosed()
 {
     if (m_state == State::Closed)
         return;

@@ -20,13 +20,13 @@ namespace talker::server {
 
 class Hub;
 class LineSource;
-class Peer;
+class Transport;
 class Room;
 struct Member;
 
-/// One client connection: frames and decodes what its Peer receives, enforces the
+/// One client connection: frames and decodes what its Transport receives, enforces the
 /// per-connection limits, and hands events to the Hub (before `connected`) or to its
-/// Room (after). Deletes itself once its peer is closed.
+/// Room (after). Deletes itself once its transport is closed.
 class Connection : public QObject
 {
     Q_OBJECT
@@ -34,8 +34,8 @@ class Connection : public QObject
 public:
     enum class State { AwaitingConnect, Authenticating, Connected, Closing, Closed };
 
-    /// Takes ownership of `peer`.
-    Connection(Peer *peer, Hub *hub, QObject *parent = nullptr);
+    /// Takes ownership of `transport`.
+    Connection(Transport *transport, Hub *hub, QObject *parent = nullptr);
     ~Connection() override;
 
     /// Queues one wire line for this client (a no-op once closing). A client whose
@@ -90,11 +90,11 @@ private:
     qint64 throttleWait();
     void handleFrame(const QByteArray &frame);
     void handleEvent(protocol::Event &&event);
-    void onPeerClosed();
+    void onTransportClosed();
     void dropSlowReader();
     void pump();
 
-    Peer *m_peer;
+    Transport *m_transport;
     Hub *m_hub;
     QString m_address;
     protocol::FrameDecoder m_decoder;

@@ -28,7 +28,8 @@ class AuthThrottle;
 class UserByteRate;
 
 /// Owns the rooms of one event loop and routes authenticated connections into them.
-/// Each Room is independent, so rooms can later be spread over several hubs/threads.
+/// Each Room is independent: a Router (below) spreads rooms over several hubs, one per
+/// thread, and a room lives in exactly one of them.
 class Hub : public QObject
 {
     Q_OBJECT

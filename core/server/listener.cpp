@@ -11,7 +11,7 @@
 #include <QSslSocket>
 
 #ifdef Q_OS_LINUX
-#include "server/epollpeer.h"
+#include "server/epolltransport.h"
 #endif
 
 namespace talker::server {
@@ -81,8 +81,8 @@ void Listener::incomingConnection(qintptr descriptor)
 {
 #ifdef Q_OS_LINUX
     if (!m_tls && m_epoll) {
-        if (Peer *peer = EpollPeer::adopt(descriptor))
-            emit peerReady(peer);
+        if (Transport *transport = EpollTransport::adopt(descriptor))
+            emit transportReady(transport);
         return;
     }
 #endif

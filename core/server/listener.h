@@ -11,7 +11,7 @@ class QTcpSocket;
 
 namespace talker::server {
 
-class Peer;
+class Transport;
 
 /// A QTcpServer that hands out ready sockets, QSslSockets when TLS is configured.
 class Listener : public QTcpServer
@@ -28,9 +28,9 @@ public:
 signals:
     /// A new client socket, parentless; the receiver takes ownership.
     void socketReady(QTcpSocket *socket);
-    /// A new plain-TCP client on Linux, already wrapped in an epoll-driven Peer
+    /// A new plain-TCP client on Linux, already wrapped in an epoll-driven Transport
     /// (parentless; the receiver takes ownership). Used instead of socketReady there.
-    void peerReady(talker::server::Peer *peer);
+    void transportReady(talker::server::Transport *transport);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -38,7 +38,7 @@ protected:
 private:
     QSslConfiguration m_tlsConfig;
     bool m_tls = false;
-    bool m_epoll = false; ///< plain TCP through EpollPeer (Linux, unless TALKER_NO_EPOLL)
+    bool m_epoll = false; ///< plain TCP through EpollTransport (Linux, unless TALKER_NO_EPOLL)
 };
 
 } // namespace talker::server

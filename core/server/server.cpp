@@ -9,9 +9,9 @@
 #include "server/listener.h"
 #include "server/metrics.h"
 #include "server/metricsendpoint.h"
-#include "server/peer.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
+#include "server/transport.h"
 #include "store/sqlitestore.h"
 #include "store/token.h"
 
@@ -115,7 +115,7 @@ bool Server::startListener()
         return false;
     }
     connect(m_listener, &Listener::socketReady, this, &Server::accept);
-    connect(m_listener, &Listener::peerReady, this, &Server::acceptPeer);
+    connect(m_listener, &Listener::transportReady, this, &Server::acceptTransport);
     if (!m_listener->listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(m_config.address.toString())
@@ -267,14 +267,14 @@ store::Store *Server::store() const
 
 void Server::accept(QTcpSocket *socket)
 {
-    acceptPeer(new SocketPeer(socket));
+    acceptTransport(new SocketTransport(socket));
 }
 
-void Server::acceptPeer(Peer *peer)
+void Server::acceptTransport(Transport *transport)
 {
-    const QString address = peer->address();
+    const QString address = transport->address();
     int &count = m_perAddress[address];
-    auto *connection = new Connection(peer, m_hub.get(), m_hub.get());
+    auto *connection = new Connection(transport, m_hub.get(), m_hub.get());
     if (m_config.maxConnectionsPerAddress > 0 && count >= m_config.maxConnectionsPerAddress) {
         qCInfo(lcServer) << address << "refused: too many connections";
         connection->sendError(errors::text(errors::ServerError::TooManyConnections), true);

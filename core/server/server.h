@@ -23,7 +23,7 @@ namespace talker::server {
 class Hub;
 class Connection;
 class Listener;
-class Peer;
+class Transport;
 class RoomBus;
 class MetricsEndpoint;
 
@@ -77,7 +77,7 @@ signals:
 
 private:
     void accept(QTcpSocket *socket);
-    void acceptPeer(Peer *peer);
+    void acceptTransport(Transport *transport);
     void connectionFinished(Connection *connection, const QString &address);
 
     bool startListener();

@@ -8,7 +8,7 @@
 #include "chatmanager.h"
 #include "connector.h"
 #include "controller.h"
-#include "testpeer.h"
+#include "serverwithbob.h"
 #include "tokenstore.h"
 
 #include "certfactory.h"
@@ -32,14 +32,14 @@ using namespace talker::app;
 class TestController : public QObject
 {
     Q_OBJECT
-    TestPeer m_peer;
+    ServerWithBob m_serverWithBob;
 
 private slots:
     void initTestCase()
     {
         // No session bus: no keychain, so tokens use the profile's fallback file.
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
-        QVERIFY(m_peer.start());
+        QVERIFY(m_serverWithBob.start());
     }
 
     void tokensSurviveARestartAndTheNoticeShowsOnce()
@@ -50,8 +50,9 @@ private slots:
             TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
             Controller app(profile.path(), &tokens);
             QVERIFY(!app.hasAccounts());
-            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                             m_peer.aliceToken(), QStringLiteral("Main"));
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_serverWithBob.port(),
+                                             false, m_serverWithBob.aliceToken(),
+                                             QStringLiteral("Main"));
             QVERIFY(app.hasAccounts());
             QTRY_VERIFY_WITH_TIMEOUT(
                 app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
@@ -61,8 +62,9 @@ private slots:
             QCOMPARE(app.chats()->currentTitle(), QStringLiteral("Second"));
             accountId = app.chats()->currentAccount()->id();
             // Same token again (e.g. reconnect form): written again, but no second notice.
-            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                             m_peer.aliceToken(), QStringLiteral("Main"));
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_serverWithBob.port(),
+                                             false, m_serverWithBob.aliceToken(),
+                                             QStringLiteral("Main"));
             QTest::qWait(200);
             QVERIFY(app.notice().isEmpty());
             QCOMPARE(app.registry()->count(), 1);
@@ -73,10 +75,10 @@ private slots:
             QFile::exists(QDir(profile.path()).filePath(QStringLiteral("fallback-tokens.json"))));
         QFile settings(QDir(profile.path()).filePath(QStringLiteral("settings.json")));
         QVERIFY(settings.open(QIODevice::ReadOnly));
-        QVERIFY(!settings.readAll().contains(m_peer.aliceToken().toUtf8()));
+        QVERIFY(!settings.readAll().contains(m_serverWithBob.aliceToken().toUtf8()));
         QFile accounts(QDir(profile.path()).filePath(QStringLiteral("accounts.json")));
         QVERIFY(accounts.open(QIODevice::ReadOnly));
-        QVERIFY(!accounts.readAll().contains(m_peer.aliceToken().toUtf8()));
+        QVERIFY(!accounts.readAll().contains(m_serverWithBob.aliceToken().toUtf8()));
 
         TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
         Controller app(profile.path(), &tokens);
@@ -96,14 +98,14 @@ private slots:
         {
             TokenStore tokens(profile.path(), QStringLiteral("TalkerAppTest"));
             Controller app(profile.path(), &tokens);
-            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                             m_peer.aliceToken(), room);
+            app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_serverWithBob.port(),
+                                             false, m_serverWithBob.aliceToken(), room);
             QTRY_VERIFY_WITH_TIMEOUT(
                 app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
-            m_peer.connectBob(room);
+            m_serverWithBob.connectBob(room);
             QTRY_COMPARE_WITH_TIMEOUT(app.chats()->members()->count(), 2, 15000);
             for (int i = 0; i < total; ++i)
-                m_peer.bobSays(room, QStringLiteral("line %1").arg(i));
+                m_serverWithBob.bobSays(room, QStringLiteral("line %1").arg(i));
             QTRY_COMPARE_WITH_TIMEOUT(app.chats()->currentRoom()->timeline()->count(), total,
                                       30000);
         }
@@ -143,8 +145,8 @@ private slots:
         QCOMPARE(QDir(profile.path()).entryList({QStringLiteral("accounts.json.corrupt-*")}).size(),
                  1);
         // And it works normally afterwards.
-        app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                         m_peer.aliceToken(), QStringLiteral("Main"));
+        app.connector()->connectToServer(QStringLiteral("127.0.0.1"), m_serverWithBob.port(), false,
+                                         m_serverWithBob.aliceToken(), QStringLiteral("Main"));
         QTRY_VERIFY_WITH_TIMEOUT(
             app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
     }

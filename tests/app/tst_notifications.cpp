@@ -11,7 +11,7 @@
 #include "controller.h"
 #include "notificationcontroller.h"
 #include "notifier.h"
-#include "testpeer.h"
+#include "serverwithbob.h"
 #include "tokenstore.h"
 
 #include "client/account.h"
@@ -59,7 +59,7 @@ class TestNotifications : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_profile;
-    TestPeer m_peer;
+    ServerWithBob m_serverWithBob;
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<Controller> m_app;
     RecordingNotifier m_notifier;
@@ -69,7 +69,7 @@ class TestNotifications : public QObject
     /// bob says `text` in Main; returns once alice has it.
     bool bobSays(const QString &text)
     {
-        m_peer.bobSays(QStringLiteral("Main"), text);
+        m_serverWithBob.bobSays(QStringLiteral("Main"), text);
         return QTest::qWaitFor([&] { return timelineHas(m_main, text); }, 10000);
     }
 
@@ -77,18 +77,19 @@ private slots:
     void initTestCase()
     {
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
-        QVERIFY(m_peer.start());
+        QVERIFY(m_serverWithBob.start());
         m_tokens =
             std::make_unique<TokenStore>(m_profile.path(), QStringLiteral("TalkerNotifyTest"));
         m_app = std::make_unique<Controller>(m_profile.path(), m_tokens.get());
         m_controller = std::make_unique<NotificationController>(m_app.get(), &m_notifier);
-        m_app->connector()->connectToServer(QStringLiteral("127.0.0.1"), m_peer.port(), false,
-                                            m_peer.aliceToken(), QStringLiteral("Main"));
+        m_app->connector()->connectToServer(QStringLiteral("127.0.0.1"), m_serverWithBob.port(),
+                                            false, m_serverWithBob.aliceToken(),
+                                            QStringLiteral("Main"));
         m_main = m_app->chats()->currentRoom();
         QVERIFY(m_main);
         QTRY_VERIFY_WITH_TIMEOUT(m_main->isConnected(), 15000);
-        m_peer.connectBob(QStringLiteral("Main"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_peer.bobConnected(), 15000);
+        m_serverWithBob.connectBob(QStringLiteral("Main"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_serverWithBob.bobConnected(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->chats()->members()->count(), 2, 15000);
         m_app->chats()->setWindowActive(false);
     }
@@ -124,8 +125,8 @@ private slots:
     void privateNotifiesWithItsOwnKey()
     {
         m_notifier.shown.clear();
-        m_peer.bobWhispers(QStringLiteral("Main"), m_main->account()->userId(),
-                           QStringLiteral("psst"));
+        m_serverWithBob.bobWhispers(QStringLiteral("Main"), m_main->account()->userId(),
+                                    QStringLiteral("psst"));
         QTRY_COMPARE_WITH_TIMEOUT(m_notifier.shown.size(), 1, 10000);
         const auto &n = m_notifier.shown.first();
         QVERIFY(n.key.startsWith(m_main->account()->id() + QStringLiteral("/@")));

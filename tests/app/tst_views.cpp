@@ -11,7 +11,7 @@
 #include "controller.h"
 #include "invitecontroller.h"
 #include "localsharecontroller.h"
-#include "testpeer.h"
+#include "serverwithbob.h"
 #include "tokenstore.h"
 #include "traycontroller.h"
 
@@ -39,8 +39,8 @@ public:
 public slots:
     void applicationAvailable()
     {
-        m_peer = std::make_unique<TestPeer>();
-        if (!m_peer->start())
+        m_serverWithBob = std::make_unique<ServerWithBob>();
+        if (!m_serverWithBob->start())
             qFatal("cannot start talker-server for the view tests");
         m_tokens = std::make_unique<TokenStore>(m_profile.path(), QStringLiteral("TalkerViewTest"));
         m_tokens->setKeychainTimeout(3000);
@@ -62,7 +62,8 @@ public slots:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->rootContext()->setContextProperty(QStringLiteral("peer"), m_peer.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("serverWithBob"),
+                                                  m_serverWithBob.get());
     }
     void cleanupTestCase()
     {
@@ -72,12 +73,12 @@ public slots:
         m_invites.reset();
         m_chat.reset();
         m_app.reset();
-        m_peer.reset();
+        m_serverWithBob.reset();
     }
 
 private:
     QTemporaryDir m_profile;
-    std::unique_ptr<TestPeer> m_peer;
+    std::unique_ptr<ServerWithBob> m_serverWithBob;
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<Controller> m_app;
     std::unique_ptr<ChatController> m_chat;

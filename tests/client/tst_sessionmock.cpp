@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Session and Room against a scripted peer: the state machine and bad-server input.
+// Session and Room against a scripted server: the state machine and bad-server input.
 #include "client/account.h"
 #include "client/backoff.h"
 #include "client/conversation.h"
@@ -10,9 +10,9 @@
 #include "client/room.h"
 #include "client/session.h"
 #include "client/timeline.h"
-#include "mockpeer.h"
 #include "models/membermodel.h"
 #include "models/messagemodel.h"
+#include "scriptedserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -21,7 +21,7 @@
 
 using namespace talker;
 using namespace talker::client;
-using talker::test::MockPeer;
+using talker::test::ScriptedServer;
 
 namespace {
 SessionSettings fastSettings()
@@ -46,7 +46,7 @@ class TestSessionMock : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<MockPeer> peer;
+    std::unique_ptr<ScriptedServer> server;
     std::unique_ptr<Account> account;
 
     Room *joinWith(const SessionSettings &settings = fastSettings())
@@ -54,7 +54,7 @@ class TestSessionMock : public QObject
         AccountConfig c;
         c.id = QStringLiteral("mock");
         c.host = QStringLiteral("127.0.0.1");
-        c.port = peer->port();
+        c.port = server->port();
         account = std::make_unique<Account>(c, QStringLiteral(":memory:"));
         account->setSessionSettings(settings);
         account->setToken(QStringLiteral("secret-token"));
@@ -63,17 +63,17 @@ class TestSessionMock : public QObject
 
     void accept(Room *room)
     {
-        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
-        peer->send(kConnected + kUsers);
+        QTRY_VERIFY(server->received("\"type\":\"connect\""));
+        server->send(kConnected + kUsers);
         QTRY_COMPARE(room->state(), Session::State::Connected);
     }
 
 private slots:
-    void init() { peer = std::make_unique<MockPeer>(); }
+    void init() { server = std::make_unique<ScriptedServer>(); }
     void cleanup()
     {
         account.reset();
-        peer.reset();
+        server.reset();
     }
 
     void backoffGrowsCapsAndResets()
@@ -97,14 +97,14 @@ private slots:
     void connectSendsRoomTokenAndHistory()
     {
         Room *room = joinWith();
-        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
-        const QByteArray line = peer->lines().constFirst();
+        QTRY_VERIFY(server->received("\"type\":\"connect\""));
+        const QByteArray line = server->lines().constFirst();
         QVERIFY(line.contains("\"room\":\"Main\""));
         QVERIFY(line.contains("\"token\":\"secret-token\""));
         QVERIFY(line.contains("\"history\":100"));
         QVERIFY(line.contains("\"include_partial\":true"));
         QCOMPARE(room->state(), Session::State::Authenticating);
-        peer->send(kConnected + kUsers);
+        server->send(kConnected + kUsers);
         QTRY_COMPARE(room->state(), Session::State::Connected);
         QCOMPARE(room->statusText(), QStringLiteral("Connected"));
         QCOMPARE(account->userId(), QStringLiteral("1"));
@@ -115,8 +115,8 @@ private slots:
         // handing in the same token again keeps the working connection
         account->setToken(QStringLiteral("secret-token"));
         QTest::qWait(100);
-        QCOMPARE(peer->connectionCount(), 1);
-        QVERIFY(!peer->received("\"type\":\"close\""));
+        QCOMPARE(server->connectionCount(), 1);
+        QVERIFY(!server->received("\"type\":\"close\""));
         QCOMPARE(room->state(), Session::State::Connected);
     }
 
@@ -148,10 +148,10 @@ private slots:
         QCOMPARE(conversation->timeline()->last().id, id);
         QCOMPARE(chats.at(1)->lastOwnMessageId(), id);
         QVERIFY(room->timeline()->indexOf(id) < 0);
-        QTRY_VERIFY(peer->received("\"to\":\"2\""));
+        QTRY_VERIFY(server->received("\"to\":\"2\""));
         // The room's connection state reaches the conversation without asking the room.
         QSignalSpy stateSpy(conversation, &Chat::stateChanged);
-        peer->closeLast();
+        server->closeLast();
         QTRY_VERIFY(stateSpy.count() > 0);
         QVERIFY(!conversation->isConnected());
     }
@@ -164,12 +164,12 @@ private slots:
         accept(room);
         // answer every ping for a few intervals: the link stays up
         for (int i = 0; i < 6; ++i) {
-            QTRY_VERIFY(peer->countReceived("\"type\":\"ping\"") > i);
-            peer->send(R"({"type":"pong"})"
-                       "\n");
+            QTRY_VERIFY(server->countReceived("\"type\":\"ping\"") > i);
+            server->send(R"({"type":"pong"})"
+                         "\n");
         }
         QCOMPARE(room->state(), Session::State::Connected);
-        QCOMPARE(peer->connectionCount(), 1);
+        QCOMPARE(server->connectionCount(), 1);
     }
 
     void deadLinkReconnects()
@@ -178,21 +178,21 @@ private slots:
         accept(room);
         QSignalSpy lost(room->session(), &Session::disconnected);
         // never answer: one ping interval later the session gives up and reconnects
-        QTRY_VERIFY(peer->received("\"type\":\"ping\""));
+        QTRY_VERIFY(server->received("\"type\":\"ping\""));
         QTRY_COMPARE(lost.count(), 1);
-        QTRY_COMPARE(peer->connectionCount(), 2);
+        QTRY_COMPARE(server->connectionCount(), 2);
         QVERIFY(room->session()->lastError().contains(QStringLiteral("No answer")));
     }
 
     void neverAnsweringConnectTimesOut()
     {
         Room *room = joinWith();
-        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        QTRY_VERIFY(server->received("\"type\":\"connect\""));
         QSignalSpy states(room->session(), &Session::stateChanged);
         QTRY_VERIFY(
             states.contains(QVariantList{QVariant::fromValue(Session::State::Reconnecting)}));
         QVERIFY(room->session()->lastError().contains(QStringLiteral("did not answer")));
-        QTRY_COMPARE(peer->connectionCount(), 2); // tried again
+        QTRY_COMPARE(server->connectionCount(), 2); // tried again
     }
 
     void statusShowsNextRetry()
@@ -203,7 +203,7 @@ private slots:
         s.backoffJitter = 0;
         Room *room = joinWith(s);
         accept(room);
-        peer->closeLast();
+        server->closeLast();
         QTRY_COMPARE(room->state(), Session::State::Reconnecting);
         QVERIFY(room->nextRetry().isValid());
         QVERIFY(room->nextRetry() > QDateTime::currentDateTimeUtc().addSecs(3));
@@ -211,22 +211,22 @@ private slots:
         QCOMPARE(account->state(), Session::State::Reconnecting);
         // Retry now does not wait for the timer
         account->retryNow();
-        QTRY_COMPARE(peer->connectionCount(), 2);
+        QTRY_COMPARE(server->connectionCount(), 2);
     }
 
     void closingMidLineReconnects()
     {
         Room *room = joinWith();
         accept(room);
-        peer->send("{\"type\":\"message\",\"id\":\"m1\",\"content\":\"half a mess");
+        server->send("{\"type\":\"message\",\"id\":\"m1\",\"content\":\"half a mess");
         QTest::qWait(50);
-        peer->closeLast();
-        QTRY_COMPARE(peer->connectionCount(), 2);
-        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
-        peer->send(kConnected + kUsers);
+        server->closeLast();
+        QTRY_COMPARE(server->connectionCount(), 2);
+        QTRY_VERIFY(server->received("\"type\":\"connect\""));
+        server->send(kConnected + kUsers);
         QTRY_COMPARE(room->state(), Session::State::Connected);
         // the half line was dropped, not glued to the next connection's data
-        peer->send(
+        server->send(
             R"({"type":"message","id":"m2","content":"whole","user":{"id":"2","name":"bob"},"time":5})"
             "\n");
         QTRY_COMPARE(room->timeline()->count(), 1);
@@ -236,22 +236,22 @@ private slots:
     void authenticationFailedStopsAndKeepsRooms()
     {
         Room *room = joinWith();
-        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
-        peer->send(R"({"type":"error","message":"Authentication failed"})"
-                   "\n");
-        peer->closeLast();
+        QTRY_VERIFY(server->received("\"type\":\"connect\""));
+        server->send(R"({"type":"error","message":"Authentication failed"})"
+                     "\n");
+        server->closeLast();
         QTRY_VERIFY(room->authenticationFailed());
         QCOMPARE(room->state(), Session::State::Disconnected);
         QCOMPARE(room->statusText(), QStringLiteral("Authentication failed"));
         QCOMPARE(account->statusText(), QStringLiteral("Authentication failed"));
         QVERIFY(account->authenticationFailed());
         QTest::qWait(300); // several backoff periods: no new attempt
-        QCOMPARE(peer->connectionCount(), 1);
+        QCOMPARE(server->connectionCount(), 1);
         QCOMPARE(account->roomNames(), QStringList{QStringLiteral("Main")});
         // a new token tries again
         account->setToken(QStringLiteral("better-token"));
-        QTRY_COMPARE(peer->connectionCount(), 2);
-        QTRY_VERIFY(peer->received("better-token"));
+        QTRY_COMPARE(server->connectionCount(), 2);
+        QTRY_VERIFY(server->received("better-token"));
         QVERIFY(!room->authenticationFailed());
     }
 
@@ -269,7 +269,7 @@ private slots:
         accept(room);
         QCOMPARE(members.rowCount(), 2);
 
-        peer->send(
+        server->send(
             "this is not json\n"
             "[1,2,3]\n"
             R"({"type":"bogus","x":1})"
@@ -299,9 +299,9 @@ private slots:
             R"({"type":"users","users":"nonsense"})"
             "\n");
         // a line far over the client's limit, then a valid one
-        peer->send("{\"type\":\"message\",\"content\":\"" + QByteArray(5 * 1024 * 1024, 'a') +
-                   "\"}\n");
-        peer->send(
+        server->send("{\"type\":\"message\",\"content\":\"" + QByteArray(5 * 1024 * 1024, 'a') +
+                     "\"}\n");
+        server->send(
             R"({"type":"message","id":"d2","content":"after huge","user":{"id":"2","name":"bob"},"time":11})"
             "\n");
         QTRY_COMPARE(room->timeline()->count(), 2);
@@ -330,17 +330,17 @@ private slots:
         Room *room = joinWith();
         // typed before the connection is up: pending, in the outbox
         room->setSendDrafts(false);
-        QTRY_VERIFY(peer->received("\"type\":\"connect\""));
+        QTRY_VERIFY(server->received("\"type\":\"connect\""));
         const QString id = room->sendMessage(QStringLiteral("hello"));
         QVERIFY(protocol::isValidMessageId(id));
         QCOMPARE(room->timeline()->count(), 1);
         QCOMPARE(room->timeline()->at(0).delivery, Message::Delivery::Pending);
         QCOMPARE(account->outbox()->count(), 1);
-        peer->send(kConnected + kUsers);
-        QTRY_VERIFY(peer->received(id.toLatin1()));
-        QVERIFY(peer->received("\"content\":\"hello\""));
+        server->send(kConnected + kUsers);
+        QTRY_VERIFY(server->received(id.toLatin1()));
+        QVERIFY(server->received("\"content\":\"hello\""));
         QCOMPARE(room->timeline()->at(0).delivery, Message::Delivery::Pending);
-        peer->send(
+        server->send(
             QStringLiteral(
                 R"({"type":"message","id":"%1","content":"hello","user":{"id":"1","name":"alice"},"time":50})"
                 "\n")
@@ -360,19 +360,19 @@ private slots:
         Room *room = joinWith(s);
         accept(room);
         const QString id = room->sendMessage(QStringLiteral("never confirmed"));
-        QTRY_VERIFY(peer->received(id.toLatin1()));
+        QTRY_VERIFY(server->received(id.toLatin1()));
         for (int attempt = 2; attempt <= 3; ++attempt) {
-            peer->closeLast();
-            QTRY_COMPARE(peer->connectionCount(), attempt);
-            QTRY_VERIFY(peer->received("\"type\":\"connect\""));
-            peer->send(kConnected + kUsers);
+            server->closeLast();
+            QTRY_COMPARE(server->connectionCount(), attempt);
+            QTRY_VERIFY(server->received("\"type\":\"connect\""));
+            server->send(kConnected + kUsers);
             QTRY_COMPARE(room->state(), Session::State::Connected);
         }
         QTRY_COMPARE(room->timeline()->at(0).delivery, Message::Delivery::Failed);
-        QVERIFY(!peer->received(id.toLatin1())); // not sent a third time
+        QVERIFY(!server->received(id.toLatin1())); // not sent a third time
         QVERIFY(room->retry(id));
         QCOMPARE(room->timeline()->at(0).delivery, Message::Delivery::Pending);
-        QTRY_VERIFY(peer->received(id.toLatin1()));
+        QTRY_VERIFY(server->received(id.toLatin1()));
     }
 
     void privateToUnknownUserFails()
@@ -380,9 +380,9 @@ private slots:
         Room *room = joinWith();
         accept(room);
         const QString id = room->sendPrivate(QStringLiteral("404"), QStringLiteral("anyone?"));
-        QTRY_VERIFY(peer->received(id.toLatin1()));
-        peer->send(R"({"type":"error","message":"No such user in room"})"
-                   "\n");
+        QTRY_VERIFY(server->received(id.toLatin1()));
+        server->send(R"({"type":"error","message":"No such user in room"})"
+                     "\n");
         Timeline *t = account->conversation(QStringLiteral("404"))->timeline();
         QTRY_COMPARE(t->at(0).delivery, Message::Delivery::Failed);
         QCOMPARE(room->state(), Session::State::Connected);
@@ -392,13 +392,13 @@ private slots:
     {
         Room *room = joinWith();
         accept(room);
-        peer->send(
+        server->send(
             R"({"type":"message","id":"t1","content":"hel","partial":true,"user":{"id":"2","name":"bob"}})"
             "\n");
         QTRY_COMPARE(room->typingUsers(), QStringList{QStringLiteral("bob")});
         QCOMPARE(room->typingText(), QStringLiteral("bob is typing: hel"));
         QCOMPARE(room->timeline()->count(), 0); // drafts are not messages
-        peer->send(
+        server->send(
             R"({"type":"message","id":"t1","content":"hello","user":{"id":"2","name":"bob"},"time":3})"
             "\n");
         QTRY_COMPARE(room->timeline()->count(), 1);
@@ -406,11 +406,11 @@ private slots:
         // our own drafts go out as partials with the id the final message keeps
         room->setSendDrafts(true);
         room->setDraft(QStringLiteral("wri"));
-        QTRY_VERIFY(peer->received("\"partial\":true"));
+        QTRY_VERIFY(server->received("\"partial\":true"));
         const QString id = room->sendMessage(QStringLiteral("written"));
-        QTRY_VERIFY(peer->received("\"content\":\"written\""));
-        QVERIFY(peer->received(QStringLiteral("\"id\":\"%1\",\"partial\"").arg(id).toLatin1()) ||
-                peer->countReceived(id.toLatin1()) == 2);
+        QTRY_VERIFY(server->received("\"content\":\"written\""));
+        QVERIFY(server->received(QStringLiteral("\"id\":\"%1\",\"partial\"").arg(id).toLatin1()) ||
+                server->countReceived(id.toLatin1()) == 2);
     }
 };
 

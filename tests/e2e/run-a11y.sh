@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Talker contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Accessibility test (issue 14): the real app as a screen reader sees it.
-#   run-a11y.sh TALKER TALKER_SERVER E2E_PEER
+#   run-a11y.sh TALKER TALKER_SERVER E2E_BOB
 # Under Xvfb with a private session bus, the AT-SPI bus (at-spi-bus-launcher, with
 # the screen-reader flag on as Orca sets it) and openbox for keyboard focus, it
 # starts talker-server and the app joined to Main, lets a second client write, then
@@ -11,7 +11,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/session.sh"
 session_enter "$@"
-talker="$1"; server="$2"; peer="$3"
+talker="$1"; server="$2"; bob_client="$3"
 session_init a11y
 
 start_atspi
@@ -27,8 +27,8 @@ printf '%s\n' "$alice" >"$work/alice.token"
 app=$!
 pids="$pids $app"
 wait_for 30 window_named "Main — Talker" || fail "no app window: $(cat "$work/app.log")"
-"$peer" "$port" "$bob" Main alice "psst alice, private from bob" >"$work/peer.log" 2>&1 ||
-    fail "peer: $(cat "$work/peer.log")"
+"$bob_client" "$port" "$bob" Main alice "psst alice, private from bob" >"$work/bob.log" 2>&1 ||
+    fail "bob: $(cat "$work/bob.log")"
 
 /usr/bin/python3 "$here/a11y_check.py" "$app" ${TALKER_A11Y_CHECK_ARGS:-} || fail "see above; app log: $(tail -n 20 "$work/app.log")"
 echo "a11y: PASS"

@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 # End-to-end test of the desktop app (issue 4):
-#   run-e2e.sh TALKER TALKER_SERVER E2E_PEER BUILD_DIR
+#   run-e2e.sh TALKER TALKER_SERVER E2E_BOB BUILD_DIR
 # Under Xvfb and a private session bus with dunst and an unlocked gnome-keyring it
 # starts talker-server, launches the real app with --connect ... --token-file ...,
 # lets a second client send a private message, then checks that
@@ -17,7 +17,7 @@
 set -eu
 . "$(cd "$(dirname "$0")" && pwd)/session.sh"
 session_enter "$@"
-talker="$1"; server="$2"; peer="$3"; build="$4"
+talker="$1"; server="$2"; bob_client="$3"; build="$4"
 session_init e2e
 
 start_keyring
@@ -39,8 +39,8 @@ pids="$pids $app"
 wait_for 30 window_named "Main — Talker" || fail "no app window: $(cat "$work/app.log")"
 
 # bob writes privately to alice (waits until alice is in the room)
-"$peer" "$port" "$bob" Main alice "psst alice, private from bob" >"$work/peer.log" 2>&1 ||
-    fail "peer: $(cat "$work/peer.log")"
+"$bob_client" "$port" "$bob" Main alice "psst alice, private from bob" >"$work/bob.log" 2>&1 ||
+    fail "bob: $(cat "$work/bob.log")"
 
 wait_for 30 grep -q "psst alice, private from bob" "$work/notify.log" ||
     fail "no notification reached the daemon: $(cat "$work/notify.log") app: $(cat "$work/app.log")"

@@ -3,21 +3,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // libFuzzer harness: the server's handling of whole byte streams from connections,
-// in-process (no sockets): two fake Peers feed Connection/Hub/Room exactly like
-// SocketPeer does, over a real SQLite store on tmpfs.
+// in-process (no sockets): two fake Transports feed Connection/Hub/Room exactly like
+// SocketTransport does, over a real SQLite store on tmpfs.
 //
 // Input: byte 0 picks limits (see Flags); the rest is split at 0x01 bytes into reads,
 // each read going to the current connection; 0x01 also switches to the other one.
 // 0x02 / 0x03 in the stream are replaced by the tokens of alice / bob so that the
-// fuzzer gets past authentication; 0x04 closes the current peer (a cut network).
+// fuzzer gets past authentication; 0x04 closes the current transport (a cut network).
 //
 // Checks beyond sanitizers: everything the server writes is whole lines, each a JSON
 // object that our codec decodes (the server never sends garbage, even to garbage).
 #include "protocol/codec.h"
 #include "server/connection.h"
 #include "server/hub.h"
-#include "server/peer.h"
 #include "server/serveradmin.h"
+#include "server/transport.h"
 #include "store/sqlitestore.h"
 
 #include <QCoreApplication>
@@ -42,11 +42,11 @@ void check(bool condition, const char *what, const QByteArray &context = QByteAr
     }
 }
 
-/// A Peer without a socket: bytes go to a buffer; closing is queued like SocketPeer's.
-class FakePeer : public server::Peer
+/// A Transport without a socket: bytes go to a buffer; closing is queued like SocketTransport's.
+class FakeTransport : public server::Transport
 {
 public:
-    explicit FakePeer(QString address, bool slowReader)
+    explicit FakeTransport(QString address, bool slowReader)
         : m_address(std::move(address))
         , m_slowReader(slowReader)
     {}
@@ -106,8 +106,8 @@ Globals *g = nullptr;
 enum Flags : unsigned {
     TightRate = 1,   ///< 2 events/s, burst 4: throttling
     SmallLines = 2,  ///< 200-byte event limit
-    SlowReader = 4,  ///< peer 1 never reads (its output counts as pending)
-    SameAddress = 8, ///< both peers from one address (shared auth throttle)
+    SlowReader = 4,  ///< transport 1 never reads (its output counts as pending)
+    SameAddress = 8, ///< both transports from one address (shared auth throttle)
     NoAuthRetry = 16 ///< failed tokens slowed down after the first failure
 };
 
@@ -176,27 +176,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     auto hub = std::make_unique<server::Hub>(config, g->store.get());
-    QPointer<FakePeer> peers[2];
+    QPointer<FakeTransport> transports[2];
     for (int i = 0; i < 2; ++i) {
         const QString address = (flags & SameAddress) || i == 0 ? QStringLiteral("10.0.0.1")
                                                                 : QStringLiteral("10.0.0.2");
-        auto *peer = new FakePeer(address, i == 1 && (flags & SlowReader));
-        peers[i] = peer;
-        new server::Connection(peer, hub.get(), hub.get()); // owned by the hub, as in Server
+        auto *transport = new FakeTransport(address, i == 1 && (flags & SlowReader));
+        transports[i] = transport;
+        new server::Connection(transport, hub.get(), hub.get()); // owned by the hub, as in Server
     }
-    // Output is checked when a peer goes away; keep copies since peers die with the hub.
+    // Output is checked when a transport goes away; keep copies since transports die with the hub.
     QByteArray outputs[2];
 
     int current = 0;
     QByteArray chunk;
     auto flush = [&] {
-        if (!chunk.isEmpty() && peers[current])
-            peers[current]->feed(chunk);
+        if (!chunk.isEmpty() && transports[current])
+            transports[current]->feed(chunk);
         chunk.clear();
         QCoreApplication::sendPostedEvents();
         for (int i = 0; i < 2; ++i)
-            if (peers[i])
-                outputs[i] = peers[i]->output();
+            if (transports[i])
+                outputs[i] = transports[i]->output();
     };
     for (size_t i = 1; i < size; ++i) {
         const char c = char(data[i]);
@@ -213,17 +213,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         case '\x04':
             flush();
-            if (peers[current])
-                peers[current]->cut();
+            if (transports[current])
+                transports[current]->cut();
             break;
         default:
             chunk += c;
         }
     }
     flush();
-    for (auto &peer : peers)
-        if (peer)
-            peer->cut();
+    for (auto &transport : transports)
+        if (transport)
+            transport->cut();
     QCoreApplication::sendPostedEvents();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     hub.reset();

@@ -2,16 +2,16 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// In-process tests without sockets: a Connection driven through a fake Peer, plus
+// In-process tests without sockets: a Connection driven through a fake Transport, plus
 // the rate limiter and the failed-token throttle.
 #include "server/auththrottle.h"
 #include "server/connection.h"
 #include "server/hub.h"
-#include "server/peer.h"
 #include "server/ratelimiter.h"
 #include "server/room.h"
 #include "server/server.h"
 #include "server/serveradmin.h"
+#include "server/transport.h"
 #include "store/sqlitestore.h"
 
 #include <QJsonDocument>
@@ -23,8 +23,8 @@ using namespace talker::server;
 
 namespace {
 
-/// A Peer that records what the server writes.
-class FakePeer : public Peer
+/// A Transport that records what the server writes.
+class FakeTransport : public Transport
 {
 public:
     void write(const QByteArray &bytes) override
@@ -107,23 +107,23 @@ private slots:
 
     void handshakeAndBackToBackFrames()
     {
-        auto *peer = new FakePeer;
-        auto *c = new Connection(peer, m_hub.get(), m_hub.get());
-        peer->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
-                   "\"}{\"type\":\"ping\"}\r\n{\"type\":\"message\",\"content\":\"x\"}");
+        auto *transport = new FakeTransport;
+        auto *c = new Connection(transport, m_hub.get(), m_hub.get());
+        transport->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
+                        "\"}{\"type\":\"ping\"}\r\n{\"type\":\"message\",\"content\":\"x\"}");
         QCOMPARE(c->state(), Connection::State::Connected);
-        QCOMPARE(typesOf(peer->take()),
+        QCOMPARE(typesOf(transport->take()),
                  (QStringList{QStringLiteral("connected"), QStringLiteral("users"),
                               QStringLiteral("join"), QStringLiteral("pong")}));
         // The message waits for its store batch, which commits at the end of the pass.
-        QTRY_VERIFY(!peer->written.isEmpty());
-        QCOMPARE(typesOf(peer->take()), QStringList{QStringLiteral("message")});
+        QTRY_VERIFY(!transport->written.isEmpty());
+        QCOMPARE(typesOf(transport->take()), QStringList{QStringLiteral("message")});
         // Several messages of one pass are stored together, then delivered in order.
-        peer->feed(
+        transport->feed(
             "{\"type\":\"message\",\"content\":\"a\"}\n{\"type\":\"message\",\"content\":\"b\"}\n");
-        QVERIFY(peer->written.isEmpty());
+        QVERIFY(transport->written.isEmpty());
         m_hub->flushStore();
-        const auto both = peer->take();
+        const auto both = transport->take();
         QCOMPARE(both.size(), 2);
         QCOMPARE(both[0].value(QLatin1String("content")).toString(), QStringLiteral("a"));
         QCOMPARE(both[1].value(QLatin1String("content")).toString(), QStringLiteral("b"));
@@ -135,8 +135,8 @@ private slots:
     void oneStoreBatchIsOneSharedBufferPerRoom()
     {
         const QString bobToken = ServerAdmin(m_store.get()).addUser(QStringLiteral("bob"));
-        auto *alice = new FakePeer;
-        auto *bob = new FakePeer;
+        auto *alice = new FakeTransport;
+        auto *bob = new FakeTransport;
         new Connection(alice, m_hub.get(), m_hub.get());
         new Connection(bob, m_hub.get(), m_hub.get());
         alice->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
@@ -163,9 +163,9 @@ private slots:
         alice->feed("{\"type\":\"message\",\"content\":\"d\"}\n{\"type\":\"message\",\"to\":"
                     "\"bob\",\"content\":\"p\"}\n{\"type\":\"message\",\"content\":\"e\"}\n");
         m_hub->flushStore();
-        const auto contents = [](FakePeer *peer) {
+        const auto contents = [](FakeTransport *transport) {
             QStringList list;
-            for (const QJsonObject &e : peer->take())
+            for (const QJsonObject &e : transport->take())
                 list.append(e.value(QLatin1String("content")).toString());
             return list;
         };
@@ -176,70 +176,70 @@ private slots:
 
     void authenticationFailureCloses()
     {
-        auto *peer = new FakePeer;
-        new Connection(peer, m_hub.get(), m_hub.get());
-        peer->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"wrong\"}\n");
-        const auto events = peer->take();
+        auto *transport = new FakeTransport;
+        new Connection(transport, m_hub.get(), m_hub.get());
+        transport->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"wrong\"}\n");
+        const auto events = transport->take();
         QCOMPARE(events.size(), 1);
         QCOMPARE(events[0].value(QLatin1String("message")).toString(),
                  QStringLiteral("Authentication failed"));
-        QVERIFY(peer->closedGracefully);
+        QVERIFY(transport->closedGracefully);
     }
 
     void slowReaderIsAbortedAndGoesIdle()
     {
-        auto *slowPeer = new FakePeer;
-        auto *slow = new Connection(slowPeer, m_hub.get(), m_hub.get());
-        slowPeer->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
-                       "\"}\n");
+        auto *slowTransport = new FakeTransport;
+        auto *slow = new Connection(slowTransport, m_hub.get(), m_hub.get());
+        slowTransport->feed("{\"type\":\"connect\",\"room\":\"r\",\"token\":\"" + m_token.toUtf8() +
+                            "\"}\n");
         QCOMPARE(slow->state(), Connection::State::Connected);
-        slowPeer->pending = 5000; // over the 1000-byte limit from now on
-        slowPeer->feed("{\"type\":\"ping\"}\n");
+        slowTransport->pending = 5000; // over the 1000-byte limit from now on
+        slowTransport->feed("{\"type\":\"ping\"}\n");
         QCOMPARE(slow->state(), Connection::State::Closing);
-        QVERIFY(!slowPeer->aborted); // deferred, never inside a broadcast
-        QTRY_VERIFY(slowPeer->aborted);
+        QVERIFY(!slowTransport->aborted); // deferred, never inside a broadcast
+        QTRY_VERIFY(slowTransport->aborted);
         QCOMPARE(m_hub->room(QStringLiteral("r"))->connectionCount(), 0);
         QSignalSpy finished(slow, &Connection::finished);
-        emit slowPeer->closed();
+        emit slowTransport->closed();
         QCOMPARE(finished.size(), 1);
     }
 
     void historyIsWrittenAsTheSocketDrains()
     {
         Hub hub(ServerConfig{}, m_store.get());
-        auto *peer = new FakePeer;
-        auto *c = new Connection(peer, &hub, &hub);
-        peer->feed("{\"type\":\"connect\",\"room\":\"h\",\"token\":\"" + m_token.toUtf8() +
-                   "\"}\n");
+        auto *transport = new FakeTransport;
+        auto *c = new Connection(transport, &hub, &hub);
+        transport->feed("{\"type\":\"connect\",\"room\":\"h\",\"token\":\"" + m_token.toUtf8() +
+                        "\"}\n");
         QCOMPARE(c->state(), Connection::State::Connected);
         const QByteArray text(1000, 'x');
         for (int i = 0; i < 100; ++i)
-            peer->feed("{\"type\":\"message\",\"content\":\"" + text + "\"}\n");
-        peer->feed("{\"type\":\"message\",\"id\":\"last\",\"content\":\"end\"}\n");
+            transport->feed("{\"type\":\"message\",\"content\":\"" + text + "\"}\n");
+        transport->feed("{\"type\":\"message\",\"id\":\"last\",\"content\":\"end\"}\n");
         hub.flushStore();
-        peer->take();
-        peer->growPending = true;
-        peer->feed("{\"type\":\"history\",\"before\":\"last\",\"limit\":100}\n");
+        transport->take();
+        transport->growPending = true;
+        transport->feed("{\"type\":\"history\",\"before\":\"last\",\"limit\":100}\n");
         // Only about one socket window is read from the store and written so far.
-        QList<QJsonObject> events = peer->take();
+        QList<QJsonObject> events = transport->take();
         QCOMPARE(events.first().value(QLatin1String("type")).toString(),
                  QStringLiteral("history_start"));
         QVERIFY(events.size() > 10);
         QVERIFY(events.size() < 60);
         // A ping (and its pong) waits behind the whole page.
-        peer->feed("{\"type\":\"ping\"}\n");
-        QVERIFY(peer->written.isEmpty());
-        for (int round = 0; round < 20 && !peer->written.contains("pong"); ++round) {
-            peer->pending = 0;
-            emit peer->drained();
-            events += peer->take();
+        transport->feed("{\"type\":\"ping\"}\n");
+        QVERIFY(transport->written.isEmpty());
+        for (int round = 0; round < 20 && !transport->written.contains("pong"); ++round) {
+            transport->pending = 0;
+            emit transport->drained();
+            events += transport->take();
         }
         QStringList types = typesOf(events);
         QCOMPARE(types.size(), 1 + 100 + 1 + 1);
         QCOMPARE(types.count(QStringLiteral("message")), 100);
         QCOMPARE(types.at(101), QStringLiteral("history_end"));
         QCOMPARE(types.last(), QStringLiteral("pong"));
-        emit peer->closed();
+        emit transport->closed();
     }
 
     void storeWithoutSearchAnswersClearly()
@@ -248,20 +248,21 @@ private slots:
         QVERIFY(store.open(m_dir->filePath(QStringLiteral("plain.db"))));
         const QString token = ServerAdmin(&store).addUser(QStringLiteral("bob"));
         Hub hub(ServerConfig{}, &store);
-        auto *peer = new FakePeer;
-        new Connection(peer, &hub, &hub);
-        peer->feed("{\"type\":\"connect\",\"room\":\"p\",\"token\":\"" + token.toUtf8() + "\"}\n");
-        peer->take();
-        peer->feed("{\"type\":\"search\",\"query\":\"x\"}\n{\"type\":\"history\",\"before\":"
-                   "\"x\"}\n{\"type\":\"ping\"}\n");
-        const QList<QJsonObject> events = peer->take();
+        auto *transport = new FakeTransport;
+        new Connection(transport, &hub, &hub);
+        transport->feed("{\"type\":\"connect\",\"room\":\"p\",\"token\":\"" + token.toUtf8() +
+                        "\"}\n");
+        transport->take();
+        transport->feed("{\"type\":\"search\",\"query\":\"x\"}\n{\"type\":\"history\",\"before\":"
+                        "\"x\"}\n{\"type\":\"ping\"}\n");
+        const QList<QJsonObject> events = transport->take();
         QCOMPARE(events.size(), 3);
         QCOMPARE(events[0].value(QLatin1String("message")).toString(),
                  QStringLiteral("Search not available"));
         QCOMPARE(events[1].value(QLatin1String("message")).toString(),
                  QStringLiteral("History not available"));
         QCOMPARE(typesOf(events).last(), QStringLiteral("pong"));
-        emit peer->closed();
+        emit transport->closed();
     }
 
     void rateLimiter()

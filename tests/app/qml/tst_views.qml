@@ -8,7 +8,7 @@ import QtTest
 import Talker
 
 // The views over the real App/Chat controllers, with alice (this app) and bob (a
-// real client in C++, `peer`) on a real talker-server. Steps build on each other.
+// real client in C++, `serverWithBob`) on a real talker-server. Steps build on each other.
 Item {
     id: root
     width: 1000
@@ -166,9 +166,9 @@ Item {
             verify(tls.checked, "TLS is on by default for a remote host")
             host.text = "127.0.0.1"
             verify(!tls.checked, "and off for loopback")
-            port.value = peer.port
+            port.value = serverWithBob.port
             compare(button.enabled, false, "no token yet")
-            token.text = peer.aliceToken
+            token.text = serverWithBob.aliceToken
             room.text = "Main"
             mouseClick(button)
             tryVerify(function() { return App.hasAccounts }, 15000)
@@ -217,20 +217,20 @@ Item {
         }
 
         function test_4_membersTypingAndRoomMessages() {
-            peer.connectBob("Main")
-            tryVerify(function() { return peer.bobConnected }, 15000)
+            serverWithBob.connectBob("Main")
+            tryVerify(function() { return serverWithBob.bobConnected }, 15000)
             tryVerify(function() { return App.chats.members.count === 2 && App.chats.members.onlineCount === 2 }, 15000)
             const memberList = findChild(members, "memberList")
             compare(memberList.count, 2)
-            peer.bobTypes("Main", "I am writ")
+            serverWithBob.bobTypes("Main", "I am writ")
             tryVerify(function() { return findChild(chat, "typingLabel").text.indexOf("bob") >= 0 }, 10000)
-            peer.bobSays("Main", "hi alice, /me is not an action here")
+            serverWithBob.bobSays("Main", "hi alice, /me is not an action here")
             tryVerify(function() { return messageTexts().indexOf("hi alice, /me is not an action here") >= 0 }, 10000)
-            peer.bobSays("Main", "/me waves")
+            serverWithBob.bobSays("Main", "/me waves")
             tryVerify(function() { return lastMessage().isAction && lastMessage().text === "waves" }, 10000)
             // Away from the window, then back: a divider marks what came meanwhile.
             App.chats.windowActive = false
-            peer.bobSays("Main", "while you were away")
+            serverWithBob.bobSays("Main", "while you were away")
             tryVerify(function() { return lastMessage().text === "while you were away" }, 10000)
             compare(App.chats.currentRoom.unreadCount, 1)
             App.chats.windowActive = true
@@ -375,7 +375,7 @@ Item {
         function test_5_privateConversationInSidebar() {
             const conversations = findChild(sidebar, "conversationList")
             compare(conversations.count, 0)
-            peer.bobWhispers("Main", App.chats.currentAccount.userId, "psst, private")
+            serverWithBob.bobWhispers("Main", App.chats.currentAccount.userId, "psst, private")
             tryVerify(function() { return conversations.count === 1 }, 10000)
             compare(App.conversations.count, 1)
             // The member panel opens the same conversation.
@@ -428,11 +428,11 @@ Item {
         function test_6c_scrollsBackToTheBeginningOfARoom() {
             // Bob writes 161 messages into a room alice has not joined yet: joining
             // replays the newest 100, the rest come from the server while scrolling up.
-            peer.connectBob("Archive")
-            peer.bobSays("Archive", "archived zebra first")
+            serverWithBob.connectBob("Archive")
+            serverWithBob.bobSays("Archive", "archived zebra first")
             for (let i = 0; i < 160; ++i)
-                peer.bobSays("Archive", "archive line " + i)
-            tryVerify(function() { return peer.bobUnsent() === 0 }, 30000, "bob's messages stored")
+                serverWithBob.bobSays("Archive", "archive line " + i)
+            tryVerify(function() { return serverWithBob.bobUnsent() === 0 }, 30000, "bob's messages stored")
             App.chats.joinRoom("Archive")
             compare(App.chats.currentTitle, "Archive")
             const list = findChild(chat, "messageList")
@@ -631,7 +631,7 @@ Item {
 
         function test_9_wrongTokenShowsAuthenticationFailed() {
             const roomsBefore = findChild(sidebar, "roomList").count
-            App.connector.connectToServer("localhost", peer.port, false, "not-a-valid-token", "Main")
+            App.connector.connectToServer("localhost", serverWithBob.port, false, "not-a-valid-token", "Main")
             compare(App.chats.currentTitle, "Main")
             tryVerify(function() { return App.chats.authenticationFailed }, 15000)
             const banner = findChild(chat, "offlineBanner")

@@ -18,7 +18,7 @@ class TestServer;
 
 /// The other side of the view tests: a real talker-server with users alice and bob,
 /// and bob's client (a real client::Account) that the QML tests drive.
-class TestPeer : public QObject
+class ServerWithBob : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(int port READ port CONSTANT)
@@ -26,8 +26,8 @@ class TestPeer : public QObject
     Q_PROPERTY(bool bobConnected READ bobConnected NOTIFY bobChanged)
 
 public:
-    TestPeer();
-    ~TestPeer() override;
+    ServerWithBob();
+    ~ServerWithBob() override;
 
     bool start();
     int port() const;

@@ -16,10 +16,10 @@ namespace talker::test {
 /// A scripted stand-in for a server: accepts connections on loopback, records every
 /// line a client writes, and sends whatever bytes the test tells it to (Quassel style).
 /// Used for the bad-server cases the real server never produces.
-class MockPeer : public QObject
+class ScriptedServer : public QObject
 {
 public:
-    MockPeer()
+    ScriptedServer()
     {
         m_server.listen(QHostAddress::LocalHost);
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {

@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "testpeer.h"
+#include "serverwithbob.h"
 
 #include "client/outbox.h"
 
@@ -14,13 +14,13 @@
 using talker::client::Account;
 using talker::client::AccountConfig;
 
-TestPeer::TestPeer()
+ServerWithBob::ServerWithBob()
     : m_server(std::make_unique<talker::test::TestServer>())
 {}
 
-TestPeer::~TestPeer() = default;
+ServerWithBob::~ServerWithBob() = default;
 
-bool TestPeer::start()
+bool ServerWithBob::start()
 {
     if (!m_server->start())
         return false;
@@ -29,17 +29,17 @@ bool TestPeer::start()
     return !m_aliceToken.isEmpty() && !m_bobToken.isEmpty();
 }
 
-int TestPeer::port() const
+int ServerWithBob::port() const
 {
     return m_server->port();
 }
 
-bool TestPeer::bobConnected() const
+bool ServerWithBob::bobConnected() const
 {
     return m_bob && m_bob->state() == talker::client::Session::State::Connected;
 }
 
-void TestPeer::connectBob(const QString &room)
+void ServerWithBob::connectBob(const QString &room)
 {
     if (!m_bob) {
         AccountConfig config;
@@ -47,28 +47,28 @@ void TestPeer::connectBob(const QString &room)
         config.host = QStringLiteral("127.0.0.1");
         config.port = m_server->port();
         m_bob = std::make_unique<Account>(config, m_dir.filePath(QStringLiteral("bob.sqlite")));
-        connect(m_bob.get(), &Account::stateChanged, this, &TestPeer::bobChanged);
+        connect(m_bob.get(), &Account::stateChanged, this, &ServerWithBob::bobChanged);
         m_bob->setToken(m_bobToken);
     }
     m_bob->joinRoom(room)->setSendDrafts(true);
 }
 
-void TestPeer::bobSays(const QString &room, const QString &text)
+void ServerWithBob::bobSays(const QString &room, const QString &text)
 {
     m_bob->joinRoom(room)->sendMessage(text);
 }
 
-void TestPeer::bobWhispers(const QString &room, const QString &toUserId, const QString &text)
+void ServerWithBob::bobWhispers(const QString &room, const QString &toUserId, const QString &text)
 {
     m_bob->joinRoom(room)->sendPrivate(toUserId, text);
 }
 
-int TestPeer::bobUnsent() const
+int ServerWithBob::bobUnsent() const
 {
     return m_bob ? m_bob->outbox()->count() : 0;
 }
 
-void TestPeer::bobTypes(const QString &room, const QString &draft)
+void ServerWithBob::bobTypes(const QString &room, const QString &draft)
 {
     m_bob->joinRoom(room)->setDraft(draft);
 }

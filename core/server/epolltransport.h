@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "server/peer.h"
+#include "server/transport.h"
 
 #include <QByteArray>
 #include <QList>
@@ -15,13 +15,13 @@ class QSocketNotifier;
 
 namespace talker::server {
 
-class EpollPeer;
+class EpollTransport;
 
 /// Watches the plain-TCP client sockets of one thread with one Linux epoll set, so that
 /// Qt's event loop sees a single descriptor however many clients are connected (Qt's
 /// own dispatchers poll() every socket on every wake-up). Output queued during one pass
-/// is written once per peer at the end of the pass (a gather write of the shared lines).
-/// There is one reactor per thread; a peer moved to another thread (a room shard)
+/// is written once per transport at the end of the pass (a gather write of the shared lines).
+/// There is one reactor per thread; a transport moved to another thread (a room shard)
 /// re-registers with that thread's reactor.
 class EpollReactor : public QObject
 {
@@ -31,39 +31,39 @@ public:
     ~EpollReactor() override;
 
     /// The calling thread's reactor, created on first use; null when epoll is not
-    /// available (then use SocketPeer).
+    /// available (then use SocketTransport).
     static EpollReactor *forCurrentThread();
 
 private:
-    friend class EpollPeer;
+    friend class EpollTransport;
     EpollReactor();
-    bool watch(int fd, EpollPeer *peer, quint32 events);
-    void setWritable(int fd, EpollPeer *peer, bool writable);
-    void setInterest(int fd, EpollPeer *peer, quint32 events);
+    bool watch(int fd, EpollTransport *transport, quint32 events);
+    void setWritable(int fd, EpollTransport *transport, bool writable);
+    void setInterest(int fd, EpollTransport *transport, quint32 events);
     void unwatch(int fd);
-    void scheduleFlush(EpollPeer *peer);
-    void forget(EpollPeer *peer);
+    void scheduleFlush(EpollTransport *transport);
+    void forget(EpollTransport *transport);
     void dispatch();
     void flushAll();
 
     int m_epoll = -1;
     QSocketNotifier *m_notifier = nullptr;
-    std::vector<EpollPeer *> m_dirty;
+    std::vector<EpollTransport *> m_dirty;
     bool m_dispatching = false;
     bool m_flushPosted = false;
 };
 
-/// A Peer on a raw non-blocking socket watched by an EpollReactor. write() keeps a
+/// A Transport on a raw non-blocking socket watched by an EpollReactor. write() keeps a
 /// reference to the (shared) bytes instead of copying them; the reactor flushes once
 /// per event-loop pass.
-class EpollPeer : public Peer
+class EpollTransport : public Transport
 {
     Q_OBJECT
 
 public:
-    /// Wraps an accepted, connected socket descriptor (the peer owns it); null on failure.
-    static EpollPeer *adopt(qintptr descriptor);
-    ~EpollPeer() override;
+    /// Wraps an accepted, connected socket descriptor (the transport owns it); null on failure.
+    static EpollTransport *adopt(qintptr descriptor);
+    ~EpollTransport() override;
 
     void write(const QByteArray &bytes) override;
     qint64 pendingOutput() const override { return m_pending; }
@@ -76,7 +76,7 @@ protected:
 
 private:
     friend class EpollReactor;
-    explicit EpollPeer(int fd);
+    explicit EpollTransport(int fd);
     /// Registers with the current thread's reactor (after creation or a thread move).
     void attach();
     quint32 interest() const;
@@ -90,7 +90,7 @@ private:
     void finish();
 
     int m_fd;
-    EpollReactor *m_reactor = nullptr; ///< of the peer's thread; null while moving
+    EpollReactor *m_reactor = nullptr; ///< of the transport's thread; null while moving
     QList<QByteArray> m_out;
     qsizetype m_headOffset = 0; ///< bytes of m_out.first() already written
     qint64 m_pending = 0;

@@ -6,7 +6,7 @@
 // the target user is present, sends it a private message, and exits 0 once the
 // server has echoed the message back (so it was delivered).
 //
-//   talker-e2e-peer PORT TOKEN ROOM TO_NAME TEXT
+//   talker-e2e-bob PORT TOKEN ROOM TO_NAME TEXT
 #include "protocol/codec.h"
 #include "protocol/framedecoder.h"
 
@@ -23,7 +23,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 6) {
-        std::fprintf(stderr, "usage: talker-e2e-peer PORT TOKEN ROOM TO_NAME TEXT\n");
+        std::fprintf(stderr, "usage: talker-e2e-bob PORT TOKEN ROOM TO_NAME TEXT\n");
         return 2;
     }
     const quint16 port = quint16(args.at(1).toUInt());
@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
         message.content = text;
         message.to = to;
         socket.write(encode(Event(message)));
-        std::printf("peer: sent private message to %s\n", qPrintable(to));
+        std::printf("bob: sent private message to %s\n", qPrintable(to));
     };
     QObject::connect(&socket, &QTcpSocket::connected, [&] {
         ConnectEvent connect;
@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
                     QTimer::singleShot(200, &app, &QCoreApplication::quit);
                 }
             } else if (const auto *error = std::get_if<ErrorEvent>(&event)) {
-                std::fprintf(stderr, "peer: server error: %s\n", qPrintable(error->message));
+                std::fprintf(stderr, "bob: server error: %s\n", qPrintable(error->message));
             }
         }
     });
@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     QObject::connect(&ping, &QTimer::timeout, [&] { socket.write(encode(Event(PingEvent{}))); });
     ping.start(10000);
     QTimer::singleShot(90000, &app, [&] {
-        std::fprintf(stderr, "peer: timed out (target present: %s)\n", sent ? "yes" : "no");
+        std::fprintf(stderr, "bob: timed out (target present: %s)\n", sent ? "yes" : "no");
         app.quit();
     });
     socket.connectToHost(QHostAddress::LocalHost, port);

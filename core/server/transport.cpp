@@ -2,17 +2,17 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "server/peer.h"
+#include "server/transport.h"
 
 #include <QTcpSocket>
 #include <QTimer>
 
 namespace talker::server {
 
-Peer::~Peer() = default;
+Transport::~Transport() = default;
 
-SocketPeer::SocketPeer(QTcpSocket *socket, QObject *parent)
-    : Peer(parent)
+SocketTransport::SocketTransport(QTcpSocket *socket, QObject *parent)
+    : Transport(parent)
     , m_socket(socket)
 {
     m_socket->setParent(this);
@@ -21,18 +21,19 @@ SocketPeer::SocketPeer(QTcpSocket *socket, QObject *parent)
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     m_address = isV4 ? QHostAddress(v4).toString() : address.toString();
-    connect(m_socket, &QTcpSocket::readyRead, this, &SocketPeer::readAvailable);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &Peer::drained);
-    connect(m_socket, &QTcpSocket::disconnected, this, &SocketPeer::finish, Qt::QueuedConnection);
+    connect(m_socket, &QTcpSocket::readyRead, this, &SocketTransport::readAvailable);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Transport::drained);
+    connect(m_socket, &QTcpSocket::disconnected, this, &SocketTransport::finish,
+            Qt::QueuedConnection);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_socket->state() != QAbstractSocket::ConnectedState)
-            QMetaObject::invokeMethod(this, &SocketPeer::finish, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, &SocketTransport::finish, Qt::QueuedConnection);
     });
 }
 
-SocketPeer::~SocketPeer() = default;
+SocketTransport::~SocketTransport() = default;
 
-void SocketPeer::readAvailable()
+void SocketTransport::readAvailable()
 {
     if (m_closed)
         return;
@@ -41,35 +42,35 @@ void SocketPeer::readAvailable()
         emit received(bytes);
 }
 
-void SocketPeer::write(const QByteArray &bytes)
+void SocketTransport::write(const QByteArray &bytes)
 {
     if (!m_closed && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(bytes);
 }
 
-qint64 SocketPeer::pendingOutput() const
+qint64 SocketTransport::pendingOutput() const
 {
     return m_socket->bytesToWrite();
 }
 
-void SocketPeer::closeAfterFlush()
+void SocketTransport::closeAfterFlush()
 {
     if (m_closed)
         return;
     m_socket->disconnectFromHost();
-    // A peer that never reads must not keep the socket forever.
+    // A client that never reads must not keep the socket forever.
     QTimer::singleShot(5000, this, [this] { abort(); });
 }
 
-void SocketPeer::abort()
+void SocketTransport::abort()
 {
     if (m_closed)
         return;
     m_socket->abort();
-    QMetaObject::invokeMethod(this, &SocketPeer::finish, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &SocketTransport::finish, Qt::QueuedConnection);
 }
 
-void SocketPeer::finish()
+void SocketTransport::finish()
 {
     if (m_closed)
         return;

@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "server/epollpeer.h"
+#include "server/epolltransport.h"
 
 #include <QEvent>
 #include <QHostAddress>
@@ -63,24 +63,24 @@ EpollReactor *EpollReactor::forCurrentThread()
     return reactor->m_epoll >= 0 ? reactor : nullptr;
 }
 
-bool EpollReactor::watch(int fd, EpollPeer *peer, quint32 events)
+bool EpollReactor::watch(int fd, EpollTransport *transport, quint32 events)
 {
     epoll_event ev{};
     ev.events = events;
-    ev.data.ptr = peer;
+    ev.data.ptr = transport;
     return epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) == 0;
 }
 
-void EpollReactor::setWritable(int fd, EpollPeer *peer, bool writable)
+void EpollReactor::setWritable(int fd, EpollTransport *transport, bool writable)
 {
-    setInterest(fd, peer, EPOLLIN | EPOLLRDHUP | (writable ? EPOLLOUT : 0u));
+    setInterest(fd, transport, EPOLLIN | EPOLLRDHUP | (writable ? EPOLLOUT : 0u));
 }
 
-void EpollReactor::setInterest(int fd, EpollPeer *peer, quint32 events)
+void EpollReactor::setInterest(int fd, EpollTransport *transport, quint32 events)
 {
     epoll_event ev{};
     ev.events = events;
-    ev.data.ptr = peer;
+    ev.data.ptr = transport;
     epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
 }
 
@@ -89,12 +89,12 @@ void EpollReactor::unwatch(int fd)
     epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
 }
 
-void EpollReactor::scheduleFlush(EpollPeer *peer)
+void EpollReactor::scheduleFlush(EpollTransport *transport)
 {
-    if (peer->m_dirty)
+    if (transport->m_dirty)
         return;
-    peer->m_dirty = true;
-    m_dirty.push_back(peer);
+    transport->m_dirty = true;
+    m_dirty.push_back(transport);
     if (!m_dispatching && !m_flushPosted) {
         // Written from a timer or another connection type: flush when control returns
         // to the event loop, so that everything queued until then goes in one write.
@@ -103,11 +103,12 @@ void EpollReactor::scheduleFlush(EpollPeer *peer)
     }
 }
 
-void EpollReactor::forget(EpollPeer *peer)
+void EpollReactor::forget(EpollTransport *transport)
 {
-    if (peer->m_dirty) {
-        std::replace(m_dirty.begin(), m_dirty.end(), peer, static_cast<EpollPeer *>(nullptr));
-        peer->m_dirty = false;
+    if (transport->m_dirty) {
+        std::replace(m_dirty.begin(), m_dirty.end(), transport,
+                     static_cast<EpollTransport *>(nullptr));
+        transport->m_dirty = false;
     }
 }
 
@@ -115,20 +116,20 @@ void EpollReactor::dispatch()
 {
     m_dispatching = true;
     epoll_event events[kEventsPerWait];
-    std::vector<QPointer<EpollPeer>> batch;
+    std::vector<QPointer<EpollTransport>> batch;
     for (int round = 0; round < kWaitsPerActivation; ++round) {
         const int n = epoll_wait(m_epoll, events, kEventsPerWait, 0);
         if (n <= 0)
             break;
-        // A handler may delete other peers (e.g. a slow reader dropped by a broadcast):
-        // guard every peer of the batch.
+        // A handler may delete other transports (e.g. a slow reader dropped by a broadcast):
+        // guard every transport of the batch.
         batch.clear();
         batch.reserve(size_t(n));
         for (int i = 0; i < n; ++i)
-            batch.emplace_back(static_cast<EpollPeer *>(events[i].data.ptr));
+            batch.emplace_back(static_cast<EpollTransport *>(events[i].data.ptr));
         for (int i = 0; i < n; ++i) {
-            if (EpollPeer *peer = batch[size_t(i)].data())
-                peer->handleEvents(events[i].events);
+            if (EpollTransport *transport = batch[size_t(i)].data())
+                transport->handleEvents(events[i].events);
         }
         flushAll();
         if (n < kEventsPerWait)
@@ -141,20 +142,20 @@ void EpollReactor::dispatch()
 void EpollReactor::flushAll()
 {
     m_flushPosted = false;
-    // flush() may queue more (never for this list's peers) or delete peers: index loop.
+    // flush() may queue more (never for this list's transports) or delete transports: index loop.
     for (size_t i = 0; i < m_dirty.size(); ++i) {
-        EpollPeer *peer = m_dirty[i];
-        if (!peer)
+        EpollTransport *transport = m_dirty[i];
+        if (!transport)
             continue;
-        peer->m_dirty = false;
-        peer->flush();
+        transport->m_dirty = false;
+        transport->flush();
     }
     m_dirty.clear();
 }
 
-// ------------------------------------------------------------------ EpollPeer
+// ------------------------------------------------------------------ EpollTransport
 
-EpollPeer *EpollPeer::adopt(qintptr descriptor)
+EpollTransport *EpollTransport::adopt(qintptr descriptor)
 {
     const int fd = int(descriptor);
     const int flags = fcntl(fd, F_GETFL);
@@ -164,25 +165,25 @@ EpollPeer *EpollPeer::adopt(qintptr descriptor)
     }
     const int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    auto *peer = new EpollPeer(fd);
-    peer->attach();
-    if (!peer->m_reactor) {
-        delete peer;
+    auto *transport = new EpollTransport(fd);
+    transport->attach();
+    if (!transport->m_reactor) {
+        delete transport;
         return nullptr;
     }
-    return peer;
+    return transport;
 }
 
-EpollPeer::EpollPeer(int fd)
+EpollTransport::EpollTransport(int fd)
     : m_fd(fd)
 {}
 
-EpollPeer::~EpollPeer()
+EpollTransport::~EpollTransport()
 {
     release();
 }
 
-void EpollPeer::release()
+void EpollTransport::release()
 {
     if (m_reactor)
         m_reactor->forget(this);
@@ -194,14 +195,14 @@ void EpollPeer::release()
     }
 }
 
-quint32 EpollPeer::interest() const
+quint32 EpollTransport::interest() const
 {
     if (m_eof)
         return EPOLLOUT;
     return EPOLLIN | EPOLLRDHUP | (m_writable ? EPOLLOUT : 0u);
 }
 
-void EpollPeer::attach()
+void EpollTransport::attach()
 {
     EpollReactor *reactor = EpollReactor::forCurrentThread();
     if (!reactor || m_fd < 0 || m_closed)
@@ -215,7 +216,7 @@ void EpollPeer::attach()
         m_reactor->scheduleFlush(this);
 }
 
-bool EpollPeer::event(QEvent *event)
+bool EpollTransport::event(QEvent *event)
 {
     if (event->type() == QEvent::ThreadChange && m_reactor) {
         // Sent in the old thread just before the move: leave this thread's reactor and
@@ -224,12 +225,12 @@ bool EpollPeer::event(QEvent *event)
         if (m_fd >= 0)
             m_reactor->unwatch(m_fd);
         m_reactor = nullptr;
-        QMetaObject::invokeMethod(this, &EpollPeer::attach, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &EpollTransport::attach, Qt::QueuedConnection);
     }
-    return Peer::event(event);
+    return Transport::event(event);
 }
 
-QString EpollPeer::address() const
+QString EpollTransport::address() const
 {
     sockaddr_storage storage{};
     socklen_t len = sizeof storage;
@@ -241,7 +242,7 @@ QString EpollPeer::address() const
     return isV4 ? QHostAddress(v4).toString() : address.toString();
 }
 
-void EpollPeer::write(const QByteArray &bytes)
+void EpollTransport::write(const QByteArray &bytes)
 {
     if (m_closed || m_closing || bytes.isEmpty())
         return;
@@ -251,7 +252,7 @@ void EpollPeer::write(const QByteArray &bytes)
         m_reactor->scheduleFlush(this); // else attach() flushes after a thread move
 }
 
-bool EpollPeer::flush()
+bool EpollTransport::flush()
 {
     if (m_fd < 0 || !m_reactor)
         return false;
@@ -315,9 +316,9 @@ bool EpollPeer::flush()
     return true;
 }
 
-void EpollPeer::readSome()
+void EpollTransport::readSome()
 {
-    QPointer<EpollPeer> self(this);
+    QPointer<EpollTransport> self(this);
     // One read buffer per thread; each read hands over exactly the bytes received.
     static thread_local char buffer[kReadChunk];
     for (int round = 0; round < kReadsPerEvent && m_fd >= 0 && !m_closed; ++round) {
@@ -349,9 +350,9 @@ void EpollPeer::readSome()
     }
 }
 
-void EpollPeer::handleEvents(quint32 events)
+void EpollTransport::handleEvents(quint32 events)
 {
-    QPointer<EpollPeer> self(this);
+    QPointer<EpollTransport> self(this);
     if (m_eof) {
         if (events & (EPOLLHUP | EPOLLERR))
             shutdownNow();
@@ -367,7 +368,7 @@ void EpollPeer::handleEvents(quint32 events)
         flush();
 }
 
-void EpollPeer::closeAfterFlush()
+void EpollTransport::closeAfterFlush()
 {
     if (m_closed || m_closing)
         return;
@@ -376,28 +377,28 @@ void EpollPeer::closeAfterFlush()
         shutdownNow();
         return;
     }
-    // flush() closes once everything is written; a peer that never reads must not
+    // flush() closes once everything is written; a client that never reads must not
     // keep the socket forever.
     QTimer::singleShot(5000, this, [this] { abort(); });
 }
 
-void EpollPeer::abort()
+void EpollTransport::abort()
 {
     m_out.clear();
     m_pending = 0;
     shutdownNow();
 }
 
-void EpollPeer::shutdownNow()
+void EpollTransport::shutdownNow()
 {
     if (m_closed)
         return;
     m_closed = true;
     release();
-    QMetaObject::invokeMethod(this, &EpollPeer::finish, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &EpollTransport::finish, Qt::QueuedConnection);
 }
 
-void EpollPeer::finish()
+void EpollTransport::finish()
 {
     emit closed();
 }

@@ -12,17 +12,17 @@ class QTcpSocket;
 
 namespace talker::server {
 
-/// The transport under a Connection: bytes in, bytes out. SocketPeer is the real one;
-/// tests can drive a Connection through a fake Peer without any socket.
-class Peer : public QObject
+/// The transport under a Connection: bytes in, bytes out. SocketTransport is the real one;
+/// tests can drive a Connection through a fake Transport without any socket.
+class Transport : public QObject
 {
     Q_OBJECT
 
 public:
     using QObject::QObject;
-    ~Peer() override;
+    ~Transport() override;
 
-    /// Queues bytes for sending. Sharing the same QByteArray across peers is cheap.
+    /// Queues bytes for sending. Sharing the same QByteArray across transports is cheap.
     virtual void write(const QByteArray &bytes) = 0;
     /// Bytes queued but not yet handed to the network.
     virtual qint64 pendingOutput() const = 0;
@@ -42,14 +42,14 @@ signals:
     void closed();
 };
 
-/// A Peer on a QTcpSocket (or QSslSocket), which it owns.
-class SocketPeer : public Peer
+/// A Transport on a QTcpSocket (or QSslSocket), which it owns.
+class SocketTransport : public Transport
 {
     Q_OBJECT
 
 public:
-    explicit SocketPeer(QTcpSocket *socket, QObject *parent = nullptr);
-    ~SocketPeer() override;
+    explicit SocketTransport(QTcpSocket *socket, QObject *parent = nullptr);
+    ~SocketTransport() override;
 
     void write(const QByteArray &bytes) override;
     qint64 pendingOutput() const override;
