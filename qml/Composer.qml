@@ -134,7 +134,7 @@ Rectangle {
     }
 
     Connections {
-        target: App
+        target: App.chats
         // Opening a chat (click, link, notification, Ctrl+K) puts the focus here.
         function onCurrentChanged() {
             input.clear()

@@ -65,17 +65,7 @@ ApplicationWindow {
         enabled: App.hasAccounts
         onActivated: search.open()
     }
-    Shortcut {
-        sequences: ["Ctrl+Tab"]
-        enabled: App.hasAccounts
-        onActivated: App.chats.selectNext(1)
-    }
-    Shortcut {
-        // Shift+Tab arrives as Backtab: with Ctrl, "Ctrl+Shift+Backtab" on X11.
-        sequences: ["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+Shift+Backtab"]
-        enabled: App.hasAccounts
-        onActivated: App.chats.selectNext(-1)
-    }
+    ChatSwitchShortcuts {}
     Shortcut {
         sequence: "Esc"
         enabled: window.membersVisible && !switcher.opened && !Chat.editing

@@ -198,7 +198,7 @@ Item {
         }
 
         Connections {
-            target: App
+            target: App.chats
             function onCurrentChanged() {
                 // Unless a jump to a message (search result) comes right after:
                 // toEnd checks `stick` when it fires.

@@ -31,7 +31,7 @@ Popup {
     }
 
     Connections {
-        target: App
+        target: App.chats
         function onCurrentChanged() { popup.close() }
     }
 

@@ -4,89 +4,11 @@
 
 // Qt Quick Test of the app's views over the real controllers and models, connected
 // to a real talker-server (QT_QPA_PLATFORM=offscreen). The QML side is qml/tst_*.qml.
-#include "accountscontroller.h"
-#include "chatcontroller.h"
-#include "chatmanager.h"
-#include "connector.h"
-#include "controller.h"
-#include "invitecontroller.h"
-#include "localsharecontroller.h"
-#include "serverwithbob.h"
-#include "tokenstore.h"
-#include "traycontroller.h"
+#include "viewsetup.h"
 
-#include <QQmlContext>
-#include <QQmlEngine>
-#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(TalkerPlugin)
 
-using namespace talker::app;
-
-class Setup : public QObject
-{
-    Q_OBJECT
-public:
-    Setup()
-    {
-        // Never touch the real keychain of whoever runs the tests: tokens go to the
-        // profile's fallback file.
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
-    }
-
-public slots:
-    void applicationAvailable()
-    {
-        m_serverWithBob = std::make_unique<ServerWithBob>();
-        if (!m_serverWithBob->start())
-            qFatal("cannot start talker-server for the view tests");
-        m_tokens = std::make_unique<TokenStore>(m_profile.path(), QStringLiteral("TalkerViewTest"));
-        m_tokens->setKeychainTimeout(3000);
-        m_app = std::make_unique<Controller>(m_profile.path(), m_tokens.get());
-        m_chat = std::make_unique<ChatController>(m_app->chats());
-        m_tray = std::make_unique<TrayController>(QIcon());
-        m_invites = std::make_unique<InviteController>(m_app.get());
-        m_localShare = std::make_unique<LocalShareController>(m_app.get());
-        InviteController::setInstance(m_invites.get());
-        LocalShareController::setInstance(m_localShare.get());
-        m_accounts = std::make_unique<AccountsController>(m_app.get());
-        AccountsController::setInstance(m_accounts.get());
-        Controller::setInstance(m_app.get());
-        ChatController::setInstance(m_chat.get());
-        TrayController::setInstance(m_tray.get());
-        // The views count as seen only while the test says the window is active.
-        m_app->chats()->setWindowActive(true);
-    }
-    void qmlEngineAvailable(QQmlEngine *engine)
-    {
-        engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->rootContext()->setContextProperty(QStringLiteral("serverWithBob"),
-                                                  m_serverWithBob.get());
-    }
-    void cleanupTestCase()
-    {
-        Controller::setInstance(nullptr);
-        m_accounts.reset();
-        m_localShare.reset();
-        m_invites.reset();
-        m_chat.reset();
-        m_app.reset();
-        m_serverWithBob.reset();
-    }
-
-private:
-    QTemporaryDir m_profile;
-    std::unique_ptr<ServerWithBob> m_serverWithBob;
-    std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<Controller> m_app;
-    std::unique_ptr<ChatController> m_chat;
-    std::unique_ptr<TrayController> m_tray;
-    std::unique_ptr<InviteController> m_invites;
-    std::unique_ptr<LocalShareController> m_localShare;
-    std::unique_ptr<AccountsController> m_accounts;
-};
-
-QUICK_TEST_MAIN_WITH_SETUP(tst_views, Setup)
-#include "tst_views.moc"
+QUICK_TEST_MAIN_WITH_SETUP(tst_views, ViewSetup)

@@ -1,0 +1,196 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Talker
+
+// The chat as a user meets it (issue 14), over the real controllers with alice (this
+// app) and bob (`serverWithBob`, a real client) on a real talker-server. Steps build on each
+// other: test_1 connects.
+Item {
+    id: root
+    width: 1000
+    height: 700
+
+    Pane {
+        anchors.fill: parent
+        padding: 0
+        font.pixelSize: Theme.baseFontPixels
+        Row {
+            anchors.fill: parent
+            Sidebar { id: sidebar; width: 260; height: parent.height }
+            ChatView { id: chat; width: 520; height: parent.height }
+            MemberPanel { id: members; width: 220; height: parent.height }
+        }
+    }
+    QuickSwitcher { id: switcher }
+    ChatSwitchShortcuts {}
+    // Somewhere else to put the keyboard focus.
+    TextField { id: elsewhere; width: 10; height: 10 }
+
+    TestCase {
+        id: tc
+        name: "ChatUx"
+        when: windowShown
+
+        function messageList() { return findChild(chat, "messageList") }
+        function lastMessage() { return App.chats.messages.get(App.chats.messages.count - 1) }
+        function lastDelegate() {
+            const list = messageList()
+            list.positionViewAtEnd()
+            waitForRendering(list)
+            return list.itemAtIndex(list.count - 1)
+        }
+        function composer() { return findChild(chat, "composerInput") }
+        function typeText(text) {
+            for (let i = 0; i < text.length; ++i)
+                keyClick(text[i])
+        }
+        function sendTyped(text) {
+            composer().forceActiveFocus()
+            typeText(text)
+            keyClick(Qt.Key_Return)
+        }
+        function awayFromComposer() {
+            elsewhere.forceActiveFocus()
+            verify(!composer().activeFocus)
+        }
+        function rowOf(list, title) {
+            for (let i = 0; i < list.count; ++i) {
+                const item = list.itemAtIndex(i)
+                if (item && item.title === title)
+                    return item
+            }
+            return null
+        }
+
+        function test_1_connectAndEmptyHint() {
+            App.connector.connectToServer("127.0.0.1", serverWithBob.port, false, serverWithBob.aliceToken, "Main")
+            compare(App.chats.currentTitle, "Main")
+            tryVerify(function() { return !App.chats.offline }, 15000, "alice connects")
+            const hint = findChild(chat, "emptyHint")
+            tryVerify(function() { return hint.visible }, 5000, "an empty room shows a hint")
+            verify(hint.text.indexOf("#Main") >= 0, hint.text)
+            serverWithBob.connectBob("Main")
+            tryVerify(function() { return serverWithBob.bobConnected }, 15000)
+            serverWithBob.bobSays("Main", "first!")
+            tryVerify(function() { return messageList().count === 1 }, 10000)
+            tryVerify(function() { return !hint.visible }, 3000, "the hint goes with the first message")
+        }
+
+        function test_2_copyTextAndLinkOnSomeoneElsesMessage() {
+            serverWithBob.bobSays("Main", "https://example.org/page is **worth** a look")
+            tryVerify(function() { return lastMessage().text.indexOf("example.org") >= 0 }, 10000)
+            const item = lastDelegate()
+            verify(item !== null)
+            verify(!lastMessage().isOwn)
+            const text = findChild(item, "messageText")
+            // Right click on the link: both copies are offered.
+            mouseMove(text, 8, text.height / 2)
+            tryVerify(function() { return text.hoveredLink.length > 0 }, 3000, "hovering the link")
+            mouseClick(text, 8, text.height / 2, Qt.RightButton)
+            const menu = findChild(item, "messageMenu")
+            tryVerify(function() { return menu.opened }, 3000, "the context menu opens")
+            const copyText = findChild(item, "copyTextItem")
+            const copyLink = findChild(item, "copyLinkItem")
+            verify(copyText.enabled && copyLink.enabled)
+            copyLink.triggered()
+            compare(Clipboard.text(), "https://example.org/page")
+            copyText.triggered()
+            compare(Clipboard.text(), "https://example.org/page is worth a look",
+                    "the plain text, without markdown marks")
+            menu.close()
+            // Away from a link, Copy link is there but disabled.
+            mouseMove(text, text.width - 2, text.height - 2)
+            tryVerify(function() { return text.hoveredLink.length === 0 }, 3000)
+            mouseClick(text, text.width - 2, text.height - 2, Qt.RightButton)
+            tryVerify(function() { return menu.opened }, 3000)
+            verify(copyText.enabled)
+            verify(!copyLink.enabled)
+            menu.close()
+        }
+
+        function test_3_sendTrimsBlankLinesAndSpaces() {
+            const input = composer()
+            input.forceActiveFocus()
+            input.text = "\n\n   trimmed message\n\nsecond paragraph  \n \n"
+            keyClick(Qt.Key_Return)
+            compare(input.text, "")
+            tryVerify(function() { return lastMessage().isOwn && !lastMessage().pending }, 10000)
+            compare(lastMessage().text, "trimmed message\n\nsecond paragraph",
+                    "outer blank lines and spaces go, inner ones stay")
+            // Nothing but blanks sends nothing.
+            const count = App.chats.messages.count
+            input.text = "  \n \n"
+            keyClick(Qt.Key_Return)
+            wait(200)
+            compare(App.chats.messages.count, count)
+            input.text = ""
+        }
+
+        function test_4_privateChatMessagesCarryNoPrivateTag() {
+            serverWithBob.bobWhispers("Main", App.chats.currentAccount.userId, "psst one")
+            serverWithBob.bobWhispers("Main", App.chats.currentAccount.userId, "psst two")
+            const conversations = findChild(sidebar, "conversationList")
+            tryVerify(function() { return conversations.count === 1 }, 10000)
+            verify(App.chats.selectKey(App.chats.switcherEntries("bob")[0].key))
+            compare(App.chats.currentTitle, "bob")
+            tryVerify(function() { return messageList().count >= 2 }, 10000)
+            waitForRendering(messageList())
+            const list = messageList()
+            for (let i = 0; i < list.count; ++i) {
+                const item = list.itemAtIndex(i)
+                if (!item)
+                    continue
+                verify(App.chats.messages.get(i).isPrivate)
+                verify(!findChild(item, "privateTag").visible, "message " + i + " is tagged private")
+            }
+        }
+
+        function test_5_openingAChatFocusesTheComposer() {
+            App.chats.joinRoom("Dev")
+            tryVerify(function() { return composer().activeFocus }, 3000, "joining a room")
+            // A click on a sidebar row.
+            awayFromComposer()
+            const main = rowOf(findChild(sidebar, "roomList"), "Main")
+            verify(main !== null)
+            mouseClick(main)
+            compare(App.chats.currentTitle, "Main")
+            tryVerify(function() { return composer().activeFocus }, 3000, "a click on a room")
+            // A link (talker://) to a room of this account.
+            awayFromComposer()
+            verify(App.connector.openLink("talker://127.0.0.1:" + serverWithBob.port + "/Dev"))
+            compare(App.chats.currentTitle, "Dev")
+            tryVerify(function() { return composer().activeFocus }, 3000, "a link")
+            // A notification click selects the chat by its key, as NotificationController does.
+            awayFromComposer()
+            const mainKey = App.chats.switcherEntries("Main")[0].key
+            verify(App.chats.selectKey(mainKey))
+            compare(App.chats.currentTitle, "Main")
+            tryVerify(function() { return composer().activeFocus }, 3000, "a notification")
+            // The quick switcher (Ctrl+K in Main.qml), a filter, Enter.
+            awayFromComposer()
+            switcher.open()
+            tryVerify(function() { return switcher.opened }, 5000)
+            findChild(switcher.contentItem, "switcherFilter").text = "dev"
+            keyClick(Qt.Key_Return)
+            compare(App.chats.currentTitle, "Dev")
+            tryVerify(function() { return !switcher.visible }, 5000)
+            tryVerify(function() { return composer().activeFocus }, 3000, "the quick switcher")
+        }
+
+        function test_6_ctrlShiftTabGoesToThePreviousChat() {
+            // Order: rooms (Main, Dev), then private conversations (bob).
+            App.chats.selectKey(App.chats.switcherEntries("Main")[0].key)
+            compare(App.chats.currentTitle, "Main")
+            keyClick(Qt.Key_Backtab, Qt.ControlModifier | Qt.ShiftModifier)
+            compare(App.chats.currentTitle, "bob", "Ctrl+Shift+Tab wraps to the last chat")
+            keyClick(Qt.Key_Backtab, Qt.ControlModifier | Qt.ShiftModifier)
+            compare(App.chats.currentTitle, "Dev")
+            keyClick(Qt.Key_Tab, Qt.ControlModifier)
+            compare(App.chats.currentTitle, "bob", "Ctrl+Tab goes forward again")
+        }
+    }
+}
