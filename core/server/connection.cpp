@@ -292,10 +292,20 @@ void Connection::handleFrame(const QByteArray &frame)
             sendError(errors::text(errors::ServerError::AlreadyConnected), false);
             return;
         }
+        if (!m_room) {
+            sendError(result.error, result.detail);
+            return;
+        }
+        // After the messages this connection sent before (they may wait for the store).
         m_hub->flushStore();
-        if (m_room)
-            m_room->touch(this);
-        sendError(result.error, result.detail);
+        QPointer<Connection> self(this);
+        Room *room = m_room;
+        room->afterStored([self, room, error = result.error, detail = result.detail] {
+            if (!self || self->m_room != room)
+                return;
+            room->touch(self);
+            self->sendError(error, detail);
+        });
         return;
     }
     handleEvent(std::move(*result.event));
@@ -316,11 +326,26 @@ void Connection::handleEvent(protocol::Event &&event)
     }
     if (m_state != State::Connected || !m_room)
         return;
+    if (auto *m = std::get_if<protocol::MessageEvent>(&event)) {
+        m_room->message(this, std::move(*m));
+        return;
+    }
+    // Anything else is answered once the messages queued before it are stored and
+    // delivered, so this connection sees events in the order it caused them; other
+    // connections and rooms do not wait for that.
+    m_hub->flushStore();
+    QPointer<Connection> self(this);
     Room *room = m_room;
-    // Anything but a message answers right away: first store and deliver the queued
-    // messages, so this connection sees events in the order it caused them.
-    if (!std::holds_alternative<protocol::MessageEvent>(event))
-        m_hub->flushStore();
+    auto waiting = std::make_shared<protocol::Event>(std::move(event));
+    room->afterStored([self, room, waiting] {
+        if (self && self->m_room == room)
+            self->handleRoomEvent(*waiting);
+    });
+}
+
+void Connection::handleRoomEvent(protocol::Event &event)
+{
+    Room *room = m_room;
     std::visit(Overloaded{
                    [&](protocol::MessageEvent &m) { room->message(this, std::move(m)); },
                    [&](protocol::PingEvent &) {

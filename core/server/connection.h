@@ -90,6 +90,8 @@ private:
     qint64 throttleWait();
     void handleFrame(const QByteArray &frame);
     void handleEvent(protocol::Event &&event);
+    /// An event of a connection in a room, other than a message.
+    void handleRoomEvent(protocol::Event &event);
     void onTransportClosed();
     void dropSlowReader();
     void pump();

@@ -14,9 +14,11 @@
 #include "server/room.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
+#include "server/storewriter.h"
 #include "server/userbyterate.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -27,11 +29,11 @@ namespace talker::server {
 
 Q_LOGGING_CATEGORY(lcHub, "talker.server.hub")
 
-struct Hub::PendingMessage
+struct Hub::PendingWrite
 {
     Room *room = nullptr;
+    quint64 ticket = 0;
     store::StoredEvent event;
-    QPointer<Connection> sender;
 };
 
 Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
@@ -55,17 +57,12 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
 
 Hub::~Hub()
 {
-    flushStore();
+    waitForWrites(); // the writer answers into this object
 }
 
-void Hub::queueMessage(Room *room, store::StoredEvent &&event, Connection *sender,
-                       qint64 expectedSeq)
+void Hub::queueWrite(Room *room, quint64 ticket, store::StoredEvent &&event)
 {
-    if (m_bus) {
-        publishToBus(room, event, sender, expectedSeq);
-        return;
-    }
-    m_pending.append(PendingMessage{room, std::move(event), sender});
+    m_pending.append(PendingWrite{room, ticket, std::move(event)});
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &Hub::flushStore, Qt::QueuedConnection);
@@ -77,35 +74,60 @@ void Hub::flushStore()
     m_flushScheduled = false;
     if (m_pending.isEmpty())
         return;
-    QList<PendingMessage> batch;
-    batch.swap(m_pending);
-    QList<store::StoredEvent *> events;
-    events.reserve(batch.size());
-    for (PendingMessage &p : batch)
-        events.append(&p.event);
+    QList<Room *> rooms;
+    QList<quint64> tickets;
+    QList<store::StoredEvent> events;
+    rooms.reserve(m_pending.size());
+    tickets.reserve(m_pending.size());
+    events.reserve(m_pending.size());
+    for (PendingWrite &p : m_pending) {
+        rooms.append(p.room);
+        tickets.append(p.ticket);
+        events.append(std::move(p.event));
+    }
+    m_pending.clear();
     QElapsedTimer ack;
     ack.start();
-    const bool allStored = m_store->appendAll(events);
-    metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
-    QSet<Room *> rooms; // each room sends this batch's public lines as one buffer
-    Room *last = nullptr;
-    for (PendingMessage &p : batch) {
-        if (p.room != last)
-            rooms.insert(last = p.room);
-        // After a failed batch each message gets its own chance, so one bad write
-        // does not take the others with it.
-        if (allStored || m_store->append(&p.event)) {
-            p.room->deliver(p.event);
-        } else {
-            qCWarning(lcHub) << "could not store message in" << p.room->name() << ":"
-                             << m_store->lastError();
-            p.room->flushBroadcast(); // the sender sees what was delivered before first
-            if (p.sender)
-                p.sender->send(errors::notStoredLine(p.event.id));
-        }
+    if (!m_writer) {
+        const QList<bool> stored = StoreWriter::write(m_store, &events);
+        metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+        if (stored.contains(false))
+            qCWarning(lcHub) << "could not store" << stored.count(false)
+                             << "events:" << m_store->lastError();
+        acked(rooms, tickets, std::move(events), stored);
+        return;
     }
-    for (Room *room : std::as_const(rooms))
+    ++m_batchesInFlight;
+    m_writer->submit(
+        std::move(events), this,
+        [this, rooms, tickets, ack](QList<store::StoredEvent> written, QList<bool> stored) {
+            --m_batchesInFlight;
+            metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+            acked(rooms, tickets, std::move(written), stored);
+        });
+}
+
+void Hub::acked(const QList<Room *> &rooms, const QList<quint64> &tickets,
+                QList<store::StoredEvent> &&events, const QList<bool> &stored)
+{
+    QSet<Room *> touched; // each room sends this batch's public lines as one buffer
+    for (qsizetype i = 0; i < rooms.size(); ++i) {
+        touched.insert(rooms[i]);
+        rooms[i]->acked(tickets[i], stored[i], std::move(events[i]));
+    }
+    for (Room *room : std::as_const(touched))
         room->flushBroadcast();
+}
+
+void Hub::waitForWrites()
+{
+    // An answer can queue more (a step that publishes presence): until all is quiet.
+    flushStore();
+    while (m_batchesInFlight > 0) {
+        m_writer->waitIdle(100);
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+        flushStore();
+    }
 }
 
 void Hub::publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
@@ -277,7 +299,9 @@ void Hub::sweep()
     const qint64 t = now();
     for (auto it = m_rooms.begin(); it != m_rooms.end();) {
         it->second->sweep(t);
-        if (it->second->isEmpty() && it->second->connectionCount() == 0) {
+        // A room waiting for its writes stays until they are answered.
+        if (it->second->isEmpty() && it->second->connectionCount() == 0 &&
+            !it->second->waitsForStore()) {
             m_busBatch.remove(it->second.get());
             it = m_rooms.erase(it);
         } else {
@@ -288,7 +312,7 @@ void Hub::sweep()
 
 void Hub::closeAll()
 {
-    flushStore();
+    waitForWrites();
     for (auto &entry : m_rooms)
         entry.second->closeAll();
 }

@@ -26,6 +26,7 @@ class Room;
 class RoomBus;
 class AuthThrottle;
 class UserByteRate;
+class StoreWriter;
 
 /// Owns the rooms of one event loop and routes authenticated connections into them.
 /// Each Room is independent: a Router (below) spreads rooms over several hubs, one per
@@ -68,16 +69,23 @@ public:
     /// Closes every connection (server shutdown).
     void closeAll();
 
-    /// Queues a message for the store. Queued messages are written in one transaction
-    /// at the end of the current event-loop pass (or at the next flushStore()), and
-    /// only then delivered, in order; a sender whose message could not be stored gets
-    /// "Message not stored" instead. `expectedSeq` is the seq of the message's
-    /// current state when this edits it (cluster mode: compare-and-set on the bus).
-    void queueMessage(Room *room, store::StoredEvent &&event, Connection *sender,
-                      qint64 expectedSeq = 0);
-    /// Stores and delivers what is queued now. Anything that must keep its order
-    /// relative to queued messages (presence, replies, replays) calls this first.
+    /// Queues a room's write for the store writer (or, without one, for this hub's
+    /// store). What is queued is written in one transaction at the end of the current
+    /// event-loop pass (or at the next flushStore()); the room hears back through
+    /// Room::acked() with `ticket`, in this hub's thread.
+    void queueWrite(Room *room, quint64 ticket, store::StoredEvent &&event);
+    /// Hands what is queued to the writer now (without a writer: writes it now).
     void flushStore();
+    /// Writes through `writer` (its own thread and connection) from now on, instead
+    /// of this hub's store. Set before the first connection; it outlives the hub.
+    void setWriter(StoreWriter *writer) { m_writer = writer; }
+    StoreWriter *writer() const { return m_writer; }
+
+    /// Cluster mode: publishes a room's message on the bus; it reaches the room (sender
+    /// included) when it comes back. `expectedSeq` is the seq of the message's current
+    /// state when this edits it (compare-and-set on the bus).
+    void publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
+                      qint64 expectedSeq);
 
     /// Cluster mode: rooms publish to `bus` and deliver what comes back from it
     /// (deliverFromBus). Set before the first connection; `bus` outlives the hub.
@@ -101,8 +109,11 @@ private:
     /// Answers a failed token or invite with `code`: later when the address failed
     /// too often (the connection waits in the Authenticating state meanwhile).
     void refuse(Connection *connection, protocol::ErrorCode code);
-    void publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
-                      qint64 expectedSeq);
+    /// The writer's answer to one batch: to each room, then each sends its lines.
+    void acked(const QList<Room *> &rooms, const QList<quint64> &tickets,
+               QList<store::StoredEvent> &&events, const QList<bool> &stored);
+    /// Waits until the writer answered every batch of this hub (shutdown).
+    void waitForWrites();
     void registerUser(Connection *connection, const protocol::RegisterEvent &event);
     void sweep();
 
@@ -111,8 +122,10 @@ private:
     RoomBus *m_bus = nullptr;
     QSet<Room *> m_busBatch; ///< rooms with lines from the bus not yet sent
     Router m_router;
-    struct PendingMessage;
-    QList<PendingMessage> m_pending;
+    StoreWriter *m_writer = nullptr;
+    struct PendingWrite;
+    QList<PendingWrite> m_pending;
+    int m_batchesInFlight = 0; ///< submitted to the writer, not yet answered
     bool m_flushScheduled = false;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
 
 #include <utility>
 
@@ -46,7 +47,9 @@ Room::Room(const QString &name, Hub *hub)
     , m_bus(hub->bus())
 {
     // Remember the room (for listings); a failure here costs nothing but the listing.
-    m_store->ensureRoom(m_name);
+    // A store writer does so with the room's first write.
+    if (!hub->writer())
+        m_store->ensureRoom(m_name);
     metrics::addRooms(1);
     m_lastSeq = m_store->lastSeq(m_name);
 }
@@ -214,29 +217,48 @@ QByteArray Room::usersLine() const
 
 void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Connection *extra)
 {
-    m_hub->flushStore(); // keep the order of queued messages
     PresenceEvent p;
     p.kind = kind;
     p.user = member.user;
     p.time = epochNow();
     p.id = store::generateEventId();
     const QByteArray line = protocol::encode(p);
-    if (kind == PresenceEvent::Kind::Join || kind == PresenceEvent::Kind::Leave) {
-        store::StoredEvent stored;
-        stored.room = m_name;
-        stored.id = p.id;
-        stored.kind =
-            kind == PresenceEvent::Kind::Join ? store::EventKind::Join : store::EventKind::Leave;
-        stored.senderId = member.user.id;
-        stored.time = p.time;
-        stored.line = line;
-        // Presence is not user data: a failed write is logged and the room goes on.
-        if (m_store->append(&stored))
-            m_lastSeq = qMax(m_lastSeq, stored.seq);
-        else
-            qCWarning(lcRoom) << "could not store presence event:" << m_store->lastError();
+    QPointer<Connection> also(extra);
+    const auto send = [this, kind, line, also] {
+        metrics::countOut(protocol::presenceTypeName(kind), broadcast(line, also.data()));
+    };
+    if (kind != PresenceEvent::Kind::Join && kind != PresenceEvent::Kind::Leave) {
+        m_order.after(send); // after the messages queued before it
+        return;
     }
-    metrics::countOut(protocol::presenceTypeName(kind), broadcast(line, extra));
+    store::StoredEvent stored;
+    stored.room = m_name;
+    stored.id = p.id;
+    stored.kind =
+        kind == PresenceEvent::Kind::Join ? store::EventKind::Join : store::EventKind::Leave;
+    stored.senderId = member.user.id;
+    stored.time = p.time;
+    stored.line = line;
+    write(std::move(stored), [this, send](bool ok, const store::StoredEvent &e) {
+        // Presence is not user data: a failed write is logged and the room goes on.
+        if (ok)
+            m_lastSeq = qMax(m_lastSeq, e.seq);
+        else
+            qCWarning(lcRoom) << "could not store presence event in" << m_name;
+        send();
+    });
+    m_hub->flushStore(); // presence waits for no end of pass
+}
+
+void Room::write(store::StoredEvent &&event, AckQueue::Outcome outcome)
+{
+    const quint64 ticket = m_order.pushWrite(event.id, std::move(outcome));
+    m_hub->queueWrite(this, ticket, std::move(event));
+}
+
+void Room::acked(quint64 ticket, bool stored, store::StoredEvent &&event)
+{
+    m_order.ack(ticket, stored, std::move(event));
 }
 
 void Room::join(Connection *connection, const protocol::User &user,
@@ -331,10 +353,34 @@ void Room::touch(Connection *connection)
 
 void Room::message(Connection *connection, MessageEvent &&event)
 {
+    // A message needs the store's state when it names an id that is still being
+    // written, and keeps its place after steps of the room that wait.
+    if (m_order.stepWaiting() || (!event.id.isEmpty() && m_order.writing(event.id))) {
+        QPointer<Connection> guard(connection);
+        auto waiting = std::make_shared<MessageEvent>(std::move(event));
+        m_order.after([this, guard, waiting] {
+            if (guard && guard->room() == this)
+                messageNow(guard, std::move(*waiting));
+        });
+        return;
+    }
+    messageNow(connection, std::move(event));
+}
+
+void Room::messageNow(Connection *connection, MessageEvent &&event)
+{
     Member *sender = connection->member();
     if (!sender)
         return;
     touch(connection);
+    // Replies come after what was queued before them, like every answer.
+    QPointer<Connection> guard(connection);
+    const auto reply = [this, guard](auto answer) {
+        m_order.after([guard, answer] {
+            if (guard)
+                answer(guard.data());
+        });
+    };
     if (event.content.isNull())
         event.content = QString(QLatin1String(""));
 
@@ -349,8 +395,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
     if (!event.to.isEmpty()) {
         const std::optional<QString> recipient = this->recipientId(event.to);
         if (!recipient) {
-            m_hub->flushStore(); // replies keep their order after queued messages
-            connection->sendError(ErrorCode::NoSuchUser);
+            reply([](Connection *c) { c->sendError(ErrorCode::NoSuchUser); });
             return;
         }
         recipientId = *recipient;
@@ -358,17 +403,17 @@ void Room::message(Connection *connection, MessageEvent &&event)
 
     std::optional<store::StoredEvent> existing;
     if (!event.id.isEmpty()) {
-        // The id may belong to a queued message; and replies keep their order.
-        m_hub->flushStore();
         if (!protocol::isValidMessageId(event.id)) {
-            connection->sendError(errors::text(errors::ServerError::InvalidMessageId), false);
+            reply([](Connection *c) {
+                c->sendError(errors::text(errors::ServerError::InvalidMessageId), false);
+            });
             return;
         }
         existing = m_store->latest(m_name, event.id);
         if ((existing && (existing->kind != store::EventKind::Message ||
                           existing->senderId != sender->user.id)) ||
             m_drafts.takenByOther(event.id, sender->user.id)) {
-            connection->sendError(ErrorCode::NotYourMessage);
+            reply([](Connection *c) { c->sendError(ErrorCode::NotYourMessage); });
             return;
         }
         out.id = event.id;
@@ -401,7 +446,7 @@ void Room::message(Connection *connection, MessageEvent &&event)
     if (existing) {
         if (existing->content == out.content) {
             // A resend: the stored message goes back to this connection alone.
-            connection->send(existing->line);
+            reply([line = existing->line](Connection *c) { c->send(line); });
             return;
         }
         if (out.content.isEmpty())
@@ -421,8 +466,25 @@ void Room::message(Connection *connection, MessageEvent &&event)
     stored.time = out.time;
     stored.content = out.content;
     stored.line = protocol::encode(out);
+    if (m_bus) {
+        m_hub->publishToBus(this, stored, connection, existing ? existing->seq : 0);
+        return;
+    }
     // Stored (with others of this pass, in one transaction) before anyone sees it.
-    m_hub->queueMessage(this, std::move(stored), connection, existing ? existing->seq : 0);
+    write(std::move(stored),
+          [this, guard](bool ok, const store::StoredEvent &e) { messageStored(ok, e, guard); });
+}
+
+void Room::messageStored(bool stored, const store::StoredEvent &event, Connection *sender)
+{
+    if (stored) {
+        deliver(event);
+        return;
+    }
+    qCWarning(lcRoom) << "message not stored in" << m_name;
+    flushBroadcast(); // the sender sees what was delivered before first
+    if (sender)
+        sender->send(errors::notStoredLine(event.id));
 }
 
 void Room::removeConnection(Member *member, Connection *connection)
@@ -452,7 +514,12 @@ void Room::close(Connection *connection)
         else
             leave(member, connection);
     }
-    connection->closeAfterFlush();
+    // After its own `leave`, which may wait for the store.
+    QPointer<Connection> guard(connection);
+    m_order.after([guard] {
+        if (guard)
+            guard->closeAfterFlush();
+    });
 }
 
 void Room::lost(Connection *connection)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "protocol/events.h"
+#include "server/ackqueue.h"
 #include "server/draftreservations.h"
 
 #include <QByteArray>
@@ -83,7 +84,21 @@ public:
     /// of order.
     void flushBroadcast();
 
+    /// The store's answer to a write of this room (Hub::queueWrite()).
+    void acked(quint64 ticket, bool stored, store::StoredEvent &&event);
+    /// Runs `step` once every write queued before it is answered (at once when none
+    /// waits): a connection's events keep their order after its messages.
+    void afterStored(AckQueue::Step step) { m_order.after(std::move(step)); }
+    /// Whether writes or steps wait for the store (the room must stay until then).
+    bool waitsForStore() const { return !m_order.isEmpty(); }
+
 private:
+    /// Queues the event for the store; `outcome` runs in order once it is answered.
+    void write(store::StoredEvent &&event, AckQueue::Outcome outcome);
+    /// message() once nothing queued before must come first.
+    void messageNow(Connection *connection, protocol::MessageEvent &&event);
+    /// The outcome of a message's write: delivered, or "Message not stored" to `sender`.
+    void messageStored(bool stored, const store::StoredEvent &event, Connection *sender);
     Member *findMember(const QString &idOrName) const;
     /// The recipient's user id: a member here, or (cluster mode) on any node.
     std::optional<QString> recipientId(const QString &idOrName) const;
@@ -112,6 +127,7 @@ private:
     QList<Connection *> m_partial;      ///< those that asked for drafts
     QByteArray m_pass;                  ///< public lines not yet handed to connections
     DraftReservations m_drafts;
+    AckQueue m_order;     ///< writes and steps waiting for the store, in order
     qint64 m_lastSeq = 0; ///< the newest stored event of this room that was delivered
 };
 

@@ -11,6 +11,7 @@
 #include "server/metricsendpoint.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
+#include "server/storewriter.h"
 #include "server/transport.h"
 #include "store/sqlitestore.h"
 #include "store/token.h"
@@ -68,7 +69,15 @@ bool Server::listen()
         return false;
     }
     closeOpenPresences();
+    m_writer = std::make_unique<StoreWriter>();
+    QString error;
+    if (!m_writer->open(m_config.databasePath, options, &error)) {
+        m_error = QStringLiteral("cannot open database %1: %2").arg(m_config.databasePath, error);
+        close();
+        return false;
+    }
     m_hub = std::make_unique<Hub>(m_config, m_store.get());
+    m_hub->setWriter(m_writer.get());
     if (m_config.threads > 1 && !startWorkers()) {
         close();
         return false;
@@ -182,6 +191,7 @@ void Server::close()
     }
     m_perAddress.clear();
     m_connectionCount = 0;
+    m_writer.reset(); // after the hubs: it wrote what they queued
     if (m_store)
         m_store->close();
     m_store.reset();
@@ -207,6 +217,7 @@ bool Server::startWorkers()
                 ok = w->store->open(m_config.databasePath, options);
                 if (ok) {
                     w->hub = new Hub(m_config, w->store.get());
+                    w->hub->setWriter(m_writer.get());
                     w->hub->shareByteRate(m_hub->sharedByteRate()); // per user, not per thread
                 } else
                     m_error = w->store->lastError();

@@ -26,6 +26,7 @@ class Listener;
 class Transport;
 class RoomBus;
 class MetricsEndpoint;
+class StoreWriter;
 
 /// The Talker server: listens on TCP (optionally TLS), opens the store and runs the
 /// rooms on the current thread's event loop. Usable in-process, e.g. the desktop app's
@@ -93,6 +94,7 @@ private:
 
     ServerConfig m_config;
     std::unique_ptr<store::SqliteStore> m_store;
+    std::unique_ptr<StoreWriter> m_writer; ///< every room's writes; outlives the hubs
     RoomBus *m_bus = nullptr;
     std::unique_ptr<Hub> m_hub;
     std::vector<std::unique_ptr<Worker>> m_workers;

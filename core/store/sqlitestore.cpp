@@ -196,10 +196,18 @@ bool SqliteStore::exec(const QString &sql)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(sql)) {
-        m_error = q.lastError().text();
+        fail(q.lastError());
         return false;
     }
     return true;
+}
+
+void SqliteStore::fail(const QSqlError &error)
+{
+    m_error = error.text();
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), extended codes included.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    m_busy = code == 5 || code == 6;
 }
 
 QSqlQuery &SqliteStore::prepared(int which)
@@ -216,11 +224,12 @@ QSqlQuery &SqliteStore::prepared(int which)
 bool SqliteStore::run(QSqlQuery &query)
 {
     if (!query.exec()) {
-        m_error = query.lastError().text();
+        fail(query.lastError());
         query.finish();
         return false;
     }
     m_error.clear();
+    m_busy = false;
     return true;
 }
 
@@ -370,7 +379,7 @@ bool SqliteStore::appendAll(const QList<StoredEvent *> &events)
     const QMutexLocker lock(&writeLock());
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
-        m_error = db.lastError().text();
+        fail(db.lastError());
         return false;
     }
     for (StoredEvent *e : events) {
@@ -380,7 +389,7 @@ bool SqliteStore::appendAll(const QList<StoredEvent *> &events)
         }
     }
     if (!db.commit()) {
-        m_error = db.lastError().text();
+        fail(db.lastError());
         db.rollback();
         return false;
     }

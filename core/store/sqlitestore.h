@@ -8,6 +8,7 @@
 
 #include <QMutex>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <memory>
 
@@ -44,6 +45,7 @@ public:
     void close();
 
     QString lastError() const override { return m_error; }
+    bool lastErrorIsBusy() const override { return m_busy; }
 
     std::optional<UserRecord> addUser(const QString &name, QString *token) override;
     bool removeUser(const QString &name) override;
@@ -87,6 +89,8 @@ public:
 private:
     static QMutex &writeLock();
     bool exec(const QString &sql);
+    /// Records a failed call's error (lastError(), lastErrorIsBusy()).
+    void fail(const QSqlError &error);
     /// Fills the case-insensitive name key of users stored before it existed and
     /// makes it unique (sqliteschema.cpp).
     bool addNameKeys();
@@ -105,6 +109,7 @@ private:
 
     QString m_connection;
     QString m_error;
+    bool m_busy = false;
     std::vector<std::unique_ptr<QSqlQuery>> m_queries;
     std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
 };

@@ -83,6 +83,9 @@ public:
 
     /// The last error text (for logs), empty when the last call succeeded.
     virtual QString lastError() const = 0;
+    /// Whether the last failure was the database locked by another writer for longer
+    /// than the busy timeout: trying again at once would only wait as long again.
+    virtual bool lastErrorIsBusy() const { return false; }
 
     /// Creates a user and returns it; `*token` receives the new secret token.
     /// Fails (nullopt) when the name is empty or taken, ignoring case. The caller

@@ -9,12 +9,15 @@
 #include "testserver.h"
 #include "wireclient.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTest>
+#include <memory>
+#include <vector>
 
 using namespace talker::test;
 
@@ -65,6 +68,68 @@ private slots:
         QVERIFY(c.join(QStringLiteral("r"), bob, {{QStringLiteral("history"), 50}}));
         QCOMPARE(contents(c.handshake()),
                  (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+    }
+
+    void lockedDatabaseDelaysOnlyItsOwnRoom()
+    {
+        // One event loop for every room: before the store writer, the locked write
+        // froze them all for twice the busy timeout (the batch, then its retry).
+        TestServer server({QStringLiteral("--db-busy-timeout"), QStringLiteral("3"),
+                           QStringLiteral("--threads"), QStringLiteral("1")});
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("locked"), alice));
+        std::vector<std::unique_ptr<WireClient>> others;
+        for (int i = 0; i < 4; ++i) {
+            others.push_back(std::make_unique<WireClient>(server.port()));
+            QVERIFY(others.back()->join(QStringLiteral("other-%1").arg(i), bob));
+            others.back()->sync();
+        }
+        a.send(message(QStringLiteral("before"), {{QStringLiteral("id"), QStringLiteral("k0")}}));
+        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
+
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        db.setDatabaseName(server.databasePath());
+        QVERIFY(db.open());
+        {
+            QSqlQuery lock(db);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QElapsedTimer waited;
+            waited.start();
+            a.send(
+                message(QStringLiteral("stuck"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
+            // The other rooms answer at once while the write waits for the lock.
+            for (const auto &other : others) {
+                QElapsedTimer ping;
+                ping.start();
+                bool ok = false;
+                other->sync(&ok);
+                QVERIFY(ok);
+                QVERIFY2(ping.elapsed() < 1000, qPrintable(QString::number(ping.elapsed())));
+            }
+            QVERIFY(waited.elapsed() < 2000); // all of that within the busy timeout
+            // The sender hears after about the busy timeout: once, not once per retry.
+            const QJsonObject error = a.waitFor(QStringLiteral("error"));
+            QCOMPARE(error.value(kMessage).toString(), QStringLiteral("Message not stored"));
+            QCOMPARE(error.value(QStringLiteral("id")).toString(), QStringLiteral("k1"));
+            QVERIFY2(waited.elapsed() >= 2500 && waited.elapsed() < 4500,
+                     qPrintable(QString::number(waited.elapsed())));
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+
+        // Nothing is lost: the retry is stored once, after what came before.
+        a.send(message(QStringLiteral("stuck"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
+        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("stuck"));
+        WireClient c(server.port());
+        QVERIFY(c.join(QStringLiteral("locked"), bob, {{QStringLiteral("history"), 50}}));
+        QCOMPARE(contents(c.handshake()),
+                 (QStringList{QStringLiteral("before"), QStringLiteral("stuck")}));
     }
 
     void fullDatabaseRefusesAndLosesNothing()

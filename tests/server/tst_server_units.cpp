@@ -4,6 +4,7 @@
 
 // In-process tests without sockets: a Connection driven through a fake Transport, plus
 // the rate limiter and the failed-token throttle.
+#include "server/ackqueue.h"
 #include "server/auththrottle.h"
 #include "server/connection.h"
 #include "server/hub.h"
@@ -263,6 +264,43 @@ private slots:
                  QStringLiteral("History not available"));
         QCOMPARE(typesOf(events).last(), QStringLiteral("pong"));
         emit transport->closed();
+    }
+
+    void ackQueueCompletesInOrder()
+    {
+        // Writes complete in the order they were queued whatever the order of the
+        // answers, steps wait for the writes before them, and what a step queues takes
+        // its place before what was queued behind it.
+        AckQueue queue;
+        QStringList log;
+        const auto logWrite = [&log](const QString &name) {
+            return [&log, name](bool stored, const talker::store::StoredEvent &) {
+                log.append(name + (stored ? QStringLiteral(" stored") : QStringLiteral(" failed")));
+            };
+        };
+        queue.after([&log] { log.append(QStringLiteral("now")); });
+        const quint64 a = queue.pushWrite(QStringLiteral("a"), logWrite(QStringLiteral("a")));
+        quint64 c = 0;
+        queue.after([&] {
+            log.append(QStringLiteral("step"));
+            c = queue.pushWrite(QStringLiteral("c"), logWrite(QStringLiteral("c")));
+            queue.after([&log] { log.append(QStringLiteral("after c")); });
+        });
+        const quint64 b = queue.pushWrite(QStringLiteral("b"), logWrite(QStringLiteral("b")));
+        QVERIFY(queue.writing(QStringLiteral("a")));
+        QVERIFY(!queue.writing(QStringLiteral("c")));
+        QVERIFY(queue.stepWaiting());
+        queue.ack(b, true, {});
+        QCOMPARE(log, QStringList{QStringLiteral("now")});
+        queue.ack(a, false, {});
+        QCOMPARE(log, (QStringList{QStringLiteral("now"), QStringLiteral("a failed"),
+                                   QStringLiteral("step")}));
+        QVERIFY(c != 0);
+        queue.ack(c, true, {});
+        QCOMPARE(log, (QStringList{QStringLiteral("now"), QStringLiteral("a failed"),
+                                   QStringLiteral("step"), QStringLiteral("c stored"),
+                                   QStringLiteral("after c"), QStringLiteral("b stored")}));
+        QVERIFY(queue.isEmpty());
     }
 
     void rateLimiter()

@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/storewriter.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+namespace talker::server {
+
+Q_LOGGING_CATEGORY(lcWriter, "talker.server.store")
+
+StoreWriter::StoreWriter() = default;
+
+StoreWriter::~StoreWriter()
+{
+    if (!m_thread)
+        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread->wait();
+}
+
+bool StoreWriter::open(const QString &path, const store::SqliteStore::Options &options,
+                       QString *error)
+{
+    bool opened = false;
+    bool ready = false;
+    m_thread.reset(QThread::create([&, path, options] {
+        auto store = std::make_unique<store::SqliteStore>();
+        const bool ok = store->open(path, options);
+        {
+            const std::lock_guard lock(m_mutex);
+            if (ok)
+                m_store = std::move(store);
+            else if (error)
+                *error = store->lastError();
+            opened = ok;
+            ready = true;
+        }
+        m_idle.notify_all();
+        if (ok)
+            run();
+    }));
+    m_thread->setObjectName(QStringLiteral("talker-store"));
+    m_thread->start();
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [&] { return ready; });
+    if (!opened) {
+        lock.unlock();
+        m_thread->wait();
+        m_thread.reset();
+    }
+    return opened;
+}
+
+void StoreWriter::submit(QList<store::StoredEvent> events, QObject *context, Done done)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_jobs.append(Job{std::move(events), context, std::move(done)});
+    }
+    m_wake.notify_one();
+}
+
+bool StoreWriter::waitIdle(int ms)
+{
+    std::unique_lock lock(m_mutex);
+    return m_idle.wait_for(lock, std::chrono::milliseconds(ms),
+                           [this] { return m_jobs.isEmpty() && !m_busy; });
+}
+
+void StoreWriter::run()
+{
+    for (;;) {
+        QList<Job> jobs;
+        {
+            std::unique_lock lock(m_mutex);
+            m_busy = false;
+            m_idle.notify_all();
+            m_wake.wait(lock, [this] { return !m_jobs.isEmpty() || m_stopping; });
+            if (m_jobs.isEmpty())
+                break; // stopping, nothing left
+            jobs.swap(m_jobs);
+            m_busy = true;
+        }
+        writeJobs(&jobs);
+    }
+    m_store.reset(); // closed in the thread that opened it
+}
+
+void StoreWriter::writeJobs(QList<Job> *jobs)
+{
+    QList<store::StoredEvent> all;
+    QList<qsizetype> sizes;
+    for (Job &job : *jobs) {
+        sizes.append(job.events.size());
+        all.append(std::move(job.events));
+    }
+    const QList<bool> stored = write(m_store.get(), &all);
+    if (stored.contains(false))
+        qCWarning(lcWriter) << "could not store" << stored.count(false) << "of" << stored.size()
+                            << "events:" << m_store->lastError();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const QString &room = all[i].room;
+        if (stored[i] && !m_rooms.contains(room) && m_store->ensureRoom(room))
+            m_rooms.insert(room); // for listings; a failure costs only the listing
+    }
+    qsizetype at = 0;
+    for (qsizetype j = 0; j < jobs->size(); ++j) {
+        Job &job = (*jobs)[j];
+        QList<store::StoredEvent> events = all.mid(at, sizes[j]);
+        QList<bool> ok = stored.mid(at, sizes[j]);
+        at += sizes[j];
+        QMetaObject::invokeMethod(
+            job.context,
+            [done = std::move(job.done), events = std::move(events), ok = std::move(ok)]() mutable {
+                done(std::move(events), std::move(ok));
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+QList<bool> StoreWriter::write(store::Store *store, QList<store::StoredEvent> *events)
+{
+    QList<bool> stored(events->size(), false);
+    QList<store::StoredEvent *> pointers;
+    pointers.reserve(events->size());
+    for (store::StoredEvent &e : *events)
+        pointers.append(&e);
+    if (store->appendAll(pointers)) {
+        stored.fill(true);
+        return stored;
+    }
+    // A locked database would only make each retry wait the busy timeout again.
+    if (events->size() == 1 || store->lastErrorIsBusy())
+        return stored;
+    for (qsizetype i = 0; i < pointers.size(); ++i) {
+        stored[i] = store->append(pointers[i]);
+        if (!stored[i] && store->lastErrorIsBusy())
+            break;
+    }
+    return stored;
+}
+
+} // namespace talker::server

@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/sqlitestore.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class QThread;
+
+namespace talker::server {
+
+/// Writes the rooms' events to SQLite on a thread of its own, through a connection of
+/// its own, so that a locked or slow database delays only the rooms that wait for a
+/// write: their threads go on serving pings, presence and the other rooms.
+///
+/// Batches from every hub that arrive while a write is under way are committed
+/// together in the next transaction. A locked database fails the whole batch after
+/// the busy timeout, once: nothing is retried event by event then.
+class StoreWriter
+{
+public:
+    /// Called in the submitting object's thread: the events as written (seq set when
+    /// stored) and, for each, whether it was stored.
+    using Done = std::function<void(QList<store::StoredEvent> events, QList<bool> stored)>;
+
+    StoreWriter();
+    /// Writes what is still queued, then stops.
+    ~StoreWriter();
+    StoreWriter(const StoreWriter &) = delete;
+    StoreWriter &operator=(const StoreWriter &) = delete;
+
+    /// Starts the thread and opens the database there. False with `*error` on failure.
+    bool open(const QString &path, const store::SqliteStore::Options &options, QString *error);
+
+    /// Queues `events` for the next transaction; `done` runs in `context`'s thread.
+    void submit(QList<store::StoredEvent> events, QObject *context, Done done);
+    /// Waits at most `ms` milliseconds until nothing is queued or being written.
+    bool waitIdle(int ms);
+
+    /// Writes `events` with `store` here and now: in one transaction, or one by one when
+    /// that failed for a reason of a single event (not a locked database). Returns
+    /// whether each was stored.
+    static QList<bool> write(store::Store *store, QList<store::StoredEvent> *events);
+
+private:
+    struct Job
+    {
+        QList<store::StoredEvent> events;
+        QObject *context; ///< outlives the job (a Hub waits for its writes)
+        Done done;
+    };
+    void run();
+    void writeJobs(QList<Job> *jobs);
+
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<store::SqliteStore> m_store; ///< used in m_thread only
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_idle;
+    QList<Job> m_jobs;
+    bool m_busy = false;
+    bool m_stopping = false;
+    QSet<QString> m_rooms; ///< rooms known to be in the rooms table
+};
+
+} // namespace talker::server
