@@ -5,8 +5,12 @@
 #include "chatcontroller.h"
 
 #include "chatmanager.h"
+#include "sendcheck.h"
 
 #include "client/chat.h"
+#include "client/conversation.h"
+#include "client/peerpresence.h"
+#include "client/room.h"
 #include "models/messagemodel.h"
 
 #include <QJSEngine>
@@ -22,6 +26,8 @@ ChatController::ChatController(ChatManager *chats, QObject *parent)
     , m_chats(chats)
 {
     connect(chats, &ChatManager::currentChanged, this, &ChatController::onCurrentChanged);
+    // Presence and connection decide sendBlocker().
+    connect(chats, &ChatManager::connectionChanged, this, &ChatController::canSendChanged);
     onCurrentChanged();
 }
 
@@ -40,6 +46,7 @@ ChatController *ChatController::create(QQmlEngine *, QJSEngine *)
 void ChatController::onCurrentChanged()
 {
     cancelEdit();
+    setSendError(QString());
     for (const QMetaObject::Connection &c : std::as_const(m_chatConnections))
         disconnect(c);
     m_chatConnections.clear();
@@ -70,15 +77,67 @@ bool ChatController::submit(const QString &text)
     client::Chat *chat = m_chats->currentChat();
     if (text.trimmed().isEmpty() || !chat)
         return false;
+    const QString tooLong = sendcheck::sizeProblem(chat, text);
+    if (!tooLong.isEmpty()) {
+        setSendError(tooLong);
+        return false;
+    }
     if (!m_editingId.isEmpty()) {
         const bool ok = chat->editMessage(m_editingId, text);
         if (ok)
             cancelEdit();
         return ok;
     }
+    if (const QString blocker = sendBlocker(); !blocker.isEmpty()) {
+        setSendError(blocker);
+        return false;
+    }
     const QString id = chat->sendMessage(text);
     chat->setDraft(QString());
+    setSendError(QString());
     return !id.isEmpty();
+}
+
+QString ChatController::sendBlocker() const
+{
+    client::Chat *chat = m_chats->currentChat();
+    if (!chat)
+        return QString();
+    if (client::Conversation *conversation = m_chats->currentConversation()) {
+        if (m_chats->peerPresence() == client::PeerPresence::Offline)
+            return tr("%1 isn't in any room you share now, so a message can't reach them.")
+                .arg(conversation->peerName());
+        return QString();
+    }
+    // Only once an attempt failed: while the first one runs, a message may queue.
+    const bool failed = chat->session() && !chat->session()->lastError().isEmpty();
+    if (failed && !chat->isConnected() && !m_chats->everConnected(chat))
+        return tr("#%1 has never connected (%2): nothing can be sent into it until it does.")
+            .arg(chat->title(), chat->session()->lastError());
+    return QString();
+}
+
+int ChatController::maxMessageBytes() const
+{
+    return int(sendcheck::kMaxBytes);
+}
+
+int ChatController::encodedSize(const QString &text) const
+{
+    return int(sendcheck::encodedSize(m_chats->currentChat(), text));
+}
+
+QString ChatController::sizeText(int bytes) const
+{
+    return sendcheck::sizeText(bytes);
+}
+
+void ChatController::setSendError(const QString &error)
+{
+    if (error == m_sendError)
+        return;
+    m_sendError = error;
+    emit sendErrorChanged();
 }
 
 QString ChatController::textOf(const QString &messageId) const
@@ -135,9 +194,13 @@ bool ChatController::retry(const QString &messageId)
 
 void ChatController::setDraft(const QString &text)
 {
+    setSendError(QString()); // the user changes what was refused
     if (!m_editingId.isEmpty())
         return; // an edit is not a new message being typed
-    if (client::Chat *chat = m_chats->currentChat())
+    client::Chat *chat = m_chats->currentChat();
+    // A live draft too long for one frame would make the server close the connection
+    // (an oversized paste must never take the room offline): such text stays local.
+    if (chat && sendcheck::sizeProblem(chat, text).isEmpty())
         chat->setDraft(text);
 }
 

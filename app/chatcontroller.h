@@ -27,6 +27,9 @@ class ChatController : public QObject
     Q_PROPERTY(bool editing READ editing NOTIFY editingChanged)
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
+    Q_PROPERTY(QString sendBlocker READ sendBlocker NOTIFY canSendChanged)
+    Q_PROPERTY(QString sendError READ sendError NOTIFY sendErrorChanged)
+    Q_PROPERTY(int maxMessageBytes READ maxMessageBytes CONSTANT)
 
 public:
     explicit ChatController(ChatManager *chats, QObject *parent = nullptr);
@@ -39,6 +42,16 @@ public:
     QString typingText() const;
     /// A chat is open and can take a message (it is queued while offline).
     bool canSend() const;
+    /// Why the open chat takes no message now, empty when it does: the other person
+    /// of a private chat is in no room shared with them; a room never connected.
+    QString sendBlocker() const;
+    /// Why the last Enter sent nothing (too long, or the blocker); cleared by typing.
+    QString sendError() const { return m_sendError; }
+    int maxMessageBytes() const;
+    /// The bytes `text` takes on the wire in the open chat (what maxMessageBytes limits).
+    Q_INVOKABLE int encodedSize(const QString &text) const;
+    /// "300 KiB": a size for the composer's counter.
+    Q_INVOKABLE QString sizeText(int bytes) const;
 
     /// Enter: sends `text` (or saves the edit). True when the composer should clear.
     Q_INVOKABLE bool submit(const QString &text);
@@ -58,13 +71,16 @@ signals:
     void editingChanged();
     void typingChanged();
     void canSendChanged();
+    void sendErrorChanged();
 
 private:
     void onCurrentChanged();
     QString textOf(const QString &messageId) const;
+    void setSendError(const QString &error);
 
     ChatManager *m_chats;
     QString m_editingId;
+    QString m_sendError;
     QList<QMetaObject::Connection> m_chatConnections;
 };
 

@@ -7,6 +7,7 @@
 #include "client/account.h"
 #include "client/accountregistry.h"
 #include "client/conversation.h"
+#include "client/peerpresence.h"
 #include "client/room.h"
 #include "client/timeline.h"
 #include "models/conversationmodel.h"
@@ -105,11 +106,21 @@ QString ChatManager::connectionText() const
         return tr("Join a room this person is in to write to them.");
     if (!m_chat || m_chat->isConnected())
         return QString();
+    // The reason is in the banner, not only in the sidebar's (cut-off) subtitle.
+    const QString reason = m_chat->session() ? m_chat->session()->lastError() : QString();
     const QDateTime next = m_chat->nextRetry();
-    if (next.isValid()) {
-        return tr("Offline. Next retry at %1.")
-            .arg(QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat));
-    }
+    const QString retry =
+        next.isValid()
+            ? tr("Next retry at %1.")
+                  .arg(QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat))
+            : QString();
+    if (!everConnected(m_chat) && !reason.isEmpty())
+        return tr("Cannot reach this room: %1. Nothing can be sent until it connects. %2")
+            .arg(reason, retry)
+            .trimmed();
+    if (next.isValid())
+        return reason.isEmpty() ? tr("Offline. %1").arg(retry)
+                                : tr("Offline: %1. %2").arg(reason, retry);
     return m_chat->statusText();
 }
 
@@ -129,6 +140,9 @@ void ChatManager::setWindowActive(bool active)
 
 void ChatManager::watchAccount(client::Account *account)
 {
+    for (client::Room *room : account->rooms())
+        watchRoom(room);
+    connect(account, &client::Account::roomAdded, this, &ChatManager::watchRoom);
     connect(account, &client::Account::stateChanged, this, [this, account] {
         if (account == currentAccount())
             emit connectionChanged();
@@ -141,6 +155,32 @@ void ChatManager::watchAccount(client::Account *account)
         if (chat == m_chat && m_windowActive)
             markCurrentSeen();
     });
+}
+
+void ChatManager::watchRoom(client::Room *room)
+{
+    const auto note = [this, room] {
+        if (room->isConnected())
+            m_connectedRooms.insert(room->key());
+    };
+    connect(room, &client::Chat::stateChanged, this, note);
+    note();
+}
+
+bool ChatManager::everConnected(const client::Chat *chat) const
+{
+    const auto *conversation = qobject_cast<const client::Conversation *>(chat);
+    const client::Chat *room = conversation ? conversation->room() : chat;
+    if (!room)
+        return false;
+    return room->isConnected() || m_connectedRooms.contains(room->key()) ||
+           !room->lastMessagePreview().isEmpty();
+}
+
+int ChatManager::peerPresence() const
+{
+    client::PeerPresence *presence = client::PeerPresence::of(currentConversation());
+    return presence ? presence->state() : client::PeerPresence::Unknown;
 }
 
 void ChatManager::selectRoom(client::Room *room)
@@ -171,6 +211,9 @@ void ChatManager::selectChat(client::Chat *chat)
             << connect(chat, &client::Chat::statusChanged, this, &ChatManager::connectionChanged)
             << connect(chat, &client::Chat::stateChanged, this, &ChatManager::connectionChanged)
             << connect(chat, &client::Chat::sessionChanged, this, &ChatManager::connectionChanged);
+        if (client::PeerPresence *presence = client::PeerPresence::of(currentConversation()))
+            m_stateConnections << connect(presence, &client::PeerPresence::changed, this,
+                                          &ChatManager::connectionChanged);
         m_settings->setValue(kLastChat, chat->key());
     }
     if (m_windowActive)

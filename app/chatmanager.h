@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -52,6 +53,7 @@ class ChatManager : public QObject
     Q_PROPERTY(bool offline READ offline NOTIFY connectionChanged)
     Q_PROPERTY(bool authenticationFailed READ authenticationFailed NOTIFY connectionChanged)
     Q_PROPERTY(QString connectionText READ connectionText NOTIFY connectionChanged)
+    Q_PROPERTY(int peerPresence READ peerPresence NOTIFY connectionChanged)
     Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
 
 public:
@@ -72,6 +74,12 @@ public:
     bool offline() const;
     bool authenticationFailed() const;
     QString connectionText() const;
+    /// In a private chat, the other person's presence (client::PeerPresence::State:
+    /// -1 unknown while disconnected, 0 online, 1 idle, 2 offline); -1 elsewhere.
+    int peerPresence() const;
+    /// The room (a conversation's room) has been connected at least once: this run,
+    /// or before (it has history). Sends into a room that never was are refused.
+    bool everConnected(const client::Chat *chat) const;
     bool windowActive() const { return m_windowActive; }
     void setWindowActive(bool active);
 
@@ -109,6 +117,7 @@ signals:
 private:
     void watchAccount(client::Account *account);
     QList<client::Chat *> sidebarEntries() const;
+    void watchRoom(client::Room *room);
 
     AppSettings *m_settings;
     client::AccountRegistry *m_registry;
@@ -119,6 +128,7 @@ private:
     QPointer<client::Chat> m_chat;
     QList<QMetaObject::Connection> m_stateConnections;
     bool m_windowActive = false;
+    QSet<QString> m_connectedRooms; ///< keys of rooms that reached Connected this run
 };
 
 } // namespace talker::app

@@ -53,11 +53,25 @@ Rectangle {
                 Accessible.name: text
             }
             Rectangle {
+                objectName: "presenceDot"
+                // A private chat shows the other person's presence; a room, the connection.
+                readonly property int peer: App.chats.currentConversation ? App.chats.peerPresence : -2
                 implicitWidth: 8; implicitHeight: 8; radius: 4
                 visible: App.chats.currentTitle.length > 0
-                color: App.chats.offline ? Theme.offline : Theme.online
+                color: peer === -2 ? (App.chats.offline ? Theme.offline : Theme.online)
+                     : peer === 0 ? Theme.online : peer === 1 ? Theme.idle : Theme.offline
+                opacity: peer === -1 ? 0.4 : 1
                 Accessible.role: Accessible.StaticText
-                Accessible.name: App.chats.offline ? qsTr("Offline") : qsTr("Connected")
+                Accessible.name: peer === -2 ? (App.chats.offline ? qsTr("Offline") : qsTr("Connected"))
+                                             : peerLabel.text
+            }
+            Label {
+                id: peerLabel
+                objectName: "peerPresenceLabel"
+                visible: App.chats.currentConversation !== null && !header.compact
+                text: [qsTr("unknown"), qsTr("online"), qsTr("idle"), qsTr("offline")][App.chats.peerPresence + 1]
+                color: Theme.mutedText
+                font.pixelSize: Theme.baseFontPixels * 0.85
             }
             Label {
                 id: onlineLabel

@@ -43,6 +43,8 @@ Rectangle {
         }
     }
 
+    // Shorter texts stay far enough under the limit to need no counter.
+    readonly property int countFrom: Chat.maxMessageBytes / 8
     implicitHeight: column.implicitHeight + 12
     radius: Theme.radius
     color: Theme.composer
@@ -54,6 +56,31 @@ Rectangle {
         anchors.margins: 6
         spacing: 2
 
+        // Why Enter sends nothing: too long, the other person is not there, a room
+        // that never connected. Said before sending, never after.
+        Label {
+            objectName: "sendProblem"
+            Layout.fillWidth: true
+            Layout.leftMargin: 6
+            visible: text.length > 0
+            text: Chat.sendError.length > 0 ? Chat.sendError : Chat.sendBlocker
+            wrapMode: Text.Wrap
+            color: Theme.error
+            font.pixelSize: Theme.baseFontPixels * 0.8
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        // The encoded size against the limit, once a message gets near it.
+        Label {
+            objectName: "sizeCounter"
+            readonly property int bytes: input.length > composer.countFrom ? Chat.encodedSize(input.text) : 0
+            Layout.fillWidth: true
+            Layout.leftMargin: 6
+            visible: bytes > 0
+            text: qsTr("%1 of %2").arg(Chat.sizeText(bytes)).arg(Chat.sizeText(Chat.maxMessageBytes))
+            color: bytes > Chat.maxMessageBytes ? Theme.error : Theme.mutedText
+            font.pixelSize: Theme.baseFontPixels * 0.8
+        }
         RowLayout {
             visible: Chat.editing
             Layout.fillWidth: true

@@ -25,6 +25,8 @@ Rectangle {
         property int mentions: 0
         property bool selected: false
         property bool online: true
+        // The avatar's dot (private chats): -1 unknown (none), 0 online, 1 idle, 2 offline.
+        property int presence: online ? 0 : 2
         property bool isPrivate: false
 
         width: ListView.view ? ListView.view.width : implicitWidth
@@ -61,7 +63,7 @@ Rectangle {
                     anchors.fill: parent
                     visible: entry.isPrivate
                     name: entry.title
-                    presence: entry.online ? 0 : 2
+                    presence: entry.presence
                 }
                 Label {
                     anchors.centerIn: parent
@@ -258,12 +260,16 @@ Rectangle {
                         required property string lastMessagePreview
                         required property int unreadCount
                         required property bool connected
+                        required property int peerPresence
                         required property QtObject conversation
                         isPrivate: true
                         title: peerName
                         subtitle: Format.plainText(lastMessagePreview).replace(/\n/g, " ")
                         unread: unreadCount
-                        online: connected
+                        // The other person, not only the connection: offline once
+                        // they left every shared room, unknown while disconnected.
+                        online: peerPresence === 0 || peerPresence === 1
+                        presence: peerPresence
                         selected: App.chats.currentConversation === conversation
                         onClicked: App.chats.selectConversation(conversation)
                     }

@@ -7,6 +7,7 @@
 #include "client/account.h"
 #include "client/accountregistry.h"
 #include "client/conversation.h"
+#include "client/peerpresence.h"
 #include "client/room.h"
 
 namespace talker::models {
@@ -39,6 +40,8 @@ void ConversationModel::watchItem(QObject *item)
     auto *c = qobject_cast<Conversation *>(item);
     watchChat(c);
     connect(c, &Conversation::roomChanged, this, [this, c] { itemChanged(c); });
+    connect(client::PeerPresence::of(c), &client::PeerPresence::changed, this,
+            [this, c] { itemChanged(c); });
 }
 
 int ConversationModel::totalUnread() const
@@ -77,6 +80,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return c->lastMessageTime();
     case ConversationRole:
         return QVariant::fromValue<QObject *>(c);
+    case PeerPresenceRole:
+        return client::PeerPresence::of(c)->state();
     default:
         return QVariant();
     }
@@ -94,7 +99,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {UnreadRole, "unreadCount"},
             {PreviewRole, "lastMessagePreview"},
             {LastTimeRole, "lastMessageTime"},
-            {ConversationRole, "conversation"}};
+            {ConversationRole, "conversation"},
+            {PeerPresenceRole, "peerPresence"}};
 }
 
 Conversation *ConversationModel::conversationAt(int row) const

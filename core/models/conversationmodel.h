@@ -38,6 +38,7 @@ public:
         PreviewRole,                   ///< "lastMessagePreview"
         LastTimeRole,                  ///< "lastMessageTime": QDateTime
         ConversationRole,              ///< "conversation": client::Conversation* (QObject)
+        PeerPresenceRole, ///< "peerPresence": int, client::PeerPresence::State (-1 unknown)
     };
     Q_ENUM(Role)
 

@@ -72,3 +72,18 @@ void ServerWithBob::bobTypes(const QString &room, const QString &draft)
 {
     m_bob->joinRoom(room)->setDraft(draft);
 }
+
+void ServerWithBob::bobLeaves(const QString &room)
+{
+    m_bob->leaveRoom(room);
+}
+
+void ServerWithBob::stopServer()
+{
+    m_server->stop();
+}
+
+bool ServerWithBob::restartServer()
+{
+    return m_server->start(true);
+}

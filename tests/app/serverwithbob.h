@@ -42,6 +42,12 @@ public:
     Q_INVOKABLE void bobTypes(const QString &room, const QString &draft);
     /// Bob's messages not confirmed by the server yet (0: everything is stored).
     Q_INVOKABLE int bobUnsent() const;
+    /// Bob leaves `room` (its members see him go).
+    Q_INVOKABLE void bobLeaves(const QString &room);
+    /// Stops the server (every client goes offline) and starts it again on the same
+    /// port and data.
+    Q_INVOKABLE void stopServer();
+    Q_INVOKABLE bool restartServer();
 
 signals:
     void bobChanged();

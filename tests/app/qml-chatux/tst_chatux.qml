@@ -192,5 +192,114 @@ Item {
             keyClick(Qt.Key_Tab, Qt.ControlModifier)
             compare(App.chats.currentTitle, "bob", "Ctrl+Tab goes forward again")
         }
+
+        function memberTexts() {
+            const list = findChild(members, "memberList")
+            const out = {}
+            for (let i = 0; i < list.count; ++i) {
+                const item = list.itemAtIndex(i)
+                if (item)
+                    out[item.name] = item.presenceText
+            }
+            return out
+        }
+        function bobRow() { return rowOf(findChild(sidebar, "conversationList"), "bob") }
+        function openKey(title) {
+            verify(App.chats.selectKey(App.chats.switcherEntries(title)[0].key))
+            compare(App.chats.currentTitle, title)
+        }
+
+        function test_7_membersAreUnknownWhileDisconnected() {
+            openKey("Main")
+            tryVerify(function() { return memberTexts()["bob"] === "online" }, 10000)
+            compare(bobRow().presence, 0, "the sidebar dot: bob is online")
+            serverWithBob.stopServer()
+            tryVerify(function() { return App.chats.offline }, 15000)
+            tryVerify(function() { return memberTexts()["bob"] === "unknown" }, 5000)
+            const texts = memberTexts()
+            verify(texts["bob"] === "unknown" && texts["alice"] === "unknown",
+                   "nobody shows online while disconnected: " + JSON.stringify(texts))
+            compare(bobRow().presence, -1, "the private chat's dot: unknown")
+            verify(serverWithBob.restartServer())
+            App.chats.retryNow()
+            tryVerify(function() { return !App.chats.offline }, 20000, "alice reconnects")
+            tryVerify(function() { return serverWithBob.bobConnected }, 30000, "bob reconnects")
+            tryVerify(function() { return memberTexts()["bob"] === "online" }, 15000)
+        }
+
+        function test_8_privateChatShowsThePeersRealPresence() {
+            openKey("bob")
+            const label = findChild(chat, "peerPresenceLabel")
+            tryCompare(label, "text", "online", 10000)
+            compare(App.chats.peerPresence, 0)
+            compare(Chat.sendBlocker, "")
+            // bob leaves Main, the only room alice shares with him.
+            serverWithBob.bobLeaves("Main")
+            tryCompare(label, "text", "offline", 10000)
+            tryCompare(bobRow(), "presence", 2, 5000)
+            const problem = findChild(chat, "sendProblem")
+            verify(problem.visible, "the composer says why before anything is sent")
+            verify(problem.text.indexOf("bob isn't in any room you share") >= 0, problem.text)
+            // Enter sends nothing and keeps the text.
+            const count = App.chats.messages.count
+            const input = composer()
+            input.forceActiveFocus()
+            input.text = "are you there?"
+            keyClick(Qt.Key_Return)
+            compare(input.text, "are you there?", "the refused text stays in the composer")
+            compare(App.chats.messages.count, count, "nothing was queued")
+            verify(Chat.sendError.indexOf("bob") >= 0, Chat.sendError)
+            // Back in the room: online, and the message goes.
+            serverWithBob.connectBob("Main")
+            tryCompare(label, "text", "online", 15000)
+            compare(Chat.sendBlocker, "")
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return lastMessage().text === "are you there?" && !lastMessage().pending }, 10000)
+        }
+
+        function test_9_oversizedPasteIsRefusedAndTheRoomStaysOnline() {
+            openKey("Main")
+            App.chats.currentRoom.sendDrafts = true // live drafts: the paste must not go out either
+            const input = composer()
+            const counter = findChild(chat, "sizeCounter")
+            const problem = findChild(chat, "sendProblem")
+            const count = App.chats.messages.count
+            input.forceActiveFocus()
+            input.text = "\u00e9".repeat(140 * 1024) // 140 Ki characters, 280 KiB as UTF-8
+            verify(counter.visible, "the counter shows near the limit")
+            verify(counter.text.indexOf("256 KiB") >= 0, counter.text)
+            verify(Chat.encodedSize(input.text) > Chat.maxMessageBytes)
+            keyClick(Qt.Key_Return)
+            verify(problem.visible)
+            verify(problem.text.indexOf("Too long") >= 0 && problem.text.indexOf("256 KiB") >= 0, problem.text)
+            compare(input.length, 140 * 1024, "the text stays")
+            wait(1500) // a live draft, if one went out, would have the connection closed by now
+            verify(!App.chats.offline, "the room stays online")
+            compare(App.chats.messages.count, count, "nothing was sent")
+            // Cut down to fit: it goes.
+            input.text = "\u00e9".repeat(1000)
+            verify(!problem.visible, "editing clears the refusal")
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return lastMessage().isOwn && lastMessage().text.length === 1000 && !lastMessage().pending }, 10000)
+            verify(!App.chats.offline)
+            App.chats.currentRoom.sendDrafts = false
+        }
+
+        function test_9z_aRoomThatNeverConnectedSaysWhy() {
+            App.connector.connectToServer("127.0.0.1", 1, false, "some-token", "Nowhere")
+            compare(App.chats.currentTitle, "Nowhere")
+            const banner = findChild(chat, "offlineBanner")
+            const text = findChild(chat, "offlineText")
+            tryVerify(function() { return banner.visible && text.text.indexOf("Cannot reach this room") >= 0 }, 15000, text.text)
+            verify(text.text.toLowerCase().indexOf("refused") >= 0, "the reason is in the banner: " + text.text)
+            verify(Chat.sendBlocker.indexOf("never connected") >= 0, Chat.sendBlocker)
+            const input = composer()
+            input.forceActiveFocus()
+            input.text = "hello?"
+            keyClick(Qt.Key_Return)
+            compare(input.text, "hello?", "refused, kept")
+            compare(App.chats.messages.count, 0, "nothing queued into a room that never connected")
+            verify(findChild(chat, "sendProblem").visible)
+        }
     }
 }
