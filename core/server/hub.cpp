@@ -266,8 +266,9 @@ void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &eve
     std::optional<store::UserRecord> user;
     if (!event.room.isEmpty()) // the codec refused invalid names
         user = m_store->userByToken(event.token);
-    if (!user && m_bus && !m_store->lastError().isEmpty()) {
-        // The shared store did not answer (NATS recovering): not the user's fault.
+    if (!user && !event.room.isEmpty() && !m_store->lastError().isEmpty()) {
+        // The store did not answer (NATS recovering, a storage fault): not the user's
+        // fault, and no failed attempt of the address.
         qCWarning(lcHub) << connection->address() << "refused:" << m_store->lastError();
         connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
         return;
@@ -290,7 +291,19 @@ void Hub::joinRoom(Connection *connection, const protocol::User &user,
     auto &slot = m_rooms[event.room];
     if (!slot)
         slot = std::make_unique<Room>(event.room, this);
-    slot->join(connection, user, event);
+    Room *room = slot.get();
+    if (!room->waitsForStore()) {
+        room->join(connection, user, event);
+        return;
+    }
+    // The replay includes what was sent before the join: it waits for the room's
+    // writes, the connection reading nothing meanwhile.
+    connection->setAuthenticating(true);
+    QPointer<Connection> guard(connection);
+    room->afterStored([guard, room, user, event] {
+        if (guard && guard->state() == Connection::State::Authenticating)
+            room->join(guard, user, event);
+    });
 }
 
 void Hub::sweep()

@@ -40,35 +40,11 @@ QString text(const QString &s)
 
 } // namespace
 
-SqliteHistory::SqliteHistory(const QString &connectionName)
-    : m_connection(connectionName)
-{
-    m_queries.resize(QCount);
-}
+SqliteHistory::SqliteHistory(const QString &connectionName, StorageGuard *guard)
+    : m_queries(connectionName, kSql, QCount, guard)
+{}
 
 SqliteHistory::~SqliteHistory() = default;
-
-QSqlQuery &SqliteHistory::prepared(int which)
-{
-    auto &slot = m_queries[size_t(which)];
-    if (!slot) {
-        slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        slot->setForwardOnly(true);
-        slot->prepare(QString::fromLatin1(kSql[which]));
-    }
-    return *slot;
-}
-
-bool SqliteHistory::run(QSqlQuery &query)
-{
-    if (!query.exec()) {
-        m_error = query.lastError().text();
-        query.finish();
-        return false;
-    }
-    m_error.clear();
-    return true;
-}
 
 qint64 SqliteHistory::firstSeq(const QString &room, const QString &id)
 {

@@ -2,11 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/preparedqueries.h"
 #include "store/store.h"
-
-#include <QSqlQuery>
-#include <memory>
-#include <vector>
 
 namespace talker::store {
 
@@ -15,7 +12,7 @@ namespace talker::store {
 class SqliteHistory
 {
 public:
-    explicit SqliteHistory(const QString &connectionName);
+    SqliteHistory(const QString &connectionName, StorageGuard *guard);
     ~SqliteHistory();
     SqliteHistory(const SqliteHistory &) = delete;
     SqliteHistory &operator=(const SqliteHistory &) = delete;
@@ -25,17 +22,15 @@ public:
     std::optional<QByteArray> lineAt(qint64 seq);
     SearchPage search(const SearchQuery &query);
     /// The last error text, empty after a call that succeeded.
-    QString lastError() const { return m_error; }
+    QString lastError() const { return m_queries.error(); }
 
 private:
-    QSqlQuery &prepared(int which);
-    bool run(QSqlQuery &query);
+    QSqlQuery &prepared(int which) { return m_queries.get(which); }
+    bool run(QSqlQuery &query) { return m_queries.run(query); }
     /// The first seq of `id` (in `room`, or in any room when `room` is null); -1 if none.
     qint64 firstSeq(const QString &room, const QString &id);
 
-    QString m_connection;
-    QString m_error;
-    std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+    PreparedQueries m_queries;
 };
 
 } // namespace talker::store

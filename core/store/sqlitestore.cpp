@@ -125,8 +125,9 @@ bool SqliteStore::isOpen() const
 
 void SqliteStore::close()
 {
-    m_queries.clear();
+    m_queries.reset();
     m_history.reset();
+    m_guard.stop();
     if (QSqlDatabase::contains(m_connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -149,6 +150,8 @@ bool SqliteStore::open(const QString &path, const Options &options)
         m_error = db.lastError().text();
         return false;
     }
+    m_guard.watch(path);
+    m_queries = std::make_unique<PreparedQueries>(m_connection, kSql, QCount, &m_guard);
     if (!options.readOnly) {
         const char *const schema[] = {
             "PRAGMA journal_mode=WAL",
@@ -186,8 +189,7 @@ bool SqliteStore::open(const QString &path, const Options &options)
             return false;
         }
     }
-    m_queries.resize(QCount);
-    m_history = std::make_unique<SqliteHistory>(m_connection);
+    m_history = std::make_unique<SqliteHistory>(m_connection, &m_guard);
     m_error.clear();
     return true;
 }
@@ -205,32 +207,20 @@ bool SqliteStore::exec(const QString &sql)
 void SqliteStore::fail(const QSqlError &error)
 {
     m_error = error.text();
-    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), extended codes included.
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    m_busy = code == 5 || code == 6;
+    m_busy = PreparedQueries::isBusy(error);
 }
 
 QSqlQuery &SqliteStore::prepared(int which)
 {
-    auto &slot = m_queries[size_t(which)];
-    if (!slot) {
-        slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        slot->setForwardOnly(true);
-        slot->prepare(QString::fromLatin1(kSql[which]));
-    }
-    return *slot;
+    return m_queries->get(which);
 }
 
 bool SqliteStore::run(QSqlQuery &query)
 {
-    if (!query.exec()) {
-        fail(query.lastError());
-        query.finish();
-        return false;
-    }
-    m_error.clear();
-    m_busy = false;
-    return true;
+    const bool ok = m_queries->run(query);
+    m_error = m_queries->error();
+    m_busy = m_queries->errorIsBusy();
+    return ok;
 }
 
 std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *token)

@@ -4,6 +4,8 @@
 
 #pragma once
 
+#include "store/preparedqueries.h"
+#include "store/storageguard.h"
 #include "store/store.h"
 
 #include <QMutex>
@@ -110,8 +112,9 @@ private:
     QString m_connection;
     QString m_error;
     bool m_busy = false;
-    std::vector<std::unique_ptr<QSqlQuery>> m_queries;
-    std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
+    StorageGuard m_guard;                       ///< the files under the connection
+    std::unique_ptr<PreparedQueries> m_queries; ///< once open
+    std::unique_ptr<SqliteHistory> m_history;   ///< paging and search, once open
 };
 
 } // namespace talker::store

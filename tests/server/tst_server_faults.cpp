@@ -10,6 +10,8 @@
 #include "wireclient.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSslCipher>
@@ -130,6 +132,68 @@ private slots:
         QVERIFY(c.join(QStringLiteral("locked"), bob, {{QStringLiteral("history"), 50}}));
         QCOMPARE(contents(c.handshake()),
                  (QStringList{QStringLiteral("before"), QStringLiteral("stuck")}));
+    }
+
+    void immutableShmRefusesWritesWithoutCrashing()
+    {
+        TestServer server;
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        const QString shm = server.databasePath() + QStringLiteral("-shm");
+        if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), shm}) != 0)
+            QSKIP("chattr +i needs root and a file system with attributes (ext4, xfs, btrfs)");
+        // Undone whatever happens, or the test's directory cannot be removed.
+        const std::shared_ptr<void> undo(nullptr, [shm](void *) {
+            QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), shm});
+        });
+        QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), shm});
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}}));
+        a.send(message(QStringLiteral("before"), {{QStringLiteral("id"), QStringLiteral("k0")}}));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
+        b.sync();
+
+        // A write to the shared mapping of an immutable file is a SIGBUS: refused first.
+        QCOMPARE(QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), shm}), 0);
+        a.send(message(QStringLiteral("during"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
+        const QJsonObject error = a.waitFor(QStringLiteral("error"));
+        QCOMPARE(error.value(kMessage).toString(), QStringLiteral("Message not stored"));
+        QCOMPARE(error.value(QStringLiteral("id")).toString(), QStringLiteral("k1"));
+        QVERIFY(!types(b.sync()).contains(kMessage));
+        QVERIFY(a.isOpen());
+        QVERIFY(server.log().contains("STORAGE FAULT"));
+
+        // Writable again: the retry goes through.
+        QCOMPARE(QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), shm}), 0);
+        a.send(message(QStringLiteral("during"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("during"));
+    }
+
+    void deletedDatabaseRefusesWrites()
+    {
+        // SQLite goes on writing to a deleted file (its directory removed, say): what
+        // it "stores" is gone at the next start, so nothing may be broadcast.
+        TestServer server;
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&a, alice}, {&b, bob}}));
+        a.send(message(QStringLiteral("before"), {{QStringLiteral("id"), QStringLiteral("k0")}}));
+        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
+        b.sync();
+
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QVERIFY(QFile::remove(server.databasePath() + QLatin1String(suffix)));
+        a.send(message(QStringLiteral("lost"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
+        const QJsonObject error = a.waitFor(QStringLiteral("error"));
+        QCOMPARE(error.value(kMessage).toString(), QStringLiteral("Message not stored"));
+        QVERIFY(!types(b.sync()).contains(kMessage));
+        QVERIFY(a.isOpen());
+        const QByteArray log = server.log();
+        QVERIFY(log.contains("STORAGE FAULT"));
+        QVERIFY(log.contains("was deleted"));
     }
 
     void fullDatabaseRefusesAndLosesNothing()
