@@ -113,8 +113,13 @@ void Connector::trustCertificate()
 
 void Connector::dismissCertificate()
 {
+    const QString accountId = m_certificatePrompt.value(QStringLiteral("accountId")).toString();
     m_certificatePrompt.clear();
     emit certificatePromptChanged();
+    // "Don't connect" sticks: no retry (hence no new prompt) until the user reconnects
+    // by hand (Retry now, or a link to the account), which asks again.
+    if (client::Account *account = m_registry->account(accountId))
+        account->disconnectAll();
 }
 
 void Connector::applyToken(client::Account *account, const QString &token, bool store)

@@ -63,7 +63,8 @@ public:
     Q_INVOKABLE bool openLink(const QString &link);
     /// The user trusts the prompted certificate: pin it for the account and reconnect.
     Q_INVOKABLE void trustCertificate();
-    /// The user refuses it: the account stays offline.
+    /// The user refuses it: the account stays offline, with no retry and no new
+    /// prompt until the user reconnects by hand.
     Q_INVOKABLE void dismissCertificate();
     /// Uses this token for the account (from the keychain or --token-file).
     void applyToken(client::Account *account, const QString &token, bool store);

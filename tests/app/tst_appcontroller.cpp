@@ -24,6 +24,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -223,6 +224,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             app.chats()->currentRoom() && app.chats()->currentRoom()->isConnected(), 15000);
         QVERIFY(app.connector()->certificatePrompt().isEmpty());
+    }
+
+    // "Don't connect" sticks: the account stops trying (so it never asks again by
+    // itself) until the user reconnects by hand, which asks again.
+    void dontConnectSticksUntilReconnectedByHand()
+    {
+        talker::test::CertFactory certs;
+        const auto cert = certs.selfSigned(QStringLiteral("server"));
+        QVERIFY2(cert.ok(), qPrintable(certs.lastError()));
+        talker::test::TestServer server({QStringLiteral("--tls-cert"), cert.certificate,
+                                         QStringLiteral("--tls-key"), cert.key});
+        QVERIFY(server.start());
+        const QString token = server.addUser(QStringLiteral("dave"));
+        QTemporaryDir profile;
+        Controller app(profile.path(), nullptr);
+        app.connector()->connectToServer(QStringLiteral("127.0.0.1"), server.port(), true, token,
+                                         QStringLiteral("Main"));
+        QTRY_VERIFY_WITH_TIMEOUT(!app.connector()->certificatePrompt().isEmpty(), 15000);
+        talker::client::Room *room = app.chats()->currentRoom();
+        QSignalSpy prompts(app.connector(), &Connector::certificatePromptChanged);
+        app.connector()->dismissCertificate();
+        QVERIFY(app.connector()->certificatePrompt().isEmpty());
+        QCOMPARE(prompts.count(), 1);
+        // Nothing is scheduled: no retry, hence no new prompt.
+        QCOMPARE(room->state(), talker::client::Session::State::Disconnected);
+        QVERIFY(!room->nextRetry().isValid());
+        QTest::qWait(1500); // longer than the first backoff step
+        QCOMPARE(prompts.count(), 1);
+        QVERIFY(!room->nextRetry().isValid());
+        // Retry now, by hand: asked again.
+        app.chats()->retryNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!app.connector()->certificatePrompt().isEmpty(), 15000);
+        QVERIFY(!room->isConnected());
     }
 
     void hostLocalRoom()
