@@ -265,15 +265,22 @@ void ClusterBus::onDraft(natsConnection *, natsSubscription *, natsMsg *msg, voi
         Qt::QueuedConnection);
 }
 
-server::RoomBus::Published ClusterBus::publish(const store::StoredEvent &event, qint64 expectedSeq)
+QList<server::RoomBus::Published> ClusterBus::publishAll(const QList<store::StoredEvent *> &events,
+                                                         const QList<qint64> &expectedSeqs)
 {
-    if (!m_link->isConnected())
-        return Published::Failed;
-    store::StoredEvent copy = event;
-    bool conflict = false;
-    if (m_store->publish(&copy, expectedSeq, &conflict))
-        return Published::Stored;
-    return conflict ? Published::Conflict : Published::Failed;
+    QList<Published> out(events.size(), Published::Failed);
+    // One NATS server lost: the client is on another one within a reconnect wait.
+    if (!m_link->waitConnected(2000))
+        return out;
+    QList<bool> stored, conflicts;
+    m_store->publishAll(events, expectedSeqs, &stored, &conflicts);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (stored[i])
+            out[i] = Published::Stored;
+        else if (conflicts[i])
+            out[i] = Published::Conflict;
+    }
+    return out;
 }
 
 QJsonObject ClusterBus::roster(const QString &room, uint64_t *revision)

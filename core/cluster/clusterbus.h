@@ -49,7 +49,8 @@ public:
     store::Store *store() override;
     void attach(server::Hub *hub) override;
     bool isReachable() const override;
-    Published publish(const store::StoredEvent &event, qint64 expectedSeq) override;
+    QList<Published> publishAll(const QList<store::StoredEvent *> &events,
+                                const QList<qint64> &expectedSeqs) override;
     void publishDraft(const QString &room, const QByteArray &line, const QString &senderId,
                       const QString &recipientId) override;
     void catchUp() override;

@@ -270,36 +270,44 @@ QStringList ClusterStore::rooms()
     return out;
 }
 
+natsMsg *ClusterStore::toMessage(const store::StoredEvent &event, qint64 expectedSeq,
+                                 jsPubOptions *po)
+{
+    natsMsg *msg = nullptr;
+    const QByteArray subject = names::eventSubject(event.room, event.id);
+    if (natsMsg_Create(&msg, subject.constData(), nullptr, event.line.constData(),
+                       int(event.line.size())) != NATS_OK)
+        return nullptr;
+    const QByteArray kind = QByteArray::number(int(event.kind));
+    const QByteArray time = QByteArray::number(event.time);
+    natsMsgHeader_Set(msg, "T-Kind", kind.constData());
+    natsMsgHeader_Set(msg, "T-Sender", event.senderId.toUtf8().constData());
+    if (!event.recipientId.isEmpty())
+        natsMsgHeader_Set(msg, "T-To", event.recipientId.toUtf8().constData());
+    natsMsgHeader_Set(msg, "T-Time", time.constData());
+    jsPubOptions_Init(po);
+    if (event.kind == store::EventKind::Message) {
+        // Ownership and duplicates: the id must be new, or still at the state we read.
+        if (expectedSeq > 0)
+            po->ExpectLastSubjectSeq = uint64_t(expectedSeq);
+        else
+            po->ExpectNoMessage = true;
+    }
+    return msg;
+}
+
 bool ClusterStore::publish(store::StoredEvent *event, qint64 expectedSeq, bool *conflict)
 {
     m_error.clear();
     if (conflict)
         *conflict = false;
-    natsMsg *msg = nullptr;
-    const QByteArray subject = names::eventSubject(event->room, event->id);
-    natsStatus s = natsMsg_Create(&msg, subject.constData(), nullptr, event->line.constData(),
-                                  int(event->line.size()));
-    if (s != NATS_OK)
-        return fail(s, "publish");
-    const QByteArray kind = QByteArray::number(int(event->kind));
-    const QByteArray time = QByteArray::number(event->time);
-    natsMsgHeader_Set(msg, "T-Kind", kind.constData());
-    natsMsgHeader_Set(msg, "T-Sender", event->senderId.toUtf8().constData());
-    if (!event->recipientId.isEmpty())
-        natsMsgHeader_Set(msg, "T-To", event->recipientId.toUtf8().constData());
-    natsMsgHeader_Set(msg, "T-Time", time.constData());
     jsPubOptions po;
-    jsPubOptions_Init(&po);
-    if (event->kind == store::EventKind::Message) {
-        // Ownership and duplicates: the id must be new, or still at the state we read.
-        if (expectedSeq > 0)
-            po.ExpectLastSubjectSeq = uint64_t(expectedSeq);
-        else
-            po.ExpectNoMessage = true;
-    }
+    natsMsg *msg = toMessage(*event, expectedSeq, &po);
+    if (!msg)
+        return fail(NATS_NO_MEMORY, "publish");
     jsPubAck *ack = nullptr;
     jsErrCode code = jsErrCode(0);
-    s = js_PublishMsg(&ack, m_link->js(), msg, &po, &code);
+    const natsStatus s = js_PublishMsg(&ack, m_link->js(), msg, &po, &code);
     natsMsg_Destroy(msg);
     if (s != NATS_OK) {
         if (conflict)
@@ -309,6 +317,43 @@ bool ClusterStore::publish(store::StoredEvent *event, qint64 expectedSeq, bool *
     event->seq = qint64(ack->Sequence);
     jsPubAck_Destroy(ack);
     return true;
+}
+
+void ClusterStore::publishAll(const QList<store::StoredEvent *> &events,
+                              const QList<qint64> &expectedSeqs, QList<bool> *stored,
+                              QList<bool> *conflicts)
+{
+    m_error.clear();
+    stored->fill(false, events.size());
+    conflicts->fill(false, events.size());
+    m_link->takeAcks(); // nothing older belongs to this batch
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        jsPubOptions po;
+        natsMsg *msg = toMessage(*events[i], expectedSeqs.value(i), &po);
+        if (!msg)
+            continue;
+        // The library owns the message once queued (and nulls our pointer).
+        const natsStatus s = js_PublishMsgAsync(m_link->js(), &msg, &po);
+        if (msg)
+            natsMsg_Destroy(msg);
+        if (s != NATS_OK)
+            fail(s, "publish");
+    }
+    jsPubOptions wait;
+    jsPubOptions_Init(&wait);
+    wait.MaxWait = kReadTimeoutMs;
+    const natsStatus s = js_PublishAsyncComplete(m_link->js(), &wait);
+    if (s != NATS_OK)
+        fail(s, "publish");
+    const QHash<QByteArray, NatsLink::Ack> acks = m_link->takeAcks();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const auto it = acks.find(names::eventSubject(events[i]->room, events[i]->id));
+        if (it == acks.end())
+            continue; // no answer in time: reported as not stored
+        (*stored)[i] = it->stored;
+        (*conflicts)[i] = it->conflict;
+        events[i]->seq = qint64(it->seq);
+    }
 }
 
 bool ClusterStore::append(store::StoredEvent *event)
@@ -397,50 +442,63 @@ QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 fr
     const quint64 first = firstSeq(filter, from);
     if (first == 0 || (horizon && first > horizon) || keep <= 0)
         return out;
-    jsSubOptions so;
-    jsSubOptions_Init(&so);
-    so.Stream = names::kStream;
-    so.Config.DeliverPolicy = js_DeliverByStartSequence;
-    so.Config.OptStartSeq = first;
-    so.Config.AckPolicy = js_AckNone;
-    natsSubscription *sub = nullptr;
-    jsErrCode code = jsErrCode(0);
-    natsStatus s = js_SubscribeSync(&sub, m_link->js(), filter.constData(), nullptr, &so, &code);
-    if (s != NATS_OK) {
-        fail(s, "history", code);
-        return out;
-    }
     std::deque<store::StoredEvent> newest;
-    for (;;) {
-        natsMsg *msg = nullptr;
-        s = natsSubscription_NextMsg(&msg, sub, kReadTimeoutMs);
+    quint64 next = first;
+    bool done = false;
+    // A read that stalls (NATS busy or failing over) resumes where it stopped; a replay
+    // is never cut short silently: after the last attempt lastError() says so.
+    for (int attempt = 0; attempt < 3 && !done; ++attempt) {
+        jsSubOptions so;
+        jsSubOptions_Init(&so);
+        so.Stream = names::kStream;
+        so.Config.DeliverPolicy = js_DeliverByStartSequence;
+        so.Config.OptStartSeq = next;
+        so.Config.AckPolicy = js_AckNone;
+        natsSubscription *sub = nullptr;
+        jsErrCode code = jsErrCode(0);
+        natsStatus s =
+            js_SubscribeSync(&sub, m_link->js(), filter.constData(), nullptr, &so, &code);
         if (s != NATS_OK) {
-            fail(s, "history");
-            break;
+            fail(s, "history", code);
+            continue;
         }
-        jsMsgMetaData *meta = nullptr;
-        quint64 seq = 0, pending = 0;
-        if (natsMsg_GetMetaData(&meta, msg) == NATS_OK) {
-            seq = meta->Sequence.Stream;
-            pending = meta->NumPending;
-            jsMsgMetaData_Destroy(meta);
-        }
-        if (horizon && seq > horizon) {
+        for (;;) {
+            natsMsg *msg = nullptr;
+            s = natsSubscription_NextMsg(&msg, sub, kReadTimeoutMs);
+            if (s != NATS_OK) {
+                fail(s, "history");
+                break;
+            }
+            jsMsgMetaData *meta = nullptr;
+            quint64 seq = 0, pending = 0;
+            if (natsMsg_GetMetaData(&meta, msg) == NATS_OK) {
+                seq = meta->Sequence.Stream;
+                pending = meta->NumPending;
+                jsMsgMetaData_Destroy(meta);
+            }
+            if (horizon && seq > horizon) {
+                natsMsg_Destroy(msg);
+                done = true;
+                break;
+            }
+            store::StoredEvent e = fromMessage(msg, seq);
             natsMsg_Destroy(msg);
-            break;
+            next = seq + 1;
+            if (int(e.kind) <= int(store::EventKind::Leave) && visibleTo(e, userId)) {
+                newest.push_back(std::move(e));
+                if (int(newest.size()) > keep)
+                    newest.pop_front();
+            }
+            if (pending == 0 || (horizon && seq >= horizon)) {
+                done = true;
+                break;
+            }
         }
-        store::StoredEvent e = fromMessage(msg, seq);
-        natsMsg_Destroy(msg);
-        if (int(e.kind) <= int(store::EventKind::Leave) && visibleTo(e, userId)) {
-            newest.push_back(std::move(e));
-            if (int(newest.size()) > keep)
-                newest.pop_front();
-        }
-        if (pending == 0 || (horizon && seq >= horizon))
-            break;
+        natsSubscription_Unsubscribe(sub);
+        natsSubscription_Destroy(sub);
     }
-    natsSubscription_Unsubscribe(sub);
-    natsSubscription_Destroy(sub);
+    if (done)
+        m_error.clear();
     out.reserve(int(newest.size()));
     for (auto &e : newest)
         out.append(std::move(e));
@@ -452,8 +510,9 @@ QList<store::StoredEvent> ClusterStore::eventsAfter(const QString &room, const Q
 {
     m_error.clear();
     const quint64 at = firstSeq(names::eventSubject(room, afterId), 1);
+    // An error is not "unknown id": no fallback to history:N, the caller sees lastError().
     if (found)
-        *found = at != 0;
+        *found = at != 0 || !m_error.isEmpty();
     if (at == 0)
         return {};
     return readRoom(room, at + 1, userId, cap);

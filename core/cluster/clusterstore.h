@@ -51,6 +51,11 @@ public:
     /// Sets event->seq. *conflict tells a lost compare-and-set from other failures.
     bool publish(store::StoredEvent *event, qint64 expectedSeq, bool *conflict);
 
+    /// Publishes several events at once and waits for all acknowledgements (one round
+    /// trip for a store batch); `*stored` and `*conflicts` get one flag per event.
+    void publishAll(const QList<store::StoredEvent *> &events, const QList<qint64> &expectedSeqs,
+                    QList<bool> *stored, QList<bool> *conflicts);
+
     /// The event in a stream message (headers and the wire line).
     static store::StoredEvent fromMessage(natsMsg *msg, quint64 seq);
     /// Kinds beyond store::EventKind that only travel on the bus (never replayed).
@@ -59,6 +64,8 @@ public:
 
 private:
     bool fail(natsStatus status, const char *what, jsErrCode code = jsErrCode(0));
+    /// The message for `event` with its headers and compare-and-set options.
+    natsMsg *toMessage(const store::StoredEvent &event, qint64 expectedSeq, jsPubOptions *po);
     std::optional<QByteArray> get(const QByteArray &key);
     std::optional<store::UserRecord> userById(const QString &id);
     std::optional<QString> nextUserId();

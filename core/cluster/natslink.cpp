@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QThread>
+#include <utility>
 #include <vector>
 
 namespace talker::cluster {
@@ -106,6 +107,8 @@ bool NatsLink::tryOpen()
     jsOptions jo;
     jsOptions_Init(&jo);
     jo.Wait = m_options.requestTimeoutMs;
+    jo.PublishAsync.AckHandler = &NatsLink::onAck;
+    jo.PublishAsync.AckHandlerClosure = this;
     s = natsConnection_JetStream(&m_js, m_conn, &jo);
     if (s != NATS_OK)
         return fail(s, "JetStream");
@@ -150,9 +153,33 @@ bool NatsLink::ensureBucket(kvStore **kv, const char *bucket, qint64 ttlMs, int 
     return s == NATS_OK || fail(s, bucket);
 }
 
+void NatsLink::onAck(jsCtx *, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae, void *closure)
+{
+    auto *link = static_cast<NatsLink *>(closure);
+    Ack ack;
+    ack.stored = pa != nullptr && pae == nullptr;
+    ack.seq = pa ? pa->Sequence : 0;
+    ack.conflict = pae && pae->ErrCode == JSStreamWrongLastSequenceErr;
+    std::lock_guard<std::mutex> lock(link->m_ackMutex);
+    link->m_acks.insert(QByteArray(natsMsg_GetSubject(msg)), ack);
+}
+
+QHash<QByteArray, NatsLink::Ack> NatsLink::takeAcks()
+{
+    std::lock_guard<std::mutex> lock(m_ackMutex);
+    return std::exchange(m_acks, {});
+}
+
 bool NatsLink::isConnected() const
 {
     return m_conn && natsConnection_Status(m_conn) == NATS_CONN_STATUS_CONNECTED;
+}
+
+bool NatsLink::waitConnected(int ms) const
+{
+    for (int waited = 0; !isConnected() && waited < ms; waited += 20)
+        QThread::msleep(20);
+    return isConnected();
 }
 
 void NatsLink::close()

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <atomic>
+#include <mutex>
 
 #include <nats/nats.h>
 
@@ -65,9 +67,22 @@ public:
     kvStore *nodes() const { return m_nodes; }
     /// Connected to NATS right now (the C client reconnects by itself).
     bool isConnected() const;
+    /// Waits up to `ms` for the connection (after losing one NATS server the client
+    /// moves to another within a reconnect wait); true when connected.
+    bool waitConnected(int ms) const;
     QString lastError() const { return m_error; }
     /// `urls` with any user and password replaced by "***", for logs.
     static QString redacted(const QStringList &urls);
+
+    /// The outcome of one asynchronous publish, by subject.
+    struct Ack
+    {
+        bool stored = false;
+        bool conflict = false; ///< a lost compare-and-set (expected last subject sequence)
+        quint64 seq = 0;
+    };
+    /// Acknowledgements that arrived since the last call (js_PublishMsgAsync).
+    QHash<QByteArray, Ack> takeAcks();
 
     /// Sets lastError() from a status; returns false for convenience.
     bool fail(natsStatus status, const char *what, jsErrCode code = jsErrCode(0));
@@ -76,6 +91,7 @@ private:
     bool tryOpen();
     bool ensureStream();
     bool ensureBucket(kvStore **kv, const char *bucket, qint64 ttlMs, int history);
+    static void onAck(jsCtx *, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae, void *closure);
 
     Options m_options;
     natsOptions *m_opts = nullptr;
@@ -85,6 +101,8 @@ private:
     kvStore *m_presence = nullptr;
     kvStore *m_nodes = nullptr;
     QString m_error;
+    std::mutex m_ackMutex;
+    QHash<QByteArray, Ack> m_acks; ///< filled on a NATS thread
 };
 
 } // namespace talker::cluster

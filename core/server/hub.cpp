@@ -36,6 +36,14 @@ struct Hub::PendingWrite
     store::StoredEvent event;
 };
 
+struct Hub::PendingPublish
+{
+    Room *room = nullptr;
+    store::StoredEvent event;
+    QPointer<Connection> sender;
+    qint64 expectedSeq = 0; ///< compare-and-set on the message's subject
+};
+
 Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
     : QObject(parent)
     , m_config(config)
@@ -63,6 +71,11 @@ Hub::~Hub()
 void Hub::queueWrite(Room *room, quint64 ticket, store::StoredEvent &&event)
 {
     m_pending.append(PendingWrite{room, ticket, std::move(event)});
+    scheduleFlush();
+}
+
+void Hub::scheduleFlush()
+{
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &Hub::flushStore, Qt::QueuedConnection);
@@ -72,6 +85,8 @@ void Hub::queueWrite(Room *room, quint64 ticket, store::StoredEvent &&event)
 void Hub::flushStore()
 {
     m_flushScheduled = false;
+    if (!m_publishes.isEmpty())
+        flushBus();
     if (m_pending.isEmpty())
         return;
     QList<Room *> rooms;
@@ -133,28 +148,44 @@ void Hub::waitForWrites()
 void Hub::publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
                        qint64 expectedSeq)
 {
-    // The message reaches the room (sender included) when it comes back from the bus.
+    m_publishes.append(PendingPublish{room, event, sender, expectedSeq});
+    scheduleFlush();
+}
+
+void Hub::flushBus()
+{
+    // The messages reach the room (senders included) when they come back from the bus:
+    // the bus delivers them before publishAll() returns.
+    QList<PendingPublish> batch;
+    batch.swap(m_publishes);
+    QList<store::StoredEvent *> events;
+    QList<qint64> expected;
+    for (PendingPublish &p : batch) {
+        events.append(&p.event);
+        expected.append(p.expectedSeq);
+    }
     QElapsedTimer ack;
     ack.start();
-    const RoomBus::Published published = m_bus->publish(event, expectedSeq);
+    const QList<RoomBus::Published> results = m_bus->publishAll(events, expected);
     metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
-    switch (published) {
-    case RoomBus::Published::Stored:
-        return;
-    case RoomBus::Published::Conflict:
-        // Another copy won (a re-send that raced, maybe through another node): the
-        // stored one goes back to this sender alone, as for any re-send.
-        if (const auto stored = m_store->latest(room->name(), event.id); stored && sender) {
-            sender->send(stored->line);
-            return;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PendingPublish &p = batch[i];
+        if (results[i] == RoomBus::Published::Stored)
+            continue;
+        if (results[i] == RoomBus::Published::Conflict) {
+            // Another copy won (a re-send that raced, maybe through another node): the
+            // stored one goes back to this sender alone, as for any re-send.
+            const auto stored = m_store->latest(p.room->name(), p.event.id);
+            if (stored && p.sender) {
+                p.sender->send(stored->line);
+                continue;
+            }
         }
-        break;
-    case RoomBus::Published::Failed:
-        break;
+        qCWarning(lcHub) << "could not store message in" << p.room->name() << ":"
+                         << m_store->lastError();
+        if (p.sender)
+            p.sender->send(errors::notStoredLine(p.event.id));
     }
-    qCWarning(lcHub) << "could not store message in" << room->name() << ":" << m_store->lastError();
-    if (sender)
-        sender->send(errors::notStoredLine(event.id));
 }
 
 void Hub::deliverFromBus(const store::StoredEvent &event)

@@ -81,9 +81,11 @@ public:
     void setWriter(StoreWriter *writer) { m_writer = writer; }
     StoreWriter *writer() const { return m_writer; }
 
-    /// Cluster mode: publishes a room's message on the bus; it reaches the room (sender
-    /// included) when it comes back. `expectedSeq` is the seq of the message's current
-    /// state when this edits it (compare-and-set on the bus).
+    /// Cluster mode: queues a room's message for the bus; it reaches the room (sender
+    /// included) when it comes back. What is queued is published at once, with one
+    /// wait for all acknowledgements, at the end of the current event-loop pass (or at
+    /// the next flushStore()). `expectedSeq` is the seq of the message's current state
+    /// when this edits it (compare-and-set on the bus).
     void publishToBus(Room *room, const store::StoredEvent &event, Connection *sender,
                       qint64 expectedSeq);
 
@@ -114,6 +116,9 @@ private:
                QList<store::StoredEvent> &&events, const QList<bool> &stored);
     /// Waits until the writer answered every batch of this hub (shutdown).
     void waitForWrites();
+    /// Cluster mode: publishes what publishToBus() queued.
+    void flushBus();
+    void scheduleFlush();
     void registerUser(Connection *connection, const protocol::RegisterEvent &event);
     void sweep();
 
@@ -125,7 +130,9 @@ private:
     StoreWriter *m_writer = nullptr;
     struct PendingWrite;
     QList<PendingWrite> m_pending;
-    int m_batchesInFlight = 0; ///< submitted to the writer, not yet answered
+    struct PendingPublish;
+    QList<PendingPublish> m_publishes; ///< cluster mode: messages for the bus
+    int m_batchesInFlight = 0;         ///< submitted to the writer, not yet answered
     bool m_flushScheduled = false;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;

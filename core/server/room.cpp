@@ -294,8 +294,16 @@ void Room::join(Connection *connection, const protocol::User &user,
         } else if (event.lastEventId || event.history) {
             metrics::observeReplay(0);
         }
-    } else {
-        sendWholeReplay(connection, user.id, event, cap);
+    } else if (!sendWholeReplay(connection, user.id, event, cap)) {
+        // A replay with a hole would lose messages for good: refuse, the client retries.
+        qCWarning(lcRoom) << "replay failed in" << m_name << ":" << m_store->lastError();
+        connection->detach();
+        if (isNew) {
+            m_members.remove(user.id);
+            delete member;
+        }
+        connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
+        return;
     }
 
     flushBroadcast(); // stored lines still in the pass buffer were in the replay
@@ -321,7 +329,7 @@ void Room::join(Connection *connection, const protocol::User &user,
         publishPresence(PresenceEvent::Kind::Back, *member);
 }
 
-void Room::sendWholeReplay(Connection *connection, const QString &userId,
+bool Room::sendWholeReplay(Connection *connection, const QString &userId,
                            const protocol::ConnectEvent &event, int cap)
 {
     QList<store::StoredEvent> replay;
@@ -330,10 +338,15 @@ void Room::sendWholeReplay(Connection *connection, const QString &userId,
         replay = m_store->eventsAfter(m_name, *event.lastEventId, userId, cap, &found);
     if (!found && event.history && *event.history > 0)
         replay = m_store->lastEvents(m_name, userId, qMin(*event.history, cap));
+    const bool asked = (event.lastEventId && !event.lastEventId->isEmpty()) ||
+                       (event.history && *event.history > 0);
+    if (m_bus && asked && !m_store->lastError().isEmpty())
+        return false;
     for (const store::StoredEvent &e : std::as_const(replay))
         connection->send(e.line);
     if (!replay.isEmpty() || event.lastEventId || event.history)
         metrics::observeReplay(int(replay.size()));
+    return true;
 }
 
 void Room::touch(Connection *connection)

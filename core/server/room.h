@@ -115,7 +115,8 @@ private:
     void leave(Member *member, Connection *extra);
     QByteArray usersLine() const;
     /// The replay of a store that cannot stream ranges (cluster): read whole, then sent.
-    void sendWholeReplay(Connection *connection, const QString &userId,
+    /// False (nothing sent) when the cluster store could not read all of it.
+    bool sendWholeReplay(Connection *connection, const QString &userId,
                          const protocol::ConnectEvent &event, int cap);
 
     QString m_name;

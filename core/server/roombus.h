@@ -42,10 +42,12 @@ public:
 
     /// How a publish ended.
     enum class Published { Stored, Conflict, Failed };
-    /// Publishes a message. Conflict: another copy with this id was stored first
-    /// (a re-send, or a concurrent edit); the caller answers from the store.
-    /// `expectedSeq` is the seq of the message's current state (0 for a new id).
-    virtual Published publish(const store::StoredEvent &event, qint64 expectedSeq) = 0;
+    /// Publishes a store batch of messages and waits for all of them; one result per
+    /// event. Conflict: another copy with this id was stored first (a re-send, or a
+    /// concurrent edit); the caller answers from the store. `expectedSeqs[i]` is the
+    /// seq of the message's current state (0 for a new id).
+    virtual QList<Published> publishAll(const QList<store::StoredEvent *> &events,
+                                        const QList<qint64> &expectedSeqs) = 0;
 
     /// Sends a draft (`partial`, never stored) to every node; each hands it to
     /// Hub::deliverDraft.
