@@ -525,12 +525,12 @@ if want cluster; then
         cdur=5
         [ $quick = 1 ] && cdur=3
         echo "6. Cluster: 3 nodes + 3 NATS vs one node, 1 room, 1,000 receivers" >&2
-        run_client talker cluster-fanout-single --subs 1000 --rooms 1 --deliveries 200000 --timeout 240
+        run_client talker cluster-fanout-single --subs 1000 --rooms 1 --deliveries 2000000 --timeout 240
         run_client talker cluster-latency-single --mode latency --subs 1000 --rooms 1 --rate 100 \
             --duration "$cdur" --timeout 120
         for tag in cluster-fanout cluster-latency; do
             start_cluster || { stop_cluster; break; }
-            if [ "$tag" = cluster-fanout ]; then args=(--subs 1000 --rooms 1 --deliveries 200000 --timeout 240)
+            if [ "$tag" = cluster-fanout ]; then args=(--subs 1000 --rooms 1 --deliveries 2000000 --timeout 240)
             else args=(--mode latency --subs 1000 --rooms 1 --rate 100 --duration "$cdur" --timeout 120); fi
             line="$("$client" --proto talker --port "$cluster_ports" --server-pid "$cluster_node_pids" \
                 "${args[@]}" 2>"$work/client.err" | grep '^RESULT')"

@@ -272,13 +272,33 @@ QList<server::RoomBus::Published> ClusterBus::publishAll(const QList<store::Stor
     // One NATS server lost: the client is on another one within a reconnect wait.
     if (!m_link->waitConnected(2000))
         return out;
-    QList<bool> stored, conflicts;
-    m_store->publishAll(events, expectedSeqs, &stored, &conflicts);
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (stored[i])
-            out[i] = Published::Stored;
-        else if (conflicts[i])
-            out[i] = Published::Conflict;
+    // Unanswered publishes get two more chances: after losing a NATS server the stream
+    // elects a new leader within a few seconds. A copy that was stored after all comes
+    // back as a conflict, answered like a re-send.
+    QList<qsizetype> todo;
+    for (qsizetype i = 0; i < events.size(); ++i)
+        todo.append(i);
+    for (int attempt = 0; attempt < 3 && !todo.isEmpty(); ++attempt) {
+        if (attempt > 0 && !m_link->waitConnected(2000))
+            break;
+        QList<store::StoredEvent *> batch;
+        QList<qint64> expected;
+        for (qsizetype i : std::as_const(todo)) {
+            batch.append(events[i]);
+            expected.append(expectedSeqs.value(i));
+        }
+        QList<bool> stored, conflicts;
+        m_store->publishAll(batch, expected, &stored, &conflicts);
+        QList<qsizetype> again;
+        for (qsizetype k = 0; k < todo.size(); ++k) {
+            if (stored[k])
+                out[todo[k]] = Published::Stored;
+            else if (conflicts[k])
+                out[todo[k]] = Published::Conflict;
+            else
+                again.append(todo[k]);
+        }
+        todo = again;
     }
     return out;
 }

@@ -107,6 +107,19 @@ private slots:
                                     {QStringLiteral("carol"), &m_carol}}));
     }
 
+    void cleanup()
+    {
+        // A failed test must not leave a process down for the next one.
+        for (int i = 0; i < m_cluster.nats()->size(); ++i) {
+            if (!m_cluster.nats()->isRunning(i))
+                QVERIFY(m_cluster.nats()->start(i));
+        }
+        for (int i = 0; i < m_cluster.nodeCount(); ++i) {
+            if (!m_cluster.isNodeRunning(i))
+                QVERIFY(m_cluster.startNode(i));
+        }
+    }
+
     void userCommandsOnTheCluster()
     {
         int code = -1;

@@ -161,6 +161,12 @@ bool TestServer::startNode(int i)
     return launch(&node, args + m_extraArgs, node.port != 0);
 }
 
+bool TestServer::isNodeRunning(int i) const
+{
+    const Node &node = m_nodes.at(size_t(i));
+    return node.process && node.process->state() == QProcess::Running;
+}
+
 void TestServer::killNode(int i)
 {
     Node &node = m_nodes.at(size_t(i));

@@ -72,6 +72,7 @@ public:
     void killNode(int i);
     /// (Re)starts node `i` on its port.
     bool startNode(int i);
+    bool isNodeRunning(int i) const;
     NatsCluster *nats() const { return m_nats.get(); }
     /// The NATS URLs the nodes use (cluster form).
     QString clusterUrls() const;
