@@ -98,6 +98,7 @@ void ClusterBus::attach(server::Hub *hub)
     m_hub = hub;
     if (!hub) {
         m_timer->stop();
+        stopHeartbeat();
         return;
     }
     subscribeFeed(0);
@@ -107,6 +108,7 @@ void ClusterBus::attach(server::Hub *hub)
     // rosters goes, as for a dead node.
     sweep(true);
     m_timer->start();
+    startHeartbeat();
 }
 
 std::optional<quint64> ClusterBus::streamLastSeq()
@@ -196,7 +198,7 @@ void ClusterBus::drain()
         m_hub->endBusBatch();
 }
 
-void ClusterBus::catchUp()
+bool ClusterBus::catchUp()
 {
     // Whatever any node stored before this call is delivered here before it returns,
     // so a replay after it shows every message whose sender already saw it stored.
@@ -207,20 +209,20 @@ void ClusterBus::catchUp()
     while (m_link->isConnected() && !(last = streamLastSeq()) && Clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (!last)
-        return;
+        return false;
     auto stall = Clock::now() + std::chrono::seconds(2);
     for (;;) {
         drain();
         if (m_applied.load() >= *last)
-            return;
+            return true;
         std::unique_lock<std::mutex> lock(m_queueMutex);
         if (m_queued.wait_until(lock, std::min(stall, deadline),
                                 [this] { return !m_queue.empty(); }))
             continue;
         lock.unlock();
         if (Clock::now() >= deadline) {
-            qCWarning(lcBus) << "the room stream feed lags behind; replaying what arrived";
-            return;
+            qCWarning(lcBus) << "the room stream feed lags behind; refusing the join";
+            return false;
         }
         qCWarning(lcBus) << "the room stream feed stalled; following it again";
         subscribeFeed(m_applied.load() + 1);
@@ -498,6 +500,37 @@ void ClusterBus::tick()
     }
     m_lastTickApplied = applied;
     sweep(false);
+}
+
+void ClusterBus::startHeartbeat()
+{
+    // On its own thread: an event loop that waits for NATS (a failover, a slow replay)
+    // must not make the other nodes think this one died.
+    stopHeartbeat();
+    m_heartbeatStop = false;
+    m_heartbeat = std::thread([this] {
+        std::unique_lock<std::mutex> lock(m_heartbeatMutex);
+        while (!m_heartbeatStop) {
+            lock.unlock();
+            uint64_t rev = 0;
+            kvStore_PutString(&rev, m_link->nodes(), m_nodeKey.constData(), "alive");
+            lock.lock();
+            m_heartbeatWake.wait_for(lock, std::chrono::milliseconds(500),
+                                     [this] { return m_heartbeatStop; });
+        }
+    });
+}
+
+void ClusterBus::stopHeartbeat()
+{
+    if (!m_heartbeat.joinable())
+        return;
+    {
+        std::lock_guard<std::mutex> lock(m_heartbeatMutex);
+        m_heartbeatStop = true;
+    }
+    m_heartbeatWake.notify_all();
+    m_heartbeat.join();
 }
 
 void ClusterBus::sweep(bool forgetSelf)

@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <thread>
 
 #include <nats/nats.h>
 
@@ -53,7 +54,7 @@ public:
                                 const QList<qint64> &expectedSeqs) override;
     void publishDraft(const QString &room, const QByteArray &line, const QString &senderId,
                       const QString &recipientId) override;
-    void catchUp() override;
+    bool catchUp() override;
     void online(const QString &room, const protocol::User &user) override;
     void inactive(const QString &room, const QString &userId) override;
     QByteArray offline(const QString &room, const QString &userId, bool closed) override;
@@ -86,6 +87,8 @@ private:
     static void onDraft(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
     /// Follows the stream from sequence `from` (0: from its end, now).
     bool subscribeFeed(quint64 from);
+    void startHeartbeat();
+    void stopHeartbeat();
     /// The stream's last sequence; nullopt when NATS did not answer.
     std::optional<quint64> streamLastSeq();
     /// Hands the queued feed events to the hub (hub thread).
@@ -105,6 +108,10 @@ private:
     std::condition_variable m_queued;
     std::deque<store::StoredEvent> m_queue; ///< from the feed, not yet delivered
     QTimer *m_timer;
+    std::thread m_heartbeat; ///< refreshes this node's key in TALKER_NODES
+    std::mutex m_heartbeatMutex;
+    std::condition_variable m_heartbeatWake;
+    bool m_heartbeatStop = false;
 };
 
 } // namespace talker::cluster

@@ -46,7 +46,7 @@ public:
     {
         QStringList urls;        ///< nats://[user:pass@]host:port
         int replicas = 3;        ///< NATS nodes that store each stream and bucket
-        qint64 nodeTtlMs = 3000; ///< a node missing this long is dead
+        qint64 nodeTtlMs = 6000; ///< a node missing this long is dead (heartbeat: 0.5 s)
         qint64 requestTimeoutMs = 2000;
     };
 

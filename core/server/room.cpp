@@ -264,9 +264,12 @@ void Room::acked(quint64 ticket, bool stored, store::StoredEvent &&event)
 void Room::join(Connection *connection, const protocol::User &user,
                 const protocol::ConnectEvent &event)
 {
-    m_hub->flushStore(); // the replay must include what is queued
-    if (m_bus)
-        m_bus->catchUp(); // and what other nodes stored (before any member changes here)
+    m_hub->flushStore();              // the replay must include what is queued
+    if (m_bus && !m_bus->catchUp()) { // and what other nodes stored (before any change here)
+        qCWarning(lcRoom) << "cannot catch up with the cluster; join to" << m_name << "refused";
+        connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
+        return;
+    }
     Member *member = m_members.value(user.id);
     const bool isNew = member == nullptr;
     const bool wasIdle = member && member->idle;

@@ -55,8 +55,9 @@ public:
                               const QString &recipientId) = 0;
 
     /// Delivers (through the hub) every event stored anywhere before this call, so a
-    /// replay that follows includes what other nodes already acknowledged.
-    virtual void catchUp() = 0;
+    /// replay that follows includes what other nodes already acknowledged. False when
+    /// that could not be done (NATS failing over): the join is refused, the client retries.
+    virtual bool catchUp() = 0;
 
     /// A user's first connection on this node entered the room (or an idle local user
     /// came back); `join` or `back` goes out when the user was absent or idle everywhere.
