@@ -80,6 +80,20 @@ int health(quint16 port)
     return reply.mid(9, 3).toInt();
 }
 
+/// Joins, retrying while a node answers "Storage unavailable" (NATS failing over).
+std::unique_ptr<WireClient> joinRetrying(quint16 port, const QString &room, const QString &token,
+                                         const QJsonObject &extra = {})
+{
+    const QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        auto client = std::make_unique<WireClient>(port);
+        if (client->join(room, token, extra))
+            return client;
+        QTest::qWait(300);
+    }
+    return nullptr;
+}
+
 QStringList contentsOf(const QList<QJsonObject> &events)
 {
     QStringList out;
@@ -249,9 +263,11 @@ private slots:
     {
         const QString room = QStringLiteral("nats-minority");
         m_cluster.nats()->kill(1);
-        WireClient a(m_cluster.nodePort(0)), b(m_cluster.nodePort(2));
-        QVERIFY(a.join(room, m_alice));
-        QVERIFY(b.join(room, m_bob));
+        const auto pa = joinRetrying(m_cluster.nodePort(0), room, m_alice);
+        const auto pb = joinRetrying(m_cluster.nodePort(2), room, m_bob);
+        QVERIFY(pa && pb);
+        WireClient &a = *pa;
+        WireClient &b = *pb;
         QStringList sent;
         for (int i = 0; i < 20; ++i) {
             sent.append(QStringLiteral("n%1").arg(i));
