@@ -447,7 +447,7 @@ QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 fr
     bool done = false;
     // A read that stalls (NATS busy or failing over) resumes where it stopped; a replay
     // is never cut short silently: after the last attempt lastError() says so.
-    for (int attempt = 0; attempt < 3 && !done; ++attempt) {
+    for (int attempt = 0; attempt < 5 && !done; ++attempt) {
         jsSubOptions so;
         jsSubOptions_Init(&so);
         so.Stream = names::kStream;
@@ -489,9 +489,16 @@ QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 fr
                 if (int(newest.size()) > keep)
                     newest.pop_front();
             }
-            if (pending == 0 || (horizon && seq >= horizon)) {
+            if (horizon && seq >= horizon) {
                 done = true;
                 break;
+            }
+            if (pending == 0) {
+                // The consumer's count can lag on a busy server: ask the stream itself
+                // whether the room has more up to the horizon before stopping.
+                const quint64 more = firstSeq(filter, seq + 1);
+                done = more == 0 || (horizon && more > horizon);
+                break; // if not done: the next attempt reads on from `next`
             }
         }
         natsSubscription_Unsubscribe(sub);
