@@ -8,7 +8,6 @@
 #include "server/hub.h"
 #include "store/token.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -19,46 +18,12 @@ namespace talker::cluster {
 
 Q_LOGGING_CATEGORY(lcBus, "talker.cluster.bus")
 
-namespace {
-
-// Roster fields: {"<user id>": {"n": name, "i": idle, "s": idle since (epoch ms),
-//                               "c": {"<node>": active here}}}
-const QString kName = QStringLiteral("n");
-const QString kIdle = QStringLiteral("i");
-const QString kSince = QStringLiteral("s");
-const QString kNodes = QStringLiteral("c");
-
-QByteArray rosterKey(const QString &room)
-{
-    return "room." + names::token(room);
-}
-
-qint64 wallMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-protocol::User userOf(const QString &id, const QJsonObject &entry)
-{
-    return protocol::User{id, entry.value(kName).toString(), entry.value(kIdle).toBool()};
-}
-
-bool anyActive(const QJsonObject &nodes)
-{
-    for (auto it = nodes.begin(); it != nodes.end(); ++it) {
-        if (it.value().toBool())
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
 ClusterBus::ClusterBus(NatsLink *link, ClusterStore *store, const Options &options, QObject *parent)
     : QObject(parent)
     , m_link(link)
     , m_store(store)
     , m_options(options)
+    , m_presence(link, store, options.nodeName, options.leaveTimeoutMs)
     , m_nodeKey(names::token(options.nodeName))
     , m_timer(new QTimer(this))
 {
@@ -106,7 +71,7 @@ void ClusterBus::attach(server::Hub *hub)
                              this);
     // This node has no connections yet: whatever an earlier life of it left in the
     // rosters goes, as for a dead node.
-    sweep(true);
+    m_presence.sweep(true);
     m_timer->start();
     startHeartbeat();
 }
@@ -139,6 +104,7 @@ bool ClusterBus::subscribeFeed(quint64 from)
         m_applied = *last;
         from = *last + 1;
     }
+    m_feedStarted = true;
     jsErrCode code = jsErrCode(0);
     natsStatus s = NATS_OK;
     jsSubOptions so;
@@ -302,179 +268,29 @@ QList<server::RoomBus::Published> ClusterBus::publishAll(const QList<store::Stor
         }
         todo = again;
     }
+    // Delivered before this returns: what the sender's connection answers next (a pong,
+    // an error) comes after its own messages, as on a single node.
+    quint64 last = 0;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (out[i] == Published::Stored)
+            last = qMax(last, quint64(events[i]->seq));
+    }
+    if (last > 0 && !waitApplied(last))
+        qCWarning(lcBus) << "the room stream feed lags behind the publishes";
     return out;
 }
 
-QJsonObject ClusterBus::roster(const QString &room, uint64_t *revision)
+bool ClusterBus::waitApplied(quint64 seq)
 {
-    if (revision)
-        *revision = 0;
-    kvEntry *entry = nullptr;
-    if (kvStore_Get(&entry, m_link->presence(), rosterKey(room).constData()) != NATS_OK)
-        return QJsonObject();
-    if (revision)
-        *revision = kvEntry_Revision(entry);
-    const QByteArray value(static_cast<const char *>(kvEntry_Value(entry)),
-                           kvEntry_ValueLen(entry));
-    kvEntry_Destroy(entry);
-    return QJsonDocument::fromJson(value).object();
-}
-
-bool ClusterBus::change(const QString &room, const Edit &edit, QByteArray *published)
-{
-    const QByteArray key = rosterKey(room);
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        uint64_t revision = 0;
-        QJsonObject value = roster(room, &revision);
-        const QJsonObject before = value;
-        const QList<Change> changes = edit(value);
-        if (value == before && changes.isEmpty())
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    for (;;) {
+        drain();
+        if (m_applied.load() >= seq)
             return true;
-        const QByteArray data = QJsonDocument(value).toJson(QJsonDocument::Compact);
-        uint64_t rev = 0;
-        const natsStatus s = revision ? kvStore_Update(&rev, m_link->presence(), key.constData(),
-                                                       data.constData(), int(data.size()), revision)
-                                      : kvStore_Create(&rev, m_link->presence(), key.constData(),
-                                                       data.constData(), int(data.size()));
-        if (s == NATS_OK) {
-            for (const Change &c : changes) {
-                const QByteArray line = publishPresence(room, c);
-                if (published)
-                    *published = line;
-            }
-            return true;
-        }
-        if (!m_link->isConnected())
-            break;
+        std::unique_lock<std::mutex> lock(m_queueMutex);
+        if (!m_queued.wait_until(lock, deadline, [this] { return !m_queue.empty(); }))
+            return false; // the tick follows a stalled feed again
     }
-    qCWarning(lcBus) << "presence of room" << room << "not updated";
-    return false;
-}
-
-QByteArray ClusterBus::publishPresence(const QString &room, const Change &change)
-{
-    protocol::PresenceEvent p;
-    switch (change.kind) {
-    case int(store::EventKind::Join):
-        p.kind = protocol::PresenceEvent::Kind::Join;
-        break;
-    case int(store::EventKind::Leave):
-        p.kind = protocol::PresenceEvent::Kind::Leave;
-        break;
-    case ClusterStore::kIdle:
-        p.kind = protocol::PresenceEvent::Kind::Idle;
-        break;
-    default:
-        p.kind = protocol::PresenceEvent::Kind::Back;
-        break;
-    }
-    p.user = change.user;
-    p.user.idle = false;
-    p.time = QDateTime::currentSecsSinceEpoch();
-    p.id = store::generateEventId();
-    store::StoredEvent e;
-    e.room = room;
-    e.id = p.id;
-    e.kind = store::EventKind(change.kind);
-    e.senderId = change.user.id;
-    e.time = p.time;
-    e.line = protocol::encode(p);
-    if (!m_store->publish(&e, 0, nullptr)) {
-        qCWarning(lcBus) << "could not publish presence:" << m_store->lastError();
-        return QByteArray();
-    }
-    return e.line;
-}
-
-void ClusterBus::online(const QString &room, const protocol::User &user)
-{
-    change(room, [&](QJsonObject &roster) {
-        QList<Change> out;
-        QJsonObject entry = roster.value(user.id).toObject();
-        QJsonObject nodes = entry.value(kNodes).toObject();
-        nodes.insert(m_options.nodeName, true);
-        if (entry.isEmpty()) {
-            entry.insert(kName, user.name);
-            out.append({int(store::EventKind::Join), user});
-        } else if (entry.value(kIdle).toBool()) {
-            out.append({ClusterStore::kBack, user});
-        }
-        entry.insert(kIdle, false);
-        entry.insert(kNodes, nodes);
-        roster.insert(user.id, entry);
-        return out;
-    });
-}
-
-void ClusterBus::inactive(const QString &room, const QString &userId)
-{
-    change(room, [&](QJsonObject &roster) {
-        QList<Change> out;
-        QJsonObject entry = roster.value(userId).toObject();
-        if (entry.isEmpty())
-            return out;
-        QJsonObject nodes = entry.value(kNodes).toObject();
-        nodes.insert(m_options.nodeName, false);
-        entry.insert(kNodes, nodes);
-        if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
-            entry.insert(kIdle, true);
-            entry.insert(kSince, wallMs());
-            out.append({ClusterStore::kIdle, userOf(userId, entry)});
-        }
-        roster.insert(userId, entry);
-        return out;
-    });
-}
-
-QByteArray ClusterBus::offline(const QString &room, const QString &userId, bool closed)
-{
-    QByteArray leave;
-    change(
-        room,
-        [&](QJsonObject &roster) {
-            QList<Change> out;
-            QJsonObject entry = roster.value(userId).toObject();
-            if (entry.isEmpty())
-                return out;
-            QJsonObject nodes = entry.value(kNodes).toObject();
-            nodes.remove(m_options.nodeName);
-            entry.insert(kNodes, nodes);
-            if (closed && nodes.isEmpty()) {
-                roster.remove(userId);
-                out.append({int(store::EventKind::Leave), userOf(userId, entry)});
-                return out;
-            }
-            if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
-                entry.insert(kIdle, true);
-                entry.insert(kSince, wallMs());
-                out.append({ClusterStore::kIdle, userOf(userId, entry)});
-            }
-            roster.insert(userId, entry);
-            return out;
-        },
-        &leave);
-    return leave;
-}
-
-std::optional<protocol::User> ClusterBus::member(const QString &room, const QString &idOrName)
-{
-    const QJsonObject r = roster(room);
-    if (r.contains(idOrName))
-        return userOf(idOrName, r.value(idOrName).toObject());
-    for (auto it = r.begin(); it != r.end(); ++it) {
-        if (it.value().toObject().value(kName).toString() == idOrName)
-            return userOf(it.key(), it.value().toObject());
-    }
-    return std::nullopt;
-}
-
-QList<protocol::User> ClusterBus::members(const QString &room)
-{
-    QList<protocol::User> out;
-    const QJsonObject r = roster(room);
-    for (auto it = r.begin(); it != r.end(); ++it)
-        out.append(userOf(it.key(), it.value().toObject()));
-    return out;
 }
 
 void ClusterBus::tick()
@@ -484,7 +300,10 @@ void ClusterBus::tick()
     drain();
     if (!m_link->isConnected())
         return; // NATS away: declare nobody dead, wait for the client to reconnect
-    if (!m_feed && !subscribeFeed(0))
+    // From where it stopped, never from the stream's end: jumping there would skip the
+    // events stored meanwhile for this node's clients (only the very first follow of
+    // this node, before it delivered anything, starts at the end).
+    if (!m_feed && !subscribeFeed(m_feedStarted ? m_applied.load() + 1 : 0))
         return;
     const quint64 last = streamLastSeq().value_or(0);
     const quint64 applied = m_applied.load();
@@ -499,7 +318,7 @@ void ClusterBus::tick()
         m_stalledTicks = 0;
     }
     m_lastTickApplied = applied;
-    sweep(false);
+    m_presence.sweep(false);
 }
 
 void ClusterBus::startHeartbeat()
@@ -533,56 +352,29 @@ void ClusterBus::stopHeartbeat()
     m_heartbeat.join();
 }
 
-void ClusterBus::sweep(bool forgetSelf)
+void ClusterBus::online(const QString &room, const protocol::User &user)
 {
-    uint64_t rev = 0;
-    if (kvStore_PutString(&rev, m_link->nodes(), m_nodeKey.constData(), "alive") != NATS_OK)
-        return; // NATS away: declare nobody dead
-    kvKeysList keys;
-    if (kvStore_Keys(&keys, m_link->nodes(), nullptr) != NATS_OK)
-        return;
-    QSet<QString> alive;
-    for (int i = 0; i < keys.Count; ++i)
-        alive.insert(QString::fromUtf8(QByteArray::fromHex(QByteArray(keys.Keys[i]))));
-    kvKeysList_Destroy(&keys);
-    if (forgetSelf)
-        alive.remove(m_options.nodeName);
-    if (kvStore_Keys(&keys, m_link->presence(), nullptr) != NATS_OK)
-        return;
-    for (int i = 0; i < keys.Count; ++i) {
-        const QByteArray key(keys.Keys[i]);
-        sweepRoom(QString::fromUtf8(QByteArray::fromHex(key.mid(5))), alive);
-    }
-    kvKeysList_Destroy(&keys);
+    m_presence.online(room, user);
 }
 
-void ClusterBus::sweepRoom(const QString &room, const QSet<QString> &alive)
+void ClusterBus::inactive(const QString &room, const QString &userId)
 {
-    const qint64 now = wallMs();
-    change(room, [&](QJsonObject &roster) {
-        QList<Change> out;
-        for (const QString &id : roster.keys()) {
-            QJsonObject entry = roster.value(id).toObject();
-            QJsonObject nodes = entry.value(kNodes).toObject();
-            for (const QString &node : nodes.keys()) {
-                if (!alive.contains(node))
-                    nodes.remove(node); // that node died with the user's connections
-            }
-            entry.insert(kNodes, nodes);
-            if (!entry.value(kIdle).toBool() && !anyActive(nodes)) {
-                entry.insert(kIdle, true);
-                entry.insert(kSince, now);
-                out.append({ClusterStore::kIdle, userOf(id, entry)});
-            } else if (entry.value(kIdle).toBool() &&
-                       now - qint64(entry.value(kSince).toDouble()) >= m_options.leaveTimeoutMs) {
-                roster.remove(id);
-                out.append({int(store::EventKind::Leave), userOf(id, entry)});
-                continue;
-            }
-            roster.insert(id, entry);
-        }
-        return out;
-    });
+    m_presence.inactive(room, userId);
+}
+
+QByteArray ClusterBus::offline(const QString &room, const QString &userId, bool closed)
+{
+    return m_presence.offline(room, userId, closed);
+}
+
+std::optional<protocol::User> ClusterBus::member(const QString &room, const QString &idOrName)
+{
+    return m_presence.member(room, idOrName);
+}
+
+QList<protocol::User> ClusterBus::members(const QString &room)
+{
+    return m_presence.members(room);
 }
 
 } // namespace talker::cluster

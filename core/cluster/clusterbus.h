@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cluster/clusterpresence.h"
 #include "server/roombus.h"
 
 #include <QJsonObject>
@@ -27,10 +28,9 @@ class ClusterStore;
 
 /// The RoomBus of a cluster node. Events: every node follows the TALKER_ROOMS stream
 /// with one ordered consumer and hands each event to its hub in stream order.
-/// Presence: one roster per room in the TALKER_PRESENCE bucket, changed only by
-/// compare-and-set, so of several nodes exactly one publishes each join, idle,
-/// back or leave. Nodes keep a key alive in TALKER_NODES; every node sweeps the
-/// rosters for users of dead nodes and for idle users past the leave timeout.
+/// Presence: ClusterPresence (rosters in the TALKER_PRESENCE bucket, so of several
+/// nodes exactly one publishes each join, idle, back or leave). A thread keeps this
+/// node's key alive in TALKER_NODES; a timer follows the feed and sweeps presence.
 class ClusterBus : public QObject, public server::RoomBus
 {
     Q_OBJECT
@@ -65,24 +65,7 @@ public:
     quint64 appliedSeq() const { return m_applied.load(); }
 
 private:
-    /// A presence event a roster change asks for.
-    struct Change
-    {
-        int kind; ///< store::EventKind or ClusterStore::kIdle / kBack
-        protocol::User user;
-    };
-    using Edit = std::function<QList<Change>(QJsonObject &roster)>;
-    /// Applies `edit` to the room's roster by compare-and-set (retrying on conflicts)
-    /// and publishes the changes it asks for. False if NATS did not answer.
-    /// `*published` receives the last line it published.
-    bool change(const QString &room, const Edit &edit, QByteArray *published = nullptr);
-    QJsonObject roster(const QString &room, uint64_t *revision = nullptr);
-    QByteArray publishPresence(const QString &room, const Change &change);
     void tick();
-    /// Heartbeat, then every roster loses the connections of dead nodes (and of this
-    /// one's earlier life with `forgetSelf`) and idle users past the leave timeout.
-    void sweep(bool forgetSelf);
-    void sweepRoom(const QString &room, const QSet<QString> &alive);
     static void onFeed(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
     static void onDraft(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
     /// Follows the stream from sequence `from` (0: from its end, now).
@@ -93,15 +76,19 @@ private:
     std::optional<quint64> streamLastSeq();
     /// Hands the queued feed events to the hub (hub thread).
     void drain();
+    /// Drains the feed until it delivered stream sequence `seq` (bounded wait).
+    bool waitApplied(quint64 seq);
 
     NatsLink *m_link;
     ClusterStore *m_store;
     Options m_options;
+    ClusterPresence m_presence;
     QByteArray m_nodeKey;
     server::Hub *m_hub = nullptr;
     natsSubscription *m_feed = nullptr;
     natsSubscription *m_drafts = nullptr; ///< core NATS, `talker.d.>`: drafts are not stored
     std::atomic<quint64> m_applied{0};
+    bool m_feedStarted = false; ///< m_applied is a position in the stream
     quint64 m_lastTickApplied = 0;
     int m_stalledTicks = 0;
     std::mutex m_queueMutex;

@@ -286,13 +286,12 @@ natsMsg *ClusterStore::toMessage(const store::StoredEvent &event, qint64 expecte
         natsMsgHeader_Set(msg, "T-To", event.recipientId.toUtf8().constData());
     natsMsgHeader_Set(msg, "T-Time", time.constData());
     jsPubOptions_Init(po);
-    if (event.kind == store::EventKind::Message) {
-        // Ownership and duplicates: the id must be new, or still at the state we read.
-        if (expectedSeq > 0)
-            po->ExpectLastSubjectSeq = uint64_t(expectedSeq);
-        else
-            po->ExpectNoMessage = true;
-    }
+    // Ownership and duplicates: the id must be new, or (an edit) still at the state we
+    // read. Presence ids are new too, so a copy published twice is stored once.
+    if (expectedSeq > 0 && event.kind == store::EventKind::Message)
+        po->ExpectLastSubjectSeq = uint64_t(expectedSeq);
+    else
+        po->ExpectNoMessage = true;
     return msg;
 }
 

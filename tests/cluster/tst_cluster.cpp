@@ -276,6 +276,8 @@ private slots:
         QStringList got;
         while (got.size() < sent.size()) {
             const QJsonObject e = b.waitFor(kMessage, nullptr, 20000);
+            if (e.isEmpty()) // say whether the sender was told (not stored) or not
+                qWarning("sender saw: %s", qPrintable(types(a.sync()).join(QLatin1Char(' '))));
             QVERIFY2(!e.isEmpty(), "a message was lost with one NATS server down");
             got.append(e.value(kContent).toString());
         }

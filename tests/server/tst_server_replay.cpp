@@ -148,7 +148,9 @@ private slots:
     {
         WireClient a(m_server.port()), b(m_server.port());
         QVERIFY(joinAll(QStringLiteral("pm-hist"), {{&a, m_alice}, {&b, m_bob}}));
+        // The sender's copy first: sendAll() must wait for "public", not for it.
         a.send(message(QStringLiteral("secret"), opt("to", b.userId())));
+        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("secret"));
         QVERIFY(!b.waitFor(kMessage).isEmpty());
         sendAll(a, {QStringLiteral("public")});
         WireClient c(m_server.port());
