@@ -99,7 +99,8 @@ private slots:
         // One message echoed to one receiver, twice; the join once.
         QCOMPARE(sample(m, "talker_events_out_total", "type=\"message\""), 2.0);
         QCOMPARE(sample(m, "talker_events_out_total", "type=\"join\""), 1.0);
-        QVERIFY(sample(m, "talker_store_ack_seconds_count") >= 2);
+        // One observation per store batch (or bus batch): the two messages may share one.
+        QVERIFY(sample(m, "talker_store_ack_seconds_count") >= 1);
         QCOMPARE(sample(m, "talker_store_ack_seconds_bucket", "le=\"+Inf\""),
                  sample(m, "talker_store_ack_seconds_count"));
         QCOMPARE(sample(m, "talker_replay_events_count"), 1.0);
