@@ -168,6 +168,8 @@ Rectangle {
             focusLater.restart()
         }
     }
+    // At start the chat was opened before this view existed.
+    Component.onCompleted: focusLater.restart()
     Timer {
         id: focusLater
         interval: 0

@@ -32,6 +32,8 @@ Rectangle {
             keyNavigationEnabled: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Members")
+            // Tab lands on a member (the first), not on the bare list.
+            onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
             delegate: ItemDelegate {
                 id: member
                 required property string userId
@@ -47,7 +49,7 @@ Rectangle {
                 height: Math.max(40, Math.ceil(implicitContentHeight) + topPadding + bottomPadding)
                 topPadding: 4
                 bottomPadding: 4
-                enabled: !isSelf
+                // The user's own row too takes the keyboard (to be read); a click does nothing.
                 focus: ListView.isCurrentItem
                 Keys.onReturnPressed: clicked()
                 Keys.onEnterPressed: clicked()
@@ -55,7 +57,7 @@ Rectangle {
                 Accessible.name: qsTr("%1, %2").arg(name).arg(presenceText)
                 ToolTip.visible: hovered && !isSelf
                 ToolTip.text: qsTr("Send %1 a private message").arg(name)
-                onClicked: App.chats.openPrivate(userId, name)
+                onClicked: if (!isSelf) App.chats.openPrivate(userId, name)
                 background: Rectangle {
                     color: member.hovered ? Theme.sidebarHover : "transparent"
                     border.width: member.ListView.isCurrentItem && member.ListView.view.activeFocus ? 2 : 0

@@ -38,6 +38,9 @@ Item {
     signal retractRequested(string messageId)
 
     implicitHeight: column.implicitHeight
+    // The keyboard's place in the list: a ring while the list has the focus.
+    readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view !== null
+                                            && ListView.view.activeFocus
 
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1 at %2: %3").arg(authorName).arg(Format.time(time)).arg(plainText)
@@ -88,6 +91,8 @@ Item {
             Layout.topMargin: delegate.firstInGroup ? 6 : 0
             implicitHeight: row.implicitHeight + 6
             color: delegate.isMention && !delegate.isPrivate ? Theme.mention : (hover.hovered ? Theme.hover : "transparent")
+            border.width: delegate.keyboardCurrent ? 2 : 0
+            border.color: Theme.accent
 
             HoverHandler { id: hover }
             TapHandler {

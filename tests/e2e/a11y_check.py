@@ -2,14 +2,19 @@
 # SPDX-FileCopyrightText: 2026 Talker contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Reads Talker's accessibility tree over AT-SPI as a screen reader (Orca) does and
-checks what it must hold (issue 14), then walks the keyboard path with Tab.
+checks what it must hold (issue 14), then walks the keyboard path: Tab and
+Shift+Tab through sidebar, messages, composer and members, arrows within lists,
+Enter to open, each stop heard as an AT-SPI focus event.
 
     a11y_check.py APP_PID [--no-keyboard]
 """
+import os
+import subprocess
 import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 PID = int(sys.argv[1])
 failures = []
@@ -102,19 +107,46 @@ check(bool(members), "members are list items with presence: %s" % members[:1])
 
 
 def focused():
+    """The deepest focused accessible (focus scopes above it report focus too)."""
+    found = None
     for node, role, name, states in walk(app):
         if states.contains(pyatspi.STATE_FOCUSED) and role not in ("frame", "window", "filler"):
-            return role, name
-    return None
+            found = (role, name)
+    return found
 
 
-KEYSYMS = {"Tab": 0xFF09, "ISO_Left_Tab": 0xFE20, "Down": 0xFF54, "Return": 0xFF0D}
+KEYSYMS = {"Tab": 0xFF09, "ISO_Left_Tab": 0xFE20, "Up": 0xFF52, "Down": 0xFF54, "Return": 0xFF0D}
+
+
+# Focus events, as a screen reader hears them ("object:state-changed:focused").
+focus_events = []
+
+
+def on_focus(event):
+    try:
+        if event.detail1 == 1 and event.source.get_process_id() == PID:
+            focus_events.append((event.source.getRoleName(), event.source.name or ""))
+    except Exception:
+        pass
+
+
+pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
+
+
+def pump(seconds):
+    """Runs the main loop that delivers AT-SPI events for a while."""
+    context = GLib.MainContext.default()
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        while context.pending():
+            context.iteration(False)
+        time.sleep(0.02)
 
 
 def press(key):
     """A key press and release through the AT-SPI registry (XTest underneath)."""
     pyatspi.Registry.generateKeyboardEvent(KEYSYMS[key], None, pyatspi.KEY_SYM)
-    time.sleep(0.4)
+    pump(0.4)
 
 
 if "--no-keyboard" in sys.argv:
@@ -123,21 +155,84 @@ if "--no-keyboard" in sys.argv:
         dump(tree)
     sys.exit(1 if failures else 0)
 
-# Keyboard only: Tab reaches the sidebar, the messages, the composer, the members.
-stops = []
-for _ in range(14):
-    press("Tab")
-    stop = focused()
-    stops.append(stop)
-print("    Tab stops:", stops)
-names = " | ".join("%s:%s" % s for s in stops if s)
-check(any(s and s[1] == "Rooms" for s in stops) or any(s and s[0] == "list item" and s[1].startswith("Main") for s in stops),
-      "Tab reaches the sidebar rooms")
-check(any(s and s[1] == "Messages" for s in stops) or any(s and "Morning!" in s[1] for s in stops),
-      "Tab reaches the message list")
-check(any(s and s[1] == "Message text" for s in stops), "Tab reaches the composer")
-check(any(s and s[1] == "Members" for s in stops) or any(s and s[1].startswith("alice") for s in stops),
-      "Tab reaches the members")
+# Keyboard only. The app opened Main with the keyboard in the composer; from there
+# Tab and Shift+Tab reach the sidebar, the messages, the composer and the members,
+# arrows move within a list and Enter opens. Focus is read as a screen reader gets
+# it: the focused accessible of the tree (its state), after each key.
+start = focused()
+check(start == ("text", "Message text"), "the composer has the keyboard at start: %s" % (start,))
+
+
+def tab_to(match, what, key="Tab", limit=16):
+    """Presses key until the focused accessible matches; the stops on the way."""
+    stops = []
+    for _ in range(limit):
+        press(key)
+        stop = focused()
+        stops.append(stop)
+        if stop and match(*stop):
+            print("    %s stops: %s" % (key, stops))
+            heard = focus_events[-1] if focus_events else None
+            check(heard == stop, "a focus event announced %s: %s" % (what, heard))
+            return stop
+    check(False, "%s reaches %s (stops: %s)" % (key, what, stops))
+    return None
+
+
+def frame_name():
+    for _, role, name, _ in walk(app):
+        if role == "frame":
+            return name
+    return ""
+
+
+def shot(name):
+    """A screenshot to look at (the focus ring), in $TALKER_A11Y_SHOTS when set."""
+    folder = os.environ.get("TALKER_A11Y_SHOTS")
+    if folder:
+        subprocess.run(["import", "-window", "root", os.path.join(folder, name)], check=False)
+
+
+room = tab_to(lambda r, n: r == "list item" and n.startswith("Main"), "the sidebar rooms")
+check(room is not None, "Tab reaches the sidebar rooms")
+shot("e2e-a11y-focus-sidebar.png")
+message = tab_to(lambda r, n: r == "list item" and " at " in n, "the message list")
+check(message is not None, "Tab reaches the message list")
+if message:
+    press("Down")
+    below = focused()
+    check(below is not None and below[0] == "list item" and below != message,
+          "Down moves to the next message: %s" % (below,))
+    press("Up")
+    check(focused() == message, "Up moves back: %s" % (focused(),))
+    shot("e2e-a11y-focus-message.png")
+composer = tab_to(lambda r, n: n == "Message text", "the composer")
+check(composer is not None, "Tab reaches the composer")
+members = tab_to(lambda r, n: r == "list item" and n.startswith("alice"), "the members")
+check(members is not None, "Tab reaches the members")
+if members:
+    press("Down")
+    moved = focused()
+    press("Up")
+    back = focused()
+    check(members[0] == "list item" and moved is not None and moved[0] == "list item"
+          and moved != members and back == members,
+          "arrows move within the members: %s, %s, %s" % (members, moved, back))
+    shot("e2e-a11y-focus-members.png")
+# Shift+Tab walks back to the composer.
+back = tab_to(lambda r, n: n == "Message text", "the composer backwards", key="ISO_Left_Tab")
+check(back is not None, "Shift+Tab walks back to the composer")
+# Enter on a sidebar entry opens it: bob's private chat, with the keyboard in its composer.
+bob = tab_to(lambda r, n: r == "list item" and n.startswith("bob") and " at " not in n,
+             "bob's private chat in the sidebar")
+if bob:
+    press("Return")
+    deadline = time.time() + 5
+    while time.time() < deadline and frame_name() != "bob — Talker":
+        time.sleep(0.2)
+    check(frame_name() == "bob — Talker", "Enter opens the chat: %s" % frame_name())
+    check(focused() == ("text", "Message text"), "the opened chat's composer has the keyboard: %s"
+          % (focused(),))
 
 if failures:
     print("tree as read:")

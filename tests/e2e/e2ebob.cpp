@@ -42,6 +42,9 @@ int main(int argc, char *argv[])
         hello.content = QStringLiteral(
             "Morning! The **build** is green again, details at https://ci.example.org/talker");
         socket.write(encode(Event(hello)));
+        MessageEvent second; // two, so that arrows have somewhere to go
+        second.content = QStringLiteral("Release notes are up too.");
+        socket.write(encode(Event(second)));
         MessageEvent message;
         message.content = text;
         message.to = to;

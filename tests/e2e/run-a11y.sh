@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Talker contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Accessibility test (issue 14): the real app as a screen reader sees it.
-#   run-a11y.sh TALKER TALKER_SERVER E2E_BOB
+#   run-a11y.sh TALKER TALKER_SERVER E2E_BOB [BUILD_DIR]
 # Under Xvfb with a private session bus, the AT-SPI bus (at-spi-bus-launcher, with
 # the screen-reader flag on as Orca sets it) and openbox for keyboard focus, it
 # starts talker-server and the app joined to Main, lets a second client write, then
@@ -12,8 +12,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/session.sh"
 session_enter "$@"
 talker="$1"; server="$2"; bob_client="$3"
+# Screenshots of the focus ring go to BUILD_DIR (4th argument) when given.
+[ -n "${4:-}" ] && export TALKER_A11Y_SHOTS="$4"
 session_init a11y
 
+# An unlocked keychain: without one, D-Bus starts gnome-keyring, whose unlock prompt
+# (gcr-prompter) grabs the keyboard.
+start_keyring
 start_atspi
 start_openbox
 start_server "$server"
