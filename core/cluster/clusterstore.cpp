@@ -4,6 +4,7 @@
 
 #include "cluster/natslink.h"
 #include "protocol/codec.h"
+#include "protocol/username.h"
 #include "store/token.h"
 
 #include <QJsonDocument>
@@ -19,7 +20,8 @@ constexpr int64_t kReadTimeoutMs = 2000;
 
 QByteArray nameKey(const QString &name)
 {
-    return "name." + names::token(name);
+    // One account per name ignoring case (and Unicode forms), as in a single server.
+    return "name." + names::token(protocol::userNameKey(name));
 }
 
 QByteArray idKey(const QString &id)
@@ -49,6 +51,7 @@ bool visibleTo(const store::StoredEvent &e, const QString &userId)
 
 ClusterStore::ClusterStore(NatsLink *link)
     : m_link(link)
+    , m_invites(link)
 {}
 
 bool ClusterStore::fail(natsStatus status, const char *what, jsErrCode code)
@@ -74,45 +77,22 @@ std::optional<QByteArray> ClusterStore::get(const QByteArray &key)
 
 std::optional<QString> ClusterStore::nextUserId()
 {
-    // A counter changed by compare-and-set: two nodes never hand out the same id.
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        kvEntry *entry = nullptr;
-        natsStatus s = kvStore_Get(&entry, m_link->users(), "counter");
-        quint64 next = 1;
-        uint64_t revision = 0;
-        if (s == NATS_OK) {
-            next =
-                QByteArray(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry))
-                    .toULongLong() +
-                1;
-            revision = kvEntry_Revision(entry);
-            kvEntry_Destroy(entry);
-        } else if (s != NATS_NOT_FOUND) {
-            fail(s, "user counter");
-            return std::nullopt;
-        }
-        const QByteArray value = QByteArray::number(next);
-        uint64_t rev = 0;
-        s = revision ? kvStore_Update(&rev, m_link->users(), "counter", value.constData(),
-                                      int(value.size()), revision)
-                     : kvStore_Create(&rev, m_link->users(), "counter", value.constData(),
-                                      int(value.size()));
-        if (s == NATS_OK)
-            return QString::number(next);
-    }
-    m_error = QStringLiteral("user counter: too many concurrent updates");
-    return std::nullopt;
+    const std::optional<quint64> id =
+        ClusterInvites::nextCounter(m_link->users(), "counter", &m_error);
+    return id ? std::optional<QString>(QString::number(*id)) : std::nullopt;
 }
 
 std::optional<store::UserRecord> ClusterStore::addUser(const QString &name, QString *token)
 {
     m_error.clear();
+    m_nameTaken = false;
     if (name.trimmed().isEmpty()) {
         m_error = QStringLiteral("empty user name");
         return std::nullopt;
     }
     if (get(nameKey(name))) {
         m_error = QStringLiteral("user %1 exists").arg(name);
+        m_nameTaken = true;
         return std::nullopt;
     }
     const std::optional<QString> id = nextUserId();
@@ -125,6 +105,7 @@ std::optional<store::UserRecord> ClusterStore::addUser(const QString &name, QStr
                                   idBytes.constData(), int(idBytes.size()));
     if (s != NATS_OK) {
         m_error = QStringLiteral("user %1 exists").arg(name);
+        m_nameTaken = true;
         return std::nullopt;
     }
     const QString secret = store::generateToken();
@@ -243,6 +224,57 @@ std::optional<store::UserRecord> ClusterStore::userByName(const QString &name)
     m_error.clear();
     const std::optional<QByteArray> id = get(nameKey(name));
     return id ? userById(QString::fromUtf8(*id)) : std::nullopt;
+}
+
+std::optional<store::UserRecord> ClusterStore::userByNameKey(const QString &name)
+{
+    return userByName(name); // the name key ignores case already
+}
+
+std::optional<store::InviteRecord> ClusterStore::createInvite(const QString &room, int uses,
+                                                              qint64 expires, QString *code)
+{
+    const auto record = m_invites.create(room, uses, expires, code);
+    m_error = m_invites.lastError();
+    return record;
+}
+
+QList<store::InviteRecord> ClusterStore::invites()
+{
+    const QList<store::InviteRecord> list = m_invites.list();
+    m_error = m_invites.lastError();
+    return list;
+}
+
+bool ClusterStore::revokeInvite(const QString &codeOrId)
+{
+    const bool revoked = m_invites.revoke(codeOrId);
+    m_error = m_invites.lastError();
+    return revoked;
+}
+
+store::RedeemResult ClusterStore::redeemInvite(const QString &code, const QString &name,
+                                               store::UserRecord *user, QString *token)
+{
+    // A use is claimed first (compare-and-set), then the account is created; if that
+    // fails the use is given back, so nothing is half done once this returns.
+    const store::RedeemResult claimed = m_invites.claim(code);
+    if (claimed != store::RedeemResult::Ok) {
+        m_error = m_invites.lastError();
+        return claimed;
+    }
+    const bool taken = userByNameKey(name).has_value();
+    const std::optional<store::UserRecord> created = taken ? std::nullopt : addUser(name, token);
+    if (!created) {
+        const QString why = m_error;
+        m_invites.release(code);
+        m_error = why;
+        // addUser() refuses a name another node took meanwhile: taken as well.
+        return taken || m_nameTaken ? store::RedeemResult::NameTaken : store::RedeemResult::Failed;
+    }
+    if (user)
+        *user = *created;
+    return store::RedeemResult::Ok;
 }
 
 bool ClusterStore::ensureRoom(const QString &room)

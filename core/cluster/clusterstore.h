@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cluster/clusterinvites.h"
 #include "store/store.h"
 
 #include <atomic>
@@ -13,7 +14,8 @@ namespace talker::cluster {
 
 class NatsLink;
 
-/// The Store of cluster mode: users in the TALKER_USERS bucket, room history in the
+/// The Store of cluster mode: users (names unique ignoring case) and invites
+/// (ClusterInvites) in the TALKER_USERS bucket, room history in the
 /// TALKER_ROOMS stream (subject `talker.r.<room>.<id>`, so the latest state of a
 /// message is the last message on its subject). Nothing is kept on the node.
 class ClusterStore : public store::Store
@@ -35,6 +37,15 @@ public:
     QList<store::UserRecord> users() override;
     std::optional<store::UserRecord> userByToken(const QString &token) override;
     std::optional<store::UserRecord> userByName(const QString &name) override;
+
+    std::optional<store::UserRecord> userByNameKey(const QString &name) override;
+
+    std::optional<store::InviteRecord> createInvite(const QString &room, int uses, qint64 expires,
+                                                    QString *code) override;
+    QList<store::InviteRecord> invites() override;
+    bool revokeInvite(const QString &codeOrId) override;
+    store::RedeemResult redeemInvite(const QString &code, const QString &name,
+                                     store::UserRecord *user, QString *token) override;
 
     bool ensureRoom(const QString &room) override;
     QStringList rooms() override;
@@ -77,8 +88,10 @@ private:
                                        int keep);
 
     NatsLink *m_link;
+    ClusterInvites m_invites;
     std::function<quint64()> m_horizon;
     QString m_error;
+    bool m_nameTaken = false; ///< the last addUser() failed on an existing name
 };
 
 } // namespace talker::cluster
