@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <algorithm>
 #include <deque>
 
@@ -467,8 +468,16 @@ quint64 ClusterStore::firstSeq(const QByteArray &subject, quint64 from)
 QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 from,
                                                  const QString &userId, int keep)
 {
+    return readRoom(room, from, m_horizon ? m_horizon() : 0, keep,
+                    [&userId](const store::StoredEvent &e) {
+                        return int(e.kind) <= int(store::EventKind::Leave) && visibleTo(e, userId);
+                    });
+}
+
+QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 from, quint64 horizon,
+                                                 int keep, const Accept &accept)
+{
     QList<store::StoredEvent> out;
-    const quint64 horizon = m_horizon ? m_horizon() : 0;
     const QByteArray filter = names::roomFilter(room);
     const quint64 first = firstSeq(filter, from);
     if (first == 0 || (horizon && first > horizon) || keep <= 0)
@@ -515,7 +524,7 @@ QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 fr
             store::StoredEvent e = fromMessage(msg, seq);
             natsMsg_Destroy(msg);
             next = seq + 1;
-            if (int(e.kind) <= int(store::EventKind::Leave) && visibleTo(e, userId)) {
+            if (accept(e)) {
                 newest.push_back(std::move(e));
                 if (int(newest.size()) > keep)
                     newest.pop_front();
@@ -562,6 +571,65 @@ QList<store::StoredEvent> ClusterStore::lastEvents(const QString &room, const QS
     m_error.clear();
     // Reads the room from its start and keeps the tail (docs/cluster.md: limits).
     return readRoom(room, 1, userId, count);
+}
+
+store::HistoryPage ClusterStore::historyBefore(const QString &room, const QString &beforeId,
+                                               const QString &userId, int limit)
+{
+    m_error.clear();
+    store::HistoryPage page;
+    const quint64 at = firstSeq(names::eventSubject(room, beforeId), 1);
+    page.available = m_error.isEmpty(); // NATS away: "History not available"
+    if (at == 0 || !page.available)
+        return page;
+    page.found = true;
+    if (at <= 1)
+        return page;
+    // Each message once, at its first event, in its latest state; join and leave as
+    // they are. Read from the room's start (docs/cluster.md: limits), keeping the tail.
+    QSet<QString> seen;
+    const QList<store::StoredEvent> events =
+        readRoom(room, 1, at - 1, qMax(0, limit) + 1, [&](const store::StoredEvent &e) {
+            if (int(e.kind) > int(store::EventKind::Leave) || !visibleTo(e, userId))
+                return false;
+            if (e.kind != store::EventKind::Message)
+                return true;
+            if (seen.contains(e.id))
+                return false; // an edit: the message is at its first event
+            seen.insert(e.id);
+            return true;
+        });
+    if (!m_error.isEmpty()) {
+        page.available = false;
+        return page;
+    }
+    page.more = events.size() > limit;
+    for (qsizetype i = page.more ? 1 : 0; i < events.size(); ++i) {
+        const store::StoredEvent &e = events[i];
+        qint64 seq = e.seq;
+        if (e.kind == store::EventKind::Message) {
+            if (const auto newest = latest(room, e.id))
+                seq = newest->seq;
+        }
+        page.lineSeqs.append(seq);
+    }
+    return page;
+}
+
+std::optional<QByteArray> ClusterStore::lineAt(qint64 seq)
+{
+    m_error.clear();
+    natsMsg *msg = nullptr;
+    jsErrCode code = jsErrCode(0);
+    const natsStatus s =
+        js_GetMsg(&msg, m_link->js(), names::kStream, uint64_t(seq), nullptr, &code);
+    if (s != NATS_OK) {
+        fail(s, "history", code);
+        return std::nullopt;
+    }
+    QByteArray line(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
+    natsMsg_Destroy(msg);
+    return line;
 }
 
 } // namespace talker::cluster

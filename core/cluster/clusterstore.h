@@ -56,6 +56,10 @@ public:
                                           const QString &userId, int cap, bool *found) override;
     QList<store::StoredEvent> lastEvents(const QString &room, const QString &userId,
                                          int count) override;
+    /// Pages back through the stream (read from the room's start, like lastEvents()).
+    store::HistoryPage historyBefore(const QString &room, const QString &beforeId,
+                                     const QString &userId, int limit) override;
+    std::optional<QByteArray> lineAt(qint64 seq) override;
 
     /// Publishes an event on its subject and waits for JetStream's acknowledgement.
     /// `expectedSeq`: for messages, the seq of the current state (0: the id must be new).
@@ -86,6 +90,11 @@ private:
     /// keeps the newest `keep`.
     QList<store::StoredEvent> readRoom(const QString &room, quint64 from, const QString &userId,
                                        int keep);
+    using Accept = std::function<bool(const store::StoredEvent &)>;
+    /// Reads the room's events from `from` up to `to` (0: to the end) and keeps the
+    /// newest `keep` that `accept` takes.
+    QList<store::StoredEvent> readRoom(const QString &room, quint64 from, quint64 to, int keep,
+                                       const Accept &accept);
 
     NatsLink *m_link;
     ClusterInvites m_invites;

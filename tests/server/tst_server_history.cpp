@@ -53,7 +53,10 @@ private slots:
     {
         WireClient a(m_server.port());
         QVERIFY(a.join(QStringLiteral("big"), m_alice));
-        const QStringList sent = numbered(QStringLiteral("m"), 10000);
+        // A cluster pages by reading the stream from the room's start (docs/cluster.md):
+        // fewer events keep its form quick.
+        const int count = m_server.isCluster() ? 2000 : 10000;
+        const QStringList sent = numbered(QStringLiteral("m"), count);
         const QList<QJsonObject> echoes = sendAll(a, sent);
         QCOMPARE(echoes.size(), sent.size());
         a.send(message(QStringLiteral("newest")));
@@ -84,7 +87,7 @@ private slots:
             more = page.end.value(QStringLiteral("more")).toBool();
         }
         QCOMPARE(seen, sent);
-        QCOMPARE(pages, 21); // 10,000 messages and alice's join, 500 a page
+        QCOMPARE(pages, (count + 1 + 499) / 500); // the messages and alice's join, 500 a page
     }
 
     void bracketIsAtomicWhileLiveTrafficGoesOn()
