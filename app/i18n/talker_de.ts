@@ -1,5 +1,69 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>Noch keine Konten.</translation>
+    </message>
+    <message>
+        <source>%1 on %2:%3</source>
+        <translation>%1 auf %2:%3</translation>
+    </message>
+    <message>
+        <source>(not connected yet)</source>
+        <translation>(noch nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Zertifikat: %1</translation>
+    </message>
+    <message>
+        <source>No pinned certificate</source>
+        <translation>Kein gespeichertes Zertifikat</translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>Räume: %1</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>Neues Token</translation>
+    </message>
+    <message>
+        <source>New token for %1</source>
+        <translation>Neues Token für %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Change token</source>
+        <translation>Token ändern</translation>
+    </message>
+    <message>
+        <source>Forget certificate</source>
+        <translation>Zertifikat vergessen</translation>
+    </message>
+    <message>
+        <source>Remove account…</source>
+        <translation>Konto entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Leave every room of %1 and delete its token, cache and unsent messages from this computer?</source>
+        <translation>Alle Räume von %1 verlassen und Token, Zwischenspeicher und ungesendete Nachrichten von diesem Computer löschen?</translation>
+    </message>
+</context>
 <context>
     <name>Badge</name>
     <message>
@@ -34,7 +98,7 @@
         <translation>Diesem Server vertrauen</translation>
     </message>
     <message>
-        <source>Don't connect</source>
+        <source>Don&apos;t connect</source>
         <translation>Nicht verbinden</translation>
     </message>
 </context>
@@ -116,6 +180,22 @@
         <source>Pick a room on the left, or join one.</source>
         <translation>Wählen Sie links einen Raum aus oder treten Sie einem bei.</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>abwesend</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -150,6 +230,10 @@
     <message>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -205,6 +289,84 @@
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>InviteSomeoneDialog</name>
+    <message>
+        <source>Invite someone</source>
+        <translation>Jemanden einladen</translation>
+    </message>
+    <message>
+        <source>Your room is closed to the local network. Open it so that people on your network can join?</source>
+        <translation>Ihr Raum ist für das lokale Netzwerk geschlossen. Öffnen, damit Personen in Ihrem Netzwerk beitreten können?</translation>
+    </message>
+    <message>
+        <source>Until now only this computer can reach your room. Open it to the local network so that people on your network can join?</source>
+        <translation>Bisher erreicht nur dieser Computer Ihren Raum. Für das lokale Netzwerk öffnen, damit Personen in Ihrem Netzwerk beitreten können?</translation>
+    </message>
+    <message>
+        <source>Keep it closed</source>
+        <translation>Geschlossen lassen</translation>
+    </message>
+    <message>
+        <source>Open to the network</source>
+        <translation>Für das Netzwerk öffnen</translation>
+    </message>
+    <message>
+        <source>Send this link to the person you invite. It works once, for 7 days.</source>
+        <translation>Senden Sie diesen Link der Person, die Sie einladen. Er gilt einmal, 7 Tage lang.</translation>
+    </message>
+    <message>
+        <source>Invite link</source>
+        <translation>Einladungslink</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>The other person needs Talker installed: opening the link starts it and asks for their name.</source>
+        <translation>Die andere Person braucht Talker: Der Link startet es und fragt nach ihrem Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinInviteDialog</name>
+    <message>
+        <source>Join %1 on %2</source>
+        <translation>%1 auf %2 beitreten</translation>
+    </message>
+    <message>
+        <source>You were invited to the room %1 on %2. Choose the name others will see.</source>
+        <translation>Sie wurden in den Raum %1 auf %2 eingeladen. Wählen Sie den Namen, den andere sehen.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Connect with a token…</source>
+        <translation>Mit einem Token verbinden…</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Wird beigetreten…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
 </context>
 <context>
     <name>JoinRoomDialog</name>
@@ -244,8 +406,23 @@
         <translation>Der lokale Benutzer lässt sich nicht anlegen: %1</translation>
     </message>
     <message>
-        <source>Welcome to your local room! Share talker://%1:%2/%3 with people on this computer, or connect to a team server from the sidebar.</source>
-        <translation>Willkommen in Ihrem lokalen Raum! Teilen Sie talker://%1:%2/%3 mit Personen an diesem Computer oder verbinden Sie sich über die Seitenleiste mit einem Team-Server.</translation>
+        <source>Welcome to your local room! Choose “Invite someone…” to let people on your network join, or connect to a team server from the sidebar.</source>
+        <translation>Willkommen in Ihrem lokalen Raum! Wählen Sie „Jemanden einladen…“, damit Personen in Ihrem Netzwerk beitreten, oder verbinden Sie sich über die Seitenleiste mit einem Team-Server.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalShareButton</name>
+    <message>
+        <source>Open to your network</source>
+        <translation>Für Ihr Netzwerk offen</translation>
+    </message>
+    <message>
+        <source>Invite someone…</source>
+        <translation>Jemanden einladen…</translation>
+    </message>
+    <message>
+        <source>Invite someone to this room</source>
+        <translation>Jemanden in diesen Raum einladen</translation>
     </message>
 </context>
 <context>
@@ -457,6 +634,24 @@
     </message>
 </context>
 <context>
+    <name>SendCheck</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>Too long to send: %1, %2 at most.</source>
+        <translation>Zu lang zum Senden: %1, höchstens %2.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -505,6 +700,22 @@
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Manage accounts…</source>
+        <translation>Konten verwalten…</translation>
+    </message>
+    <message>
+        <source>Local room open to the network</source>
+        <translation>Lokaler Raum für das Netzwerk offen</translation>
+    </message>
+    <message>
+        <source>Let people on the local network join your local room</source>
+        <translation>Personen im lokalen Netzwerk dürfen Ihrem lokalen Raum beitreten</translation>
     </message>
 </context>
 <context>
@@ -673,6 +884,39 @@
     </message>
 </context>
 <context>
+    <name>talker::app::AccountsController</name>
+    <message>
+        <source>Enter the new token.</source>
+        <translation>Geben Sie das neue Token ein.</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The server closed the connection</source>
+        <translation>Der Server hat die Verbindung geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::AppSettings</name>
+    <message>
+        <source>Your settings file was damaged; it was set aside as %1 and defaults are used.</source>
+        <translation>Ihre Einstellungsdatei war beschädigt; sie wurde als %1 beiseitegelegt, und es gelten die Voreinstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::ChatController</name>
+    <message>
+        <source>%1 isn&apos;t in any room you share now, so a message can&apos;t reach them.</source>
+        <translation>%1 ist gerade in keinem gemeinsamen Raum, eine Nachricht kann sie nicht erreichen.</translation>
+    </message>
+    <message>
+        <source>#%1 has never connected (%2): nothing can be sent into it until it does.</source>
+        <translation>#%1 war noch nie verbunden (%2): Bis dahin kann nichts hineingesendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>talker::app::ChatManager</name>
     <message>
         <source>Authentication failed: check the token of %1.</source>
@@ -683,8 +927,20 @@
         <translation>Treten Sie einem Raum bei, in dem diese Person ist, um ihr zu schreiben.</translation>
     </message>
     <message>
-        <source>Offline. Next retry at %1.</source>
-        <translation>Offline. Nächster Versuch um %1.</translation>
+        <source>Next retry at %1.</source>
+        <translation>Nächster Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach this room: %1. Nothing can be sent until it connects. %2</source>
+        <translation>Dieser Raum ist nicht erreichbar: %1. Bis er verbunden ist, kann nichts gesendet werden. %2</translation>
+    </message>
+    <message>
+        <source>Offline. %1</source>
+        <translation>Offline. %1</translation>
+    </message>
+    <message>
+        <source>Offline: %1. %2</source>
+        <translation>Offline: %1. %2</translation>
     </message>
 </context>
 <context>
@@ -698,14 +954,6 @@
         <translation>Kein Token für %1: %2</translation>
     </message>
     <message>
-        <source>Enter the server's host name and a port between 1 and 65535.</source>
-        <translation>Geben Sie den Hostnamen des Servers und einen Port zwischen 1 und 65535 ein.</translation>
-    </message>
-    <message>
-        <source>Enter your token and the room to join.</source>
-        <translation>Geben Sie Ihr Token und den Raum ein, dem Sie beitreten möchten.</translation>
-    </message>
-    <message>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
@@ -714,19 +962,16 @@
         <translation>Um %1 zu öffnen, verbinden Sie sich zuerst mit Ihrem Token mit %2:%3.</translation>
     </message>
     <message>
-        <source>Refused %1:%2: it presents another certificate (%3) than the one you trusted (%4). If the server's certificate was changed on purpose, remove and add the account again.</source>
+        <source>Refused %1:%2: it presents another certificate (%3) than the one you trusted (%4). If the server&apos;s certificate was changed on purpose, remove and add the account again.</source>
         <translation>%1:%2 abgelehnt: Der Server legt ein anderes Zertifikat (%3) vor als das, dem Sie vertraut haben (%4). Wurde das Zertifikat absichtlich geändert, entfernen Sie das Konto und fügen Sie es neu hinzu.</translation>
     </message>
     <message>
         <source>No keychain is available, so your token is kept in a file only you can read (%1). It moves into the keychain when one is available.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, daher liegt Ihr Token in einer Datei, die nur Sie lesen können (%1). Es zieht in den Schlüsselbund um, sobald einer verfügbar ist.</translation>
     </message>
-</context>
-<context>
-    <name>talker::app::AppSettings</name>
     <message>
-        <source>Your settings file was damaged; it was set aside as %1 and defaults are used.</source>
-        <translation>Ihre Einstellungsdatei war beschädigt; sie wurde als %1 beiseitegelegt, und es gelten die Voreinstellungen.</translation>
+        <source>Enter your token.</source>
+        <translation>Geben Sie Ihr Token ein.</translation>
     </message>
 </context>
 <context>
@@ -734,6 +979,36 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::InviteController</name>
+    <message>
+        <source>Choose another name: %1.</source>
+        <translation>Wählen Sie einen anderen Namen: %1.</translation>
+    </message>
+    <message>
+        <source>This invite was already used, has expired or was revoked. Ask for a new one, or connect with a token.</source>
+        <translation>Diese Einladung wurde schon benutzt, ist abgelaufen oder wurde widerrufen. Bitten Sie um eine neue oder verbinden Sie sich mit einem Token.</translation>
+    </message>
+    <message>
+        <source>Someone on %1 already uses the name %2. Choose another one.</source>
+        <translation>Auf %1 verwendet schon jemand den Namen %2. Wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>The server refuses the name %1. Choose another one.</source>
+        <translation>Der Server lehnt den Namen %1 ab. Wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1:%2: %3</source>
+        <translation>%1:%2 ist nicht erreichbar: %3</translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::LocalShareController</name>
+    <message>
+        <source>Cannot create an invite: %1</source>
+        <translation>Die Einladung lässt sich nicht erstellen: %1</translation>
     </message>
 </context>
 <context>
@@ -769,35 +1044,35 @@
         <translation>Der Link ist leer.</translation>
     </message>
     <message>
-        <source>"%1" is not a Talker link: it must start with talker://</source>
+        <source>&quot;%1&quot; is not a Talker link: it must start with talker://</source>
         <translation>„%1“ ist kein Talker-Link: Er muss mit talker:// beginnen</translation>
     </message>
     <message>
-        <source>"%1" is not a valid link: %2</source>
+        <source>&quot;%1&quot; is not a valid link: %2</source>
         <translation>„%1“ ist kein gültiger Link: %2</translation>
     </message>
     <message>
-        <source>The link "%1" names no server: use talker://HOST[:PORT]/ROOM</source>
+        <source>The link &quot;%1&quot; names no server: use talker://HOST[:PORT]/ROOM</source>
         <translation>Der Link „%1“ nennt keinen Server: Verwenden Sie talker://HOST[:PORT]/RAUM</translation>
     </message>
     <message>
-        <source>The link "%1" must not carry a user name or password</source>
+        <source>The link &quot;%1&quot; must not carry a user name or password</source>
         <translation>Der Link „%1“ darf keinen Benutzernamen und kein Passwort enthalten</translation>
     </message>
     <message>
-        <source>The link "%1" has an invalid port</source>
+        <source>The link &quot;%1&quot; has an invalid port</source>
         <translation>Der Link „%1“ hat einen ungültigen Port</translation>
     </message>
     <message>
-        <source>The link "%1" names no room: use talker://HOST[:PORT]/ROOM</source>
+        <source>The link &quot;%1&quot; names no room: use talker://HOST[:PORT]/ROOM</source>
         <translation>Der Link „%1“ nennt keinen Raum: Verwenden Sie talker://HOST[:PORT]/RAUM</translation>
     </message>
     <message>
-        <source>The room name in "%1" must not contain "/"</source>
+        <source>The room name in &quot;%1&quot; must not contain &quot;/&quot;</source>
         <translation>Der Raumname in „%1“ darf kein „/“ enthalten</translation>
     </message>
     <message>
-        <source>The link "%1" names an invalid server: %2</source>
+        <source>The link &quot;%1&quot; names an invalid server: %2</source>
         <translation>Der Link „%1“ nennt einen ungültigen Server: %2</translation>
     </message>
 </context>
@@ -836,7 +1111,61 @@
     </message>
     <message numerus="yes">
         <source>Talker: %n unread</source>
-        <translation><numerusform>Talker: %n ungelesen</numerusform><numerusform>Talker: %n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>Talker: %n ungelesen</numerusform>
+            <numerusform>Talker: %n ungelesen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>talker::app::connectinput</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv6 address.</source>
+        <translation>„%1“ ist keine gültige IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address.</source>
+        <translation>„%1“ ist keine gültige IPv4-Adresse.</translation>
+    </message>
+    <message>
+        <source>The host name is too long.</source>
+        <translation>Der Hostname ist zu lang.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name.</source>
+        <translation>„%1“ ist kein gültiger Hostname.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter only the host name, not a web address; or paste a talker:// link.</source>
+        <translation>Geben Sie nur den Hostnamen ein, keine Webadresse, oder fügen Sie einen talker://-Link ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid address: use HOST, HOST:PORT or [IPv6]:PORT, several separated by commas.</source>
+        <translation>„%1“ ist keine gültige Adresse: Verwenden Sie HOST, HOST:PORT oder [IPv6]:PORT, mehrere durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Der Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Enter the room to join.</source>
+        <translation>Geben Sie den Raum ein, dem Sie beitreten.</translation>
+    </message>
+    <message>
+        <source>A room name is at most 256 characters.</source>
+        <translation>Ein Raumname hat höchstens 256 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A room name cannot contain &quot;/&quot;.</source>
+        <translation>Ein Raumname darf kein „/“ enthalten.</translation>
+    </message>
+    <message>
+        <source>A room name cannot contain control or invisible characters.</source>
+        <translation>Ein Raumname darf keine Steuer- oder unsichtbaren Zeichen enthalten.</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1203,17 @@
     <message>
         <source>You: %1</source>
         <translation>Sie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>talker::client::InviteRedemption</name>
+    <message>
+        <source>The server did not answer in time</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
     </message>
 </context>
 <context>
