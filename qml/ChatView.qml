@@ -27,6 +27,7 @@ Rectangle {
             // From the view's width: the row's own width grows with what it holds.
             readonly property bool compact: chatView.width - 28 < Math.min(titleLabel.implicitWidth, 120)
                                             + onlineLabel.implicitWidth + 60 + actions.implicitWidth
+                                            + (share.available ? share.fullWidth + 8 : 0)
             Layout.fillWidth: true
             Layout.preferredHeight: Math.max(52, Math.ceil(Theme.lineHeight * 1.3) + 16)
             Layout.leftMargin: 18
@@ -81,7 +82,10 @@ Rectangle {
                 font.pixelSize: Theme.baseFontPixels * 0.85
             }
             Item { Layout.fillWidth: true }
-            LocalShareButton {}
+            LocalShareButton {
+                id: share
+                folded: header.compact
+            }
             Row {
                 id: actions
                 visible: !header.compact
@@ -140,6 +144,13 @@ Rectangle {
             ThemedMenu {
                 id: moreMenu
                 objectName: "moreMenu"
+                ThemedMenuItem {
+                    objectName: "inviteSomeoneItem"
+                    visible: share.available
+                    height: visible ? implicitHeight : 0
+                    text: qsTr("Invite someone…")
+                    onTriggered: share.dialog.open()
+                }
                 ThemedMenuItem { text: qsTr("Notifications…"); onTriggered: notifyMenu.popup() }
                 ThemedMenuItem {
                     visible: App.chats.currentRoom !== null

@@ -10,10 +10,18 @@ RowLayout {
     id: share
     objectName: "localShareButton"
     property alias dialog: inviteDialog
-    visible: App.connector.hostingLocal && App.chats.currentAccount !== null
-             && App.chats.currentAccount.id === LocalShare.accountId
+    // The open chat is the local room.
+    readonly property bool available: App.connector.hostingLocal && App.chats.currentAccount !== null
+                                      && App.chats.currentAccount.id === LocalShare.accountId
+    // Too narrow a header (ChatView): the button moves into its More menu; whether the
+    // room is open to the network still shows.
+    property bool folded: false
+    // The width when nothing is folded, whatever is shown (no loop through folding).
+    readonly property real fullWidth: openLabel.implicitWidth + inviteButton.implicitWidth + spacing
+    visible: available
     spacing: 4
     Label {
+        id: openLabel
         objectName: "openToNetworkLabel"
         visible: LocalShare.open
         text: qsTr("Open to your network")
@@ -21,7 +29,9 @@ RowLayout {
         font.pixelSize: Theme.baseFontPixels * 0.85
     }
     ToolButton {
+        id: inviteButton
         objectName: "inviteSomeoneButton"
+        visible: !share.folded
         text: qsTr("Invite someone…")
         font.pixelSize: Theme.baseFontPixels * 0.9
         Accessible.name: qsTr("Invite someone to this room")

@@ -562,9 +562,21 @@ Item {
             tryVerify(function() { return !App.chats.offline }, 15000, "the local room connects")
             const localKey = App.chats.currentKey
             const inviteButton = findChild(chat, "inviteSomeoneButton")
-            tryVerify(function() { return inviteButton.visible }, 5000)
+            // Too narrow for every header button: "Invite someone…" is in the More menu.
+            tryVerify(function() { return findChild(chat, "chatHeader").compact }, 5000)
+            verify(!inviteButton.visible)
+            mouseClick(findChild(chat, "moreButton"))
+            const more = findChild(chat, "moreMenu")
+            tryVerify(function() { return more.opened }, 5000)
+            verify(findChild(chat, "inviteSomeoneItem").visible)
+            more.close()
+            tryVerify(function() { return !more.visible }, 5000)
+            verify(findChild(chat, "openToNetworkLabel") !== null)
+            chat.width = 1100
+            tryVerify(function() { return inviteButton.visible }, 5000, "needs " + findChild(chat, "localShareButton").fullWidth)
             verify(!LocalShare.open, "loopback only until the user agrees")
             mouseClick(inviteButton)
+            chat.width = 520
             const dialog = findChild(chat, "localShareButton").dialog
             tryVerify(function() { return dialog.opened }, 15000)
             // Asked once whether to open the room to the network.
