@@ -196,6 +196,10 @@
         <source>offline</source>
         <translation>offline</translation>
     </message>
+    <message>
+        <source>Invite someone…</source>
+        <translation>Jemanden einladen…</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
