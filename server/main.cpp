@@ -130,6 +130,11 @@ const Option kOptions[] = {
     {"db-max-size", "bytes",
      "Largest database size; beyond it messages are refused as on a full disk (default: no "
      "limit)."},
+    {"history-cap-events", "count",
+     "Events each room keeps; the oldest are deleted beyond it (default 0 = keep all)."},
+    {"history-cap-bytes", "bytes",
+     "Bytes of history each room keeps; the oldest events are deleted beyond it (default "
+     "0 = no limit)."},
     {"threads", "count",
      "Threads the rooms are spread over (default: one per CPU core, at most 8)."},
     {"cluster", "urls",
@@ -246,6 +251,8 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
         count("auth-failures",
               [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); }) &&
         count("db-max-size", [&](qint64 x) { config->storeMaxSizeBytes = x; }) &&
+        count("history-cap-events", [&](qint64 x) { config->historyCapEvents = x; }) &&
+        count("history-cap-bytes", [&](qint64 x) { config->historyCapBytes = x; }) &&
         count("threads",
               [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
     if (!ok)

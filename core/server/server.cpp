@@ -70,6 +70,7 @@ bool Server::listen()
     }
     closeOpenPresences();
     m_writer = std::make_unique<StoreWriter>();
+    m_writer->setHistoryCap(m_config.historyCapEvents, m_config.historyCapBytes);
     QString error;
     if (!m_writer->open(m_config.databasePath, options, &error)) {
         m_error = QStringLiteral("cannot open database %1: %2").arg(m_config.databasePath, error);

@@ -41,6 +41,8 @@ struct ServerConfig
 
     int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
     qint64 storeMaxSizeBytes = 0;  ///< cap on the database size (0 = none)
+    qint64 historyCapEvents = 0;   ///< events each room keeps, the oldest pruned (0 = all)
+    qint64 historyCapBytes = 0;    ///< bytes of lines each room keeps (0 = no limit)
 
     /// `--metrics`: where GET /metrics and /healthz are served (port 0 picks one);
     /// off unless metricsEnabled.

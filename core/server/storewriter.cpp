@@ -108,6 +108,8 @@ void StoreWriter::writeJobs(QList<Job> *jobs)
         if (stored[i] && !m_rooms.contains(room) && m_store->ensureRoom(room))
             m_rooms.insert(room); // for listings; a failure costs only the listing
     }
+    if (m_cap.events > 0 || m_cap.bytes > 0)
+        capHistory(all, stored);
     qsizetype at = 0;
     for (qsizetype j = 0; j < jobs->size(); ++j) {
         Job &job = (*jobs)[j];
@@ -120,6 +122,41 @@ void StoreWriter::writeJobs(QList<Job> *jobs)
                 done(std::move(events), std::move(ok));
             },
             Qt::QueuedConnection);
+    }
+}
+
+void StoreWriter::capHistory(const QList<store::StoredEvent> &events, const QList<bool> &stored)
+{
+    QSet<QString> touched;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!stored[i])
+            continue;
+        const QString &room = events[i].room;
+        touched.insert(room);
+        const auto known = m_sizes.find(room);
+        if (known == m_sizes.end()) {
+            // Counted once per run, this write included.
+            if (const auto size = m_store->roomSize(room))
+                m_sizes.insert(room, *size);
+        } else {
+            known->events += 1;
+            known->bytes += events[i].line.size();
+        }
+    }
+    for (const QString &room : std::as_const(touched)) {
+        const auto size = m_sizes.find(room);
+        if (size == m_sizes.end() || !((m_cap.events > 0 && size->events > m_cap.events) ||
+                                       (m_cap.bytes > 0 && size->bytes > m_cap.bytes)))
+            continue;
+        const auto pruned = m_store->pruneOldest(room, *size, m_cap);
+        if (!pruned) {
+            qCWarning(lcWriter) << "could not prune the history of" << room << ":"
+                                << m_store->lastError();
+            m_sizes.erase(size); // counted again next time
+            continue;
+        }
+        size->events -= pruned->events;
+        size->bytes -= pruned->bytes;
     }
 }
 

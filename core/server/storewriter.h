@@ -4,6 +4,7 @@
 
 #include "store/sqlitestore.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -39,6 +40,10 @@ public:
     /// Starts the thread and opens the database there. False with `*error` on failure.
     bool open(const QString &path, const store::SqliteStore::Options &options, QString *error);
 
+    /// Keeps each room's history to at most `events` events and `bytes` bytes of lines
+    /// (0: no limit), pruning the oldest after each write. Call before open().
+    void setHistoryCap(qint64 events, qint64 bytes) { m_cap = store::RoomSize{events, bytes}; }
+
     /// Queues `events` for the next transaction; `done` runs in `context`'s thread.
     void submit(QList<store::StoredEvent> events, QObject *context, Done done);
     /// Waits at most `ms` milliseconds until nothing is queued or being written.
@@ -58,6 +63,8 @@ private:
     };
     void run();
     void writeJobs(QList<Job> *jobs);
+    /// Prunes the rooms that the stored events took over the history cap.
+    void capHistory(const QList<store::StoredEvent> &events, const QList<bool> &stored);
 
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<store::SqliteStore> m_store; ///< used in m_thread only
@@ -68,6 +75,8 @@ private:
     bool m_busy = false;
     bool m_stopping = false;
     QSet<QString> m_rooms; ///< rooms known to be in the rooms table
+    store::RoomSize m_cap;
+    QHash<QString, store::RoomSize> m_sizes; ///< history per room, once counted
 };
 
 } // namespace talker::server

@@ -18,6 +18,13 @@ namespace talker::store {
 
 class SqliteHistory;
 
+/// How much history a room holds: rows and bytes of their lines.
+struct RoomSize
+{
+    qint64 events = 0;
+    qint64 bytes = 0;
+};
+
 /// The embedded store: one SQLite file in WAL mode, through QtSql.
 ///
 /// Each instance opens its own connection, so several threads (or processes, like
@@ -88,6 +95,16 @@ public:
     bool canSearch() const override { return m_history != nullptr; }
     SearchPage search(const SearchQuery &query) override;
 
+    // The per-room history cap (sqliteprune.cpp).
+    /// The room's history as stored now.
+    std::optional<RoomSize> roomSize(const QString &room);
+    /// Deletes the room's oldest events until it holds at most `cap` (a 0 field is no
+    /// limit), with every row of a message whose first row goes (its edits), its
+    /// search text and paging entry. Returns what was deleted, from `size` (the
+    /// room's size now).
+    std::optional<RoomSize> pruneOldest(const QString &room, const RoomSize &size,
+                                        const RoomSize &cap);
+
 private:
     static QMutex &writeLock();
     bool exec(const QString &sql);
@@ -100,6 +117,7 @@ private:
     std::optional<UserRecord> insertUser(const QString &name, QString *token);
     bool run(QSqlQuery &query);
     bool insert(StoredEvent *event);
+    qint64 pruneLimit(const QString &room, const RoomSize &size, const RoomSize &cap);
     /// Runs a prepared query (values bound) that selects events; reads them all.
     QList<StoredEvent> fetchEvents(QSqlQuery &query);
     /// Runs a prepared query (values bound) that selects one user's id and name.

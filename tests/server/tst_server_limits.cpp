@@ -4,12 +4,15 @@
 
 // Hostile clients: connections per address, event rate (throttle, then disconnect a
 // flood), the authentication timeout, slow readers, failed token attempts.
+#include "historyhelpers.h"
 #include "testserver.h"
 #include "wireclient.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace talker::test;
@@ -33,6 +36,79 @@ class TestServerLimits : public QObject
     Q_OBJECT
 
 private slots:
+    void historyCapPrunesTheOldest()
+    {
+        TestServer server({QStringLiteral("--history-cap-events"), QStringLiteral("10"),
+                           QStringLiteral("--history-cap-bytes"), QStringLiteral("6000")});
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("cap"), alice));
+        // 1 join + 15 messages; "m1" is edited late, so its first row is among the
+        // oldest while its edit is new: the message goes whole.
+        QStringList texts;
+        for (int i = 0; i < 15; ++i) {
+            texts.append(QStringLiteral("m%1").arg(i));
+            a.send(message(texts.last(), {{QStringLiteral("id"), QStringLiteral("id%1").arg(i)}}));
+            QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), texts.last());
+            if (i == 8) {
+                a.send(message(QStringLiteral("m1 edited"),
+                               {{QStringLiteral("id"), QStringLiteral("id1")}}));
+                QCOMPARE(a.waitFor(kMessage).value(kContent).toString(),
+                         QStringLiteral("m1 edited"));
+            }
+        }
+        // At most the newest 10 rows stay; the edit of m1 went with m1.
+        WireClient b(server.port());
+        QVERIFY(b.join(QStringLiteral("cap"), bob, {{QStringLiteral("history"), 100}}));
+        const QStringList kept = contents(b.replay());
+        QCOMPARE(kept, texts.mid(15 - kept.size()));
+        QVERIFY(kept.size() >= 8 && kept.size() <= 10);
+        // Paging agrees (bob's own join may have pruned one more meanwhile).
+        b.sync();
+        const HistoryAnswer page = history(b, QStringLiteral("id14"), 100);
+        QVERIFY(page.complete());
+        const QStringList paged = contents(page.events);
+        QCOMPARE(paged, texts.mid(14 - paged.size(), paged.size()));
+        QVERIFY(paged.size() >= kept.size() - 2);
+        QCOMPARE(page.end.value(QStringLiteral("more")).toBool(), false);
+        QVERIFY(resultContents(search(b, QStringLiteral("m1"))).isEmpty());
+        QCOMPARE(resultContents(search(b, QStringLiteral("m14"))), QStringList{texts.last()});
+
+        // A bytes cap: 20 lines of about 500 bytes keep at most 6000 bytes.
+        const QString filler(450, QLatin1Char('x'));
+        for (int i = 0; i < 20; ++i) {
+            a.send(message(filler + QString::number(i)));
+            QVERIFY(!a.waitFor(kMessage).isEmpty());
+        }
+        b.sync();
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        db.setDatabaseName(server.databasePath());
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), TOTAL(length(line)) FROM events "
+                                          "WHERE room = 'cap'")));
+            QVERIFY(q.next());
+            QVERIFY(q.value(0).toInt() <= 10);
+            QVERIFY(q.value(1).toDouble() <= 6000);
+            QVERIFY(q.value(1).toDouble() > 4000);
+            // Nothing derived outlives its rows.
+            QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM messages), (SELECT "
+                                          "COUNT(*) FROM message_text), (SELECT COUNT(*) FROM "
+                                          "messages m WHERE NOT EXISTS (SELECT 1 FROM events e "
+                                          "WHERE e.seq = m.seq))")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+            QCOMPARE(q.value(2).toInt(), 0);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+    }
+
     void connectionsPerAddress()
     {
         TestServer server({QStringLiteral("--max-connections-per-address"), QStringLiteral("3")});
