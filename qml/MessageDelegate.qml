@@ -25,6 +25,7 @@ Item {
     required property bool deleted
     required property bool pending
     required property bool failed
+    required property string failReason
     required property bool isPrivate
     required property bool isAction
     required property bool isOwn
@@ -196,7 +197,12 @@ Item {
                         visible: delegate.pending || delegate.failed
                         spacing: 6
                         Label {
-                            text: delegate.failed ? qsTr("Not sent") : qsTr("Sending…")
+                            objectName: "deliveryLabel"
+                            text: !delegate.failed ? qsTr("Sending…")
+                                : delegate.failReason.length > 0 ? qsTr("Not sent: %1").arg(delegate.failReason)
+                                : qsTr("Not sent")
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
                             color: delegate.failed ? Theme.error : Theme.mutedText
                             font.pixelSize: Theme.baseFontPixels * 0.8
                         }

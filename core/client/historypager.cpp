@@ -11,10 +11,6 @@
 
 namespace talker::client {
 
-namespace {
-const QString kUnknownEventId = QStringLiteral("Unknown event id");
-}
-
 HistoryPager::HistoryPager(Session *session, Timeline *timeline, HistoryCache *cache,
                            QObject *parent)
     : QObject(parent)
@@ -29,8 +25,8 @@ HistoryPager::HistoryPager(Session *session, Timeline *timeline, HistoryCache *c
         setLoading(false);
         m_jumpTarget.clear();
     });
-    connect(session, &Session::serverError, this, [this](const QString &message) {
-        if (!m_loading || message != kUnknownEventId)
+    connect(session, &Session::serverError, this, [this](const protocol::ErrorEvent &error) {
+        if (!m_loading || error.code != protocol::ErrorCode::UnknownEventId)
             return;
         // The server does not know our oldest message (another server, or a gap):
         // there is nothing older to page from it.

@@ -11,15 +11,18 @@ namespace talker::client {
 using namespace protocol;
 
 namespace {
-InviteRedemption::Outcome outcomeOf(const QString &serverError)
+InviteRedemption::Outcome outcomeOf(ErrorCode code)
 {
-    if (serverError == errorText(ErrorCode::InvalidInvite))
+    switch (code) {
+    case ErrorCode::InvalidInvite:
         return InviteRedemption::Outcome::InvalidInvite;
-    if (serverError == errorText(ErrorCode::NameTaken))
+    case ErrorCode::NameTaken:
         return InviteRedemption::Outcome::NameTaken;
-    if (serverError == errorText(ErrorCode::InvalidName))
+    case ErrorCode::InvalidName:
         return InviteRedemption::Outcome::InvalidName;
-    return InviteRedemption::Outcome::Failed;
+    default:
+        return InviteRedemption::Outcome::Failed;
+    }
 }
 } // namespace
 
@@ -135,7 +138,7 @@ void InviteRedemption::onReadyRead()
         if (auto *r = std::get_if<RegisteredEvent>(&*result.event)) {
             finish(Outcome::Registered, QString(), r->user, r->token);
         } else if (auto *e = std::get_if<ErrorEvent>(&*result.event)) {
-            finish(outcomeOf(e->message), e->message);
+            finish(outcomeOf(e->code), e->message);
         }
     }
 }

@@ -22,9 +22,10 @@ struct Message
     QString authorId;
     QString authorName;
     QString text;
-    QString peerId;    ///< private messages: the other user (recipient or sender)
-    qint64 time = 0;   ///< epoch seconds (server time; local time while pending)
-    qint64 edited = 0; ///< epoch seconds of the last edit, 0 if never
+    QString peerId;     ///< private messages: the other user (recipient or sender)
+    QString failReason; ///< Failed: why, in words for the user (empty: not known)
+    qint64 time = 0;    ///< epoch seconds (server time; local time while pending)
+    qint64 edited = 0;  ///< epoch seconds of the last edit, 0 if never
     Delivery delivery = Delivery::Sent;
     bool isPrivate = false;
     bool isAction = false;  ///< `/me` action (`"action":true` on the wire)

@@ -9,6 +9,7 @@
 #include "client/historycache.h"
 #include "client/historypager.h"
 #include "client/outbox.h"
+#include "client/sendfailure.h"
 #include "client/timeline.h"
 #include "protocol/protocolerror.h"
 
@@ -317,6 +318,7 @@ bool Room::retry(const QString &id)
     if (const int row = t->indexOf(id); row >= 0) {
         Message m = t->at(row);
         m.delivery = Message::Delivery::Pending;
+        m.failReason.clear();
         t->replace(row, m);
     }
     if (m_session->isConnected())
@@ -351,19 +353,19 @@ void Room::flushOutbox()
         if (e.failed)
             continue;
         if (e.attempts >= m_session->settings().maxSendAttempts) {
-            markFailed(e.id);
+            markFailed(e.id, unconfirmedText(e.attempts));
             continue;
         }
         sendEntry(e);
     }
 }
 
-void Room::markFailed(const QString &id)
+void Room::markFailed(const QString &id, const QString &reason)
 {
     std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, id);
     if (!e)
         return;
-    qCInfo(lcClientRoom) << m_name << "message" << id << "failed";
+    qCInfo(lcClientRoom) << m_name << "message" << id << "failed:" << reason;
     e->failed = true;
     account()->outbox()->put(*e);
     m_inFlight.removeAll(id);
@@ -374,6 +376,7 @@ void Room::markFailed(const QString &id)
     if (const int row = t->indexOf(id); row >= 0) {
         Message m = t->at(row);
         m.delivery = Message::Delivery::Failed;
+        m.failReason = reason;
         t->replace(row, m);
     }
 }

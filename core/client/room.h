@@ -126,7 +126,7 @@ private:
     void onMessage(const protocol::MessageEvent &event);
     void onUsers(const QList<protocol::User> &users);
     void onPresence(const protocol::PresenceEvent &event);
-    void onServerError(const QString &message);
+    void onServerError(const protocol::ErrorEvent &error);
     void flushOutbox();
     void loadInitial();
     /// The local, own message shown for an outbox entry (pending, or failed).
@@ -136,7 +136,10 @@ private:
     void sendEntry(const OutboxEntry &entry);
     Conversation *conversationFor(const Message &message, const QString &peerName);
     Timeline *timelineOf(const Message &message);
-    void markFailed(const QString &id);
+    /// Marks the outbox entry `id` failed, with `reason` in words for the user.
+    void markFailed(const QString &id, const QString &reason);
+    /// The name of the user a private message is for (its id when not known).
+    QString recipientName(const QString &userId) const;
     void setMemberPresence(const protocol::User &user, Presence presence);
     void expireTyping();
     void sendDraftNow();

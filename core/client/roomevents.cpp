@@ -8,6 +8,7 @@
 #include "client/historycache.h"
 #include "client/outbox.h"
 #include "client/room.h"
+#include "client/sendfailure.h"
 #include "client/timeline.h"
 #include "protocol/protocolerror.h"
 
@@ -319,21 +320,40 @@ void Room::onPresence(const PresenceEvent &event)
         storeEventId(event.id);
 }
 
-void Room::onServerError(const QString &message)
+void Room::onServerError(const ErrorEvent &error)
 {
-    // errors name no message id: they answer the newest send on this connection
-    if (message == errorText(ErrorCode::NoSuchUser) ||
-        message == errorText(ErrorCode::NotYourMessage)) {
-        if (!m_inFlight.isEmpty())
-            markFailed(m_inFlight.takeLast());
-    } else if (message == QLatin1String("Message not stored")) {
+    if (error.code == ErrorCode::NotStored) {
         // the server could not store it and broadcast nothing: send the unconfirmed
         // messages again a little later (the duplicate rule keeps that safe)
         QTimer::singleShot(2000, this, [this] {
             if (m_session->isConnected())
                 flushOutbox();
         });
+        return;
     }
+    QString id = error.id;
+    if (id.isEmpty() && !m_inFlight.isEmpty() &&
+        (error.code == ErrorCode::NoSuchUser || error.code == ErrorCode::NotYourMessage)) {
+        // A server of the base protocol names no id: these two answer the newest send.
+        id = m_inFlight.constLast();
+    }
+    if (id.isEmpty())
+        return;
+    const std::optional<OutboxEntry> entry = account()->outbox()->entry(m_name, id);
+    if (!entry)
+        return; // not one of ours in this room (another room's session, or already gone)
+    markFailed(id, sendFailureText(error.code, error.message, m_name, recipientName(entry->to)));
+}
+
+QString Room::recipientName(const QString &userId) const
+{
+    if (userId.isEmpty())
+        return QString();
+    if (const int i = memberIndex(userId); i >= 0)
+        return m_members.at(i).user.name;
+    if (Conversation *c = account()->conversation(userId))
+        return c->peerName();
+    return userId;
 }
 
 } // namespace talker::client

@@ -343,11 +343,10 @@ void Session::handleEvent(Event &&event)
         emit connected(m_self);
     } else if (auto *e = std::get_if<ErrorEvent>(&event)) {
         qCInfo(lcClientSession) << m_room << "server error:" << e->message;
-        const QString message = e->message;
-        emit serverError(message);
-        if (message == errorText(ErrorCode::AuthenticationFailed)) {
+        emit serverError(*e);
+        if (e->code == ErrorCode::AuthenticationFailed) {
             m_authFailed = true;
-            m_lastError = message;
+            m_lastError = e->message;
             m_retryTimer.stop();
             m_nextRetry = QDateTime();
             dropSocket();

@@ -111,8 +111,9 @@ signals:
     void historyPage(const QString &before, const QList<talker::protocol::MessageEvent> &messages,
                      const QString &oldestId, bool more);
     void searchResults(const talker::protocol::SearchResultsEvent &results);
-    /// An `error` event from the server (the text of the protocol).
-    void serverError(const QString &message);
+    /// An `error` event from the server, its code decoded (and the message id when it
+    /// is about one message).
+    void serverError(const talker::protocol::ErrorEvent &error);
     /// The connection was lost or closed (before reconnecting).
     void disconnected();
     /// Around the events of one read: receivers may batch their updates in between.

@@ -156,6 +156,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.delivery == Message::Delivery::Pending;
     case FailedRole:
         return m.delivery == Message::Delivery::Failed;
+    case FailReasonRole:
+        return m.failReason;
     case PrivateRole:
         return m.isPrivate;
     case ActionRole:
@@ -194,6 +196,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {DeliveryRole, "delivery"},
         {PendingRole, "pending"},
         {FailedRole, "failed"},
+        {FailReasonRole, "failReason"},
         {PrivateRole, "isPrivate"},
         {ActionRole, "isAction"},
         {OwnRole, "isOwn"},

@@ -41,6 +41,7 @@ public:
         DeliveryRole,              ///< "delivery": int, client::Message::Delivery
         PendingRole,               ///< "pending": bool
         FailedRole,                ///< "failed": bool
+        FailReasonRole,            ///< "failReason": why it failed, in words (may be empty)
         PrivateRole,               ///< "isPrivate": bool
         ActionRole,                ///< "isAction": bool (/me)
         OwnRole,                   ///< "isOwn": bool

@@ -96,9 +96,10 @@ void SearchModel::askServers()
                         [this, session, accountId](const protocol::SearchResultsEvent &r) {
                             onResults(session, accountId, r);
                         });
-                connect(
-                    session, &client::Session::serverError, this,
-                    [this, session](const QString &message) { onServerError(session, message); });
+                connect(session, &client::Session::serverError, this,
+                        [this, session](const protocol::ErrorEvent &e) {
+                            onServerError(session, e.code);
+                        });
                 connect(session, &QObject::destroyed, this, [this, session] {
                     m_hooked.remove(session);
                     if (m_waiting.remove(session) && m_waiting.isEmpty())
@@ -134,13 +135,14 @@ void SearchModel::onResults(client::Session *session, const QString &accountId,
         emit searchingChanged();
 }
 
-void SearchModel::onServerError(client::Session *session, const QString &message)
+void SearchModel::onServerError(client::Session *session, protocol::ErrorCode code)
 {
     // This server adds nothing (e.g. cluster mode); the local results stay.
-    static const QStringList answers{
-        QStringLiteral("Search not available"), QStringLiteral("Empty search query"),
-        QStringLiteral("Search query too long"), QStringLiteral("Unknown event id")};
-    if (answers.contains(message) && m_waiting.remove(session) && m_waiting.isEmpty())
+    using protocol::ErrorCode;
+    const bool answers = code == ErrorCode::SearchNotAvailable ||
+                         code == ErrorCode::EmptySearchQuery ||
+                         code == ErrorCode::SearchQueryTooLong || code == ErrorCode::UnknownEventId;
+    if (answers && m_waiting.remove(session) && m_waiting.isEmpty())
         emit searchingChanged();
 }
 

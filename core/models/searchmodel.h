@@ -87,7 +87,7 @@ private:
     void askServers();
     void onResults(client::Session *session, const QString &accountId,
                    const protocol::SearchResultsEvent &results);
-    void onServerError(client::Session *session, const QString &message);
+    void onServerError(client::Session *session, protocol::ErrorCode code);
     void insertSorted(Row row);
     bool contains(const QString &accountId, const QString &key, const QString &id) const;
     QString highlight(const QString &text) const;

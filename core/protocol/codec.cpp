@@ -93,8 +93,21 @@ std::optional<QString> recipient(const QJsonValue &v)
     return integerText(v);
 }
 
+/// The `id` of an event when it is a valid message id, else empty.
+QString messageIdOf(const QJsonObject &o)
+{
+    const QJsonValue v = o.value(kId);
+    return v.isString() && isValidMessageId(v.toString()) ? v.toString() : QString();
+}
+
 DecodeResult decodeMessage(const QJsonObject &o)
 {
+    // A refused message names its id, so the sender knows which one failed.
+    const auto failure = [&o](ErrorCode code) {
+        DecodeResult r = talker::protocol::failure(code);
+        r.id = messageIdOf(o);
+        return r;
+    };
     MessageEvent m;
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QString &key = it.key();
@@ -234,7 +247,8 @@ DecodeResult decodeObject(const QJsonObject &o)
         return success(RegisteredEvent{User::fromJson(o.value(kUser)),
                                        coerceToString(o.value(QLatin1String("token")))});
     if (type == QLatin1String("error"))
-        return success(ErrorEvent{coerceToString(o.value(QLatin1String("message")))});
+        return success(
+            ErrorEvent(coerceToString(o.value(QLatin1String("message"))), messageIdOf(o)));
     if (std::optional<DecodeResult> r = historycodec::decode(type, o))
         return std::move(*r);
     return failure(ErrorCode::UnknownType, renderJsonValue(typeValue));
@@ -316,8 +330,11 @@ QJsonObject toJson(const Event &event)
                 return QJsonObject{{kType, QStringLiteral("close")}};
             },
             [](const ErrorEvent &e) {
-                return QJsonObject{{kType, QStringLiteral("error")},
-                                   {QStringLiteral("message"), e.message}};
+                QJsonObject o{{kType, QStringLiteral("error")},
+                              {QStringLiteral("message"), e.message}};
+                if (!e.id.isEmpty())
+                    o.insert(kId, e.id);
+                return o;
             },
             [](const RegisterEvent &r) {
                 return QJsonObject{{kType, QStringLiteral("register")},
@@ -346,9 +363,9 @@ QByteArray encode(const Event &event)
     return encodeObject(toJson(event));
 }
 
-QByteArray encodeError(ErrorCode code, const QString &detail)
+QByteArray encodeError(ErrorCode code, const QString &detail, const QString &messageId)
 {
-    return encode(ErrorEvent{errorText(code, detail)});
+    return encode(ErrorEvent(code, detail, messageId));
 }
 
 } // namespace talker::protocol

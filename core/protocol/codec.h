@@ -21,6 +21,7 @@ struct DecodeResult
     std::optional<Event> event;
     ErrorCode error = ErrorCode::None;
     QString detail; ///< for UnknownType: the offending `type` rendered as JSON
+    QString id;     ///< a refused `message`'s valid id, so the error can name it
 
     bool ok() const { return event.has_value(); }
     /// The error text to send back (empty when ok).
@@ -40,6 +41,7 @@ QByteArray encode(const Event &event);
 QByteArray encodeObject(const QJsonObject &object);
 
 /// A ready error event line, e.g. `{"type":"error","message":"Invalid JSON"}\n`.
-QByteArray encodeError(ErrorCode code, const QString &detail = QString());
+QByteArray encodeError(ErrorCode code, const QString &detail = QString(),
+                       const QString &messageId = QString());
 
 } // namespace talker::protocol

@@ -6,6 +6,20 @@
 
 namespace talker::protocol {
 
+ErrorEvent::ErrorEvent(const QString &text, const QString &messageId)
+    : message(text)
+    , id(messageId)
+{
+    code = errorCodeOf(text, &detail); // detail is declared after code: set both here
+}
+
+ErrorEvent::ErrorEvent(ErrorCode errorCode, const QString &errorDetail, const QString &messageId)
+    : message(errorText(errorCode, errorDetail))
+    , id(messageId)
+    , code(errorCode)
+    , detail(errorDetail)
+{}
+
 QString presenceTypeName(PresenceEvent::Kind kind)
 {
     switch (kind) {

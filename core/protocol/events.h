@@ -4,6 +4,7 @@
 
 #pragma once
 
+#include "protocol/protocolerror.h"
 #include "protocol/user.h"
 
 #include <QJsonObject>
@@ -92,10 +93,20 @@ struct RegisteredEvent
     QString token;
 };
 
-/// Server -> client error; see protocolerror.h for the texts.
+/// Server -> client error; protocolerror.h has the one table of codes and texts.
 struct ErrorEvent
 {
-    QString message;
+    ErrorEvent() = default;
+    /// An error as read from the wire: the code is looked up from the text once, here.
+    explicit ErrorEvent(const QString &text, const QString &messageId = QString());
+    /// An error to send: the text comes from the code.
+    explicit ErrorEvent(ErrorCode code, const QString &detail = QString(),
+                        const QString &messageId = QString());
+
+    QString message;                  ///< the text on the wire
+    QString id;                       ///< [ext] the message it is about; empty: none
+    ErrorCode code = ErrorCode::None; ///< Unknown for a text in no row of the table
+    QString detail;                   ///< the variable part (UnknownType, InvalidField)
 };
 
 /// Client -> server [ext]: the stored events before `before`, at most `limit`.

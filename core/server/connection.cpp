@@ -124,7 +124,14 @@ void Connection::sendError(const QString &message, bool close)
 
 void Connection::sendError(ErrorCode code, const QString &detail)
 {
-    sendError(protocol::errorText(code, detail), protocol::errorCloses(code));
+    sendErrorAbout(QString(), code, detail);
+}
+
+void Connection::sendErrorAbout(const QString &messageId, ErrorCode code, const QString &detail)
+{
+    send(protocol::encodeError(code, detail, messageId));
+    if (protocol::errorCloses(code))
+        closeAfterFlush();
 }
 
 void Connection::closeAfterFlush()
@@ -293,19 +300,20 @@ void Connection::handleFrame(const QByteArray &frame)
             return;
         }
         if (!m_room) {
-            sendError(result.error, result.detail);
+            sendErrorAbout(result.id, result.error, result.detail);
             return;
         }
         // After the messages this connection sent before (they may wait for the store).
         m_hub->flushStore();
         QPointer<Connection> self(this);
         Room *room = m_room;
-        room->afterStored([self, room, error = result.error, detail = result.detail] {
-            if (!self || self->m_room != room)
-                return;
-            room->touch(self);
-            self->sendError(error, detail);
-        });
+        room->afterStored(
+            [self, room, error = result.error, detail = result.detail, id = result.id] {
+                if (!self || self->m_room != room)
+                    return;
+                room->touch(self);
+                self->sendErrorAbout(id, error, detail);
+            });
         return;
     }
     handleEvent(std::move(*result.event));

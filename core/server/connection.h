@@ -57,6 +57,9 @@ public:
     /// Sends an error event; closes afterwards when `close` is set.
     void sendError(const QString &message, bool close);
     void sendError(protocol::ErrorCode code, const QString &detail = QString());
+    /// An error about one message: carries the message's `id` (none when empty).
+    void sendErrorAbout(const QString &messageId, protocol::ErrorCode code,
+                        const QString &detail = QString());
     /// Flushes what is queued, then closes. Detaches from the room without presence.
     void closeAfterFlush();
 

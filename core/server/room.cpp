@@ -411,7 +411,7 @@ void Room::messageNow(Connection *connection, MessageEvent &&event)
     if (!event.to.isEmpty()) {
         const std::optional<QString> recipient = this->recipientId(event.to);
         if (!recipient) {
-            reply([](Connection *c) { c->sendError(ErrorCode::NoSuchUser); });
+            reply([id = event.id](Connection *c) { c->sendErrorAbout(id, ErrorCode::NoSuchUser); });
             return;
         }
         recipientId = *recipient;
@@ -429,7 +429,9 @@ void Room::messageNow(Connection *connection, MessageEvent &&event)
         if ((existing && (existing->kind != store::EventKind::Message ||
                           existing->senderId != sender->user.id)) ||
             m_drafts.takenByOther(event.id, sender->user.id)) {
-            reply([](Connection *c) { c->sendError(ErrorCode::NotYourMessage); });
+            reply([id = event.id](Connection *c) {
+                c->sendErrorAbout(id, ErrorCode::NotYourMessage);
+            });
             return;
         }
         out.id = event.id;

@@ -5,6 +5,7 @@
 #include "protocol/codec.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 #include <limits>
@@ -248,6 +249,46 @@ private slots:
         QVERIFY(errorCloses(ErrorCode::InvalidJson));
         QVERIFY(!errorCloses(ErrorCode::UnknownType));
         QVERIFY(!errorCloses(ErrorCode::NoSuchUser));
+    }
+
+    void everyErrorCodeRoundTrips()
+    {
+        // From the code to the wire and back, with and without a message id: the client
+        // gets the same code, detail and id the server meant.
+        QSet<QString> texts;
+        for (int i = int(ErrorCode::None) + 1; i < int(ErrorCode::Unknown); ++i) {
+            const auto code = ErrorCode(i);
+            const QString detail = code == ErrorCode::UnknownType    ? QStringLiteral("\"foo\"")
+                                   : code == ErrorCode::InvalidField ? QStringLiteral("before")
+                                                                     : QString();
+            const QString text = errorText(code, detail);
+            QVERIFY2(!text.isEmpty(), qPrintable(QString::number(i)));
+            QVERIFY2(!texts.contains(text), qPrintable(text)); // one text, one code
+            texts.insert(text);
+            for (const QString &id : {QString(), QStringLiteral("m-1")}) {
+                const QByteArray line = encodeError(code, detail, id);
+                const auto r = decode(line.chopped(1));
+                QVERIFY2(r.ok(), line.constData());
+                const auto *e = std::get_if<ErrorEvent>(&*r.event);
+                QVERIFY(e);
+                QCOMPARE(int(e->code), i);
+                QCOMPARE(e->detail, detail);
+                QCOMPARE(e->message, text);
+                QCOMPARE(e->id, id);
+                QCOMPARE(line.contains("\"id\""), !id.isEmpty());
+            }
+        }
+        // texts the table does not know, and no text
+        QCOMPARE(errorCodeOf(QStringLiteral("Something new")), ErrorCode::Unknown);
+        QCOMPARE(errorCodeOf(QString()), ErrorCode::None);
+        QCOMPARE(ErrorEvent(QStringLiteral("No such user in room ")).code, ErrorCode::Unknown);
+        // a refused message names its valid id; an invalid one is not echoed
+        auto r = decode(R"({"type":"message","id":"abc","content":[]})");
+        QCOMPARE(r.error, ErrorCode::InvalidContent);
+        QCOMPARE(r.id, QStringLiteral("abc"));
+        r = decode(R"({"type":"message","id":"a b","partial":3})");
+        QCOMPARE(r.error, ErrorCode::InvalidPartial);
+        QCOMPARE(r.id, QString());
     }
 };
 

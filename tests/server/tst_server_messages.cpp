@@ -262,7 +262,7 @@ private slots:
              {QStringLiteral("hijack"), QString(QLatin1String("")), QStringLiteral("mine")}) {
             t.b->send(withId(content, QStringLiteral("own-1")));
             QCOMPARE(t.b->waitFor(QStringLiteral("error")),
-                     errorEvent(QStringLiteral("Not your message")));
+                     errorEvent(QStringLiteral("Not your message"), QStringLiteral("own-1")));
         }
         bool ok = false;
         QVERIFY(!types(t.a->sync(&ok)).contains(kMessage));
@@ -355,7 +355,8 @@ private slots:
         b.send(withId(QStringLiteral("x"), QStringLiteral("pd1"),
                       {{QStringLiteral("partial"), true}}));
         bool ok = false;
-        QCOMPARE(b.sync(&ok), QList<QJsonObject>{errorEvent(QStringLiteral("Not your message"))});
+        QCOMPARE(b.sync(&ok), QList<QJsonObject>{errorEvent(QStringLiteral("Not your message"),
+                                                            QStringLiteral("pd1"))});
         QVERIFY(ok);
     }
 
@@ -376,7 +377,8 @@ private slots:
         QCOMPARE(id, QStringLiteral("draft-7"));
         b.send(withId(QStringLiteral("mine now"), id));
         bool ok = false;
-        QCOMPARE(b.sync(&ok), QList<QJsonObject>{errorEvent(QStringLiteral("Not your message"))});
+        QCOMPARE(b.sync(&ok),
+                 QList<QJsonObject>{errorEvent(QStringLiteral("Not your message"), id)});
         QVERIFY(ok);
         a.send(withId(QStringLiteral("my draft"), id));
         const QJsonObject sent = a.waitFor(kMessage);

@@ -201,9 +201,12 @@ QJsonObject message(const QString &content, const QJsonObject &extra)
     return m;
 }
 
-QJsonObject errorEvent(const QString &text)
+QJsonObject errorEvent(const QString &text, const QString &id)
 {
-    return QJsonObject{{kType, QStringLiteral("error")}, {kMessage, text}};
+    QJsonObject e{{kType, QStringLiteral("error")}, {kMessage, text}};
+    if (!id.isEmpty())
+        e.insert(QStringLiteral("id"), id);
+    return e;
 }
 
 QStringList contents(const QList<QJsonObject> &events)

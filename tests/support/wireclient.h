@@ -80,8 +80,9 @@ bool joinAll(const QString &room, std::initializer_list<std::pair<WireClient *, 
 
 /// `{"type":"message","content":...}` with optional extra fields.
 QJsonObject message(const QString &content, const QJsonObject &extra = {});
-/// `{"type":"error","message":text}`.
-QJsonObject errorEvent(const QString &text);
+/// `{"type":"error","message":text}`, with `"id":id` when `id` is set (an error about
+/// one message).
+QJsonObject errorEvent(const QString &text, const QString &id = QString());
 /// The contents of the `message` events among `events`, in order.
 QStringList contents(const QList<QJsonObject> &events);
 /// The list of `type`s, for readable failure output.
