@@ -37,7 +37,10 @@ Rectangle {
         topPadding: 4
         bottomPadding: 4
         Accessible.role: Accessible.ListItem
-        Accessible.name: unread > 0 ? qsTr("%1, %2 unread").arg(title).arg(unread) : title
+        // Private chats say the other person's presence too, as the dot shows it.
+        readonly property string spokenTitle: !isPrivate ? title
+            : qsTr("%1, %2").arg(title).arg([qsTr("presence unknown"), qsTr("online"), qsTr("idle"), qsTr("offline")][presence + 1])
+        Accessible.name: unread > 0 ? qsTr("%1, %2 unread").arg(spokenTitle).arg(unread) : spokenTitle
         Accessible.selected: selected
         // The keyboard's place in the list: a ring while the list has the focus.
         readonly property bool keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus

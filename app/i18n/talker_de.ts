@@ -804,6 +804,26 @@
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>presence unknown</source>
+        <translation>Anwesenheit unbekannt</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>abwesend</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeView</name>

@@ -102,6 +102,9 @@ check(bool(composer) and composer[0][3].contains(pyatspi.STATE_EDITABLE),
       "the composer is a named editable text")
 unnamed = [r for _, r, n, _ in visible if r in ("push button", "toggle button") and not n.strip()]
 check(not unnamed, "every button has a name (%d without)" % len(unnamed))
+private = [n for _, n in items if n.startswith("bob, ") and " at " not in n]
+check(any(p in n for n in private for p in (", online", ", idle", ", offline")),
+      "the private chat in the sidebar says bob's presence: %s" % private[:1])
 members = [n for _, r, n, _ in visible if r == "list item" and n.startswith("alice")]
 check(bool(members), "members are list items with presence: %s" % members[:1])
 
@@ -144,9 +147,14 @@ def pump(seconds):
 
 
 def press(key):
-    """A key press and release through the AT-SPI registry (XTest underneath)."""
+    """A key press and release through the AT-SPI registry (XTest underneath); waits
+    for the focus event it causes (a loaded machine may take a while), 5 s at most."""
+    heard = len(focus_events)
     pyatspi.Registry.generateKeyboardEvent(KEYSYMS[key], None, pyatspi.KEY_SYM)
-    pump(0.4)
+    deadline = time.time() + 5
+    while len(focus_events) == heard and time.time() < deadline:
+        pump(0.05)
+    pump(0.15)  # the states settle with the event
 
 
 if "--no-keyboard" in sys.argv:
