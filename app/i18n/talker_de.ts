@@ -421,6 +421,11 @@
         <translation>Für Ihr Netzwerk offen</translation>
     </message>
     <message>
+        <source>LAN</source>
+        <comment>badge: this room is open to your local network</comment>
+        <translation>LAN</translation>
+    </message>
+    <message>
         <source>Invite someone…</source>
         <translation>Jemanden einladen…</translation>
     </message>

@@ -591,12 +591,32 @@ Item {
             verify(link.indexOf("/Lobby?invite=") > 0, link)
             mouseClick(findChild(dialog.contentItem, "copyInviteButton"))
             compare(findChild(dialog.contentItem, "copyInviteButton").text, "Copied")
-            tryVerify(function() { return findChild(chat, "openToNetworkLabel").visible }, 15000,
+            tryVerify(function() { return findChild(chat, "openToNetworkLabel").visible
+                                          || findChild(chat, "openToNetworkBadge").visible }, 15000,
                       "the header says the room is open")
             waitForRendering(root)
             grabImage(root.parent).save("tst_views-invite-1-link.png")
             dialog.close()
             tryVerify(function() { return !dialog.visible }, 5000)
+            // Open to the network, at the window's minimum width: the header still fits,
+            // at a small and a large font.
+            const wideRoot = root.width, wideChat = chat.width, membersShown = members.visible
+            const fontBefore = App.settings.fontSize
+            root.width = 640
+            chat.width = 640 - 260
+            members.visible = false
+            for (const size of [10, 16, 20]) {
+                App.settings.fontSize = size
+                waitForRendering(root)
+                const narrow = layoutProblems()
+                verify(narrow.length === 0, "narrow while open, font " + size + ": " + narrow.join("; "))
+                verify(findChild(chat, "openToNetworkBadge").visible, "a badge says it is open")
+            }
+            grabImage(root.parent).save("tst_views-invite-narrow.png")
+            App.settings.fontSize = fontBefore
+            root.width = wideRoot
+            chat.width = wideChat
+            members.visible = membersShown
 
             // The link opened: "Join Lobby on HOST", one button.
             verify(Invites.offer(link))
