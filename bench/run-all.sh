@@ -9,7 +9,7 @@
 #   bash bench/run-all.sh [--quick] [--only LIST] [--repeat N]
 #
 #   --quick      smaller runs (a few seconds each), for trying the script out
-#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app,history,cluster
+#   --only LIST  comma-separated subset of: fanout,latency,conns,cores,app,history,scroll,cluster
 #                (cluster is not in the default set: it needs nats-server)
 #   --repeat N   runs per fan-out case (default 3; the table shows min / median / max)
 #
@@ -24,7 +24,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/build-bench}"
 quick=0
-only="fanout,latency,conns,cores,app,history"
+only="fanout,latency,conns,cores,app,history,scroll"
 repeat=3
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -582,6 +582,20 @@ if want history; then
         "$build/bench/history/bench_history" "${history_size[@]}" --server "$server_bin"
     else
         echo "bench_history did not build (see $build/run-all-build.log)"
+    fi
+    echo
+fi
+
+# ---------------------------------------------------------------- 8. scroll
+if want scroll; then
+    echo "## 8. Memory while scrolling through a long history (issue 15)"
+    echo
+    if cmake --build "$build" --parallel 2 --target bench_scroll >>"$build/run-all-build.log" 2>&1; then
+        scroll_size=(--messages "${SCROLL_MESSAGES:-100000}")
+        [ "$quick" = 1 ] && scroll_size=(--messages 20000)
+        "$build/bench/history/bench_scroll" "${scroll_size[@]}"
+    else
+        echo "bench_scroll did not build (see $build/run-all-build.log)"
     fi
     echo
 fi

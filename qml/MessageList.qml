@@ -20,7 +20,13 @@ Item {
     readonly property var pager: App.chats.currentConversation ? App.chats.currentConversation.pager
                                  : (App.chats.currentRoom ? App.chats.currentRoom.pager : null)
 
+    /// The open chat's window of messages (slides over the cache both ways).
+    readonly property Timeline timeline: App.chats.messages.timeline
+
     function jumpToLatest() {
+        // back to the live end first: the window may show older messages only
+        if (timeline && !timeline.atLiveEnd)
+            timeline.showLatest()
         list.toBottom()
         list.stick = true
     }
@@ -82,7 +88,13 @@ Item {
         Timer {
             id: toEnd
             interval: 0
-            onTriggered: if (list.stick) list.toBottom()
+            onTriggered: {
+                if (!list.stick)
+                    return
+                if (root.timeline && !root.timeline.atLiveEnd)
+                    root.timeline.showLatest() // a chat left scrolled up, opened again
+                list.toBottom()
+            }
         }
         // To a message the pager jumped to, once the view has laid out a model that
         // may just have been reset.
@@ -96,11 +108,24 @@ Item {
             }
         }
 
-        onMovementEnded: stick = atYEnd
+        onMovementEnded: stick = atYEnd && (root.timeline === null || root.timeline.atLiveEnd)
         // A banner or the typing line taking room must not hide the newest message.
         onHeightChanged: if (stick) toEnd.restart()
         onCountChanged: if (stick) toEnd.restart()
         onContentHeightChanged: if (stick && !fetching) toEnd.restart()
+        // Scrolled down to the bottom of a window that shows older messages: the next
+        // newer ones come from the cache, the view staying on the row it showed last.
+        onAtYEndChanged: {
+            if (!atYEnd || fetching || count === 0 || !root.timeline || root.timeline.atLiveEnd)
+                return
+            fetching = true
+            const lastId = App.chats.messages.get(count - 1).messageId
+            root.timeline.fetchNewer(50)
+            const row = App.chats.messages.rowOf(lastId)
+            if (row >= 0)
+                positionViewAtIndex(row, ListView.End)
+            fetching = false
+        }
         onAtYBeginningChanged: {
             if (!atYBeginning || fetching || count === 0)
                 return
@@ -237,7 +262,7 @@ Item {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
-        visible: !list.atYEnd && list.count > 0
+        visible: list.count > 0 && (!list.atYEnd || (root.timeline !== null && !root.timeline.atLiveEnd))
         text: "↓"
         font.pixelSize: Theme.baseFontPixels * 1.2
         Accessible.name: qsTr("Jump to latest message")

@@ -16,15 +16,19 @@ Chat::Chat(Account *account, const QString &timelineKey, QObject *parent)
     m_timeline->setCache(account->cache());
     m_timeline->setWindowSize(account->windowSize());
     m_timeline->reset(account->cache()->latest(timelineKey, qMin(account->windowSize(), 200)));
+    // The preview follows the newest message: rows at or below it, and live messages
+    // that arrive while the window shows older ones.
     connect(m_timeline, &Timeline::rowsInserted, this, [this](int, int last) {
-        if (last == m_timeline->count() - 1)
+        if (last >= m_timeline->newestRow())
             emit lastMessageChanged();
     });
     connect(m_timeline, &Timeline::rowChanged, this, [this](int row) {
-        if (row == m_timeline->count() - 1)
+        if (row >= m_timeline->newestRow())
             emit lastMessageChanged();
     });
     connect(m_timeline, &Timeline::rowsRemoved, this, &Chat::lastMessageChanged);
+    connect(m_timeline, &Timeline::modelReset, this, &Chat::lastMessageChanged);
+    connect(m_timeline, &Timeline::newestChanged, this, &Chat::lastMessageChanged);
 }
 
 Chat::~Chat() = default;
@@ -55,7 +59,7 @@ bool Chat::authenticationFailed() const
 
 QString Chat::lastMessagePreview() const
 {
-    const Message m = m_timeline->last();
+    const Message m = m_timeline->newest();
     if (m.id.isEmpty())
         return QString();
     QString text = previewOf(m);
@@ -65,7 +69,7 @@ QString Chat::lastMessagePreview() const
 
 QDateTime Chat::lastMessageTime() const
 {
-    const Message m = m_timeline->last();
+    const Message m = m_timeline->newest();
     return m.id.isEmpty() ? QDateTime() : QDateTime::fromSecsSinceEpoch(m.time);
 }
 
@@ -88,7 +92,7 @@ QString Chat::lastOwnMessageId() const
 
 void Chat::markRead()
 {
-    const Message last = m_timeline->last();
+    const Message last = m_timeline->newest();
     if (!last.id.isEmpty() && last.delivery == Message::Delivery::Sent)
         m_timeline->setLastReadId(last.id);
     markSeen();

@@ -4,6 +4,8 @@
 
 #include "client/historycache.h"
 
+#include "client/cachegaps.h"
+
 #include "client/cacheindex.h"
 #include "client/cacherow.h"
 
@@ -278,7 +280,8 @@ bool HistoryCache::openDatabase(const QString &path)
         m_error = db.lastError().text();
         return false;
     }
-    if (!createSchema() || !CacheIndex::ensure(m_connection, &m_error))
+    if (!createSchema() || !CacheIndex::ensure(m_connection, &m_error) ||
+        !CacheGaps::ensure(m_connection, &m_error))
         return false;
     m_queries = std::make_unique<Queries>(db);
     return true;
@@ -521,6 +524,40 @@ QList<Message> HistoryCache::after(const QString &key, const QString &id, int li
         return {};
     flushForRead();
     return CacheIndex::after(m_connection, key, id, limit, inclusive);
+}
+
+int HistoryCache::storeAfter(const QString &key, const QString &afterId,
+                             const QList<Message> &messages)
+{
+    if (!m_open)
+        return 0;
+    flushForRead();
+    return CacheGaps::storeAfter(m_connection, key, afterId, messages);
+}
+
+QHash<QString, QString> HistoryCache::gaps(const QString &key) const
+{
+    if (!m_open)
+        return {};
+    flushForRead();
+    return CacheGaps::gaps(m_connection, key);
+}
+
+void HistoryCache::setGap(const QString &key, const QString &top, const QString &after,
+                          const QString &oldTop)
+{
+    if (!m_open)
+        return;
+    flushForRead(); // one writer at a time
+    CacheGaps::setGap(m_connection, key, top, after, oldTop);
+}
+
+void HistoryCache::removeGap(const QString &key, const QString &top)
+{
+    if (!m_open)
+        return;
+    flushForRead();
+    CacheGaps::removeGap(m_connection, key, top);
 }
 
 } // namespace talker::client

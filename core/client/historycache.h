@@ -57,6 +57,14 @@ public:
     /// Stores messages paged from the server, oldest first, before everything cached
     /// (they are older); ids already cached are skipped. Returns how many were new.
     int storeOlder(const QString &key, const QList<Message> &messages);
+    /// Stores messages paged from the server into a gap, right after the cached
+    /// message `afterId` (see CacheGaps). Returns how many were new.
+    int storeAfter(const QString &key, const QString &afterId, const QList<Message> &messages);
+    /// The open gaps of a timeline (top id -> after id), and their bookkeeping.
+    QHash<QString, QString> gaps(const QString &key) const;
+    void setGap(const QString &key, const QString &top, const QString &after,
+                const QString &oldTop = QString());
+    void removeGap(const QString &key, const QString &top);
     /// The keys of all stored private conversations ("dm:...").
     QStringList conversationKeys() const;
 

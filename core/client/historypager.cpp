@@ -18,16 +18,34 @@ HistoryPager::HistoryPager(Session *session, Timeline *timeline, HistoryCache *c
     , m_timeline(timeline)
     , m_cache(cache)
 {
+    if (m_cache) {
+        m_gaps = m_cache->gaps(m_timeline->key());
+        applyGaps();
+    }
     if (!session)
         return;
     connect(session, &Session::historyPage, this, &HistoryPager::onPage);
+    connect(session, &Session::connected, this, &HistoryPager::onConnected);
+    connect(session, &Session::messageReceived, this, &HistoryPager::onReplayed);
+    connect(session, &Session::usersReceived, this, &HistoryPager::onReplayEnd);
     connect(session, &Session::disconnected, this, [this] {
         setLoading(false);
         m_jumpTarget.clear();
+        m_fillTop.clear();
+        m_fillBefore.clear();
+        m_watchReplay = false;
     });
     connect(session, &Session::serverError, this, [this](const protocol::ErrorEvent &error) {
         if (!m_loading || error.code != protocol::ErrorCode::UnknownEventId)
             return;
+        if (!m_fillTop.isEmpty()) {
+            // the server does not know the hole's top: nothing to fill it with
+            setLoading(false);
+            dropGap(std::exchange(m_fillTop, QString()));
+            m_fillBefore.clear();
+            applyGaps();
+            return;
+        }
         // The server does not know our oldest message (another server, or a gap):
         // there is nothing older to page from it.
         setLoading(false);
@@ -43,6 +61,11 @@ void HistoryPager::fetchOlder()
         return;
     if (m_cache && m_timeline->fetchOlder(m_pageSize) > 0)
         return;
+    if (const QString oldest = m_timeline->oldestId(); m_gaps.contains(oldest)) {
+        m_fillShows = true;
+        requestFill(oldest);
+        return;
+    }
     if (m_atBeginning)
         return;
     const QString anchor = m_nextBefore.isEmpty() ? oldestShownId() : m_nextBefore;
@@ -75,9 +98,13 @@ void HistoryPager::requestPage(const QString &before)
         setLoading(true);
 }
 
-void HistoryPager::onPage(const QString &, const QList<protocol::MessageEvent> &events,
+void HistoryPager::onPage(const QString &before, const QList<protocol::MessageEvent> &events,
                           const QString &oldestId, bool more)
 {
+    if (!m_fillBefore.isEmpty() && before == m_fillBefore) {
+        onGapPage(events, oldestId, more);
+        return;
+    }
     // Public messages go to this timeline, private ones to their conversation's key.
     QHash<QString, QList<Message>> byKey;
     for (const protocol::MessageEvent &e : events) {
@@ -120,8 +147,10 @@ bool HistoryPager::showAround(const QString &id)
     if (!m_cache || !m_cache->containsMessage(m_timeline->key(), id))
         return false;
     const QString key = m_timeline->key();
-    m_timeline->reset(m_cache->before(key, id, m_pageSize) +
-                      m_cache->after(key, id, m_pageSize + 1, true));
+    const QList<Message> from = m_cache->after(key, id, m_pageSize + 1, true);
+    // the window around it; live messages come back with fetchNewer()/showLatest()
+    m_timeline->showWindow(m_cache->before(key, id, m_pageSize) + from,
+                           from.size() < m_pageSize + 1);
     emit jumped(id);
     return true;
 }

@@ -5,6 +5,7 @@
 #include "client/message.h"
 #include "protocol/events.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -18,6 +19,13 @@ class Timeline;
 /// has older messages, then from the server with `history before` [ext], storing each
 /// page in the cache (so the next time it is local) before showing it. Also loads the
 /// window around any message for "jump to" (search results, reply quotes).
+///
+/// Holes: a reconnect that missed more than the server's replay leaves cached messages,
+/// a hole, then the replayed ones. After such a replay the pager asks for the page
+/// before the first replayed message; when that page does not reach the newest message
+/// cached before, the hole is recorded (HistoryCache::setGap), paging older stops at
+/// its top, and pages from the server fill it (HistoryCache::storeAfter) as the user
+/// scrolls, until one reaches the messages below it.
 ///
 /// Duplicates cannot appear: the cache keeps each id once per timeline and the
 /// Timeline skips ids it already shows, whichever of replay, live and paging brought
@@ -58,6 +66,14 @@ signals:
 
 private:
     void requestPage(const QString &before);
+    void onConnected();
+    void onReplayed(const protocol::MessageEvent &event);
+    void onReplayEnd();
+    /// Asks for the page below the hole under `top`.
+    void requestFill(const QString &top);
+    void onGapPage(const QList<protocol::MessageEvent> &events, const QString &oldestId, bool more);
+    void applyGaps();
+    void dropGap(const QString &top);
     void onPage(const QString &before, const QList<protocol::MessageEvent> &events,
                 const QString &oldestId, bool more);
     bool showAround(const QString &id);
@@ -75,6 +91,14 @@ private:
     QString m_nextBefore; ///< `before` of the next server page (oldest event paged so far)
     QString m_jumpTarget; ///< a jump waiting for server pages
     int m_jumpPagesLeft = 0;
+    QHash<QString, QString> m_gaps;    ///< holes: top id -> id of the message below
+    QHash<QString, QString> m_gapNext; ///< top -> `before` of its next page (this run)
+    QString m_fillTop;                 ///< the hole a page is on its way for
+    QString m_fillBefore;              ///< that page's `before`
+    QString m_resumeAnchor;            ///< newest cached message when a resuming replay started
+    QString m_resumeFirst;             ///< first new message of that replay
+    bool m_watchReplay = false;
+    bool m_fillShows = false; ///< the user paged into the hole: show the page
 };
 
 } // namespace talker::client

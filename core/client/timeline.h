@@ -6,6 +6,7 @@
 
 #include "client/message.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -16,16 +17,23 @@ class HistoryCache;
 
 /// The messages of one room (public) or one private conversation, in display order.
 ///
-/// Holds a bounded window in RAM (the newest `windowSize` messages, plus older pages
-/// the user scrolled to); older messages are paged in from the HistoryCache with
-/// fetchOlder(). MessageModel is a view over a Timeline. Every change is announced by
-/// the signals below, in the Qt model style: an about-to signal before the change (so a
-/// model can call begin*()) and a done signal after it, both carrying the rows.
+/// Holds a bounded window in RAM that slides both ways over the HistoryCache: at the
+/// live end it holds the newest `windowSize` messages (the oldest go back to the cache
+/// as new ones arrive); fetchOlder() pages older ones in and, beyond the window, drops
+/// the newest, leaving the live end; fetchNewer() pages back down and showLatest()
+/// returns to the live end. Away from the live end, live messages are not added (the
+/// Room has stored them in the cache, where fetchNewer() finds them); newest() still
+/// follows them for the sidebar. The user's unconfirmed messages (pending, failed) are
+/// not in the cache: they stay in the window wherever it is.
+/// MessageModel is a view over a Timeline. Every change is announced by the signals
+/// below, in the Qt model style: an about-to signal before the change (so a model can
+/// call begin*()) and a done signal after it, both carrying the rows.
 class Timeline : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool canFetchOlder READ canFetchOlder NOTIFY canFetchOlderChanged)
+    Q_PROPERTY(bool atLiveEnd READ atLiveEnd NOTIFY atLiveEndChanged)
     Q_PROPERTY(QString lastReadId READ lastReadId WRITE setLastReadId NOTIFY lastReadIdChanged)
 
 public:
@@ -40,8 +48,14 @@ public:
     /// Row of the message with this id, -1 when not in the window.
     int indexOf(const QString &id) const;
     bool contains(const QString &id) const { return m_ids.contains(id); }
-    /// The newest message (null id when empty).
+    /// The last row (null id when empty).
     Message last() const { return m_messages.isEmpty() ? Message() : m_messages.constLast(); }
+    /// The newest message that is not a failed send (null id when none), also while
+    /// the window is away from the live end: the sidebar's preview.
+    Message newest() const;
+    /// The row of the newest confirmed message when the window is at the live end
+    /// (rows from it on concern the preview), else count().
+    int newestRow() const;
 
     /// Pages older messages from this cache (may be null: no paging).
     void setCache(HistoryCache *cache) { m_cache = cache; }
@@ -49,8 +63,10 @@ public:
     void setWindowSize(int size) { m_windowSize = size; }
     int windowSize() const { return m_windowSize; }
 
-    /// Adds a message (dropping the oldest beyond the window). Unconfirmed own messages
-    /// (pending, failed) always sit at the bottom; a Sent message goes above them.
+    /// Adds a message (dropping the oldest beyond the window). Pending own messages
+    /// always sit at the bottom; a Sent message goes above them, and after failed ones
+    /// older than it (failed messages keep their place in time). Away from the live
+    /// end a Sent message is not shown (it is in the cache) but becomes newest().
     void append(const Message &message);
     /// Replaces the message in `row` (edit, delivery change). A message confirmed for
     /// the first time moves from the pending block to the end of the Sent ones, so the
@@ -58,21 +74,42 @@ public:
     void replace(int row, const Message &message);
     /// Removes the message in `row` (retraction).
     void removeAt(int row);
-    /// Replaces the whole content (initial load from the cache).
+    /// Replaces the whole content (initial load from the cache: the live end).
     void reset(const QList<Message> &messages);
+    /// Shows `messages` (confirmed ones from the cache, oldest first) instead of the
+    /// current window, keeping the unconfirmed rows; `atLiveEnd` tells whether the
+    /// newest cached message is among them (jump to a message).
+    void showWindow(const QList<Message> &messages, bool atLiveEnd);
     /// Between beginBatch() and endBatch(), messages appended at the end are announced
     /// together (one aboutToInsert/rowsInserted pair, one countChanged) and the window is
     /// trimmed once at the end. The data is visible at once; any other change announces
     /// the batch first. Nests.
     void beginBatch() { ++m_batchDepth; }
     void endBatch();
-    /// Loads up to `max` older messages from the cache; returns how many.
+    /// Loads up to `max` older messages from the cache; returns how many. Beyond the
+    /// window the newest rows are dropped (the window leaves the live end).
     Q_INVOKABLE int fetchOlder(int max = 50);
     bool canFetchOlder() const { return m_canFetchOlder; }
+    /// Loads up to `max` newer messages from the cache (dropping the oldest beyond the
+    /// window); reaches the live end when the cache has no more. Returns how many.
+    Q_INVOKABLE int fetchNewer(int max = 50);
+    /// The window holds the newest messages: live ones are appended.
+    bool atLiveEnd() const { return m_atLiveEnd; }
+    /// Back to the newest messages ("jump to latest"); a no-op at the live end.
+    Q_INVOKABLE void showLatest();
+
+    /// Holes in the cache (CacheGaps: top id -> id of the message below): paging older
+    /// stops at a top (the pager fills the hole from the server first), and the rows
+    /// from a hole's lower message down are dropped from the window.
+    void setGaps(const QHash<QString, QString> &gaps);
+    QString oldestId() const { return oldestSentId(); }
 
     /// The id of the last message the user has seen (new-messages divider).
     QString lastReadId() const { return m_lastReadId; }
     void setLastReadId(const QString &id);
+    /// The id of the message the "New messages" divider sits above (empty: none): the
+    /// one after the last read message, unless the user wrote something since.
+    QString dividerId() const { return m_dividerId; }
 
 signals:
     void rowsInserted(int first, int last);
@@ -81,6 +118,9 @@ signals:
     void modelReset();
     void countChanged();
     void canFetchOlderChanged();
+    void atLiveEndChanged();
+    /// A message arrived while the window is away from the live end (newest() changed).
+    void newestChanged();
     void lastReadIdChanged();
     /// Emitted before rows are inserted/removed/reset so a model can call begin*().
     void aboutToInsert(int first, int last);
@@ -89,10 +129,25 @@ signals:
 
 private:
     void trim();
+    /// Drops the newest confirmed rows beyond the window (after paging older).
+    void trimNewest();
     void insertAt(int row, const Message &message);
+    /// Removes rows first..last (announced as one change).
+    void removeRange(int first, int last);
     /// First row of the trailing block of unconfirmed messages (count() when none).
     int pendingStart() const;
+    /// Where a confirmed message goes: above the pending rows and the failed ones
+    /// newer than it.
+    int sentRow(const Message &message) const;
+    /// The newest confirmed row / the id of the oldest (null / empty when none).
+    Message newestSent() const;
+    QString oldestSentId() const;
+    QList<Message> unconfirmed() const;
     void setCanFetchOlder(bool can);
+    void setAtLiveEnd(bool on);
+    QString divider() const;
+    /// Follows a change: the rows losing and gaining the divider change.
+    void refreshDivider();
     /// Announces the appended rows not announced yet.
     void announceBatch();
 
@@ -102,10 +157,14 @@ private:
     HistoryCache *m_cache = nullptr;
     int m_windowSize = 500;
     bool m_canFetchOlder = false;
+    bool m_atLiveEnd = true;
+    Message m_newestAway; ///< newest confirmed message while away from the live end
     bool m_trimBlocked = false;
     int m_batchDepth = 0;
     int m_unannouncedFrom = -1; ///< first appended row not announced yet (-1: none)
     QString m_lastReadId;
+    QSet<QString> m_gapStops;
+    QString m_dividerId;
 };
 
 } // namespace talker::client

@@ -7,6 +7,7 @@
 #include "client/timeline.h"
 
 #include <QDateTime>
+#include <utility>
 
 namespace talker::models {
 
@@ -33,6 +34,7 @@ void MessageModel::setTimeline(Timeline *timeline)
     if (m_timeline == timeline)
         return;
     beginResetModel();
+    m_changing = true; // no fetchMore() from a view or tester inside the reset
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
@@ -48,8 +50,8 @@ void MessageModel::setTimeline(Timeline *timeline)
                                  [this](int first, int last) {
                                      m_rows += last - first + 1;
                                      endInsertRows();
-                                     m_changing = false;
                                      refreshNeighbours(first, last);
+                                     m_changing = false;
                                      emit countChanged();
                                  });
         m_connections << connect(timeline, &Timeline::aboutToRemove, this,
@@ -61,8 +63,8 @@ void MessageModel::setTimeline(Timeline *timeline)
                                  [this](int first, int last) {
                                      m_rows -= last - first + 1;
                                      endRemoveRows();
-                                     m_changing = false;
                                      refreshNeighbours(first, first - 1);
+                                     m_changing = false;
                                      emit countChanged();
                                  });
         m_connections << connect(timeline, &Timeline::aboutToReset, this, [this] {
@@ -77,8 +79,10 @@ void MessageModel::setTimeline(Timeline *timeline)
         });
         m_connections << connect(timeline, &Timeline::rowChanged, this, [this](int row) {
             const QModelIndex i = index(row);
+            const bool nested = std::exchange(m_changing, true);
             emit dataChanged(i, i);
             refreshNeighbours(row, row);
+            m_changing = nested;
         });
         m_connections << connect(timeline, &QObject::destroyed, this, [this] {
             beginResetModel();
@@ -91,6 +95,7 @@ void MessageModel::setTimeline(Timeline *timeline)
         });
     }
     endResetModel();
+    m_changing = false;
     emit timelineChanged();
     emit countChanged();
 }
@@ -172,10 +177,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return row == rowCount() - 1 || !sameGroup(row, row + 1);
     case FirstOfDayRole:
         return row == 0 || dayOf(m_timeline->at(row - 1)) != dayOf(m);
-    case FirstUnreadRole: {
-        const QString lastRead = m_timeline->lastReadId();
-        return row > 0 && !lastRead.isEmpty() && m_timeline->at(row - 1).id == lastRead;
-    }
+    case FirstUnreadRole:
+        return row > 0 && m.id == m_timeline->dividerId();
     default:
         return QVariant();
     }

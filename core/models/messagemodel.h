@@ -50,6 +50,7 @@ public:
         LastInGroupRole,           ///< "lastInGroup"
         FirstOfDayRole,            ///< "firstOfDay": show a day separator above
         FirstUnreadRole,           ///< "firstUnread": new-messages divider above this row
+                                   ///< (never above or before the user's own messages)
     };
     Q_ENUM(Role)
 

@@ -4,8 +4,9 @@
 // The client side of history paging against the real talker-server: a Timeline pages
 // back through the cache and then the server until the beginning, every page lands in
 // the cache (found offline by the cache's search afterwards), overlapping pages and
-// live traffic never show a message twice, and jumpTo() finds a message the cache did
-// not have.
+// live traffic never show a message twice, jumpTo() finds a message the cache did
+// not have, and a reconnect that missed more than the replay holds fills the hole
+// from the server instead of jumping over it.
 #include "client/historycache.h"
 #include "client/historypager.h"
 #include "client/session.h"
@@ -38,10 +39,10 @@ QStringList texts(const Timeline &t)
 /// What a Room does with live and replayed messages, reduced to the timeline.
 struct Client
 {
-    Client(quint16 port, const QString &token, int firstHistory)
-        : session(AccountConfig{}, kRoom)
+    Client(quint16 port, const QString &token, int firstHistory, const QString &room = kRoom)
+        : session(AccountConfig{}, room)
         , cache(QStringLiteral(":memory:"))
-        , timeline(kKey)
+        , timeline(QStringLiteral("room:") + room)
         , pager(&session, &timeline, &cache)
     {
         AccountConfig account;
@@ -60,7 +61,7 @@ struct Client
                              m.text = e.content;
                              m.authorId = e.user.id;
                              m.time = e.time;
-                             cache.storeMessage(kKey, m);
+                             cache.storeMessage(timeline.key(), m);
                              if (!timeline.contains(m.id))
                                  timeline.append(m);
                          });
@@ -81,7 +82,8 @@ class TestHistoryPaging : public QObject
 private slots:
     void initTestCase()
     {
-        m_server.extraArgs() << QStringLiteral("--max-events-per-second") << QStringLiteral("0");
+        m_server.extraArgs() << QStringLiteral("--max-events-per-second") << QStringLiteral("0")
+                             << QStringLiteral("--replay-cap") << QStringLiteral("100");
         QVERIFY(m_server.startWithUsers(
             {{QStringLiteral("alice"), &m_alice}, {QStringLiteral("bob"), &m_bob}}));
         WireClient a(m_server.port());
@@ -154,6 +156,54 @@ private slots:
         QSignalSpy failed(&c.pager, &HistoryPager::jumpFailed);
         c.pager.jumpTo(QStringLiteral("no-such-id"), 3);
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, Timeout);
+    }
+
+    void aHoleAfterAReconnectIsFilledNotSkipped()
+    {
+        const QString room = QStringLiteral("holes");
+        const QString key = QStringLiteral("room:holes");
+        WireClient a(m_server.port());
+        QVERIFY(a.join(room, m_alice));
+        QStringList sent;
+        auto say = [&](int from, int to) {
+            for (int i = from; i < to; ++i) {
+                sent.append(QStringLiteral("hole %1").arg(i));
+                a.send(talker::test::message(sent.last()));
+            }
+            for (int i = from; i < to; ++i)
+                a.waitFor(talker::test::kMessage);
+        };
+        say(0, 30);
+        Client c(m_server.port(), m_bob, 20, room);
+        QTRY_COMPARE_WITH_TIMEOUT(c.timeline.count(), 20, Timeout);
+        const QString lastSeen = c.timeline.last().id;
+        c.session.close();
+        // 250 more while bob is away: the replay (capped at 100) leaves 150 out
+        say(30, 280);
+        c.session.setLastEventId(lastSeen);
+        c.session.open();
+        QTRY_COMPARE_WITH_TIMEOUT(c.timeline.last().text, sent.last(), Timeout);
+        // the pager checked the page below the replay and found the hole
+        QTRY_VERIFY_WITH_TIMEOUT(!c.pager.loading() && c.cache.gaps(key).size() == 1, Timeout);
+        QCOMPARE(c.timeline.at(0).text, QStringLiteral("hole 180")); // nothing below shown
+        // Paging up fills it from the server, then goes on below it: every message
+        // once, in order.
+        for (int round = 0; round < 40 && !c.pager.atBeginning(); ++round) {
+            const int before = c.timeline.count();
+            c.pager.fetchOlder();
+            QTRY_VERIFY_WITH_TIMEOUT(!c.pager.loading(), Timeout);
+            QVERIFY2(c.timeline.count() > before || c.pager.atBeginning(),
+                     qPrintable(texts(c.timeline).first()));
+        }
+        QCOMPARE(texts(c.timeline), sent);
+        QVERIFY(c.cache.gaps(key).isEmpty());
+        // and the cache holds them in order for the next time
+        Timeline again(key);
+        again.setCache(&c.cache);
+        again.setWindowSize(100000);
+        while (again.fetchOlder(100) > 0) {
+        }
+        QCOMPARE(texts(again), sent);
     }
 
 private:

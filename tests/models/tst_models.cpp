@@ -129,10 +129,14 @@ private slots:
             msg("c", "3", "Carol", QStringLiteral("hey alice"), day1 + 120));
         QCOMPARE(model.rowCount(), 5);
 
-        // the new-messages divider follows the last read position
+        // the new-messages divider follows the last read position, but the user's own
+        // message ("f") after it says everything before it was read
         room->timeline()->setLastReadId(QStringLiteral("c"));
         QCOMPARE(role(model.rowOf(QStringLiteral("d")), MessageModel::FirstUnreadRole).toBool(),
-                 true);
+                 false);
+        room->timeline()->setLastReadId(QStringLiteral("e"));
+        QCOMPARE(role(model.rowOf(QStringLiteral("f")), MessageModel::FirstUnreadRole).toBool(),
+                 false);
         room->markRead();
         QCOMPARE(role(model.rowOf(QStringLiteral("d")), MessageModel::FirstUnreadRole).toBool(),
                  false);
