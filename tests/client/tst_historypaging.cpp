@@ -185,7 +185,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(c.timeline.last().text, sent.last(), Timeout);
         // the pager checked the page below the replay and found the hole
         QTRY_VERIFY_WITH_TIMEOUT(!c.pager.loading() && c.cache.gaps(key).size() == 1, Timeout);
-        QCOMPARE(c.timeline.at(0).text, QStringLiteral("hole 180")); // nothing below shown
+        // nothing below the hole is shown (the replay's 100 events may include bob's
+        // own join, so it starts at 180 or 181)
+        QVERIFY2(c.timeline.at(0).text.mid(5).toInt() >= 180, qPrintable(c.timeline.at(0).text));
         // Paging up fills it from the server, then goes on below it: every message
         // once, in order.
         for (int round = 0; round < 40 && !c.pager.atBeginning(); ++round) {
