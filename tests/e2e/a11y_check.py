@@ -241,6 +241,7 @@ if bob:
     check(frame_name() == "bob — Talker", "Enter opens the chat: %s" % frame_name())
     check(focused() == ("text", "Message text"), "the opened chat's composer has the keyboard: %s"
           % (focused(),))
+    shot("e2e-a11y-private-chat.png")
 
 if failures:
     print("tree as read:")

@@ -249,6 +249,8 @@ Item {
             compare(input.text, "are you there?", "the refused text stays in the composer")
             compare(App.chats.messages.count, count, "nothing was queued")
             verify(Chat.sendError.indexOf("bob") >= 0, Chat.sendError)
+            waitForRendering(root)
+            grabImage(root).save("tst_chatux-peer-offline.png") // an artifact to look at
             // Back in the room: online, and the message goes.
             serverWithBob.connectBob("Main")
             tryCompare(label, "text", "online", 15000)
@@ -272,6 +274,8 @@ Item {
             keyClick(Qt.Key_Return)
             verify(problem.visible)
             verify(problem.text.indexOf("Too long") >= 0 && problem.text.indexOf("256 KiB") >= 0, problem.text)
+            waitForRendering(root)
+            grabImage(root).save("tst_chatux-too-long.png")
             compare(input.length, 140 * 1024, "the text stays")
             wait(1500) // a live draft, if one went out, would have the connection closed by now
             verify(!App.chats.offline, "the room stays online")
@@ -300,6 +304,8 @@ Item {
             compare(input.text, "hello?", "refused, kept")
             compare(App.chats.messages.count, 0, "nothing queued into a room that never connected")
             verify(findChild(chat, "sendProblem").visible)
+            waitForRendering(root)
+            grabImage(root).save("tst_chatux-never-connected.png")
         }
     }
 }
