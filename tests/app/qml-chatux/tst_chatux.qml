@@ -306,6 +306,12 @@ Item {
             verify(findChild(chat, "sendProblem").visible)
             waitForRendering(root)
             grabImage(root).save("tst_chatux-never-connected.png")
+            // A host that does not exist: the same, with that reason.
+            App.connector.connectToServer("nonexistent.invalid", 8500, false, "some-token", "Nowhere")
+            compare(App.chats.currentAccount.host, "nonexistent.invalid")
+            // (Host not found; a machine without DNS may say otherwise, after a while.)
+            tryVerify(function() { return /Cannot reach this room: \S.*\./.test(text.text) }, 30000, text.text)
+            verify(Chat.sendBlocker.indexOf("never connected") >= 0, Chat.sendBlocker)
         }
     }
 }
