@@ -13,9 +13,11 @@
 namespace talker::app {
 
 namespace {
+// The context lupdate gives the tr() calls below (it files them under the enclosing
+// class or namespace); tst_translations checks German is found under it.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ConnectInput", text);
+    return QCoreApplication::translate("talker::app::connectinput", text);
 }
 
 bool isHostLabel(const QString &label)

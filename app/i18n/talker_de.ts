@@ -538,6 +538,10 @@
         <source>Retract…</source>
         <translation>Zurückziehen…</translation>
     </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageList</name>
@@ -1195,6 +1199,52 @@
     <message>
         <source>A room name cannot contain control or invisible characters.</source>
         <translation>Ein Raumname darf keine Steuer- oder unsichtbaren Zeichen enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>talker::client</name>
+    <message>
+        <source>They aren&apos;t in #%1</source>
+        <translation>Die Person ist nicht in #%1</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t in #%2</source>
+        <translation>%1 ist nicht in #%2</translation>
+    </message>
+    <message>
+        <source>Someone else&apos;s message has this id</source>
+        <translation>Eine Nachricht von jemand anderem hat diese ID</translation>
+    </message>
+    <message>
+        <source>The server refused its id</source>
+        <translation>Der Server hat ihre ID abgelehnt</translation>
+    </message>
+    <message>
+        <source>No valid recipient</source>
+        <translation>Kein gültiger Empfänger</translation>
+    </message>
+    <message>
+        <source>The server refused its content (%1)</source>
+        <translation>Der Server hat ihren Inhalt abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>Too long for the server</source>
+        <translation>Zu lang für den Server</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not confirmed after %n tries</source>
+        <translation>
+            <numerusform>Nach %n Versuch nicht bestätigt</numerusform>
+            <numerusform>Nach %n Versuchen nicht bestätigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

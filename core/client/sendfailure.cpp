@@ -9,9 +9,11 @@
 namespace talker::client {
 
 namespace {
+// lupdate files tr() calls in this namespace under the context "talker::client",
+// so translate under that same context (tst_translations checks German is found).
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("talker::client::SendFailure", text, nullptr, n);
+    return QCoreApplication::translate("talker::client", text, nullptr, n);
 }
 } // namespace
 
@@ -42,7 +44,9 @@ QString sendFailureText(protocol::ErrorCode code, const QString &serverText, con
 
 QString unconfirmedText(int attempts)
 {
-    return tr("Not confirmed after %n tries", attempts);
+    // Spelled out so that lupdate sees the count and offers plural forms.
+    return QCoreApplication::translate("talker::client", "Not confirmed after %n tries", nullptr,
+                                       attempts);
 }
 
 } // namespace talker::client

@@ -4,12 +4,17 @@
 // setting, and shown by the real app's QML (Main.qml with the real controllers),
 // switching at run time.
 #include "chatcontroller.h"
+#include "client/sendfailure.h"
+#include "connectinput.h"
 #include "controller.h"
+#include "talkerlink.h"
 #include "tokenstore.h"
 #include "translations.h"
 #include "traycontroller.h"
 
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -37,6 +42,34 @@ void collectTexts(QQuickItem *item, QStringList *out)
     for (QQuickItem *child : children)
         collectTexts(child, out);
 }
+/// The source texts of the messages in a .ts that have no finished translation.
+QStringList untranslatedIn(const QString &tsPath, int *messages)
+{
+    QFile file(tsPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {QStringLiteral("cannot open ") + tsPath};
+    QXmlStreamReader xml(&file);
+    QStringList untranslated;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+            ++*messages;
+        } else if (xml.name() == QLatin1String("translation")) {
+            const bool unfinished =
+                xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (unfinished || text.trimmed().isEmpty())
+                untranslated << source;
+        }
+    }
+    if (xml.hasError())
+        untranslated << QStringLiteral("XML error: ") + xml.errorString();
+    return untranslated;
+}
 } // namespace
 
 class TestTranslations : public QObject
@@ -45,30 +78,50 @@ class TestTranslations : public QObject
 private slots:
     void germanIsComplete()
     {
-        QFile file(QStringLiteral(TALKER_TS_DE));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QXmlStreamReader xml(&file);
         int messages = 0;
-        QStringList untranslated;
-        QString source;
-        while (!xml.atEnd()) {
-            xml.readNext();
-            if (!xml.isStartElement())
-                continue;
-            if (xml.name() == QLatin1String("source")) {
-                source = xml.readElementText();
-                ++messages;
-            } else if (xml.name() == QLatin1String("translation")) {
-                const bool unfinished =
-                    xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-                const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-                if (unfinished || text.trimmed().isEmpty())
-                    untranslated << source;
-            }
-        }
-        QVERIFY(!xml.hasError());
+        const QStringList untranslated = untranslatedIn(QStringLiteral(TALKER_TS_DE), &messages);
         QVERIFY2(messages > 150, "the .ts holds the app's strings");
         QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QLatin1String(" | "))));
+    }
+
+    // A string added to the code but never extracted into the .ts is not
+    // "unfinished" there, it is absent: refresh a copy of the .ts from the sources
+    // (as the update_translations target does) and check nothing new appeared.
+    void everySourceStringIsInTheTs()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString copy = dir.filePath(QStringLiteral("talker_de.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(TALKER_TS_DE), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        const QDir root(QStringLiteral(TALKER_SOURCE_DIR));
+        // The include paths let lupdate see the classes and namespaces, which name
+        // the contexts, as the update_translations target does.
+        QStringList args{QStringLiteral("-silent"), QStringLiteral("-locations"),
+                         QStringLiteral("none"),    QStringLiteral("-no-obsolete"),
+                         QStringLiteral("-I"),      root.filePath(QStringLiteral("app")),
+                         QStringLiteral("-I"),      root.filePath(QStringLiteral("core"))};
+        const std::pair<const char *, const char *> globs[] = {
+            {"app", "*.cpp"}, {"qml", "*.qml"}, {"core/client", "*.cpp"}, {"core/models", "*.cpp"}};
+        for (const auto &[sub, pattern] : globs) {
+            const QDir folder(root.filePath(QLatin1String(sub)));
+            const auto files = folder.entryList({QLatin1String(pattern)}, QDir::Files);
+            QVERIFY2(!files.isEmpty(), sub);
+            for (const QString &name : files)
+                args << folder.filePath(name);
+        }
+        args << QStringLiteral("-ts") << copy;
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(TALKER_LUPDATE), args);
+        QVERIFY2(lupdate.waitForFinished(50000), qPrintable(lupdate.errorString()));
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+        int messages = 0;
+        const QStringList missing = untranslatedIn(copy, &messages);
+        QVERIFY2(messages > 150, "lupdate found the app's strings");
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("not in talker_de.ts (run the update_translations "
+                                           "target and translate them): ") +
+                            missing.join(QLatin1String(" | "))));
     }
 
     void followsTheSystemLocaleUnlessALanguageIsSet()
@@ -86,6 +139,24 @@ private slots:
         // A language Talker does not ship: English, not an error.
         QCOMPARE(translations.apply(QString(), QLocale(QStringLiteral("ja_JP"))),
                  QStringLiteral("en"));
+    }
+
+    // Texts built outside a QObject translate under a context of their own; it must
+    // be the one lupdate filed them under, or German is never found at run time.
+    void helperTextsTranslate()
+    {
+        Translations translations;
+        QCOMPARE(translations.apply(QStringLiteral("de"), QLocale(QStringLiteral("en_US"))),
+                 QStringLiteral("de"));
+        QCOMPARE(talker::client::sendFailureText(talker::protocol::ErrorCode::NoSuchUser, QString(),
+                                                 QStringLiteral("General"), QStringLiteral("bob")),
+                 QStringLiteral("bob ist nicht in #General"));
+        QCOMPARE(talker::client::unconfirmedText(3),
+                 QStringLiteral("Nach 3 Versuchen nicht bestätigt"));
+        QCOMPARE(TalkerLink::parse(QString()).error, QStringLiteral("Der Link ist leer."));
+        QCOMPARE(connectinput::portError(0),
+                 QStringLiteral("Der Port ist eine Zahl von 1 bis 65535."));
+        translations.apply(QStringLiteral("en"), QLocale(QStringLiteral("en_US")));
     }
 
     void appStartsInGermanAndSwitchesLanguage()
