@@ -20,8 +20,8 @@ namespace {
 bool insertAll(QSqlQuery &q, const QString &key, const QList<Message> &messages, int *inserted)
 {
     for (const Message &m : messages) {
-        const QVariantList values{key,      m.id,   m.authorId, m.authorName,        m.text,
-                                  m.peerId, m.time, m.edited,   cacherow::flagsOf(m)};
+        const QVariantList values{key,      m.id,   m.authorId, m.authorName,         m.text,
+                                  m.peerId, m.time, m.edited,   cacherow::flagsOf(m), m.replyTo};
         for (const QVariant &v : values)
             q.addBindValue(v);
         if (!q.exec()) {
@@ -125,7 +125,7 @@ int CacheGaps::storeAfter(const QString &connection, const QString &key, const Q
     int inserted = 0;
     bool ok = q.exec();
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages(tkey, %1) "
-                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QLatin1String(cacherow::kColumns)));
     ok = ok && insertAll(q, key, fresh, &inserted) && insertAll(q, key, tail, nullptr);
     if (!ok) {

@@ -77,7 +77,7 @@ QList<CacheIndex::Hit> CacheIndex::search(const QString &connection, const QStri
                              "ON m.seq = f.rowid WHERE messages_fts MATCH ? "
                              "AND (m.flags & %2) = 0 ORDER BY f.rowid DESC LIMIT ?")
                   .arg(QStringLiteral("m.id, m.author_id, m.author_name, m.content, m.peer_id, "
-                                      "m.time, m.edited, m.flags"))
+                                      "m.time, m.edited, m.flags, m.reply_to"))
                   .arg(kDeletedFlag));
     q.addBindValue(match);
     q.addBindValue(limit);
@@ -86,7 +86,7 @@ QList<CacheIndex::Hit> CacheIndex::search(const QString &connection, const QStri
         return hits;
     }
     while (q.next())
-        hits.append(Hit{q.value(8).toString(), cacherow::messageFrom(q)});
+        hits.append(Hit{q.value(9).toString(), cacherow::messageFrom(q)});
     return hits;
 }
 
@@ -103,12 +103,13 @@ int CacheIndex::storeOlder(const QString &connection, const QString &key,
         seq = q.value(0).toLongLong() - messages.size();
     q.finish();
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages(seq, tkey, %1) "
-                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QLatin1String(cacherow::kColumns)));
     int inserted = 0;
     for (const Message &m : messages) {
-        const QVariantList values{seq++,  key,      m.id,   m.authorId, m.authorName,
-                                  m.text, m.peerId, m.time, m.edited,   cacherow::flagsOf(m)};
+        const QVariantList values{seq++,    key,      m.id,   m.authorId, m.authorName,
+                                  m.text,   m.peerId, m.time, m.edited,   cacherow::flagsOf(m),
+                                  m.replyTo};
         for (const QVariant &v : values)
             q.addBindValue(v);
         if (!q.exec()) {

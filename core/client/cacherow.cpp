@@ -33,6 +33,7 @@ Message messageFrom(const QSqlQuery &q)
     m.isOwn = flags & Own;
     m.isMention = flags & Mention;
     m.deleted = flags & Deleted;
+    m.replyTo = q.value(8).toString();
     return m;
 }
 

@@ -12,7 +12,7 @@ namespace talker::client::cacherow {
 
 /// The columns messageFrom() reads, in its order.
 inline constexpr const char *kColumns =
-    "id, author_id, author_name, content, peer_id, time, edited, flags";
+    "id, author_id, author_name, content, peer_id, time, edited, flags, reply_to";
 
 /// The `flags` column of a message.
 int flagsOf(const Message &message);

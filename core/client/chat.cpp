@@ -62,7 +62,10 @@ QString Chat::lastMessagePreview() const
     const Message m = m_timeline->newest();
     if (m.id.isEmpty())
         return QString();
-    QString text = previewOf(m);
+    Message shown = m;
+    if (m.deleted)
+        shown.text = tr("message deleted");
+    QString text = previewOf(shown);
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text.size() > 100 ? text.left(99) + QChar(0x2026) : text;
 }

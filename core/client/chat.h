@@ -72,6 +72,8 @@ public:
     /// Sends a message ("/me text" becomes an action). Shown at once as pending;
     /// returns its id (empty for blank text or when it cannot be sent).
     Q_INVOKABLE virtual QString sendMessage(const QString &text) = 0;
+    /// Sends a reply to the message `replyTo` (`reply_to` [ext]); see sendMessage.
+    Q_INVOKABLE virtual QString reply(const QString &replyTo, const QString &text) = 0;
     /// Edits one of the user's own messages by id.
     Q_INVOKABLE virtual bool editMessage(const QString &id, const QString &text) = 0;
     /// Retracts one of the user's own messages by id.

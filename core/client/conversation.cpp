@@ -69,6 +69,11 @@ QString Conversation::previewOf(const Message &m) const
 
 QString Conversation::sendMessage(const QString &text)
 {
+    return reply(QString(), text);
+}
+
+QString Conversation::reply(const QString &replyTo, const QString &text)
+{
     Room *room = m_room;
     if (!room) {
         // any joined room will do to queue it; the server checks membership
@@ -78,7 +83,7 @@ QString Conversation::sendMessage(const QString &text)
         room = rooms.constFirst();
         setRoom(room);
     }
-    return room->sendInto(timeline(), text, m_peerId);
+    return room->sendInto(timeline(), text, m_peerId, replyTo);
 }
 
 bool Conversation::editMessage(const QString &id, const QString &text)

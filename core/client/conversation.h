@@ -51,6 +51,7 @@ public:
 
     /// Sends a private message to the other user; returns its id (empty when no room).
     QString sendMessage(const QString &text) override;
+    QString reply(const QString &replyTo, const QString &text) override;
     bool editMessage(const QString &id, const QString &text) override;
     bool retry(const QString &id) override;
     void markSeen() override { setUnreadCount(0); }

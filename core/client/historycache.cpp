@@ -37,9 +37,9 @@ using cacherow::messageFrom;
 
 const char *const kUpsert =
     "INSERT INTO messages(tkey, id, author_id, author_name, content, peer_id, time, "
-    "edited, flags) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(tkey, id) DO UPDATE SET "
+    "edited, flags, reply_to) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(tkey, id) DO UPDATE SET "
     "content=excluded.content, edited=excluded.edited, flags=excluded.flags, "
-    "author_name=excluded.author_name";
+    "author_name=excluded.author_name, reply_to=excluded.reply_to";
 
 struct HistoryCache::Queries
 {
@@ -94,6 +94,7 @@ struct HistoryCache::Queries
         sqlite3_bind_int64(fastUpsert, 7, m.time);
         sqlite3_bind_int64(fastUpsert, 8, m.edited);
         sqlite3_bind_int(fastUpsert, 9, flags);
+        bindText(10, m.replyTo);
         const int rc = sqlite3_step(fastUpsert);
         if (rc != SQLITE_DONE)
             *error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(fastUpsert)));
@@ -295,16 +296,30 @@ bool HistoryCache::createSchema()
         "PRAGMA synchronous=NORMAL",
         "CREATE TABLE IF NOT EXISTS messages(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
         "tkey TEXT NOT NULL, id TEXT NOT NULL, author_id TEXT, author_name TEXT, content TEXT, "
-        "peer_id TEXT, time INTEGER, edited INTEGER, flags INTEGER, UNIQUE(tkey, id))",
+        "peer_id TEXT, time INTEGER, edited INTEGER, flags INTEGER, reply_to TEXT, UNIQUE(tkey, "
+        "id))",
         // newest-first pages of one timeline without sorting the whole room
         "CREATE INDEX IF NOT EXISTS messages_tkey_seq ON messages(tkey, seq)",
         "CREATE TABLE IF NOT EXISTS rooms(room TEXT PRIMARY KEY, last_event_id TEXT)",
         "CREATE TABLE IF NOT EXISTS outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
         "room TEXT NOT NULL, id TEXT NOT NULL, content TEXT, to_id TEXT, action INTEGER, "
-        "created INTEGER, attempts INTEGER, failed INTEGER, UNIQUE(room, id))",
+        "created INTEGER, attempts INTEGER, failed INTEGER, reply_to TEXT, UNIQUE(room, id))",
     };
     for (const char *sql : statements) {
         if (!q.exec(QLatin1String(sql))) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    // caches made before replies (issue 14) get the column, empty
+    for (const char *table : {"messages", "outbox"}) {
+        bool found = false;
+        if (q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)))) {
+            while (q.next())
+                found = found || q.value(1).toString() == QLatin1String("reply_to");
+        }
+        if (!found && !q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN reply_to TEXT")
+                                  .arg(QLatin1String(table)))) {
             m_error = q.lastError().text();
             return false;
         }
@@ -372,6 +387,7 @@ void HistoryCache::writeBatch(Queries &queries, const QString &connection,
         q.bindValue(6, m.time);
         q.bindValue(7, m.edited);
         q.bindValue(8, flagsOf(m));
+        q.bindValue(9, m.replyTo);
         if (!q.exec())
             qCWarning(lcClientCache) << "store failed:" << q.lastError().text();
     }

@@ -91,12 +91,12 @@ void HistoryPager::onGapPage(const QList<protocol::MessageEvent> &events, const 
             // (placed at the end of their conversation: a conversation's own holes are
             // not tracked)
             const QString dm = QStringLiteral("dm:") + m.peerId;
-            if (!e.deleted && !m_cache->containsMessage(dm, m.id))
+            if (!m_cache->containsMessage(dm, m.id))
                 m_cache->storeMessage(dm, m);
         } else if (m_cache->containsMessage(key, m.id)) {
             reached = true;
             fresh.clear();
-        } else if (!e.deleted) {
+        } else {
             fresh.append(m);
         }
     }

@@ -108,8 +108,6 @@ void HistoryPager::onPage(const QString &before, const QList<protocol::MessageEv
     // Public messages go to this timeline, private ones to their conversation's key.
     QHash<QString, QList<Message>> byKey;
     for (const protocol::MessageEvent &e : events) {
-        if (e.deleted)
-            continue;
         const Message m = toMessage(e);
         byKey[m.isPrivate ? QStringLiteral("dm:") + m.peerId : m_timeline->key()].append(m);
     }
@@ -175,6 +173,8 @@ Message HistoryPager::toMessage(const protocol::MessageEvent &e) const
     m.edited = e.edited;
     m.isPrivate = e.isPrivate;
     m.isAction = e.isAction();
+    m.replyTo = e.extra.value(QLatin1String("reply_to")).toString();
+    m.deleted = e.deleted; // a placeholder, as live retractions leave
     m.isOwn = m_session && e.user.id == m_session->self().id;
     if (m.isPrivate)
         m.peerId = m.isOwn ? e.to : e.user.id;

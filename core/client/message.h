@@ -24,6 +24,7 @@ struct Message
     QString text;
     QString peerId;     ///< private messages: the other user (recipient or sender)
     QString failReason; ///< Failed: why, in words for the user (empty: not known)
+    QString replyTo;    ///< `reply_to` [ext]: the id of the message this one answers
     qint64 time = 0;    ///< epoch seconds (server time; local time while pending)
     qint64 edited = 0;  ///< epoch seconds of the last edit, 0 if never
     Delivery delivery = Delivery::Sent;
@@ -31,7 +32,7 @@ struct Message
     bool isAction = false;  ///< `/me` action (`"action":true` on the wire)
     bool isOwn = false;     ///< written by this account's user
     bool isMention = false; ///< mentions this account's user (name or @name)
-    bool deleted = false;   ///< retracted (kept only when Room::keepRetracted is set)
+    bool deleted = false;   ///< retracted: a "message deleted" placeholder (Room::keepRetracted)
 };
 
 } // namespace talker::client

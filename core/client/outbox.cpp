@@ -30,10 +30,12 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     e.created = q.value(5).toLongLong();
     e.attempts = q.value(6).toInt();
     e.failed = q.value(7).toBool();
+    e.replyTo = q.value(8).toString();
     return e;
 }
 
-const char *const kColumns = "room, id, content, to_id, action, created, attempts, failed";
+const char *const kColumns =
+    "room, id, content, to_id, action, created, attempts, failed, reply_to";
 } // namespace
 
 Outbox::Outbox(HistoryCache *cache)
@@ -47,10 +49,10 @@ bool Outbox::put(const OutboxEntry &e)
     m_cache->flush(); // the outbox write must not wait in a batch: commit it now
     QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
     q.prepare(QStringLiteral(
-        "INSERT INTO outbox(room, id, content, to_id, action, created, attempts, failed) "
-        "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(room, id) DO UPDATE SET content=excluded.content, "
-        "to_id=excluded.to_id, action=excluded.action, attempts=excluded.attempts, "
-        "failed=excluded.failed"));
+        "INSERT INTO outbox(room, id, content, to_id, action, created, attempts, failed, "
+        "reply_to) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(room, id) DO UPDATE SET "
+        "content=excluded.content, to_id=excluded.to_id, action=excluded.action, "
+        "attempts=excluded.attempts, failed=excluded.failed, reply_to=excluded.reply_to"));
     q.addBindValue(e.room);
     q.addBindValue(e.id);
     q.addBindValue(e.content.isNull() ? QStringLiteral("") : e.content);
@@ -59,6 +61,7 @@ bool Outbox::put(const OutboxEntry &e)
     q.addBindValue(e.created);
     q.addBindValue(e.attempts);
     q.addBindValue(int(e.failed));
+    q.addBindValue(e.replyTo);
     if (!q.exec()) {
         qCWarning(lcClientOutbox) << "outbox write failed:" << q.lastError().text();
         return false;

@@ -23,6 +23,7 @@ struct OutboxEntry
     qint64 created = 0; ///< epoch seconds
     int attempts = 0;   ///< sends on a connected session without a confirmation
     bool failed = false;
+    QString replyTo; ///< `reply_to` [ext]
 };
 
 /// The persistent outbox of one account, a table in its HistoryCache database. Every

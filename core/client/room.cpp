@@ -189,6 +189,11 @@ QString Room::sendMessage(const QString &text)
     return sendInto(timeline(), text, QString());
 }
 
+QString Room::reply(const QString &replyTo, const QString &text)
+{
+    return sendInto(timeline(), text, QString(), replyTo);
+}
+
 QString Room::sendPrivate(const QString &toUserId, const QString &text)
 {
     if (toUserId.isEmpty())
@@ -210,13 +215,15 @@ Message Room::ownMessage(const OutboxEntry &e) const
     m.time = e.created;
     m.isOwn = true;
     m.isAction = e.action;
+    m.replyTo = e.replyTo;
     m.isPrivate = !e.to.isEmpty();
     m.peerId = e.to;
     m.delivery = e.failed ? Message::Delivery::Failed : Message::Delivery::Pending;
     return m;
 }
 
-QString Room::sendInto(Timeline *target, const QString &text, const QString &to)
+QString Room::sendInto(Timeline *target, const QString &text, const QString &to,
+                       const QString &replyTo)
 {
     if (text.trimmed().isEmpty() || !target)
         return QString();
@@ -235,6 +242,7 @@ QString Room::sendInto(Timeline *target, const QString &text, const QString &to)
     m_draftSent.clear();
     m_draftTimer.stop();
     e.created = nowSecs();
+    e.replyTo = replyTo;
     account()->outbox()->put(e);
 
     target->append(ownMessage(e));
@@ -275,6 +283,7 @@ bool Room::editIn(Timeline *target, const QString &id, const QString &text)
     e.id = id;
     e.to = m.isPrivate ? m.peerId : QString();
     e.action = m.isAction;
+    e.replyTo = m.replyTo; // an edit is a new line: it says again what it answers
     e.content = retract ? QStringLiteral("") : text;
     e.failed = false;
     e.attempts = 0;
@@ -282,12 +291,13 @@ bool Room::editIn(Timeline *target, const QString &id, const QString &text)
         e.created = nowSecs();
     account()->outbox()->put(e);
     if (retract) {
-        account()->cache()->removeMessage(target->key(), id);
         if (m_keepRetracted) {
             m.deleted = true;
             m.text.clear();
+            account()->cache()->storeMessage(target->key(), m);
             target->replace(row, m);
         } else {
+            account()->cache()->removeMessage(target->key(), id);
             target->removeAt(row);
         }
     } else {
@@ -336,6 +346,8 @@ void Room::sendEntry(const OutboxEntry &entry)
     ev.to = entry.to;
     if (entry.action)
         ev.extra.insert(QStringLiteral("action"), true);
+    if (!entry.replyTo.isEmpty())
+        ev.extra.insert(QStringLiteral("reply_to"), entry.replyTo);
     if (!m_session->send(ev))
         return;
     OutboxEntry e = entry;

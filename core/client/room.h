@@ -78,11 +78,14 @@ public:
 
     bool sendDrafts() const { return m_sendDrafts; }
     void setSendDrafts(bool on);
+    /// Retracted messages stay as "message deleted" placeholders (the default, as in
+    /// NeoChat and Nheko); off, their rows go.
     bool keepRetracted() const { return m_keepRetracted; }
     void setKeepRetracted(bool on) { m_keepRetracted = on; }
 
     /// A public message; see Chat::sendMessage.
     QString sendMessage(const QString &text) override;
+    QString reply(const QString &replyTo, const QString &text) override;
     /// Sends a private message to a member of this room (by user id).
     Q_INVOKABLE QString sendPrivate(const QString &toUserId, const QString &text);
     /// Edits one of the user's own messages (public or private) by id.
@@ -101,7 +104,8 @@ public:
     /// Sends `close` and stops.
     void close();
     /// Private plumbing for Conversation: sends through this room.
-    QString sendInto(Timeline *timeline, const QString &text, const QString &to);
+    QString sendInto(Timeline *timeline, const QString &text, const QString &to,
+                     const QString &replyTo = QString());
     bool editIn(Timeline *timeline, const QString &id, const QString &text);
 
 signals:
@@ -156,7 +160,7 @@ private:
     int m_unread = 0;
     int m_mentions = 0;
     bool m_sendDrafts = false;
-    bool m_keepRetracted = false;
+    bool m_keepRetracted = true;
     QString m_draft;
     QString m_draftId;
     QString m_draftSent;

@@ -54,6 +54,7 @@ Message Room::toMessage(const MessageEvent &event) const
     m.edited = event.edited;
     m.deleted = event.deleted;
     m.isAction = event.isAction();
+    m.replyTo = event.extra.value(QLatin1String("reply_to")).toString();
     m.isOwn = !account()->userId().isEmpty() && event.user.id == account()->userId();
     m.isPrivate = event.isPrivate || !event.to.isEmpty();
     if (m.isPrivate)

@@ -27,6 +27,16 @@ int Timeline::indexOf(const QString &id) const
     return -1;
 }
 
+Message Timeline::lookup(const QString &id) const
+{
+    if (const int row = indexOf(id); row >= 0)
+        return m_messages.at(row);
+    if (!m_cache || id.isEmpty())
+        return Message();
+    const QList<Message> found = m_cache->after(m_key, id, 1, true);
+    return found.isEmpty() ? Message() : found.constFirst();
+}
+
 int Timeline::pendingStart() const
 {
     int row = count();

@@ -45,6 +45,9 @@ public:
     /// Rows already announced by rowsInserted (count() minus a pending batch).
     int announcedCount() const { return m_unannouncedFrom < 0 ? count() : m_unannouncedFrom; }
     const Message &at(int row) const { return m_messages.at(row); }
+    /// The message with this id from the window, else from the cache (null id when
+    /// neither has it): the original of a reply.
+    Message lookup(const QString &id) const;
     /// Row of the message with this id, -1 when not in the window.
     int indexOf(const QString &id) const;
     bool contains(const QString &id) const { return m_ids.contains(id); }

@@ -177,6 +177,19 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return row == rowCount() - 1 || !sameGroup(row, row + 1);
     case FirstOfDayRole:
         return row == 0 || dayOf(m_timeline->at(row - 1)) != dayOf(m);
+    case ReplyToRole:
+        return m.replyTo;
+    case ReplyAuthorRole:
+    case ReplyTextRole: {
+        if (m.replyTo.isEmpty())
+            return QString();
+        const Message original = m_timeline->lookup(m.replyTo);
+        if (role == ReplyAuthorRole)
+            return original.authorName;
+        QString text = original.deleted ? QString() : original.text.left(160);
+        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        return text;
+    }
     case FirstUnreadRole:
         return row > 0 && m.id == m_timeline->dividerId();
     default:
@@ -207,6 +220,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {FirstInGroupRole, "firstInGroup"},
         {LastInGroupRole, "lastInGroup"},
         {FirstOfDayRole, "firstOfDay"},
+        {ReplyToRole, "replyTo"},
+        {ReplyAuthorRole, "replyAuthor"},
+        {ReplyTextRole, "replyText"},
         {FirstUnreadRole, "firstUnread"},
     };
 }

@@ -49,6 +49,9 @@ public:
         FirstInGroupRole,          ///< "firstInGroup": show author and avatar
         LastInGroupRole,           ///< "lastInGroup"
         FirstOfDayRole,            ///< "firstOfDay": show a day separator above
+        ReplyToRole,               ///< "replyTo": id of the message this one answers
+        ReplyAuthorRole,           ///< "replyAuthor": its author ("" when not found)
+        ReplyTextRole,             ///< "replyText": the start of its text, one line
         FirstUnreadRole,           ///< "firstUnread": new-messages divider above this row
                                    ///< (never above or before the user's own messages)
     };
