@@ -112,6 +112,20 @@ void Hub::flushStore()
         acked(rooms, tickets, std::move(events), stored);
         return;
     }
+    if (m_writeHereFirst && m_batchesInFlight == 0) {
+        QList<store::StoredEvent *> pointers;
+        pointers.reserve(events.size());
+        for (store::StoredEvent &e : events)
+            pointers.append(&e);
+        if (m_store->appendAll(pointers)) {
+            metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+            const QList<bool> stored(events.size(), true);
+            acked(rooms, tickets, std::move(events), stored);
+            sendDelivered();
+            return;
+        }
+        // Locked, or a write that needs the writer's care: nothing was written.
+    }
     ++m_batchesInFlight;
     m_writer->submit(
         std::move(events), this,
@@ -125,12 +139,27 @@ void Hub::flushStore()
 void Hub::acked(const QList<Room *> &rooms, const QList<quint64> &tickets,
                 QList<store::StoredEvent> &&events, const QList<bool> &stored)
 {
-    QSet<Room *> touched; // each room sends this batch's public lines as one buffer
     for (qsizetype i = 0; i < rooms.size(); ++i) {
-        touched.insert(rooms[i]);
+        m_unsent.insert(rooms[i]);
         rooms[i]->acked(tickets[i], stored[i], std::move(events[i]));
     }
-    for (Room *room : std::as_const(touched))
+    if (!m_writer) {
+        sendDelivered();
+        return;
+    }
+    // Every answer that arrives in this pass of the event loop goes out together: each
+    // room sends its public lines as one buffer, as many messages as there were.
+    if (!m_sendScheduled) {
+        m_sendScheduled = true;
+        QMetaObject::invokeMethod(this, &Hub::sendDelivered, Qt::QueuedConnection);
+    }
+}
+
+void Hub::sendDelivered()
+{
+    m_sendScheduled = false;
+    const QSet<Room *> rooms = std::exchange(m_unsent, {});
+    for (Room *room : rooms)
         room->flushBroadcast();
 }
 
@@ -347,6 +376,7 @@ void Hub::sweep()
         if (it->second->isEmpty() && it->second->connectionCount() == 0 &&
             !it->second->waitsForStore()) {
             m_busBatch.remove(it->second.get());
+            m_unsent.remove(it->second.get());
             it = m_rooms.erase(it);
         } else {
             ++it;

@@ -78,7 +78,15 @@ public:
     void flushStore();
     /// Writes through `writer` (its own thread and connection) from now on, instead
     /// of this hub's store. Set before the first connection; it outlives the hub.
-    void setWriter(StoreWriter *writer) { m_writer = writer; }
+    /// With `writeHereFirst`, a batch is first tried on this hub's store, which must
+    /// then fail at once when the database is locked (SqliteStore::setWriteWait()):
+    /// no thread hand-off while the database is free; the writer takes the batch (and
+    /// the ones after it, until it answered) only when it is not.
+    void setWriter(StoreWriter *writer, bool writeHereFirst = false)
+    {
+        m_writer = writer;
+        m_writeHereFirst = writeHereFirst;
+    }
     StoreWriter *writer() const { return m_writer; }
 
     /// Cluster mode: queues a room's message for the bus; it reaches the room (sender
@@ -114,6 +122,8 @@ private:
     /// The writer's answer to one batch: to each room, then each sends its lines.
     void acked(const QList<Room *> &rooms, const QList<quint64> &tickets,
                QList<store::StoredEvent> &&events, const QList<bool> &stored);
+    /// Sends what the rooms delivered from the writer's answers since the last time.
+    void sendDelivered();
     /// Waits until the writer answered every batch of this hub (shutdown).
     void waitForWrites();
     /// Cluster mode: publishes what publishToBus() queued.
@@ -128,11 +138,14 @@ private:
     QSet<Room *> m_busBatch; ///< rooms with lines from the bus not yet sent
     Router m_router;
     StoreWriter *m_writer = nullptr;
+    bool m_writeHereFirst = false;
     struct PendingWrite;
     QList<PendingWrite> m_pending;
     struct PendingPublish;
     QList<PendingPublish> m_publishes; ///< cluster mode: messages for the bus
     int m_batchesInFlight = 0;         ///< submitted to the writer, not yet answered
+    QSet<Room *> m_unsent;             ///< rooms with delivered lines not yet sent
+    bool m_sendScheduled = false;
     bool m_flushScheduled = false;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;

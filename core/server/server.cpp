@@ -78,12 +78,22 @@ bool Server::listen()
         return false;
     }
     m_hub = std::make_unique<Hub>(m_config, m_store.get());
-    m_hub->setWriter(m_writer.get());
+    m_hub->setWriter(m_writer.get(), writeHereFirst(m_store.get()));
     if (m_config.threads > 1 && !startWorkers()) {
         close();
         return false;
     }
     return startListener();
+}
+
+bool Server::writeHereFirst(store::SqliteStore *store) const
+{
+    // A room thread writes its batches itself while the database is free (no hand-off
+    // to the writer thread, which costs latency on a busy machine), failing at once
+    // when it is locked. The history cap is kept by the writer alone.
+    if (m_config.historyCapEvents > 0 || m_config.historyCapBytes > 0)
+        return false;
+    return store->setWriteWait(0, true);
 }
 
 void Server::closeOpenPresences()
@@ -218,7 +228,7 @@ bool Server::startWorkers()
                 ok = w->store->open(m_config.databasePath, options);
                 if (ok) {
                     w->hub = new Hub(m_config, w->store.get());
-                    w->hub->setWriter(m_writer.get());
+                    w->hub->setWriter(m_writer.get(), writeHereFirst(w->store.get()));
                     w->hub->shareByteRate(m_hub->sharedByteRate()); // per user, not per thread
                 } else
                     m_error = w->store->lastError();

@@ -85,6 +85,8 @@ private:
     /// Stores a `leave` for every user still present in a room's history: the server
     /// stopped or crashed while they were there, and nobody is present after a start.
     void closeOpenPresences();
+    /// Sets a room thread's store up to try writes itself first (Hub::setWriter()).
+    bool writeHereFirst(store::SqliteStore *store) const;
     bool startMetrics();
     /// Ready to serve: the store (or NATS) is reachable.
     bool healthy() const;

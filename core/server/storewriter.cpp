@@ -30,7 +30,10 @@ bool StoreWriter::open(const QString &path, const store::SqliteStore::Options &o
     bool ready = false;
     m_thread.reset(QThread::create([&, path, options] {
         auto store = std::make_unique<store::SqliteStore>();
-        const bool ok = store->open(path, options);
+        // Behind the room threads' own writes only in SQLite's lock: they give up at
+        // once when this thread holds it, and this one waits the busy timeout.
+        const bool ok =
+            store->open(path, options) && store->setWriteWait(options.busyTimeoutMs, false);
         {
             const std::lock_guard lock(m_mutex);
             if (ok)

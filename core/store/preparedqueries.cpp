@@ -23,8 +23,11 @@ PreparedQueries::PreparedQueries(const QString &connectionName, const char *cons
 QSqlQuery &PreparedQueries::get(int which)
 {
     auto &slot = m_queries[size_t(which)];
-    if (!slot) {
+    if (!slot)
         slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+    // Preparing reads the database too (a trigger's search table): not while it is
+    // faulty. run() then refuses the unprepared statement.
+    if (slot->lastQuery().isEmpty() && checkStorage().isEmpty()) {
         slot->setForwardOnly(true);
         slot->prepare(QString::fromLatin1(m_sql[which]));
     }
@@ -50,9 +53,9 @@ bool PreparedQueries::run(QSqlQuery &query)
     if (const QString fault = checkStorage(); !fault.isEmpty()) {
         m_error = fault;
         m_busy = false;
-        // Not run: forget the values bound for it (only a run or a prepare does), without
-        // touching the database (the schema is read already).
-        query.prepare(query.lastQuery());
+        // Not run: forget it with the values bound for it; get() prepares it again once
+        // the files are sound (preparing now could touch them).
+        query = QSqlQuery(QSqlDatabase::database(m_connection, false));
         return false;
     }
     if (!query.exec()) {

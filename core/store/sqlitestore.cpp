@@ -14,6 +14,7 @@
 #include <QMutex>
 #include <QSqlError>
 #include <QVariant>
+#include <mutex>
 
 namespace talker::store {
 
@@ -356,9 +357,22 @@ QStringList SqliteStore::rooms()
     return list;
 }
 
+bool SqliteStore::setWriteWait(int busyTimeoutMs, bool processLock)
+{
+    m_appendProcessLock = processLock;
+    return exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
+}
+
+std::unique_lock<QMutex> SqliteStore::lockForAppend()
+{
+    if (!m_appendProcessLock)
+        return std::unique_lock<QMutex>();
+    return std::unique_lock<QMutex>(writeLock());
+}
+
 bool SqliteStore::append(StoredEvent *event)
 {
-    const QMutexLocker lock(&writeLock());
+    const auto lock = lockForAppend();
     return insert(event);
 }
 
@@ -366,7 +380,7 @@ bool SqliteStore::appendAll(const QList<StoredEvent *> &events)
 {
     if (events.size() == 1)
         return append(events.first());
-    const QMutexLocker lock(&writeLock());
+    const auto lock = lockForAppend();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
         fail(db.lastError());

@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <memory>
+#include <mutex>
 
 namespace talker::store {
 
@@ -52,6 +53,10 @@ public:
     bool open(const QString &path) { return open(path, Options{}); }
     bool isOpen() const;
     void close();
+    /// How append() and appendAll() wait: `busyTimeoutMs` for a database locked by
+    /// another connection (then they fail with lastErrorIsBusy()); with `processLock`
+    /// (the default) behind the other stores' writes of this process first.
+    bool setWriteWait(int busyTimeoutMs, bool processLock);
 
     QString lastError() const override { return m_error; }
     bool lastErrorIsBusy() const override { return m_busy; }
@@ -117,6 +122,8 @@ private:
     std::optional<UserRecord> insertUser(const QString &name, QString *token);
     bool run(QSqlQuery &query);
     bool insert(StoredEvent *event);
+    /// writeLock() for an append, held; none without m_appendProcessLock.
+    std::unique_lock<QMutex> lockForAppend();
     qint64 pruneLimit(const QString &room, const RoomSize &size, const RoomSize &cap);
     /// Runs a prepared query (values bound) that selects events; reads them all.
     QList<StoredEvent> fetchEvents(QSqlQuery &query);
@@ -130,6 +137,7 @@ private:
     QString m_connection;
     QString m_error;
     bool m_busy = false;
+    bool m_appendProcessLock = true;
     StorageGuard m_guard;                       ///< the files under the connection
     std::unique_ptr<PreparedQueries> m_queries; ///< once open
     std::unique_ptr<SqliteHistory> m_history;   ///< paging and search, once open
