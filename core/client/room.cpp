@@ -6,12 +6,11 @@
 
 #include "client/account.h"
 #include "client/conversation.h"
+#include "client/delivery.h"
 #include "client/historycache.h"
 #include "client/historypager.h"
 #include "client/outbox.h"
-#include "client/sendfailure.h"
 #include "client/timeline.h"
-#include "protocol/protocolerror.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -38,6 +37,9 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     , m_name(name)
     , m_session(new Session(account->config(), name, this))
     , m_pager(new HistoryPager(m_session, timeline(), account->cache(), this))
+    , m_delivery(new Delivery(
+          name, m_session, account->outbox(), [this](const Message &m) { return timelineOf(m); },
+          [this](const QString &userId) { return recipientName(userId); }, this))
 {
     m_session->setSettings(account->sessionSettings());
     m_session->setToken(account->token());
@@ -51,11 +53,9 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     connect(m_session, &Session::messageReceived, this, &Room::onMessage);
     connect(m_session, &Session::usersReceived, this, &Room::onUsers);
     connect(m_session, &Session::presenceReceived, this, &Room::onPresence);
-    connect(m_session, &Session::serverError, this, &Room::onServerError);
     connect(m_session, &Session::incomingStarted, this, [this] { m_receiving = true; });
     connect(m_session, &Session::incomingFinished, this, &Room::endAppendBatches);
     connect(m_session, &Session::disconnected, this, [this] {
-        m_inFlight.clear();
         if (!m_typing.isEmpty()) {
             m_typing.clear();
             emit typingChanged();
@@ -247,7 +247,7 @@ QString Room::sendInto(Timeline *target, const QString &text, const QString &to,
 
     target->append(ownMessage(e));
     if (m_session->isConnected())
-        sendEntry(e);
+        m_delivery->send(e);
     return e.id;
 }
 
@@ -308,89 +308,13 @@ bool Room::editIn(Timeline *target, const QString &id, const QString &text)
         target->replace(row, m);
     }
     if (m_session->isConnected())
-        sendEntry(e);
+        m_delivery->send(e);
     return true;
 }
 
 bool Room::retry(const QString &id)
 {
-    std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, id);
-    if (!e)
-        return false;
-    e->failed = false;
-    e->attempts = 0;
-    account()->outbox()->put(*e);
-    Message probe;
-    probe.id = id;
-    probe.isPrivate = !e->to.isEmpty();
-    probe.peerId = e->to;
-    Timeline *t = timelineOf(probe);
-    if (const int row = t->indexOf(id); row >= 0) {
-        Message m = t->at(row);
-        m.delivery = Message::Delivery::Pending;
-        m.failReason.clear();
-        t->replace(row, m);
-    }
-    if (m_session->isConnected())
-        sendEntry(*e);
-    else
-        m_session->retryNow();
-    return true;
-}
-
-void Room::sendEntry(const OutboxEntry &entry)
-{
-    MessageEvent ev;
-    ev.id = entry.id;
-    ev.content = entry.content.isNull() ? QStringLiteral("") : entry.content;
-    ev.to = entry.to;
-    if (entry.action)
-        ev.extra.insert(QStringLiteral("action"), true);
-    if (!entry.replyTo.isEmpty())
-        ev.extra.insert(QStringLiteral("reply_to"), entry.replyTo);
-    if (!m_session->send(ev))
-        return;
-    OutboxEntry e = entry;
-    ++e.attempts;
-    account()->outbox()->put(e);
-    m_inFlight.removeAll(e.id);
-    m_inFlight.append(e.id);
-}
-
-void Room::flushOutbox()
-{
-    m_outboxFlushed = true;
-    const QList<OutboxEntry> entries = account()->outbox()->entries(m_name);
-    for (const OutboxEntry &e : entries) {
-        if (e.failed)
-            continue;
-        if (e.attempts >= m_session->settings().maxSendAttempts) {
-            markFailed(e.id, unconfirmedText(e.attempts));
-            continue;
-        }
-        sendEntry(e);
-    }
-}
-
-void Room::markFailed(const QString &id, const QString &reason)
-{
-    std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, id);
-    if (!e)
-        return;
-    qCInfo(lcClientRoom) << m_name << "message" << id << "failed:" << reason;
-    e->failed = true;
-    account()->outbox()->put(*e);
-    m_inFlight.removeAll(id);
-    Message probe;
-    probe.isPrivate = !e->to.isEmpty();
-    probe.peerId = e->to;
-    Timeline *t = timelineOf(probe);
-    if (const int row = t->indexOf(id); row >= 0) {
-        Message m = t->at(row);
-        m.delivery = Message::Delivery::Failed;
-        m.failReason = reason;
-        t->replace(row, m);
-    }
+    return m_delivery->retry(id);
 }
 
 // ---- drafts -----------------------------------------------------------------------------

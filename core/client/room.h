@@ -20,6 +20,7 @@ namespace talker::client {
 
 class Account;
 class Conversation;
+class Delivery;
 class HistoryPager;
 class Timeline;
 struct OutboxEntry;
@@ -130,18 +131,13 @@ private:
     void onMessage(const protocol::MessageEvent &event);
     void onUsers(const QList<protocol::User> &users);
     void onPresence(const protocol::PresenceEvent &event);
-    void onServerError(const protocol::ErrorEvent &error);
-    void flushOutbox();
     void loadInitial();
     /// The local, own message shown for an outbox entry (pending, or failed).
     Message ownMessage(const OutboxEntry &entry) const;
     void storeEventId(const QString &id);
     void countUnread(const Message &message, Conversation *conversation);
-    void sendEntry(const OutboxEntry &entry);
     Conversation *conversationFor(const Message &message, const QString &peerName);
     Timeline *timelineOf(const Message &message);
-    /// Marks the outbox entry `id` failed, with `reason` in words for the user.
-    void markFailed(const QString &id, const QString &reason);
     /// The name of the user a private message is for (its id when not known).
     QString recipientName(const QString &userId) const;
     void setMemberPresence(const protocol::User &user, Presence presence);
@@ -156,6 +152,7 @@ private:
     QString m_name;
     Session *m_session;
     HistoryPager *m_pager;
+    Delivery *m_delivery; ///< sends the outbox and tracks what is in flight
     QList<Member> m_members;
     int m_unread = 0;
     int m_mentions = 0;
@@ -174,11 +171,9 @@ private:
     };
     QHash<QString, Typing> m_typing;
     QTimer m_typingTimer;
-    QStringList m_inFlight; ///< ids sent on the current connection, oldest first
     QHash<QString, int> m_memberIndex;
     mutable QRegularExpression m_mentionRe;
     mutable QString m_mentionName;
-    bool m_outboxFlushed = false;
     bool m_replaying = false;    ///< between `connected` and `users`: replayed events
     bool m_firstHistory = false; ///< the replay is `history: N` of a first join: already read
     bool m_receiving = false;    ///< inside one read of the session

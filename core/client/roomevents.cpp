@@ -5,12 +5,11 @@
 // Room: handling of the events its Session receives (room.cpp holds the sending side).
 #include "client/account.h"
 #include "client/conversation.h"
+#include "client/delivery.h"
 #include "client/historycache.h"
 #include "client/outbox.h"
 #include "client/room.h"
-#include "client/sendfailure.h"
 #include "client/timeline.h"
-#include "protocol/protocolerror.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -24,16 +23,8 @@ using namespace protocol;
 void Room::onConnected(const User &self)
 {
     account()->setIdentity(self);
-    m_inFlight.clear();
-    m_outboxFlushed = false;
     m_replaying = true;
     m_firstHistory = m_session->lastEventId().isEmpty();
-    // the outbox goes out after the replay and `users` (replayed broadcasts confirm
-    // entries first); a server that sends no `users` gets it a moment later
-    QTimer::singleShot(2000, this, [this] {
-        if (m_session->isConnected() && !m_outboxFlushed)
-            flushOutbox();
-    });
 }
 
 Message Room::toMessage(const MessageEvent &event) const
@@ -169,17 +160,7 @@ void Room::onMessage(const MessageEvent &event)
     }
 
     // our own message coming back: the outbox entry is confirmed
-    bool confirmed = false;
-    if (m.isOwn) {
-        if (std::optional<OutboxEntry> e = account()->outbox()->entry(m_name, m.id)) {
-            const bool matches = event.deleted ? e->content.isEmpty() : e->content == m.text;
-            if (matches) {
-                account()->outbox()->remove(m_name, m.id);
-                m_inFlight.removeAll(m.id);
-                confirmed = true;
-            }
-        }
-    }
+    const bool confirmed = m.isOwn && m_delivery->confirm(m.id, m.text, event.deleted);
 
     HistoryCache *cache = account()->cache();
     const int row = target->indexOf(m.id);
@@ -235,7 +216,7 @@ void Room::onUsers(const QList<User> &users)
     if (users.isEmpty()) {
         // the list always holds at least the user itself: this one is broken
         qCWarning(lcClientRoom) << m_name << "ignored an empty or malformed users list";
-        flushOutbox();
+        m_delivery->flush();
         return;
     }
     emit membersAboutToBeReset();
@@ -264,7 +245,7 @@ void Room::onUsers(const QList<User> &users)
     for (int i = 0; i < m_members.size(); ++i)
         m_memberIndex.insert(m_members.at(i).user.id, i);
     emit membersReset();
-    flushOutbox();
+    m_delivery->flush();
 }
 
 void Room::setMemberPresence(const User &user, Presence presence)
@@ -319,31 +300,6 @@ void Room::onPresence(const PresenceEvent &event)
     }
     if (event.kind == PresenceEvent::Kind::Join || event.kind == PresenceEvent::Kind::Leave)
         storeEventId(event.id);
-}
-
-void Room::onServerError(const ErrorEvent &error)
-{
-    if (error.code == ErrorCode::NotStored) {
-        // the server could not store it and broadcast nothing: send the unconfirmed
-        // messages again a little later (the duplicate rule keeps that safe)
-        QTimer::singleShot(2000, this, [this] {
-            if (m_session->isConnected())
-                flushOutbox();
-        });
-        return;
-    }
-    QString id = error.id;
-    if (id.isEmpty() && !m_inFlight.isEmpty() &&
-        (error.code == ErrorCode::NoSuchUser || error.code == ErrorCode::NotYourMessage)) {
-        // A server of the base protocol names no id: these two answer the newest send.
-        id = m_inFlight.constLast();
-    }
-    if (id.isEmpty())
-        return;
-    const std::optional<OutboxEntry> entry = account()->outbox()->entry(m_name, id);
-    if (!entry)
-        return; // not one of ours in this room (another room's session, or already gone)
-    markFailed(id, sendFailureText(error.code, error.message, m_name, recipientName(entry->to)));
 }
 
 QString Room::recipientName(const QString &userId) const
