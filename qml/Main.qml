@@ -84,10 +84,14 @@ ApplicationWindow {
         }
     }
 
-    WelcomeView {
+    // The welcome screen, the switcher, search and the settings and join dialogs are
+    // created when first needed, not at start (bench/app-start.sh).
+    Loader {
         anchors.fill: parent
-        visible: !App.hasAccounts
-        onHostLocal: App.connector.hostLocalRoom()
+        active: !App.hasAccounts
+        sourceComponent: WelcomeView {
+            onHostLocal: App.connector.hostLocalRoom()
+        }
     }
 
     RowLayout {
@@ -118,21 +122,25 @@ ApplicationWindow {
         }
     }
 
-    QuickSwitcher {
+    LazyPopup {
         id: switcher
+        objectName: "switcherPopup"
+        sourceComponent: QuickSwitcher {}
     }
-
-    SearchView {
+    LazyPopup {
         id: search
-        anchors.centerIn: parent
+        objectName: "searchPopup"
+        sourceComponent: SearchView { anchors.centerIn: parent }
     }
-    JoinRoomDialog {
+    LazyPopup {
         id: joinDialog
-        anchors.centerIn: parent
+        objectName: "joinPopup"
+        sourceComponent: JoinRoomDialog { anchors.centerIn: parent }
     }
-    SettingsDialog {
+    LazyPopup {
         id: settingsDialog
-        anchors.centerIn: parent
+        objectName: "settingsPopup"
+        sourceComponent: SettingsDialog { anchors.centerIn: parent }
     }
     JoinInviteDialog {
         anchors.centerIn: parent
