@@ -1278,6 +1278,13 @@
     </message>
 </context>
 <context>
+    <name>talker::client::Chat</name>
+    <message>
+        <source>message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>talker::client::Conversation</name>
     <message>
         <source>You: %1</source>
