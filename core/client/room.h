@@ -129,6 +129,15 @@ protected:
 private:
     void onConnected(const protocol::User &self);
     void onMessage(const protocol::MessageEvent &event);
+    /// The steps of onMessage: a typing draft, where a message goes (null: nowhere),
+    /// and what it does there (retracts, updates or adds a row).
+    void onDraft(const protocol::MessageEvent &event);
+    Timeline *placeOf(const Message &message, const QString &senderName,
+                      Conversation **conversation);
+    void applyRetraction(Timeline *target, int row, Message message);
+    void applyUpdate(Timeline *target, int row, const Message &message, bool confirmed);
+    void appendNew(Timeline *target, const Message &message, Conversation *conversation,
+                   bool edited);
     void onUsers(const QList<protocol::User> &users);
     void onPresence(const protocol::PresenceEvent &event);
     void loadInitial();

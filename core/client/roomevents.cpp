@@ -118,87 +118,108 @@ void Room::onMessage(const MessageEvent &event)
         return;
     }
     if (event.partial) {
-        if (event.user.id == account()->userId() || event.isPrivate || !event.to.isEmpty())
-            return;
-        if (event.content.isEmpty()) {
-            if (m_typing.remove(event.user.id))
-                emit typingChanged();
-            return;
-        }
-        Typing &t = m_typing[event.user.id];
-        t.name = event.user.name;
-        t.text = event.content;
-        t.id = event.id;
-        t.lastSeenMs = QDateTime::currentMSecsSinceEpoch();
-        if (!m_typingTimer.isActive())
-            m_typingTimer.start();
-        emit typingChanged();
+        onDraft(event);
         return;
     }
     if (m_typing.contains(event.user.id)) {
-        m_typing.remove(event.user.id);
+        m_typing.remove(event.user.id); // a sent message ends the sender's draft
         emit typingChanged();
     }
-
     Message m = toMessage(event);
     Conversation *conversation = nullptr;
-    Timeline *target = timeline();
-    if (m.isPrivate) {
-        if (m.peerId.isEmpty()) {
-            qCWarning(lcClientRoom) << m_name << "ignored a private message without peer";
-            return;
-        }
-        QString peerName = m.isOwn ? m.peerId : event.user.name;
-        if (m.isOwn) {
-            if (const int i = memberIndex(m.peerId); i >= 0)
-                peerName = m_members.at(i).user.name;
-        }
-        conversation = conversationFor(m, peerName);
-        if (!m.isOwn)
-            conversation->setRoom(this);
-        target = conversation->timeline();
+    Timeline *target = placeOf(m, event.user.name, &conversation);
+    if (!target) {
+        qCWarning(lcClientRoom) << m_name << "ignored a private message without peer";
+        return;
     }
-
     // our own message coming back: the outbox entry is confirmed
     const bool confirmed = m.isOwn && m_delivery->confirm(m.id, m.text, event.deleted);
-
-    HistoryCache *cache = account()->cache();
     const int row = target->indexOf(m.id);
-    if (event.deleted) {
-        if (m_keepRetracted) {
-            m.text.clear();
-            cache->storeMessage(target->key(), m);
-            if (row >= 0)
-                target->replace(row, m);
-        } else {
-            cache->removeMessage(target->key(), m.id);
-            if (row >= 0)
-                target->removeAt(row);
-        }
-        return;
-    }
+    if (event.deleted)
+        applyRetraction(target, row, m);
+    else if (row >= 0)
+        applyUpdate(target, row, m, confirmed);
+    else
+        appendNew(target, m, conversation, event.edited);
+}
 
-    if (row >= 0) {
-        const Message &old = target->at(row);
-        const bool wasPending = old.delivery != Message::Delivery::Sent;
-        if (wasPending && !confirmed && m.isOwn) {
-            // an older version came back (e.g. a replay) while an edit is pending:
-            // keep showing the pending text
-            return;
-        }
-        if (!wasPending && old.text == m.text && old.edited == m.edited)
-            return; // a duplicate
-        const bool firstBroadcast = wasPending && !old.edited;
-        target->replace(row, m); // may move the row: `old` is invalid from here
-        cache->storeMessage(target->key(), m);
-        if (firstBroadcast)
-            storeEventId(m.id); // the first broadcast of our message
+void Room::onDraft(const MessageEvent &event)
+{
+    // only others' public drafts are shown
+    if (event.user.id == account()->userId() || event.isPrivate || !event.to.isEmpty())
+        return;
+    if (event.content.isEmpty()) {
+        if (m_typing.remove(event.user.id))
+            emit typingChanged();
         return;
     }
+    Typing &t = m_typing[event.user.id];
+    t.name = event.user.name;
+    t.text = event.content;
+    t.id = event.id;
+    t.lastSeenMs = QDateTime::currentMSecsSinceEpoch();
+    if (!m_typingTimer.isActive())
+        m_typingTimer.start();
+    emit typingChanged();
+}
+
+Timeline *Room::placeOf(const Message &m, const QString &senderName, Conversation **conversation)
+{
+    if (!m.isPrivate)
+        return timeline();
+    if (m.peerId.isEmpty())
+        return nullptr;
+    QString peerName = m.isOwn ? m.peerId : senderName;
+    if (m.isOwn) {
+        if (const int i = memberIndex(m.peerId); i >= 0)
+            peerName = m_members.at(i).user.name;
+    }
+    *conversation = conversationFor(m, peerName);
+    if (!m.isOwn)
+        (*conversation)->setRoom(this);
+    return (*conversation)->timeline();
+}
+
+void Room::applyRetraction(Timeline *target, int row, Message m)
+{
+    HistoryCache *cache = account()->cache();
+    if (m_keepRetracted) {
+        m.text.clear();
+        cache->storeMessage(target->key(), m);
+        if (row >= 0)
+            target->replace(row, m);
+    } else {
+        cache->removeMessage(target->key(), m.id);
+        if (row >= 0)
+            target->removeAt(row);
+    }
+}
+
+void Room::applyUpdate(Timeline *target, int row, const Message &m, bool confirmed)
+{
+    const Message &old = target->at(row);
+    const bool wasPending = old.delivery != Message::Delivery::Sent;
+    if (wasPending && !confirmed && m.isOwn) {
+        // an older version came back (e.g. a replay) while an edit is pending:
+        // keep showing the pending text
+        return;
+    }
+    if (!wasPending && old.text == m.text && old.edited == m.edited)
+        return; // a duplicate
+    const bool firstBroadcast = wasPending && !old.edited;
+    target->replace(row, m); // may move the row: `old` is invalid from here
+    account()->cache()->storeMessage(target->key(), m);
+    if (firstBroadcast)
+        storeEventId(m.id); // the first broadcast of our message
+}
+
+void Room::appendNew(Timeline *target, const Message &m, Conversation *conversation, bool edited)
+{
+    HistoryCache *cache = account()->cache();
     // Live events are new unless they are edits or our own (the duplicate rule answers
     // a resend with the stored message); only those and replays can be older than the
     // RAM window, so only they cost a cache lookup.
-    const bool mayBeKnown = m_replaying || m.isOwn || event.edited;
+    const bool mayBeKnown = m_replaying || m.isOwn || edited;
     if (mayBeKnown && cache->containsMessage(target->key(), m.id)) {
         cache->storeMessage(target->key(), m); // an edit of an older message, or a replay
         return;
