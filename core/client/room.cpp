@@ -11,6 +11,7 @@
 #include "client/historypager.h"
 #include "client/outbox.h"
 #include "client/timeline.h"
+#include "client/typingcache.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -23,7 +24,6 @@ Q_LOGGING_CATEGORY(lcClientRoom, "talker.client.room")
 using namespace protocol;
 
 namespace {
-constexpr qint64 TypingExpiryMs = 8000;
 const QString kMe = QStringLiteral("/me ");
 
 qint64 nowSecs()
@@ -37,6 +37,7 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     , m_name(name)
     , m_session(new Session(account->config(), name, this))
     , m_pager(new HistoryPager(m_session, timeline(), account->cache(), this))
+    , m_typing(new TypingCache(this))
     , m_delivery(new Delivery(
           name, m_session, account->outbox(), [this](const Message &m) { return timelineOf(m); },
           [this](const QString &userId) { return recipientName(userId); }, this))
@@ -45,7 +46,6 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     m_session->setToken(account->token());
     m_session->setSslConfigurator(account->sslConfigurator());
     m_draftTimer.setSingleShot(true);
-    m_typingTimer.setInterval(1000);
 
     connect(m_session, &Session::stateChanged, this, &Room::stateChanged);
     connect(m_session, &Session::statusChanged, this, &Room::statusChanged);
@@ -55,14 +55,9 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     connect(m_session, &Session::presenceReceived, this, &Room::onPresence);
     connect(m_session, &Session::incomingStarted, this, [this] { m_receiving = true; });
     connect(m_session, &Session::incomingFinished, this, &Room::endAppendBatches);
-    connect(m_session, &Session::disconnected, this, [this] {
-        if (!m_typing.isEmpty()) {
-            m_typing.clear();
-            emit typingChanged();
-        }
-    });
+    connect(m_session, &Session::disconnected, this, [this] { m_typing->clear(); });
     connect(&m_draftTimer, &QTimer::timeout, this, &Room::sendDraftNow);
-    connect(&m_typingTimer, &QTimer::timeout, this, &Room::expireTyping);
+    connect(m_typing, &TypingCache::changed, this, &Room::typingChanged);
     loadInitial();
 }
 
@@ -146,32 +141,30 @@ int Room::memberIndex(const QString &userId) const
 QStringList Room::typingUsers() const
 {
     QStringList names;
-    for (const Typing &t : m_typing)
-        names.append(t.name);
-    names.sort(Qt::CaseInsensitive);
+    for (const TypingCache::Draft &d : m_typing->drafts())
+        names.append(d.name);
     return names;
 }
 
 QString Room::typingText() const
 {
-    const QStringList names = typingUsers();
-    if (names.isEmpty())
+    const QList<TypingCache::Draft> drafts = m_typing->drafts();
+    if (drafts.isEmpty())
         return QString();
-    if (names.size() == 1) {
-        const Typing &t = *m_typing.cbegin();
-        QString draft = t.text.simplified();
+    if (drafts.size() == 1) {
+        QString draft = drafts.at(0).text.simplified();
         if (draft.size() > 60)
             draft = draft.left(59) + QChar(0x2026);
-        return tr("%1 is typing: %2").arg(t.name, draft);
+        return tr("%1 is typing: %2").arg(drafts.at(0).name, draft);
     }
-    if (names.size() == 2)
-        return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    if (drafts.size() == 2)
+        return tr("%1 and %2 are typing…").arg(drafts.at(0).name, drafts.at(1).name);
     return tr("Several people are typing…");
 }
 
 QString Room::typingDraft(const QString &userId) const
 {
-    return m_typing.value(userId).text;
+    return m_typing->draft(userId);
 }
 
 void Room::setSendDrafts(bool on)
@@ -347,24 +340,6 @@ void Room::sendDraftNow()
         m_draftId.clear(); // nothing committed: the next draft starts a new message
         m_draftSent.clear();
     }
-}
-
-void Room::expireTyping()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    bool changed = false;
-    for (auto it = m_typing.begin(); it != m_typing.end();) {
-        if (now - it->lastSeenMs > TypingExpiryMs) {
-            it = m_typing.erase(it);
-            changed = true;
-        } else {
-            ++it;
-        }
-    }
-    if (m_typing.isEmpty())
-        m_typingTimer.stop();
-    if (changed)
-        emit typingChanged();
 }
 
 void Room::markRead()

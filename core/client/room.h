@@ -21,6 +21,7 @@ namespace talker::client {
 class Account;
 class Conversation;
 class Delivery;
+class TypingCache;
 class HistoryPager;
 class Timeline;
 struct OutboxEntry;
@@ -150,7 +151,6 @@ private:
     /// The name of the user a private message is for (its id when not known).
     QString recipientName(const QString &userId) const;
     void setMemberPresence(const protocol::User &user, Presence presence);
-    void expireTyping();
     void sendDraftNow();
     Message toMessage(const protocol::MessageEvent &event) const;
     bool isMention(const QString &text) const;
@@ -161,7 +161,8 @@ private:
     QString m_name;
     Session *m_session;
     HistoryPager *m_pager;
-    Delivery *m_delivery; ///< sends the outbox and tracks what is in flight
+    TypingCache *m_typing; ///< the others' live drafts
+    Delivery *m_delivery;  ///< sends the outbox and tracks what is in flight
     QList<Member> m_members;
     int m_unread = 0;
     int m_mentions = 0;
@@ -171,15 +172,6 @@ private:
     QString m_draftId;
     QString m_draftSent;
     QTimer m_draftTimer;
-    struct Typing
-    {
-        QString name;
-        QString text;
-        QString id;
-        qint64 lastSeenMs = 0;
-    };
-    QHash<QString, Typing> m_typing;
-    QTimer m_typingTimer;
     QHash<QString, int> m_memberIndex;
     mutable QRegularExpression m_mentionRe;
     mutable QString m_mentionName;

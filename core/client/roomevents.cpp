@@ -10,6 +10,7 @@
 #include "client/outbox.h"
 #include "client/room.h"
 #include "client/timeline.h"
+#include "client/typingcache.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -121,10 +122,7 @@ void Room::onMessage(const MessageEvent &event)
         onDraft(event);
         return;
     }
-    if (m_typing.contains(event.user.id)) {
-        m_typing.remove(event.user.id); // a sent message ends the sender's draft
-        emit typingChanged();
-    }
+    m_typing->remove(event.user.id); // a sent message ends the sender's draft
     Message m = toMessage(event);
     Conversation *conversation = nullptr;
     Timeline *target = placeOf(m, event.user.name, &conversation);
@@ -148,19 +146,7 @@ void Room::onDraft(const MessageEvent &event)
     // only others' public drafts are shown
     if (event.user.id == account()->userId() || event.isPrivate || !event.to.isEmpty())
         return;
-    if (event.content.isEmpty()) {
-        if (m_typing.remove(event.user.id))
-            emit typingChanged();
-        return;
-    }
-    Typing &t = m_typing[event.user.id];
-    t.name = event.user.name;
-    t.text = event.content;
-    t.id = event.id;
-    t.lastSeenMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_typingTimer.isActive())
-        m_typingTimer.start();
-    emit typingChanged();
+    m_typing->setDraft(event.user.id, event.user.name, event.content);
 }
 
 Timeline *Room::placeOf(const Message &m, const QString &senderName, Conversation **conversation)
@@ -316,8 +302,7 @@ void Room::onPresence(const PresenceEvent &event)
         break;
     }
     if (event.kind == PresenceEvent::Kind::Idle || event.kind == PresenceEvent::Kind::Leave) {
-        if (m_typing.remove(event.user.id))
-            emit typingChanged();
+        m_typing->remove(event.user.id);
     }
     if (event.kind == PresenceEvent::Kind::Join || event.kind == PresenceEvent::Kind::Leave)
         storeEventId(event.id);
