@@ -8,6 +8,7 @@
 #include "appicon.h"
 #include "chatcontroller.h"
 #include "chatmanager.h"
+#include "closepolicy.h"
 #include "commandline.h"
 #include "connector.h"
 #include "controller.h"
@@ -225,8 +226,13 @@ int TalkerApplication::run(QApplication &app)
     QObject::connect(&controller, &Controller::raiseRequested, &engine, [&] { raise(engine); });
     QObject::connect(&tray, &TrayController::showRequested, &engine, [&] { raise(engine); });
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
-    // Closing the window either hides it to the tray or quits: Main.qml decides.
+    // Closing the window either hides it to the tray or quits: ClosePolicy decides.
     QApplication::setQuitOnLastWindowClosed(false);
+    ClosePolicy closePolicy(controller.settings(), [&tray] { return tray.available(); });
+    if (auto *window = qobject_cast<QWindow *>(engine.rootObjects().constFirst()))
+        closePolicy.watch(window);
+    QObject::connect(&closePolicy, &ClosePolicy::quitRequested, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
 
     const int code = app.exec();
     Controller::setInstance(nullptr);

@@ -46,15 +46,6 @@ ApplicationWindow {
         value: window.active && window.visible && window.visibility !== Window.Minimized
     }
 
-    onClosing: function(close) {
-        if (App.settings.closeToTray && Tray.available) {
-            close.accepted = false
-            window.hide()
-        } else {
-            Qt.quit()
-        }
-    }
-
     Shortcut {
         sequences: ["Ctrl+K"]
         enabled: App.hasAccounts
