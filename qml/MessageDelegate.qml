@@ -99,8 +99,11 @@ Item {
             TapHandler {
                 acceptedButtons: Qt.RightButton
                 onTapped: {
-                    contextMenu.link = messageText.hoveredLink
-                    contextMenu.popup()
+                    menuLoader.active = true
+                    const menu = menuLoader.item as ThemedMenu
+                    menu.target = delegate
+                    menu.link = messageText.hoveredLink
+                    menu.popup()
                 }
             }
 
@@ -218,32 +221,40 @@ Item {
                 }
             }
 
-            ThemedMenu {
-                id: contextMenu
-                objectName: "messageMenu"
-                property string link
-                ThemedMenuItem {
-                    objectName: "copyTextItem"
-                    text: qsTr("Copy text")
-                    onTriggered: Clipboard.copy(delegate.plainText)
-                }
-                ThemedMenuItem {
-                    objectName: "copyLinkItem"
-                    text: qsTr("Copy link")
-                    enabled: contextMenu.link.length > 0
-                    onTriggered: Clipboard.copy(contextMenu.link)
-                }
-                ThemedMenuItem {
-                    objectName: "editItem"
-                    text: qsTr("Edit")
-                    enabled: delegate.isOwn && !delegate.deleted
-                    onTriggered: delegate.editRequested(delegate.messageId)
-                }
-                ThemedMenuItem {
-                    objectName: "retractItem"
-                    text: qsTr("Retract…")
-                    enabled: delegate.isOwn && !delegate.deleted
-                    onTriggered: delegate.retractRequested(delegate.messageId)
+            // Built on the first right click: a menu in every delegate made the
+            // message list slow to create (app start, bench/app-start.sh).
+            Loader {
+                id: menuLoader
+                active: false
+                sourceComponent: ThemedMenu {
+                    id: contextMenu
+                    objectName: "messageMenu"
+                    property string link
+                    // Ids outside the component are out of reach for qmllint.
+                    property MessageDelegate target
+                    ThemedMenuItem {
+                        objectName: "copyTextItem"
+                        text: qsTr("Copy text")
+                        onTriggered: Clipboard.copy(contextMenu.target.plainText)
+                    }
+                    ThemedMenuItem {
+                        objectName: "copyLinkItem"
+                        text: qsTr("Copy link")
+                        enabled: contextMenu.link.length > 0
+                        onTriggered: Clipboard.copy(contextMenu.link)
+                    }
+                    ThemedMenuItem {
+                        objectName: "editItem"
+                        text: qsTr("Edit")
+                        enabled: contextMenu.target.isOwn && !contextMenu.target.deleted
+                        onTriggered: contextMenu.target.editRequested(contextMenu.target.messageId)
+                    }
+                    ThemedMenuItem {
+                        objectName: "retractItem"
+                        text: qsTr("Retract…")
+                        enabled: contextMenu.target.isOwn && !contextMenu.target.deleted
+                        onTriggered: contextMenu.target.retractRequested(contextMenu.target.messageId)
+                    }
                 }
             }
         }
