@@ -36,15 +36,11 @@ bool insertAll(QSqlQuery &q, const QString &key, const QList<Message> &messages,
 
 } // namespace
 
-bool CacheGaps::ensure(const QString &connection, QString *error)
+bool CacheGaps::createTable(QSqlQuery &q)
 {
-    QSqlQuery q(QSqlDatabase::database(connection, false));
-    if (q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS gaps(tkey TEXT NOT NULL, "
-                              "top_id TEXT NOT NULL, after_id TEXT NOT NULL, "
-                              "PRIMARY KEY(tkey, top_id))")))
-        return true;
-    *error = q.lastError().text();
-    return false;
+    return q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS gaps(tkey TEXT NOT NULL, "
+                                 "top_id TEXT NOT NULL, after_id TEXT NOT NULL, "
+                                 "PRIMARY KEY(tkey, top_id))"));
 }
 
 QHash<QString, QString> CacheGaps::gaps(const QString &connection, const QString &key)

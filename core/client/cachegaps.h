@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlQuery;
+
 namespace talker::client {
 
 /// Holes in a cached timeline and their filling. A client that reconnects after
@@ -20,8 +22,8 @@ namespace talker::client {
 class CacheGaps
 {
 public:
-    /// Creates the `gaps` table when missing. False on failure.
-    static bool ensure(const QString &connection, QString *error);
+    /// Cache migration 5 -> 6 (cacheschema): the `gaps` table. False on failure.
+    static bool createTable(QSqlQuery &query);
     /// The open gaps of a timeline: top id -> after id.
     static QHash<QString, QString> gaps(const QString &connection, const QString &key);
     /// Records (or moves: `oldTop` non-empty) the gap under `top`.

@@ -36,31 +36,20 @@ const char *const kSchema[] = {
     "INSERT INTO messages_fts(messages_fts) VALUES('rebuild')",
 };
 
-bool fail(QSqlQuery &q, QString *error)
-{
-    *error = q.lastError().text();
-    q.exec(QStringLiteral("ROLLBACK"));
-    return false;
-}
-
 } // namespace
 
-bool CacheIndex::ensure(const QString &connection, QString *error)
+bool CacheIndex::createIndex(QSqlQuery &q)
 {
-    QSqlQuery q(QSqlDatabase::database(connection, false));
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return fail(q, error);
+    // caches from before versions may have the index already
     if (!q.exec(QStringLiteral(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts'")))
-        return fail(q, error);
+        return false;
     const bool exists = q.next();
     q.finish();
     for (size_t i = 0; !exists && i < std::size(kSchema); ++i) {
         if (!q.exec(QString::fromLatin1(kSchema[i])))
-            return fail(q, error);
+            return false;
     }
-    if (!q.exec(QStringLiteral("COMMIT")))
-        return fail(q, error);
     return true;
 }
 

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlQuery;
+
 namespace talker::client {
 
 /// The parts of the client cache that serve history: an FTS5 index over every cached
@@ -22,9 +24,9 @@ public:
         Message message;
     };
 
-    /// Creates the index and its triggers when missing and indexes what the cache
-    /// already holds (caches made before the index existed). False on failure.
-    static bool ensure(const QString &connection, QString *error);
+    /// Cache migration 4 -> 5 (cacheschema): creates the index and its triggers when
+    /// missing and indexes what the cache already holds. False on failure.
+    static bool createIndex(QSqlQuery &query);
     /// Newest first; retracted messages are never found. Empty for a query without a
     /// word (protocol::searchquery).
     static QList<Hit> search(const QString &connection, const QString &query, int limit);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "client/cacherow.h"
 
+#include "client/cacheschema.h"
+
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -35,6 +37,29 @@ Message messageFrom(const QSqlQuery &q)
     m.deleted = flags & Deleted;
     m.replyTo = q.value(8).toString();
     return m;
+}
+
+bool createTables(QSqlQuery &q)
+{
+    const char *const statements[] = {
+        "CREATE TABLE IF NOT EXISTS messages(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "tkey TEXT NOT NULL, id TEXT NOT NULL, author_id TEXT, author_name TEXT, content TEXT, "
+        "peer_id TEXT, time INTEGER, edited INTEGER, flags INTEGER, UNIQUE(tkey, id))",
+        // newest-first pages of one timeline without sorting the whole room
+        "CREATE INDEX IF NOT EXISTS messages_tkey_seq ON messages(tkey, seq)",
+        "CREATE TABLE IF NOT EXISTS rooms(room TEXT PRIMARY KEY, last_event_id TEXT)",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QLatin1String(sql)))
+            return false;
+    }
+    return true;
+}
+
+bool addReplyTo(QSqlQuery &q)
+{
+    return cacheschema::hasColumn(q, "messages", "reply_to") ||
+           q.exec(QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to TEXT"));
 }
 
 } // namespace talker::client::cacherow

@@ -19,4 +19,10 @@ int flagsOf(const Message &message);
 /// A message from a row selected with kColumns first.
 Message messageFrom(const QSqlQuery &query);
 
+/// Cache migration 0 -> 1 (cacheschema): `messages` as first released (no
+/// reply_to) with its per-timeline index, and `rooms` (last event id per room).
+bool createTables(QSqlQuery &query);
+/// Cache migration 2 -> 3: `messages.reply_to`, unless a pre-versions cache has it.
+bool addReplyTo(QSqlQuery &query);
+
 } // namespace talker::client::cacherow

@@ -8,12 +8,12 @@
 
 #include "client/cacheindex.h"
 #include "client/cacherow.h"
+#include "client/cacheschema.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
@@ -22,10 +22,6 @@
 #include <mutex>
 #include <thread>
 #include <utility>
-
-#if TALKER_CLIENT_SQLITE_API
-#include <sqlite3.h>
-#endif
 
 namespace talker::client {
 
@@ -49,61 +45,10 @@ struct HistoryCache::Queries
     {
         upsert.prepare(QLatin1String(kUpsert));
         contains.prepare(QStringLiteral("SELECT 1 FROM messages WHERE tkey=? AND id=?"));
-#if TALKER_CLIENT_SQLITE_API
-        // QtSql costs more per bound value than SQLite's whole insert: batch writes go
-        // through the C API on the same connection (the Qt driver uses this library)
-        const QVariant handle = db.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-            sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
-            if (connection &&
-                sqlite3_prepare_v2(connection, kUpsert, -1, &fastUpsert, nullptr) != SQLITE_OK) {
-                sqlite3_finalize(fastUpsert);
-                fastUpsert = nullptr;
-            }
-        }
-#endif
-    }
-    ~Queries()
-    {
-#if TALKER_CLIENT_SQLITE_API
-        sqlite3_finalize(fastUpsert);
-#endif
     }
     Queries(const Queries &) = delete;
     Queries &operator=(const Queries &) = delete;
 
-#if TALKER_CLIENT_SQLITE_API
-    /// Binds like QtSql does: a null QString is SQL NULL.
-    void bindText(int column, const QString &text)
-    {
-        if (text.isNull())
-            sqlite3_bind_null(fastUpsert, column);
-        else
-            sqlite3_bind_text16(fastUpsert, column, text.utf16(), int(text.size() * 2),
-                                SQLITE_STATIC);
-    }
-    /// Returns false with the error in *error when SQLite refused the row.
-    bool fastWrite(const QString &key, const Message &m, int flags, QString *error)
-    {
-        bindText(1, key);
-        bindText(2, m.id);
-        bindText(3, m.authorId);
-        bindText(4, m.authorName);
-        bindText(5, m.text);
-        bindText(6, m.peerId);
-        sqlite3_bind_int64(fastUpsert, 7, m.time);
-        sqlite3_bind_int64(fastUpsert, 8, m.edited);
-        sqlite3_bind_int(fastUpsert, 9, flags);
-        bindText(10, m.replyTo);
-        const int rc = sqlite3_step(fastUpsert);
-        if (rc != SQLITE_DONE)
-            *error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(fastUpsert)));
-        sqlite3_reset(fastUpsert);
-        sqlite3_clear_bindings(fastUpsert); // no pointer into a freed string stays
-        return rc == SQLITE_DONE;
-    }
-    sqlite3_stmt *fastUpsert = nullptr;
-#endif
     QSqlQuery upsert;
     QSqlQuery contains;
 };
@@ -281,49 +226,18 @@ bool HistoryCache::openDatabase(const QString &path)
         m_error = db.lastError().text();
         return false;
     }
-    if (!createSchema() || !CacheIndex::ensure(m_connection, &m_error) ||
-        !CacheGaps::ensure(m_connection, &m_error))
+    QSqlQuery q(db);
+    // WAL is a property of the file, set outside any transaction
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+        if (!q.exec(QLatin1String(pragma))) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    q.finish();
+    if (!cacheschema::migrate(m_connection, &m_error))
         return false;
     m_queries = std::make_unique<Queries>(db);
-    return true;
-}
-
-bool HistoryCache::createSchema()
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    const char *const statements[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=NORMAL",
-        "CREATE TABLE IF NOT EXISTS messages(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-        "tkey TEXT NOT NULL, id TEXT NOT NULL, author_id TEXT, author_name TEXT, content TEXT, "
-        "peer_id TEXT, time INTEGER, edited INTEGER, flags INTEGER, reply_to TEXT, UNIQUE(tkey, "
-        "id))",
-        // newest-first pages of one timeline without sorting the whole room
-        "CREATE INDEX IF NOT EXISTS messages_tkey_seq ON messages(tkey, seq)",
-        "CREATE TABLE IF NOT EXISTS rooms(room TEXT PRIMARY KEY, last_event_id TEXT)",
-        "CREATE TABLE IF NOT EXISTS outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-        "room TEXT NOT NULL, id TEXT NOT NULL, content TEXT, to_id TEXT, action INTEGER, "
-        "created INTEGER, attempts INTEGER, failed INTEGER, reply_to TEXT, UNIQUE(room, id))",
-    };
-    for (const char *sql : statements) {
-        if (!q.exec(QLatin1String(sql))) {
-            m_error = q.lastError().text();
-            return false;
-        }
-    }
-    // caches made before replies (issue 14) get the column, empty
-    for (const char *table : {"messages", "outbox"}) {
-        bool found = false;
-        if (q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)))) {
-            while (q.next())
-                found = found || q.value(1).toString() == QLatin1String("reply_to");
-        }
-        if (!found && !q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN reply_to TEXT")
-                                  .arg(QLatin1String(table)))) {
-            m_error = q.lastError().text();
-            return false;
-        }
-    }
     return true;
 }
 
@@ -369,14 +283,6 @@ void HistoryCache::writeBatch(Queries &queries, const QString &connection,
                 qCWarning(lcClientCache) << "remove failed:" << q.lastError().text();
             continue;
         }
-#if TALKER_CLIENT_SQLITE_API
-        if (queries.fastUpsert) {
-            QString error;
-            if (!queries.fastWrite(w.key, m, flagsOf(m), &error))
-                qCWarning(lcClientCache) << "store failed:" << error;
-            continue;
-        }
-#endif
         QSqlQuery &q = queries.upsert;
         q.bindValue(0, w.key);
         q.bindValue(1, m.id);

@@ -16,7 +16,8 @@
 namespace talker::client {
 
 /// The local SQLite cache of one account: messages per timeline, the last event id
-/// per room, and the outbox table (see Outbox). Opens instantly so the app shows the
+/// per room, and the outbox table (see Outbox). Opening migrates an older cache to the
+/// current schema (cacheschema). Opens instantly so the app shows the
 /// last messages before the network answers.
 ///
 /// A file that is not a valid database is renamed to `NAME.corrupt-<time>` and a new
@@ -91,7 +92,6 @@ private:
         bool remove = false;
     };
     bool openDatabase(const QString &path);
-    bool createSchema();
     void startWriter(const QString &path);
     void scheduleFlush();
     /// Writes one batch in one transaction on `connection` (any thread that owns it).

@@ -4,6 +4,7 @@
 
 #include "client/outbox.h"
 
+#include "client/cacheschema.h"
 #include "client/historycache.h"
 
 #include <QLoggingCategory>
@@ -119,6 +120,20 @@ int Outbox::count() const
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) && q.next())
         return q.value(0).toInt();
     return 0;
+}
+
+bool Outbox::createTable(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "room TEXT NOT NULL, id TEXT NOT NULL, content TEXT, to_id TEXT, action INTEGER, "
+        "created INTEGER, attempts INTEGER, failed INTEGER, UNIQUE(room, id))"));
+}
+
+bool Outbox::addReplyTo(QSqlQuery &q)
+{
+    return cacheschema::hasColumn(q, "outbox", "reply_to") ||
+           q.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN reply_to TEXT"));
 }
 
 QString Outbox::newMessageId()

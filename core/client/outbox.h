@@ -8,6 +8,8 @@
 #include <QString>
 #include <optional>
 
+class QSqlQuery;
+
 namespace talker::client {
 
 class HistoryCache;
@@ -28,7 +30,8 @@ struct OutboxEntry
 
 /// The persistent outbox of one account, a table in its HistoryCache database. Every
 /// write is committed at once, so a message typed just before a crash is re-sent
-/// after the restart. The protocol's duplicate rule makes re-sending safe.
+/// after the restart. The protocol's duplicate rule makes re-sending safe. The table's
+/// schema is Outbox's: its two migration steps below, ordered in cacheschema.
 class Outbox
 {
 public:
@@ -44,6 +47,11 @@ public:
 
     /// A fresh random message id, valid per the protocol.
     static QString newMessageId();
+
+    /// Cache migration 1 -> 2: the `outbox` table as first released (no reply_to).
+    static bool createTable(QSqlQuery &query);
+    /// Cache migration 3 -> 4: `outbox.reply_to`, unless a pre-versions cache has it.
+    static bool addReplyTo(QSqlQuery &query);
 
 private:
     HistoryCache *m_cache;
