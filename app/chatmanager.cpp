@@ -14,6 +14,7 @@
 #include "models/membermodel.h"
 #include "models/messagemodel.h"
 #include "models/roomlistmodel.h"
+#include "models/switchermodel.h"
 
 #include <QLocale>
 
@@ -33,6 +34,7 @@ ChatManager::ChatManager(AppSettings *settings, client::AccountRegistry *registr
     , m_conversations(conversations)
     , m_messages(new models::MessageModel(this))
     , m_members(new models::MemberModel(this))
+    , m_switcher(new models::SwitcherModel([this] { return sidebarEntries(); }, this))
 {
     const auto accounts = m_registry->accounts();
     for (client::Account *account : accounts)
@@ -278,10 +280,9 @@ void ChatManager::selectNext(int step)
 QVariantList ChatManager::switcherEntries(const QString &filter) const
 {
     QVariantList result;
-    const QString needle = filter.trimmed();
     const QList<client::Chat *> entries = sidebarEntries();
     for (client::Chat *chat : entries) {
-        if (!needle.isEmpty() && !chat->title().contains(needle, Qt::CaseInsensitive))
+        if (!models::SwitcherModel::matches(chat, filter))
             continue;
         result.append(QVariantMap{{QStringLiteral("key"), chat->key()},
                                   {QStringLiteral("title"), chat->title()},

@@ -20,6 +20,7 @@ class ConversationModel;
 class MemberModel;
 class MessageModel;
 class RoomListModel;
+class SwitcherModel;
 } // namespace talker::models
 
 namespace talker::app {
@@ -41,8 +42,11 @@ class ChatManager : public QObject
     Q_MOC_INCLUDE("client/conversation.h")
     Q_MOC_INCLUDE("models/messagemodel.h")
     Q_MOC_INCLUDE("models/membermodel.h")
+    Q_MOC_INCLUDE("models/switchermodel.h")
     Q_PROPERTY(talker::models::MessageModel *messages READ messages CONSTANT)
     Q_PROPERTY(talker::models::MemberModel *members READ members CONSTANT)
+    /// The quick switcher's results (Ctrl+K), filtered by its `filter`.
+    Q_PROPERTY(talker::models::SwitcherModel *switcher READ switcher CONSTANT)
     Q_PROPERTY(talker::client::Chat *currentChat READ currentChat NOTIFY currentChanged)
     Q_PROPERTY(talker::client::Room *currentRoom READ currentRoom NOTIFY currentChanged)
     Q_PROPERTY(talker::client::Conversation *currentConversation READ currentConversation NOTIFY
@@ -65,6 +69,7 @@ public:
 
     models::MessageModel *messages() const { return m_messages; }
     models::MemberModel *members() const { return m_members; }
+    models::SwitcherModel *switcher() const { return m_switcher; }
     client::Chat *currentChat() const;
     client::Room *currentRoom() const;
     client::Conversation *currentConversation() const;
@@ -95,7 +100,8 @@ public:
     Q_INVOKABLE void openPrivate(const QString &userId, const QString &userName);
     /// Ctrl+Tab / Ctrl+Shift+Tab: the next/previous entry of the sidebar, wrapping.
     Q_INVOKABLE void selectNext(int step);
-    /// Ctrl+K: sidebar entries whose name contains `filter`, as {key, title, subtitle, unread}.
+    /// Sidebar entries whose name contains `filter`, as {key, title, subtitle, unread,
+    /// isPrivate} (the switcher view uses `switcher`; tests pick chats by name with this).
     Q_INVOKABLE QVariantList switcherEntries(const QString &filter) const;
     /// Joins a room by name on the current account (else the first) and opens it.
     Q_INVOKABLE void joinRoom(const QString &name);
@@ -125,6 +131,7 @@ private:
     models::ConversationModel *m_conversations;
     models::MessageModel *m_messages;
     models::MemberModel *m_members;
+    models::SwitcherModel *m_switcher;
     QPointer<client::Chat> m_chat;
     QList<QMetaObject::Connection> m_stateConnections;
     bool m_windowActive = false;

@@ -17,6 +17,7 @@
 #include "models/messagemodel.h"
 #include "models/registrylistmodel.h"
 #include "models/roomlistmodel.h"
+#include "models/switchermodel.h"
 
 #include <QQmlEngine>
 
@@ -90,6 +91,14 @@ struct ForeignMemberModel
     Q_GADGET
     QML_FOREIGN(talker::models::MemberModel)
     QML_NAMED_ELEMENT(MemberModel)
+    QML_UNCREATABLE("Provided by the application")
+};
+
+struct ForeignSwitcherModel
+{
+    Q_GADGET
+    QML_FOREIGN(talker::models::SwitcherModel)
+    QML_NAMED_ELEMENT(SwitcherModel)
     QML_UNCREATABLE("Provided by the application")
 };
 

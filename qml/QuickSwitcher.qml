@@ -11,7 +11,8 @@ import Talker
 Popup {
     id: popup
     objectName: "quickSwitcher"
-    property var entries: []
+    // The results: a C++ model (SwitcherModel) filtered by the text field.
+    readonly property SwitcherModel entries: App.chats.switcher
 
     // Fixed at the top, not centred: the filter stays put while the results change.
     width: Math.min(Math.round(Theme.baseFontPixels * 32), parent ? parent.width - 40 : 420)
@@ -25,7 +26,8 @@ Popup {
 
     onOpened: {
         filter.text = ""
-        entries = App.chats.switcherEntries("")
+        entries.filter = ""
+        entries.refresh() // unread counts and chats may have changed since last time
         results.currentIndex = 0
         filter.forceActiveFocus()
     }
@@ -36,8 +38,8 @@ Popup {
     }
 
     function choose(index) {
-        if (index >= 0 && index < entries.length) {
-            App.chats.selectKey(entries[index].key)
+        if (index >= 0 && index < entries.count) {
+            App.chats.selectKey(entries.keyAt(index))
             popup.close()
         }
     }
@@ -53,7 +55,7 @@ Popup {
             placeholderText: qsTr("Jump to a room or person…")
             Accessible.name: qsTr("Filter rooms and people")
             onTextChanged: {
-                popup.entries = App.chats.switcherEntries(text)
+                popup.entries.filter = text
                 results.currentIndex = 0
             }
             onAccepted: popup.choose(results.currentIndex)
@@ -70,14 +72,18 @@ Popup {
             highlightMoveDuration: 0
             delegate: ItemDelegate {
                 id: result
-                required property var modelData
+                required property string key
+                required property string title
+                required property string subtitle
+                required property int unread
+                required property bool isPrivate
                 required property int index
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
-                text: (modelData.isPrivate ? "@" : "#") + modelData.title
-                Accessible.name: modelData.title
-                // Opening a chat closes the switcher (see Connections below).
-                onClicked: App.chats.selectKey(result.modelData.key)
+                text: (isPrivate ? "@" : "#") + title
+                Accessible.name: title
+                // Opening a chat closes the switcher (see Connections above).
+                onClicked: App.chats.selectKey(result.key)
                 background: Rectangle {
                     color: result.highlighted ? Theme.menuHighlight
                                               : result.hovered ? Theme.hover : "transparent"
@@ -90,16 +96,16 @@ Popup {
                         elide: Text.ElideRight
                     }
                     Label {
-                        text: result.modelData.subtitle
+                        text: result.subtitle
                         color: Theme.mutedText
                         font.pixelSize: Theme.baseFontPixels * 0.8
                     }
-                    Badge { count: result.modelData.unread }
+                    Badge { count: result.unread }
                 }
             }
         }
         Label {
-            visible: popup.entries.length === 0
+            visible: popup.entries.count === 0
             text: qsTr("Nothing matches.")
             color: Theme.mutedText
         }

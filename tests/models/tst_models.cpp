@@ -13,6 +13,7 @@
 #include "models/membermodel.h"
 #include "models/messagemodel.h"
 #include "models/roomlistmodel.h"
+#include "models/switchermodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -69,6 +70,48 @@ class TestModels : public QObject
     QTemporaryDir dir;
 
 private slots:
+    void switcherFiltersTheSidebarWithTypedRoles()
+    {
+        Account account(AccountConfig{}, QStringLiteral(":memory:"));
+        Room *main = account.joinRoom(QStringLiteral("Main"));
+        Room *dev = account.joinRoom(QStringLiteral("Dev"));
+        Conversation *bob =
+            account.openConversation(QStringLiteral("7"), QStringLiteral("bob"), main);
+        bob->setUnreadCount(2);
+        QList<Chat *> chats{main, dev, bob};
+        SwitcherModel model([&chats] { return chats; });
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        QSignalSpy countSpy(&model, &SwitcherModel::countChanged);
+        QCOMPARE(model.count(), 0); // a snapshot: nothing until refresh() or a filter
+        model.refresh();
+        QCOMPARE(model.count(), 3);
+        QCOMPARE(countSpy.count(), 1);
+        const QHash<int, QByteArray> names = model.roleNames();
+        QCOMPARE(names.value(SwitcherModel::KeyRole), QByteArray("key"));
+        QCOMPARE(names.value(SwitcherModel::IsPrivateRole), QByteArray("isPrivate"));
+        auto role = [&](int row, int r) {
+            return model.data(model.index(row), r);
+        };
+        QCOMPARE(role(2, SwitcherModel::TitleRole).toString(), QStringLiteral("bob"));
+        QCOMPARE(role(2, SwitcherModel::UnreadRole).toInt(), 2);
+        QCOMPARE(role(2, SwitcherModel::IsPrivateRole).toBool(), true);
+        QCOMPARE(role(0, SwitcherModel::IsPrivateRole).toBool(), false);
+        QCOMPARE(role(2, SwitcherModel::KeyRole).toString(), bob->key());
+        QCOMPARE(role(0, SwitcherModel::SubtitleRole).toString(), account.label());
+
+        model.setFilter(QStringLiteral(" de "));
+        QCOMPARE(model.count(), 1);
+        QCOMPARE(model.keyAt(0), dev->key());
+        QCOMPARE(model.keyAt(1), QString());
+        model.setFilter(QStringLiteral("BO"));
+        QCOMPARE(role(0, SwitcherModel::TitleRole).toString(), QStringLiteral("bob"));
+        model.setFilter(QStringLiteral("zzz"));
+        QCOMPARE(model.count(), 0);
+        chats.removeLast(); // a chat that left meanwhile is gone at the next snapshot
+        model.setFilter(QString());
+        QCOMPARE(model.count(), 2);
+    }
+
     void messageGroupingAndInPlaceChanges()
     {
         Account account(AccountConfig{}, QStringLiteral(":memory:"));
