@@ -38,8 +38,9 @@ PeerPresence *PeerPresence::of(Conversation *conversation)
 void PeerPresence::watchRoom(Room *room)
 {
     connect(room, &Room::stateChanged, this, &PeerPresence::update);
-    connect(room, &Room::memberChanged, this, &PeerPresence::update);
-    connect(room, &Room::membersReset, this, &PeerPresence::update);
+    connect(room->memberList(), &MemberList::changed, this, &PeerPresence::update);
+    connect(room->memberList(), &MemberList::added, this, &PeerPresence::update);
+    connect(room->memberList(), &MemberList::reset, this, &PeerPresence::update);
 }
 
 void PeerPresence::update()

@@ -41,6 +41,7 @@ Room::Room(Account *account, const QString &name, QObject *parent)
     , m_delivery(new Delivery(
           name, m_session, account->outbox(), [this](const Message &m) { return timelineOf(m); },
           [this](const QString &userId) { return recipientName(userId); }, this))
+    , m_members(new MemberList(this))
 {
     m_session->setSettings(account->sessionSettings());
     m_session->setToken(account->token());
@@ -133,11 +134,6 @@ QString Room::previewOf(const Message &m) const
                       : QStringLiteral("%1: %2").arg(m.authorName, m.text);
 }
 
-int Room::memberIndex(const QString &userId) const
-{
-    return m_memberIndex.value(userId, -1);
-}
-
 QStringList Room::typingUsers() const
 {
     QStringList names;
@@ -193,7 +189,7 @@ QString Room::sendPrivate(const QString &toUserId, const QString &text)
         return QString();
     QString peerName = toUserId;
     if (const int i = memberIndex(toUserId); i >= 0)
-        peerName = m_members.at(i).user.name;
+        peerName = members().at(i).user.name;
     Conversation *c = account()->openConversation(toUserId, peerName, this);
     return sendInto(c->timeline(), text, toUserId);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client/chat.h"
+#include "client/memberlist.h"
 #include "client/message.h"
 #include "client/session.h"
 
@@ -41,15 +42,8 @@ class Room : public Chat
     Q_PROPERTY(bool keepRetracted READ keepRetracted WRITE setKeepRetracted)
 
 public:
-    enum class Presence { Online, Idle, Offline };
-    Q_ENUM(Presence)
-
-    /// A member of the room as the member list shows it.
-    struct Member
-    {
-        protocol::User user;
-        Presence presence = Presence::Online;
-    };
+    using Presence = MemberList::Presence;
+    using Member = MemberList::Member;
 
     Room(Account *account, const QString &name, QObject *parent = nullptr);
     ~Room() override;
@@ -67,10 +61,12 @@ public:
     /// Restores persisted counters (AccountRegistry::load()).
     void setCounters(int unread, int mentions);
 
-    /// Members, unsorted (MemberModel sorts). Left users stay as Offline.
-    const QList<Member> &members() const { return m_members; }
+    /// The room's members with their presence (MemberModel shows it).
+    MemberList *memberList() const { return m_members; }
+    /// Members, unsorted. Left users stay as Offline.
+    const QList<Member> &members() const { return m_members->members(); }
     /// Index in members() of a user id, -1 when unknown.
-    int memberIndex(const QString &userId) const;
+    int memberIndex(const QString &userId) const { return m_members->indexOf(userId); }
 
     /// Names of users typing right now, and "alice is typing: hello…" for the UI.
     QStringList typingUsers() const;
@@ -112,12 +108,6 @@ public:
 
 signals:
     void sendDraftsChanged();
-    /// A member was added or its presence/name changed (row in members()).
-    void memberChanged(int index);
-    void memberAboutToBeAdded(int index);
-    void memberAdded(int index);
-    void membersAboutToBeReset();
-    void membersReset();
     /// A new message from someone else arrived live (not from the cache); for
     /// notifications. Private ones also come here (message.isPrivate).
     void messageArrived(const talker::client::Message &message);
@@ -163,7 +153,7 @@ private:
     HistoryPager *m_pager;
     TypingCache *m_typing; ///< the others' live drafts
     Delivery *m_delivery;  ///< sends the outbox and tracks what is in flight
-    QList<Member> m_members;
+    MemberList *m_members;
     int m_unread = 0;
     int m_mentions = 0;
     bool m_sendDrafts = false;
@@ -172,7 +162,6 @@ private:
     QString m_draftId;
     QString m_draftSent;
     QTimer m_draftTimer;
-    QHash<QString, int> m_memberIndex;
     mutable QRegularExpression m_mentionRe;
     mutable QString m_mentionName;
     bool m_replaying = false;    ///< between `connected` and `users`: replayed events

@@ -36,7 +36,7 @@ Message Room::toMessage(const MessageEvent &event) const
     m.authorName = event.user.name;
     // share the strings of the member list instead of holding a copy per message
     if (const int i = memberIndex(event.user.id); i >= 0) {
-        const User &u = m_members.at(i).user;
+        const User &u = members().at(i).user;
         m.authorId = u.id;
         if (u.name == event.user.name)
             m.authorName = u.name;
@@ -81,7 +81,7 @@ Timeline *Room::timelineOf(const Message &message)
         return timeline();
     QString peerName = message.peerId;
     if (const int i = memberIndex(message.peerId); i >= 0)
-        peerName = m_members.at(i).user.name;
+        peerName = members().at(i).user.name;
     if (Conversation *c = account()->conversation(message.peerId))
         return c->timeline();
     return conversationFor(message, peerName)->timeline();
@@ -158,7 +158,7 @@ Timeline *Room::placeOf(const Message &m, const QString &senderName, Conversatio
     QString peerName = m.isOwn ? m.peerId : senderName;
     if (m.isOwn) {
         if (const int i = memberIndex(m.peerId); i >= 0)
-            peerName = m_members.at(i).user.name;
+            peerName = members().at(i).user.name;
     }
     *conversation = conversationFor(m, peerName);
     if (!m.isOwn)
@@ -226,60 +226,14 @@ void Room::onUsers(const QList<User> &users)
         m_delivery->flush();
         return;
     }
-    emit membersAboutToBeReset();
-    QHash<QString, const User *> present;
-    for (const User &u : users) {
-        if (u.isValid())
-            present.insert(u.id, &u);
-    }
-    QList<Member> next;
-    next.reserve(m_members.size() + users.size());
-    for (const Member &old : std::as_const(m_members)) {
-        if (!present.contains(old.user.id))
-            next.append({old.user, Presence::Offline}); // known from earlier: now offline
-    }
-    QSet<QString> seen;
-    for (const User &u : users) {
-        if (!u.isValid() || seen.contains(u.id))
-            continue;
-        seen.insert(u.id);
-        User clean = u;
-        clean.idle = false;
-        next.append({clean, u.idle ? Presence::Idle : Presence::Online});
-    }
-    m_members = next;
-    m_memberIndex.clear();
-    for (int i = 0; i < m_members.size(); ++i)
-        m_memberIndex.insert(m_members.at(i).user.id, i);
-    emit membersReset();
+    m_members->replace(users);
     m_delivery->flush();
 }
 
 void Room::setMemberPresence(const User &user, Presence presence)
 {
-    const int i = memberIndex(user.id);
-    if (i >= 0) {
-        Member &m = m_members[i];
-        const bool renamed = !user.name.isEmpty() && user.name != m.user.name;
-        if (m.presence == presence && !renamed)
-            return;
-        m.presence = presence;
-        if (renamed)
-            m.user.name = user.name;
-        emit memberChanged(i);
-        return;
-    }
-    if (user.name.isEmpty()) {
+    if (!m_members->setPresence(user, presence))
         qCWarning(lcClientRoom) << m_name << "presence for an unknown user without a name, ignored";
-        return;
-    }
-    const int index = int(m_members.size());
-    emit memberAboutToBeAdded(index);
-    User clean = user;
-    clean.idle = false;
-    m_members.append({clean, presence});
-    m_memberIndex.insert(clean.id, index);
-    emit memberAdded(index);
 }
 
 void Room::onPresence(const PresenceEvent &event)
@@ -313,7 +267,7 @@ QString Room::recipientName(const QString &userId) const
     if (userId.isEmpty())
         return QString();
     if (const int i = memberIndex(userId); i >= 0)
-        return m_members.at(i).user.name;
+        return members().at(i).user.name;
     if (Conversation *c = account()->conversation(userId))
         return c->peerName();
     return userId;

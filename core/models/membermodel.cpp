@@ -28,25 +28,18 @@ void MemberModel::setRoom(Room *room)
     m_connections.clear();
     m_room = room;
     if (room) {
-        m_connections << connect(room, &Room::membersAboutToBeReset, this,
-                                 [this] { beginResetModel(); });
-        m_connections << connect(room, &Room::membersReset, this, [this] {
-            m_order.clear();
-            for (int i = 0; i < m_room->members().size(); ++i)
-                m_order.append(i);
-            std::sort(m_order.begin(), m_order.end(),
-                      [this](int a, int b) { return lessThan(a, b); });
-            endResetModel();
-            emit countChanged();
-        });
-        m_connections << connect(room, &Room::memberAdded, this, [this](int memberIndex) {
+        // the list only grows, so m_order's indexes stay valid until the model catches up
+        client::MemberList *list = room->memberList();
+        m_connections << connect(list, &client::MemberList::reset, this, &MemberModel::rebuild);
+        m_connections << connect(list, &client::MemberList::added, this, [this](int memberIndex) {
             const int row = sortedPosition(memberIndex, -1);
             beginInsertRows({}, row, row);
             m_order.insert(row, memberIndex);
             endInsertRows();
             emit countChanged();
         });
-        m_connections << connect(room, &Room::memberChanged, this, &MemberModel::onMemberChanged);
+        m_connections << connect(list, &client::MemberList::changed, this,
+                                 &MemberModel::onMemberChanged);
         m_connections << connect(room, &Room::typingChanged, this, [this] {
             if (!m_order.isEmpty())
                 emit dataChanged(index(0), index(int(m_order.size()) - 1), {TypingRole});

@@ -7,6 +7,7 @@
 #include "client/account.h"
 #include "client/accountregistry.h"
 #include "client/conversation.h"
+#include "client/memberlist.h"
 #include "client/room.h"
 #include "client/timeline.h"
 #include "models/conversationmodel.h"
@@ -110,6 +111,44 @@ private slots:
         chats.removeLast(); // a chat that left meanwhile is gone at the next snapshot
         model.setFilter(QString());
         QCOMPARE(model.count(), 2);
+    }
+
+    void memberListKeepsLeftUsersOfflineAndSignalsRows()
+    {
+        using P = MemberList::Presence;
+        MemberList list;
+        QSignalSpy reset(&list, &MemberList::reset);
+        QSignalSpy added(&list, &MemberList::added);
+        QSignalSpy changed(&list, &MemberList::changed);
+        auto user = [](const char *id, const char *name, bool idle = false) {
+            protocol::User u;
+            u.id = QString::fromLatin1(id);
+            u.name = QString::fromLatin1(name);
+            u.idle = idle;
+            return u;
+        };
+        list.replace({user("1", "alice"), user("2", "bob", true), user("2", "bob"), {}});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(list.members().size(), 2); // the repeat and the invalid one are skipped
+        QCOMPARE(list.members().at(list.indexOf(QStringLiteral("2"))).presence, P::Idle);
+        QVERIFY(!list.members().at(1).user.idle); // idle is a presence, not a user field
+
+        QVERIFY(list.setPresence(user("3", "carol"), P::Online));
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(added.at(0).at(0).toInt(), 2);
+        QVERIFY(!list.setPresence(user("4", ""), P::Online)); // no name: not added
+        QCOMPARE(list.indexOf(QStringLiteral("4")), -1);
+        QVERIFY(list.setPresence(user("1", "alice2"), P::Online)); // renamed
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(list.members().at(0).user.name, QStringLiteral("alice2"));
+        QVERIFY(list.setPresence(user("1", ""), P::Online)); // nothing new: no signal
+        QCOMPARE(changed.count(), 1);
+
+        list.replace({user("2", "bob")}); // alice and carol left: kept, offline
+        QCOMPARE(list.members().size(), 3);
+        QCOMPARE(list.members().at(list.indexOf(QStringLiteral("1"))).presence, P::Offline);
+        QCOMPARE(list.members().at(list.indexOf(QStringLiteral("3"))).presence, P::Offline);
+        QCOMPARE(list.members().at(list.indexOf(QStringLiteral("2"))).presence, P::Online);
     }
 
     void messageGroupingAndInPlaceChanges()
