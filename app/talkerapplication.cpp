@@ -62,6 +62,120 @@ void raise(QQmlApplicationEngine &engine)
         window->requestActivate();
     }
 }
+
+void setIdentity()
+{
+    TalkerApplication::setNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Talker"));
+    QGuiApplication::setDesktopFileName(applicationId());
+    QApplication::setWindowIcon(applicationIcon());
+}
+
+/// The exit code when the command line or its token file stops the start, else -1
+/// with *token read from the token file (empty without one).
+int exitCodeBeforeStart(const CommandLineOptions &options, QString *token)
+{
+    if (options.exitNow) {
+        if (!options.error.isEmpty())
+            std::fprintf(stderr, "talker: %s\n", qPrintable(options.error));
+        return options.exitCode;
+    }
+    QString tokenError;
+    *token =
+        options.tokenFile.isEmpty() ? QString() : readTokenFile(options.tokenFile, &tokenError);
+    if (!tokenError.isEmpty()) {
+        std::fprintf(stderr, "talker: %s\n", qPrintable(tokenError));
+        return 2;
+    }
+    return -1;
+}
+
+/// True when another instance runs and took this start's link.
+bool handedOver(SingleInstance &instance, const CommandLineOptions &options)
+{
+    if (instance.listen())
+        return false;
+    QStringList handOver;
+    if (options.connect)
+        handOver << options.connect->toString();
+    return instance.sendToPrimary(handOver);
+}
+
+void showUnreadInTray(Controller *controller, TrayController *tray)
+{
+    auto updateUnread = [controller, tray] {
+        tray->setUnread(controller->rooms()->totalUnread() +
+                        controller->conversations()->totalUnread());
+    };
+    QObject::connect(controller->rooms(), &models::RoomListModel::totalsChanged, tray,
+                     updateUnread);
+    QObject::connect(controller->conversations(), &models::ConversationModel::totalsChanged, tray,
+                     updateUnread);
+    updateUnread();
+}
+
+/// Restores saved sessions, then opens what the command line asked for: a local
+/// room, an invite, a room with a token from --token-file, or a plain link.
+void restoreAndApplyLink(const CommandLineOptions &options, const QString &token,
+                         Controller *controller, InviteController *invites)
+{
+    Connector *connector = controller->connector();
+    connector->restoreSessions();
+    if (options.hostLocal)
+        connector->hostLocalRoom();
+    if (!options.connect)
+        return;
+    const TalkerLink &link = *options.connect;
+    if (link.isInvite()) {
+        invites->offer(link.toString());
+    } else if (!token.isEmpty()) {
+        client::Account *account = controller->registry()->findAccount(link.host, link.port);
+        if (!account) {
+            const bool tls = !options.noTls && !link.isLoopback();
+            // addServer() splits "h1:p1,h2:p2" lists only; one address stays a host.
+            const QString hosts = link.fallbacks.isEmpty() ? link.host : link.addressText();
+            account = controller->registry()->addServer(hosts, link.port, tls);
+        }
+        connector->applyToken(account, token, true);
+        controller->chats()->selectRoom(account->joinRoom(link.room));
+    } else {
+        connector->openLink(link.toString());
+    }
+}
+
+/// Loads Main.qml; false when it has no window.
+bool loadMainWindow(QQmlApplicationEngine &engine, Controller *controller,
+                    Translations *translations)
+{
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.setInitialProperties(
+        {{QStringLiteral("startHidden"), controller->settings()->startMinimized()}});
+    engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return false;
+    translations->setEngine(&engine);
+    QObject::connect(
+        controller->settings(), &AppSettings::languageChanged, translations,
+        [controller, translations] { translations->apply(controller->settings()->language()); });
+    return true;
+}
+
+/// A second start's links, the controller and the tray all bring the window up.
+void connectRaise(QQmlApplicationEngine *engine, SingleInstance *instance, Controller *controller,
+                  TrayController *tray, InviteController *invites)
+{
+    Connector *connector = controller->connector();
+    QObject::connect(instance, &SingleInstance::messageReceived, controller,
+                     [engine, invites, connector](const QStringList &arguments) {
+                         for (const QString &argument : arguments) {
+                             if (!invites->offer(argument))
+                                 connector->openLink(argument);
+                         }
+                         raise(*engine);
+                     });
+    QObject::connect(controller, &Controller::raiseRequested, engine, [engine] { raise(*engine); });
+    QObject::connect(tray, &TrayController::showRequested, engine, [engine] { raise(*engine); });
+}
 } // namespace
 
 void TalkerApplication::setNames()
@@ -123,34 +237,16 @@ int TalkerApplication::handleCommandLineOnly(int argc, char *argv[])
 
 int TalkerApplication::run(QApplication &app)
 {
-    setNames();
-    QApplication::setApplicationDisplayName(QStringLiteral("Talker"));
-    QGuiApplication::setDesktopFileName(applicationId());
-    QApplication::setWindowIcon(applicationIcon());
-
+    setIdentity();
     const CommandLineOptions options = CommandLineOptions::parse(QApplication::arguments());
-    if (options.exitNow) {
-        if (!options.error.isEmpty())
-            std::fprintf(stderr, "talker: %s\n", qPrintable(options.error));
-        return options.exitCode;
-    }
-    QString tokenError;
-    const QString token =
-        options.tokenFile.isEmpty() ? QString() : readTokenFile(options.tokenFile, &tokenError);
-    if (!tokenError.isEmpty()) {
-        std::fprintf(stderr, "talker: %s\n", qPrintable(tokenError));
-        return 2;
-    }
+    QString token;
+    if (const int code = exitCodeBeforeStart(options, &token); code >= 0)
+        return code;
 
     // A second start hands its link to the running app and leaves.
     SingleInstance instance(options.profileDir);
-    if (!instance.listen()) {
-        QStringList handOver;
-        if (options.connect)
-            handOver << options.connect->toString();
-        if (instance.sendToPrimary(handOver))
-            return 0;
-    }
+    if (handedOver(instance, options))
+        return 0;
 
     TokenStore tokens(options.profileDir);
     Controller controller(options.profileDir, &tokens);
@@ -170,61 +266,14 @@ int TalkerApplication::run(QApplication &app)
     std::unique_ptr<Notifier> notifier = Notifier::create(tray.trayIcon());
     NotificationController notifications(&controller, notifier.get());
 
-    auto updateUnread = [&] {
-        tray.setUnread(controller.rooms()->totalUnread() +
-                       controller.conversations()->totalUnread());
-    };
-    QObject::connect(controller.rooms(), &models::RoomListModel::totalsChanged, &tray,
-                     updateUnread);
-    QObject::connect(controller.conversations(), &models::ConversationModel::totalsChanged, &tray,
-                     updateUnread);
-    updateUnread();
-
-    Connector *connector = controller.connector();
-    connector->restoreSessions();
-    if (options.hostLocal)
-        connector->hostLocalRoom();
-    if (options.connect) {
-        const TalkerLink &link = *options.connect;
-        if (link.isInvite()) {
-            invites.offer(link.toString());
-        } else if (!token.isEmpty()) {
-            client::Account *account = controller.registry()->findAccount(link.host, link.port);
-            if (!account) {
-                const bool tls = !options.noTls && !link.isLoopback();
-                // addServer() splits "h1:p1,h2:p2" lists only; one address stays a host.
-                const QString hosts = link.fallbacks.isEmpty() ? link.host : link.addressText();
-                account = controller.registry()->addServer(hosts, link.port, tls);
-            }
-            connector->applyToken(account, token, true);
-            controller.chats()->selectRoom(account->joinRoom(link.room));
-        } else {
-            connector->openLink(link.toString());
-        }
-    }
+    showUnreadInTray(&controller, &tray);
+    restoreAndApplyLink(options, token, &controller, &invites);
 
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties(
-        {{QStringLiteral("startHidden"), controller.settings()->startMinimized()}});
-    engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    if (!loadMainWindow(engine, &controller, &translations))
         return 1;
-    translations.setEngine(&engine);
-    QObject::connect(controller.settings(), &AppSettings::languageChanged, &translations,
-                     [&] { translations.apply(controller.settings()->language()); });
-
-    QObject::connect(&instance, &SingleInstance::messageReceived, &controller,
-                     [&](const QStringList &arguments) {
-                         for (const QString &argument : arguments) {
-                             if (!invites.offer(argument))
-                                 connector->openLink(argument);
-                         }
-                         raise(engine);
-                     });
-    QObject::connect(&controller, &Controller::raiseRequested, &engine, [&] { raise(engine); });
-    QObject::connect(&tray, &TrayController::showRequested, &engine, [&] { raise(engine); });
+    connectRaise(&engine, &instance, &controller, &tray, &invites);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
     // Closing the window either hides it to the tray or quits: ClosePolicy decides.
     QApplication::setQuitOnLastWindowClosed(false);
