@@ -11,6 +11,7 @@
 #include "client/conversation.h"
 #include "client/peerpresence.h"
 #include "client/room.h"
+#include "client/timeline.h"
 #include "models/messagemodel.h"
 
 #include <QJSEngine>
@@ -46,6 +47,7 @@ ChatController *ChatController::create(QQmlEngine *, QJSEngine *)
 void ChatController::onCurrentChanged()
 {
     cancelEdit();
+    cancelReply();
     setSendError(QString());
     for (const QMetaObject::Connection &c : std::as_const(m_chatConnections))
         disconnect(c);
@@ -92,7 +94,10 @@ bool ChatController::submit(const QString &text)
         setSendError(blocker);
         return false;
     }
-    const QString id = chat->sendMessage(text);
+    const QString id =
+        m_replyingId.isEmpty() ? chat->sendMessage(text) : chat->reply(m_replyingId, text);
+    if (!id.isEmpty())
+        cancelReply();
     chat->setDraft(QString());
     setSendError(QString());
     return !id.isEmpty();
@@ -168,6 +173,35 @@ QString ChatController::startEdit(const QString &messageId)
     m_editingId = messageId;
     emit editingChanged();
     return text;
+}
+
+void ChatController::startReply(const QString &messageId)
+{
+    client::Chat *chat = m_chats->currentChat();
+    if (!chat || messageId.isEmpty() || chat->timeline()->indexOf(messageId) < 0)
+        return;
+    cancelEdit();
+    m_replyingId = messageId;
+    emit replyingChanged();
+}
+
+void ChatController::cancelReply()
+{
+    if (m_replyingId.isEmpty())
+        return;
+    m_replyingId.clear();
+    emit replyingChanged();
+}
+
+QString ChatController::replyingText() const
+{
+    client::Chat *chat = m_chats->currentChat();
+    if (!chat || m_replyingId.isEmpty())
+        return QString();
+    const client::Message m = chat->timeline()->lookup(m_replyingId);
+    QString text = m.text.left(80);
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return QStringLiteral("%1: %2").arg(m.authorName, text);
 }
 
 void ChatController::cancelEdit()

@@ -25,6 +25,8 @@ class ChatController : public QObject
     QML_SINGLETON
     Q_PROPERTY(QString editingId READ editingId NOTIFY editingChanged)
     Q_PROPERTY(bool editing READ editing NOTIFY editingChanged)
+    Q_PROPERTY(QString replyingId READ replyingId NOTIFY replyingChanged)
+    Q_PROPERTY(QString replyingText READ replyingText NOTIFY replyingChanged)
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
     Q_PROPERTY(QString sendBlocker READ sendBlocker NOTIFY canSendChanged)
@@ -39,6 +41,10 @@ public:
 
     QString editingId() const { return m_editingId; }
     bool editing() const { return !m_editingId.isEmpty(); }
+    /// The message the next send answers (`reply_to` [ext]); empty when none.
+    QString replyingId() const { return m_replyingId; }
+    /// "alice: the start of it", for the composer's reply bar.
+    QString replyingText() const;
     QString typingText() const;
     /// A chat is open and can take a message (it is queued while offline).
     bool canSend() const;
@@ -62,6 +68,10 @@ public:
     Q_INVOKABLE QString startEdit(const QString &messageId);
     /// Esc: stops editing without changes.
     Q_INVOKABLE void cancelEdit();
+    /// Reply in a message's menu: the next send answers it (ends an edit).
+    Q_INVOKABLE void startReply(const QString &messageId);
+    /// Esc or the bar's close button: the next send is no reply.
+    Q_INVOKABLE void cancelReply();
     Q_INVOKABLE bool retract(const QString &messageId);
     Q_INVOKABLE bool retry(const QString &messageId);
     /// The composer's text changed (sent as a live-typing draft where enabled).
@@ -69,6 +79,7 @@ public:
 
 signals:
     void editingChanged();
+    void replyingChanged();
     void typingChanged();
     void canSendChanged();
     void sendErrorChanged();
@@ -80,6 +91,7 @@ private:
 
     ChatManager *m_chats;
     QString m_editingId;
+    QString m_replyingId;
     QString m_sendError;
     QList<QMetaObject::Connection> m_chatConnections;
 };

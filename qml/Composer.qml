@@ -82,6 +82,26 @@ Rectangle {
             font.pixelSize: Theme.baseFontPixels * 0.8
         }
         RowLayout {
+            objectName: "replyBar"
+            visible: Chat.replyingId.length > 0
+            Layout.fillWidth: true
+            Layout.leftMargin: 6
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                text: qsTr("Replying to %1").arg(Chat.replyingText)
+                color: Theme.accent
+                font.pixelSize: Theme.baseFontPixels * 0.8
+            }
+            SecondaryButton {
+                objectName: "cancelReply"
+                flat: true
+                text: "✕"
+                Accessible.name: qsTr("Cancel the reply")
+                onClicked: Chat.cancelReply()
+            }
+        }
+        RowLayout {
             visible: Chat.editing
             Layout.fillWidth: true
             Layout.leftMargin: 6
@@ -144,6 +164,9 @@ Rectangle {
                         } else if (event.key === Qt.Key_Escape && Chat.editing) {
                             Chat.cancelEdit()
                             input.clear()
+                            event.accepted = true
+                        } else if (event.key === Qt.Key_Escape && Chat.replyingId.length > 0) {
+                            Chat.cancelReply()
                             event.accepted = true
                         }
                     }

@@ -33,10 +33,16 @@ Item {
     required property bool firstInGroup
     required property bool firstOfDay
     required property bool firstUnread
+    required property string replyTo
+    required property string replyAuthor
+    required property string replyText
     // The chat is a private conversation: its messages need no "private" tag.
     property bool inConversation: false
     signal editRequested(string messageId)
     signal retractRequested(string messageId)
+    signal replyRequested(string messageId)
+    /// The quote of a reply was clicked: show the original.
+    signal quoteClicked(string messageId)
 
     implicitHeight: column.implicitHeight
     // The keyboard's place in the list: a ring while the list has the focus.
@@ -170,6 +176,39 @@ Item {
                         }
                         Item { Layout.fillWidth: true }
                     }
+                    Rectangle {
+                        // The quote of the message this one answers; jumps to it.
+                        objectName: "replyQuote"
+                        visible: delegate.replyTo.length > 0
+                        Layout.fillWidth: true
+                        implicitHeight: quoteLabel.implicitHeight + 8
+                        color: "transparent"
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("In reply to %1").arg(quoteLabel.text)
+                        Rectangle {
+                            width: 3
+                            height: parent.height
+                            color: Theme.accent
+                        }
+                        Label {
+                            id: quoteLabel
+                            x: 10
+                            y: 4
+                            width: parent.width - 10
+                            elide: Text.ElideRight
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.baseFontPixels * 0.85
+                            text: delegate.replyAuthor.length > 0
+                                  ? qsTr("%1: %2").arg(delegate.replyAuthor).arg(delegate.replyText)
+                                  : qsTr("Original message not loaded")
+                        }
+                        TapHandler {
+                            onTapped: delegate.quoteClicked(delegate.replyTo)
+                        }
+                        HoverHandler {
+                            cursorShape: Qt.PointingHandCursor
+                        }
+                    }
                     TextEdit {
                         id: messageText
                         objectName: "messageText"
@@ -242,6 +281,13 @@ Item {
                         text: qsTr("Copy link")
                         enabled: contextMenu.link.length > 0
                         onTriggered: Clipboard.copy(contextMenu.link)
+                    }
+                    ThemedMenuItem {
+                        objectName: "replyItem"
+                        text: qsTr("Reply")
+                        enabled: !contextMenu.target.deleted && !contextMenu.target.pending
+                                 && !contextMenu.target.failed
+                        onTriggered: contextMenu.target.replyRequested(contextMenu.target.messageId)
                     }
                     ThemedMenuItem {
                         objectName: "editItem"

@@ -78,6 +78,11 @@ Item {
             width: ListView.view.width
             inConversation: App.chats.currentConversation !== null
             onEditRequested: function(id) { root.editRequested(id) }
+            onReplyRequested: function(id) { Chat.startReply(id) }
+            onQuoteClicked: function(id) {
+                if (root.pager)
+                    root.pager.jumpTo(id)
+            }
             onRetractRequested: function(id) {
                 retractDialog.messageId = id
                 retractDialog.open()

@@ -239,6 +239,14 @@
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Antwort auf %1</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Antwort abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>
@@ -541,6 +549,22 @@
     <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>In reply to %1</source>
+        <translation>Antwort auf %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Original message not loaded</source>
+        <translation>Ursprüngliche Nachricht nicht geladen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>

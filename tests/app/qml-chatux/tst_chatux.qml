@@ -289,6 +289,29 @@ Item {
             App.chats.currentRoom.sendDrafts = false
         }
 
+        function test_9y_aReplyQuotesItsOriginalAndJumpsToIt() {
+            compare(App.chats.currentTitle, "Main")
+            sendTyped("quote me")
+            tryVerify(function() { return lastMessage().text === "quote me" && !lastMessage().pending }, 10000)
+            const original = lastMessage().messageId
+            Chat.startReply(original) // what the menu's Reply does
+            const bar = findChild(chat, "replyBar")
+            verify(bar.visible, "the composer says what the message answers")
+            sendTyped("my answer")
+            tryVerify(function() { return lastMessage().text === "my answer" && !lastMessage().pending }, 10000)
+            compare(lastMessage().replyTo, original)
+            verify(!bar.visible, "sent: the next message is no reply")
+            const quote = findChild(lastDelegate(), "replyQuote")
+            verify(quote.visible)
+            verify(quote.Accessible.name.indexOf("quote me") >= 0, quote.Accessible.name)
+            const jumps = Qt.createQmlObject("import QtTest; SignalSpy { signalName: \"jumped\" }", root)
+            jumps.target = App.chats.currentRoom.pager
+            mouseClick(quote)
+            tryCompare(jumps, "count", 1)
+            compare(jumps.signalArguments[0][0], original)
+            jumps.destroy()
+        }
+
         function test_9z_aRoomThatNeverConnectedSaysWhy() {
             App.connector.connectToServer("127.0.0.1", 1, false, "some-token", "Nowhere")
             compare(App.chats.currentTitle, "Nowhere")
