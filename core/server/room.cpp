@@ -389,14 +389,6 @@ void Room::messageNow(Connection *connection, MessageEvent &&event)
     if (!sender)
         return;
     touch(connection);
-    // Replies come after what was queued before them, like every answer.
-    QPointer<Connection> guard(connection);
-    const auto reply = [this, guard](auto answer) {
-        m_order.after([guard, answer] {
-            if (guard)
-                answer(guard.data());
-        });
-    };
     if (event.content.isNull())
         event.content = QString(QLatin1String(""));
 
@@ -408,37 +400,10 @@ void Room::messageNow(Connection *connection, MessageEvent &&event)
     out.partial = event.partial;
 
     QString recipientId;
-    if (!event.to.isEmpty()) {
-        const std::optional<QString> recipient = this->recipientId(event.to);
-        if (!recipient) {
-            reply([id = event.id](Connection *c) { c->sendErrorAbout(id, ErrorCode::NoSuchUser); });
-            return;
-        }
-        recipientId = *recipient;
-    }
-
     std::optional<store::StoredEvent> existing;
-    if (!event.id.isEmpty()) {
-        if (!protocol::isValidMessageId(event.id)) {
-            reply([](Connection *c) {
-                c->sendError(errors::text(errors::ServerError::InvalidMessageId), false);
-            });
-            return;
-        }
-        existing = m_store->latest(m_name, event.id);
-        if ((existing && (existing->kind != store::EventKind::Message ||
-                          existing->senderId != sender->user.id)) ||
-            m_drafts.takenByOther(event.id, sender->user.id)) {
-            reply([id = event.id](Connection *c) {
-                c->sendErrorAbout(id, ErrorCode::NotYourMessage);
-            });
-            return;
-        }
-        out.id = event.id;
-    } else {
-        out.id = store::generateEventId();
-    }
-
+    if (!resolveRecipient(connection, event, &recipientId) ||
+        !claimMessageId(connection, event, sender->user.id, &out, &existing))
+        return;
     if (existing) {
         // An update keeps the original audience and time.
         recipientId = existing->recipientId;
@@ -450,45 +415,116 @@ void Room::messageNow(Connection *connection, MessageEvent &&event)
     }
 
     if (out.partial) {
-        // A live-typing draft: never stored, only for connections that asked. Its id
-        // is its author's from now on, though nothing is stored yet.
-        m_drafts.reserve(out.id, sender->user.id);
-        const QByteArray line = protocol::encode(out);
-        if (m_bus)
-            m_bus->publishDraft(m_name, line, sender->user.id, recipientId);
-        else
-            deliverDraft(line, sender->user.id, recipientId);
+        publishDraft(out, sender->user.id, recipientId);
         return;
     }
+    if (!markChange(connection, existing, &out))
+        return;
+    storeMessage(connection, out, sender->user.id, recipientId, existing ? existing->seq : 0);
+}
 
-    if (existing) {
-        if (existing->content == out.content) {
-            // A resend: the stored message goes back to this connection alone.
-            reply([line = existing->line](Connection *c) { c->send(line); });
-            return;
-        }
-        if (out.content.isEmpty())
-            out.deleted = true;
-        else
-            out.edited = epochNow();
-    } else if (out.content.isEmpty()) {
-        return; // nothing to publish or retract
+void Room::replyInOrder(Connection *connection, std::function<void(Connection *)> answer)
+{
+    // Replies come after what was queued before them, like every answer.
+    QPointer<Connection> guard(connection);
+    m_order.after([guard, answer = std::move(answer)] {
+        if (guard)
+            answer(guard.data());
+    });
+}
+
+bool Room::resolveRecipient(Connection *connection, const MessageEvent &event, QString *recipientId)
+{
+    if (event.to.isEmpty())
+        return true;
+    const std::optional<QString> recipient = this->recipientId(event.to);
+    if (!recipient) {
+        replyInOrder(connection, [id = event.id](Connection *c) {
+            c->sendErrorAbout(id, ErrorCode::NoSuchUser);
+        });
+        return false;
     }
+    *recipientId = *recipient;
+    return true;
+}
 
+bool Room::claimMessageId(Connection *connection, const MessageEvent &event,
+                          const QString &senderId, MessageEvent *out,
+                          std::optional<store::StoredEvent> *existing)
+{
+    if (event.id.isEmpty()) {
+        out->id = store::generateEventId();
+        return true;
+    }
+    if (!protocol::isValidMessageId(event.id)) {
+        replyInOrder(connection, [](Connection *c) {
+            c->sendError(errors::text(errors::ServerError::InvalidMessageId), false);
+        });
+        return false;
+    }
+    *existing = m_store->latest(m_name, event.id);
+    const std::optional<store::StoredEvent> &stored = *existing;
+    if ((stored && (stored->kind != store::EventKind::Message || stored->senderId != senderId)) ||
+        m_drafts.takenByOther(event.id, senderId)) {
+        replyInOrder(connection, [id = event.id](Connection *c) {
+            c->sendErrorAbout(id, ErrorCode::NotYourMessage);
+        });
+        return false;
+    }
+    out->id = event.id;
+    return true;
+}
+
+void Room::publishDraft(const MessageEvent &out, const QString &senderId,
+                        const QString &recipientId)
+{
+    // A live-typing draft: never stored, only for connections that asked. Its id
+    // is its author's from now on, though nothing is stored yet.
+    m_drafts.reserve(out.id, senderId);
+    const QByteArray line = protocol::encode(out);
+    if (m_bus)
+        m_bus->publishDraft(m_name, line, senderId, recipientId);
+    else
+        deliverDraft(line, senderId, recipientId);
+}
+
+bool Room::markChange(Connection *connection, const std::optional<store::StoredEvent> &existing,
+                      MessageEvent *out)
+{
+    if (existing) {
+        if (existing->content == out->content) {
+            // A resend: the stored message goes back to this connection alone.
+            replyInOrder(connection, [line = existing->line](Connection *c) { c->send(line); });
+            return false;
+        }
+        if (out->content.isEmpty())
+            out->deleted = true;
+        else
+            out->edited = epochNow();
+    } else if (out->content.isEmpty()) {
+        return false; // nothing to publish or retract
+    }
+    return true;
+}
+
+void Room::storeMessage(Connection *connection, const MessageEvent &out, const QString &senderId,
+                        const QString &recipientId, qint64 replacesSeq)
+{
     store::StoredEvent stored;
     stored.room = m_name;
     stored.id = out.id;
     stored.kind = store::EventKind::Message;
-    stored.senderId = sender->user.id;
+    stored.senderId = senderId;
     stored.recipientId = recipientId;
     stored.time = out.time;
     stored.content = out.content;
     stored.line = protocol::encode(out);
     if (m_bus) {
-        m_hub->publishToBus(this, stored, connection, existing ? existing->seq : 0);
+        m_hub->publishToBus(this, stored, connection, replacesSeq);
         return;
     }
     // Stored (with others of this pass, in one transaction) before anyone sees it.
+    QPointer<Connection> guard(connection);
     write(std::move(stored),
           [this, guard](bool ok, const store::StoredEvent &e) { messageStored(ok, e, guard); });
 }

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -97,6 +98,27 @@ private:
     void write(store::StoredEvent &&event, AckQueue::Outcome outcome);
     /// message() once nothing queued before must come first.
     void messageNow(Connection *connection, protocol::MessageEvent &&event);
+    /// Runs `answer` for the connection (if still open) after what was queued before.
+    void replyInOrder(Connection *connection, std::function<void(Connection *)> answer);
+    /// messageNow() steps; each false one has answered the sender and ends the message.
+    /// The `to` of a private message as a user id ("No such user" when unknown).
+    bool resolveRecipient(Connection *connection, const protocol::MessageEvent &event,
+                          QString *recipientId);
+    /// out->id: the event's own (valid and the sender's), or a new one; *existing is
+    /// the stored message it updates.
+    bool claimMessageId(Connection *connection, const protocol::MessageEvent &event,
+                        const QString &senderId, protocol::MessageEvent *out,
+                        std::optional<store::StoredEvent> *existing);
+    /// A draft goes to the connections that asked for drafts, never to the store.
+    void publishDraft(const protocol::MessageEvent &out, const QString &senderId,
+                      const QString &recipientId);
+    /// Marks an update edited or deleted; false when there is nothing to store (a
+    /// resend, answered with the stored line, or an empty new message).
+    bool markChange(Connection *connection, const std::optional<store::StoredEvent> &existing,
+                    protocol::MessageEvent *out);
+    /// Stores the message (or hands it to the bus), then delivers it.
+    void storeMessage(Connection *connection, const protocol::MessageEvent &out,
+                      const QString &senderId, const QString &recipientId, qint64 replacesSeq);
     /// The outcome of a message's write: delivered, or "Message not stored" to `sender`.
     void messageStored(bool stored, const store::StoredEvent &event, Connection *sender);
     Member *findMember(const QString &idOrName) const;
