@@ -192,25 +192,32 @@ bool parseListen(const QString &text, ServerConfig *config)
     return true;
 }
 
-/// Fills the config from the parsed options; prints the problem and returns false.
-bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
+bool invalidValue(const QString &name, const QString &value)
 {
-    const auto fail = [](const QString &name, const QString &value) {
-        err() << "talker-server: invalid value for --" << name << ": " << value << Qt::endl;
-        return false;
-    };
+    err() << "talker-server: invalid value for --" << name << ": " << value << Qt::endl;
+    return false;
+}
+
+/// --listen and --metrics.
+bool applyAddresses(const QCommandLineParser &parser, ServerConfig *config)
+{
     if (parser.isSet(QStringLiteral("listen")) &&
         !parseListen(parser.value(QStringLiteral("listen")), config))
-        return fail(QStringLiteral("listen"), parser.value(QStringLiteral("listen")));
+        return invalidValue(QStringLiteral("listen"), parser.value(QStringLiteral("listen")));
     if (parser.isSet(QStringLiteral("metrics"))) {
         ServerConfig where;
         if (!parseListen(parser.value(QStringLiteral("metrics")), &where))
-            return fail(QStringLiteral("metrics"), parser.value(QStringLiteral("metrics")));
+            return invalidValue(QStringLiteral("metrics"), parser.value(QStringLiteral("metrics")));
         config->metricsEnabled = true;
         config->metricsAddress = where.address;
         config->metricsPort = where.port;
     }
-    config->nodeName = parser.value(QStringLiteral("node-name"));
+    return true;
+}
+
+/// The options given in seconds.
+bool applyDurations(const QCommandLineParser &parser, ServerConfig *config)
+{
     const struct
     {
         const char *name;
@@ -224,55 +231,77 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
     for (const auto &d : durations) {
         const QString name = QString::fromLatin1(d.name);
         if (parser.isSet(name) && !parseSeconds(parser.value(name), d.target))
-            return fail(name, parser.value(name));
+            return invalidValue(name, parser.value(name));
     }
+    return true;
+}
+
+/// The options that are counts of bytes, events or connections.
+bool applyCounts(const QCommandLineParser &parser, ServerConfig *config)
+{
     qint64 v = 0;
     const auto count = [&](const char *name, auto apply) {
         const QString key = QString::fromLatin1(name);
         if (!parser.isSet(key))
             return true;
         if (!parseCount(parser.value(key), &v))
-            return fail(key, parser.value(key));
+            return invalidValue(key, parser.value(key));
         apply(v);
         return true;
     };
-    bool ok =
-        count("max-line-size", [&](qint64 x) { config->maxLineSize = qMax<qint64>(x, 64); }) &&
-        count("replay-cap", [&](qint64 x) { config->replayCap = int(qMin<qint64>(x, 1 << 20)); }) &&
-        count(
-            "max-connections-per-address",
-            [&](qint64 x) { config->maxConnectionsPerAddress = int(qMin<qint64>(x, 1 << 30)); }) &&
-        count("event-burst",
-              [&](qint64 x) { config->eventBurst = int(qMin<qint64>(x, 1 << 30)); }) &&
-        count("max-pending-input", [&](qint64 x) { config->maxPendingInput = x; }) &&
-        count("max-bytes-per-second", [&](qint64 x) { config->maxBytesPerSecond = x; }) &&
-        count("byte-burst", [&](qint64 x) { config->byteBurst = x; }) &&
-        count("max-pending-output", [&](qint64 x) { config->maxPendingOutput = x; }) &&
-        count("auth-failures",
-              [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); }) &&
-        count("db-max-size", [&](qint64 x) { config->storeMaxSizeBytes = x; }) &&
-        count("history-cap-events", [&](qint64 x) { config->historyCapEvents = x; }) &&
-        count("history-cap-bytes", [&](qint64 x) { config->historyCapBytes = x; }) &&
-        count("threads",
-              [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
-    if (!ok)
-        return false;
+    return count("max-line-size", [&](qint64 x) { config->maxLineSize = qMax<qint64>(x, 64); }) &&
+           count("replay-cap",
+                 [&](qint64 x) { config->replayCap = int(qMin<qint64>(x, 1 << 20)); }) &&
+           count("max-connections-per-address",
+                 [&](qint64 x) {
+                     config->maxConnectionsPerAddress = int(qMin<qint64>(x, 1 << 30));
+                 }) &&
+           count("event-burst",
+                 [&](qint64 x) { config->eventBurst = int(qMin<qint64>(x, 1 << 30)); }) &&
+           count("max-pending-input", [&](qint64 x) { config->maxPendingInput = x; }) &&
+           count("max-bytes-per-second", [&](qint64 x) { config->maxBytesPerSecond = x; }) &&
+           count("byte-burst", [&](qint64 x) { config->byteBurst = x; }) &&
+           count("max-pending-output", [&](qint64 x) { config->maxPendingOutput = x; }) &&
+           count("auth-failures",
+                 [&](qint64 x) { config->authFailuresAllowed = int(qMin<qint64>(x, 1 << 30)); }) &&
+           count("db-max-size", [&](qint64 x) { config->storeMaxSizeBytes = x; }) &&
+           count("history-cap-events", [&](qint64 x) { config->historyCapEvents = x; }) &&
+           count("history-cap-bytes", [&](qint64 x) { config->historyCapBytes = x; }) &&
+           count("threads",
+                 [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
+}
+
+/// --max-events-per-second (a fraction is fine) and --db-busy-timeout.
+bool applyRateAndBusyTimeout(const QCommandLineParser &parser, ServerConfig *config)
+{
     if (parser.isSet(QStringLiteral("max-events-per-second"))) {
         bool numberOk = false;
         const double rate =
             parser.value(QStringLiteral("max-events-per-second")).toDouble(&numberOk);
         if (!numberOk || rate < 0)
-            return fail(QStringLiteral("max-events-per-second"),
-                        parser.value(QStringLiteral("max-events-per-second")));
+            return invalidValue(QStringLiteral("max-events-per-second"),
+                                parser.value(QStringLiteral("max-events-per-second")));
         config->maxEventsPerSecond = rate;
     }
     qint64 busyMs = 0;
     if (parser.isSet(QStringLiteral("db-busy-timeout"))) {
         if (!parseSeconds(parser.value(QStringLiteral("db-busy-timeout")), &busyMs))
-            return fail(QStringLiteral("db-busy-timeout"),
-                        parser.value(QStringLiteral("db-busy-timeout")));
+            return invalidValue(QStringLiteral("db-busy-timeout"),
+                                parser.value(QStringLiteral("db-busy-timeout")));
         config->storeBusyTimeoutMs = int(qMin<qint64>(busyMs, 1 << 30));
     }
+    return true;
+}
+
+/// Fills the config from the parsed options; prints the problem and returns false.
+bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
+{
+    if (!applyAddresses(parser, config))
+        return false;
+    config->nodeName = parser.value(QStringLiteral("node-name"));
+    if (!applyDurations(parser, config) || !applyCounts(parser, config) ||
+        !applyRateAndBusyTimeout(parser, config))
+        return false;
     config->tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
     config->tlsKeyFile = parser.value(QStringLiteral("tls-key"));
     if (config->tlsCertificateFile.isEmpty() != config->tlsKeyFile.isEmpty()) {
@@ -315,18 +344,8 @@ bool clusterOptions(const QCommandLineParser &parser, const ServerConfig &config
 }
 #endif
 
-} // namespace
-
-int main(int argc, char *argv[])
+void addOptions(QCommandLineParser &parser)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("talker-server"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Talker"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TALKER_VERSION));
-    qSetMessagePattern(
-        QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} %{type} %{category}: %{message}"));
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The Talker chat server.\n\n"
         "Serve:   talker-server [--listen HOST:PORT] [--database PATH] [options]\n"
@@ -352,8 +371,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Optional: user add|list|remove|reset-token [NAME], or invite "
                        "create|list|revoke [CODE]."),
         QStringLiteral("[user ...|invite ...]"));
-    parser.process(app);
+}
 
+/// The defaults that depend on this machine, and the database path.
+ServerConfig baseConfig(const QCommandLineParser &parser)
+{
     ServerConfig config;
     config.address = QHostAddress::Any;
     config.threads = qBound(1, QThread::idealThreadCount(), 8);
@@ -363,9 +385,13 @@ int main(int argc, char *argv[])
         QDir().mkpath(dir);
         config.databasePath = QDir(dir).filePath(QStringLiteral("talker.db"));
     }
+    return config;
+}
 
-    const QStringList args = parser.positionalArguments();
-    const bool cluster = parser.isSet(QStringLiteral("cluster"));
+/// Exit code 2 with the reason printed when the command line asks for what this
+/// build or talker-server cannot do; else -1.
+int unsupportedRequest(const QStringList &args, bool cluster)
+{
 #ifndef TALKER_HAVE_CLUSTER
     if (cluster) {
         err() << "talker-server: built without cluster mode (the NATS C client, libnats-dev, "
@@ -373,46 +399,46 @@ int main(int argc, char *argv[])
               << Qt::endl;
         return 2;
     }
+#else
+    Q_UNUSED(cluster)
 #endif
     if (!args.isEmpty() && !talker::server::cli::isAdminCommand(args.first())) {
         err() << "talker-server: unknown command " << args.first() << " (see --help)" << Qt::endl;
         return 2;
     }
-    const auto value = [&](const char *name) {
-        return parser.value(QString::fromLatin1(name));
-    };
-    const talker::server::cli::InviteOptions inviteOptions{
-        value("room"), value("uses"), value("expires"), value("public-address"), value("listen")};
-    if (!args.isEmpty() && !cluster)
-        return talker::server::cli::runAdminCommand(args, config.databasePath, inviteOptions);
-
-    if (!applyOptions(parser, &config))
-        return 2;
+    return -1;
+}
 
 #ifdef TALKER_HAVE_CLUSTER
-    talker::cluster::ClusterNode node;
-    if (cluster) {
-        talker::cluster::ClusterNode::Options options;
-        if (!clusterOptions(parser, config, args.isEmpty(), &options))
-            return 2;
-        // A node waits for NATS (logging why); a user command fails at once.
-        if (!node.open(options, args.isEmpty())) {
-            err() << "talker-server: cannot reach NATS: " << node.lastError() << Qt::endl;
-            return 1;
-        }
-        if (!args.isEmpty())
-            return talker::server::cli::runAdminCommand(args, node.store(), inviteOptions);
-        config.threads = 1; // the bus gives the order; one event loop follows it
+/// Opens the cluster node and runs a user command on it; -1 when the node is ready
+/// to serve, else the exit code.
+int openCluster(const QCommandLineParser &parser, const QStringList &args,
+                const talker::server::cli::InviteOptions &inviteOptions, ServerConfig *config,
+                talker::cluster::ClusterNode *node)
+{
+    talker::cluster::ClusterNode::Options options;
+    if (!clusterOptions(parser, *config, args.isEmpty(), &options))
+        return 2;
+    // A node waits for NATS (logging why); a user command fails at once.
+    if (!node->open(options, args.isEmpty())) {
+        err() << "talker-server: cannot reach NATS: " << node->lastError() << Qt::endl;
+        return 1;
     }
+    if (!args.isEmpty())
+        return talker::server::cli::runAdminCommand(args, node->store(), inviteOptions);
+    config->threads = 1; // the bus gives the order; one event loop follows it
+    return -1;
+}
 #endif
 
+/// Listens (on the cluster's bus when given) and runs until a signal quits.
+int serve(QCoreApplication &app, const ServerConfig &config, talker::server::RoomBus *bus)
+{
     installSignalHandlers(&app);
 
     talker::server::Server server(config);
-#ifdef TALKER_HAVE_CLUSTER
-    if (cluster)
-        server.setBus(node.bus());
-#endif
+    if (bus)
+        server.setBus(bus);
     if (!server.listen()) {
         err() << "talker-server: " << server.errorString() << Qt::endl;
         return 1;
@@ -429,4 +455,47 @@ int main(int argc, char *argv[])
     server.close();
     qInfo("talker-server stopped");
     return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("talker-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Talker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TALKER_VERSION));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} %{type} %{category}: %{message}"));
+
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+
+    ServerConfig config = baseConfig(parser);
+    const QStringList args = parser.positionalArguments();
+    const bool cluster = parser.isSet(QStringLiteral("cluster"));
+    if (const int code = unsupportedRequest(args, cluster); code >= 0)
+        return code;
+    const auto value = [&](const char *name) {
+        return parser.value(QString::fromLatin1(name));
+    };
+    const talker::server::cli::InviteOptions inviteOptions{
+        value("room"), value("uses"), value("expires"), value("public-address"), value("listen")};
+    if (!args.isEmpty() && !cluster)
+        return talker::server::cli::runAdminCommand(args, config.databasePath, inviteOptions);
+
+    if (!applyOptions(parser, &config))
+        return 2;
+
+#ifdef TALKER_HAVE_CLUSTER
+    talker::cluster::ClusterNode node;
+    if (cluster) {
+        if (const int code = openCluster(parser, args, inviteOptions, &config, &node); code >= 0)
+            return code;
+    }
+    return serve(app, config, cluster ? node.bus() : nullptr);
+#else
+    return serve(app, config, nullptr);
+#endif
 }
