@@ -254,72 +254,95 @@ DecodeResult decodeObject(const QJsonObject &o)
     return failure(ErrorCode::UnknownType, renderJsonValue(typeValue));
 }
 
+namespace {
+
+QJsonObject connectToJson(const ConnectEvent &c)
+{
+    QJsonObject o{{kType, QStringLiteral("connect")},
+                  {QStringLiteral("room"), c.room},
+                  {QStringLiteral("token"), c.token}};
+    if (c.lastEventId)
+        o.insert(QStringLiteral("last_event_id"), *c.lastEventId);
+    if (c.history)
+        o.insert(QStringLiteral("history"), *c.history);
+    if (c.includePartial)
+        o.insert(QStringLiteral("include_partial"), true);
+    return o;
+}
+
+QJsonObject messageToJson(const MessageEvent &m)
+{
+    QJsonObject o = m.extra;
+    // Only the typed fields may set these: an extra `to` must never turn
+    // a public message into something else, or the reverse.
+    for (const char *reserved :
+         {"id", "content", "user", "time", "to", "private", "edited", "deleted", "partial"})
+        o.remove(QLatin1String(reserved));
+    o.insert(kType, QStringLiteral("message"));
+    if (!m.id.isEmpty())
+        o.insert(kId, m.id);
+    if (!m.content.isNull())
+        o.insert(QStringLiteral("content"), m.content);
+    if (m.user.isValid())
+        o.insert(kUser, m.user.toJson());
+    if (m.time)
+        o.insert(kTime, m.time);
+    if (!m.to.isEmpty())
+        o.insert(QStringLiteral("to"), m.to);
+    if (m.isPrivate)
+        o.insert(QStringLiteral("private"), true);
+    if (m.edited)
+        o.insert(QStringLiteral("edited"), m.edited);
+    if (m.deleted)
+        o.insert(QStringLiteral("deleted"), true);
+    if (m.partial)
+        o.insert(QStringLiteral("partial"), true);
+    return o;
+}
+
+QJsonObject usersToJson(const UsersEvent &u)
+{
+    QJsonArray list;
+    for (const User &user : u.users)
+        list.append(user.toJson());
+    return QJsonObject{{kType, QStringLiteral("users")}, {QStringLiteral("users"), list}};
+}
+
+QJsonObject presenceToJson(const PresenceEvent &p)
+{
+    QJsonObject o{{kType, presenceTypeName(p.kind)}};
+    if (p.kind == PresenceEvent::Kind::Leave)
+        o.insert(kUser, p.user.id);
+    else
+        o.insert(kUser, p.user.toJson());
+    if (p.time)
+        o.insert(kTime, p.time);
+    if (!p.id.isEmpty())
+        o.insert(kId, p.id);
+    return o;
+}
+
+QJsonObject errorToJson(const ErrorEvent &e)
+{
+    QJsonObject o{{kType, QStringLiteral("error")}, {QStringLiteral("message"), e.message}};
+    if (!e.id.isEmpty())
+        o.insert(kId, e.id);
+    return o;
+}
+
+} // namespace
+
 QJsonObject toJson(const Event &event)
 {
     return std::visit(
         Overloaded{
-            [](const ConnectEvent &c) {
-                QJsonObject o{{kType, QStringLiteral("connect")},
-                              {QStringLiteral("room"), c.room},
-                              {QStringLiteral("token"), c.token}};
-                if (c.lastEventId)
-                    o.insert(QStringLiteral("last_event_id"), *c.lastEventId);
-                if (c.history)
-                    o.insert(QStringLiteral("history"), *c.history);
-                if (c.includePartial)
-                    o.insert(QStringLiteral("include_partial"), true);
-                return o;
-            },
+            [](const ConnectEvent &c) { return connectToJson(c); },
             [](const ConnectedEvent &c) {
                 return QJsonObject{{kType, QStringLiteral("connected")}, {kUser, c.user.toJson()}};
             },
-            [](const MessageEvent &m) {
-                QJsonObject o = m.extra;
-                // Only the typed fields may set these: an extra `to` must never turn
-                // a public message into something else, or the reverse.
-                for (const char *reserved : {"id", "content", "user", "time", "to", "private",
-                                             "edited", "deleted", "partial"})
-                    o.remove(QLatin1String(reserved));
-                o.insert(kType, QStringLiteral("message"));
-                if (!m.id.isEmpty())
-                    o.insert(kId, m.id);
-                if (!m.content.isNull())
-                    o.insert(QStringLiteral("content"), m.content);
-                if (m.user.isValid())
-                    o.insert(kUser, m.user.toJson());
-                if (m.time)
-                    o.insert(kTime, m.time);
-                if (!m.to.isEmpty())
-                    o.insert(QStringLiteral("to"), m.to);
-                if (m.isPrivate)
-                    o.insert(QStringLiteral("private"), true);
-                if (m.edited)
-                    o.insert(QStringLiteral("edited"), m.edited);
-                if (m.deleted)
-                    o.insert(QStringLiteral("deleted"), true);
-                if (m.partial)
-                    o.insert(QStringLiteral("partial"), true);
-                return o;
-            },
-            [](const UsersEvent &u) {
-                QJsonArray list;
-                for (const User &user : u.users)
-                    list.append(user.toJson());
-                return QJsonObject{{kType, QStringLiteral("users")},
-                                   {QStringLiteral("users"), list}};
-            },
-            [](const PresenceEvent &p) {
-                QJsonObject o{{kType, presenceTypeName(p.kind)}};
-                if (p.kind == PresenceEvent::Kind::Leave)
-                    o.insert(kUser, p.user.id);
-                else
-                    o.insert(kUser, p.user.toJson());
-                if (p.time)
-                    o.insert(kTime, p.time);
-                if (!p.id.isEmpty())
-                    o.insert(kId, p.id);
-                return o;
-            },
+            [](const MessageEvent &m) { return messageToJson(m); },
+            [](const UsersEvent &u) { return usersToJson(u); },
+            [](const PresenceEvent &p) { return presenceToJson(p); },
             [](const PingEvent &) {
                 return QJsonObject{{kType, QStringLiteral("ping")}};
             },
@@ -329,13 +352,7 @@ QJsonObject toJson(const Event &event)
             [](const CloseEvent &) {
                 return QJsonObject{{kType, QStringLiteral("close")}};
             },
-            [](const ErrorEvent &e) {
-                QJsonObject o{{kType, QStringLiteral("error")},
-                              {QStringLiteral("message"), e.message}};
-                if (!e.id.isEmpty())
-                    o.insert(kId, e.id);
-                return o;
-            },
+            [](const ErrorEvent &e) { return errorToJson(e); },
             [](const RegisterEvent &r) {
                 return QJsonObject{{kType, QStringLiteral("register")},
                                    {QStringLiteral("invite"), r.invite},
