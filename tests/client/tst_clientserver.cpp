@@ -8,6 +8,7 @@
 #include "client/outbox.h"
 #include "client/room.h"
 #include "client/timeline.h"
+#include "fastsession.h"
 #include "models/membermodel.h"
 #include "models/messagemodel.h"
 #include "testserver.h"
@@ -24,21 +25,11 @@
 
 using namespace talker;
 using namespace talker::client;
+using talker::test::fastSessionSettings;
 using talker::test::TestServer;
 
 namespace {
 constexpr int Timeout = 15000;
-
-SessionSettings fastSettings()
-{
-    SessionSettings s;
-    s.pingIntervalMs = 300;
-    s.deadLinkTimeoutMs = 3000;
-    s.connectTimeoutMs = 3000;
-    s.backoffInitialMs = 50;
-    s.backoffMaxMs = 300;
-    return s;
-}
 
 int countText(const Timeline *t, const QString &text)
 {
@@ -67,7 +58,7 @@ class TestClientServer : public QObject
     QString aliceToken, bobToken;
 
     std::unique_ptr<Account> makeAccount(const QString &name, const QString &token,
-                                         const SessionSettings &settings = fastSettings())
+                                         const SessionSettings &settings = fastSessionSettings())
     {
         AccountConfig c;
         c.id = name;
@@ -207,7 +198,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected(), Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(members.rowCount(), 1, Timeout);
 
-        SessionSettings quiet = fastSettings();
+        SessionSettings quiet = fastSessionSettings();
         quiet.pingIntervalMs = 60000; // bob says nothing, so the server marks him idle
         quiet.deadLinkTimeoutMs = 60000;
         auto bob = makeAccount(QStringLiteral("bob"), bobToken, quiet);
@@ -433,7 +424,7 @@ private slots:
         c.host = QStringLiteral("127.0.0.1");
         c.port = server->port();
         Account bob(c, dir.filePath(QStringLiteral("bob.sqlite")));
-        bob.setSessionSettings(fastSettings());
+        bob.setSessionSettings(fastSessionSettings());
         bob.setWindowSize(10);
         Room *room = bob.joinRoom(QStringLiteral("Main"));
         QCOMPARE(room->timeline()->count(), 10);
@@ -499,7 +490,7 @@ private slots:
         // without trusting the self-signed certificate: refused, retried, never connected
         {
             Account untrusted(c, QStringLiteral(":memory:"));
-            untrusted.setSessionSettings(fastSettings());
+            untrusted.setSessionSettings(fastSessionSettings());
             Room *room = untrusted.joinRoom(QStringLiteral("Main"));
             untrusted.setToken(aliceToken);
             QTRY_COMPARE_WITH_TIMEOUT(room->state(), Session::State::Reconnecting, Timeout);
@@ -507,7 +498,7 @@ private slots:
         }
         // the hook (where certificate trust and pinning plug in) accepts it
         Account account(c, QStringLiteral(":memory:"));
-        account.setSessionSettings(fastSettings());
+        account.setSessionSettings(fastSessionSettings());
         const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
         QCOMPARE(certs.size(), 1);
         account.setSslConfigurator([certs](QSslSocket &socket) {

@@ -11,6 +11,7 @@
 #include "client/outbox.h"
 #include "client/room.h"
 #include "client/timeline.h"
+#include "fastsession.h"
 #include "models/messagemodel.h"
 #include "testserver.h"
 
@@ -24,21 +25,12 @@
 using namespace talker;
 using namespace talker::client;
 using talker::models::MessageModel;
+using talker::test::fastSessionSettings;
 using talker::test::TestServer;
 
 namespace {
 constexpr int Timeout = 15000;
 
-SessionSettings fast()
-{
-    SessionSettings s;
-    s.pingIntervalMs = 300;
-    s.deadLinkTimeoutMs = 3000;
-    s.connectTimeoutMs = 3000;
-    s.backoffInitialMs = 50;
-    s.backoffMaxMs = 300;
-    return s;
-}
 } // namespace
 
 class TestReplies : public QObject
@@ -56,7 +48,7 @@ class TestReplies : public QObject
         c.host = QStringLiteral("127.0.0.1");
         c.port = m_server.port();
         auto a = std::make_unique<Account>(c, m_dir.filePath(name + QStringLiteral(".sqlite")));
-        a->setSessionSettings(fast());
+        a->setSessionSettings(fastSessionSettings());
         a->joinRoom(QStringLiteral("Main"));
         if (!token.isEmpty())
             a->setToken(token);

@@ -9,6 +9,7 @@
 #include "client/outbox.h"
 #include "client/room.h"
 #include "client/timeline.h"
+#include "fastsession.h"
 #include "models/messagemodel.h"
 #include "testserver.h"
 #include "wireclient.h"
@@ -21,22 +22,12 @@
 
 using namespace talker;
 using namespace talker::client;
+using talker::test::fastSessionSettings;
 using talker::test::TestServer;
 using talker::test::WireClient;
 
 namespace {
 constexpr int Timeout = 15000;
-
-SessionSettings fastSettings()
-{
-    SessionSettings s;
-    s.pingIntervalMs = 300;
-    s.deadLinkTimeoutMs = 3000;
-    s.connectTimeoutMs = 3000;
-    s.backoffInitialMs = 50;
-    s.backoffMaxMs = 300;
-    return s;
-}
 
 QString field(const QJsonObject &o, const char *key)
 {
@@ -65,7 +56,7 @@ class TestSendErrors : public QObject
         c.host = QStringLiteral("127.0.0.1");
         c.port = server->port();
         auto a = std::make_unique<Account>(c, dir.filePath(name + QStringLiteral(".sqlite")));
-        a->setSessionSettings(fastSettings());
+        a->setSessionSettings(fastSessionSettings());
         a->joinRoom(QStringLiteral("Main"));
         a->setToken(token);
         return a;
