@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Talker contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// SqliteStore's account side beyond plain users: the case-insensitive name key
-// (added to databases made before it existed) and invites.
+// SqliteStore's accounts: users with their hashed tokens, and the case-insensitive
+// name key (added to databases made before it existed).
 #include "store/sqlitestore.h"
 
 #include "protocol/username.h"
@@ -19,34 +19,149 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcAccounts, "talker.store.accounts")
 
-const QLatin1String kInviteColumns("SELECT id, room, uses, used, created, expires, revoked "
-                                   "FROM invites");
+enum AccountQuery {
+    QInsertUser,
+    QDeleteUser,
+    QUpdateToken,
+    QSelectUsers,
+    QUserByToken,
+    QUserByName,
+    QUserByKey,
+    QAccountCount
+};
 
-InviteRecord readInvite(const QSqlQuery &q)
-{
-    InviteRecord r;
-    r.id = q.value(0).toLongLong();
-    r.room = q.value(1).toString();
-    r.uses = q.value(2).toInt();
-    r.used = q.value(3).toInt();
-    r.created = q.value(4).toLongLong();
-    r.expires = q.value(5).toLongLong();
-    r.revoked = q.value(6).toBool();
-    return r;
-}
-
-bool isNumber(const QString &text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const QChar c : text) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return false;
-    }
-    return true;
-}
+const char *const kAccountSql[QAccountCount] = {
+    "INSERT INTO users(name, name_key, token_hash, created) VALUES(?, ?, ?, ?)",
+    "DELETE FROM users WHERE name = ?",
+    "UPDATE users SET token_hash = ? WHERE name = ?",
+    "SELECT id, name FROM users ORDER BY id",
+    "SELECT id, name FROM users WHERE token_hash = ?",
+    "SELECT id, name FROM users WHERE name = ?",
+    "SELECT id, name FROM users WHERE name_key = ?",
+};
 
 } // namespace
+
+void SqliteStore::prepareAccounts()
+{
+    m_accountQueries =
+        std::make_unique<PreparedQueries>(m_connection, kAccountSql, QAccountCount, &m_guard);
+}
+
+QSqlQuery &SqliteStore::accountQuery(int which)
+{
+    return m_accountQueries->get(which);
+}
+
+std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *token)
+{
+    const QMutexLocker lock(&writeLock());
+    return insertUser(name, token);
+}
+
+std::optional<UserRecord> SqliteStore::insertUser(const QString &name, QString *token)
+{
+    if (name.trimmed().isEmpty() || !isOpen()) {
+        m_error = QStringLiteral("empty user name");
+        return std::nullopt;
+    }
+    const QString key = protocol::userNameKey(name);
+    if (userByNameKey(name)) {
+        m_error = QStringLiteral("name taken");
+        return std::nullopt;
+    }
+    const QString secret = generateToken();
+    QSqlQuery &q = accountQuery(QInsertUser);
+    q.addBindValue(name);
+    q.addBindValue(key);
+    q.addBindValue(QString::fromLatin1(hashToken(secret)));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (!run(q))
+        return std::nullopt;
+    UserRecord user{q.lastInsertId().toString(), name};
+    q.finish();
+    if (token)
+        *token = secret;
+    return user;
+}
+
+bool SqliteStore::removeUser(const QString &name)
+{
+    const QMutexLocker lock(&writeLock());
+    QSqlQuery &q = accountQuery(QDeleteUser);
+    q.addBindValue(name);
+    if (!run(q))
+        return false;
+    const bool removed = q.numRowsAffected() > 0;
+    q.finish();
+    if (!removed)
+        m_error = QStringLiteral("no such user");
+    return removed;
+}
+
+std::optional<QString> SqliteStore::resetToken(const QString &name)
+{
+    const QMutexLocker lock(&writeLock());
+    const QString secret = generateToken();
+    QSqlQuery &q = accountQuery(QUpdateToken);
+    q.addBindValue(QString::fromLatin1(hashToken(secret)));
+    q.addBindValue(name);
+    if (!run(q))
+        return std::nullopt;
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    if (!changed) {
+        m_error = QStringLiteral("no such user");
+        return std::nullopt;
+    }
+    return secret;
+}
+
+QList<UserRecord> SqliteStore::users()
+{
+    QList<UserRecord> list;
+    QSqlQuery &q = accountQuery(QSelectUsers);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(UserRecord{q.value(0).toString(), q.value(1).toString()});
+    q.finish();
+    return list;
+}
+
+std::optional<UserRecord> SqliteStore::userByToken(const QString &token)
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    QSqlQuery &q = accountQuery(QUserByToken);
+    q.addBindValue(QString::fromLatin1(hashToken(token)));
+    return fetchUser(q);
+}
+
+std::optional<UserRecord> SqliteStore::userByName(const QString &name)
+{
+    QSqlQuery &q = accountQuery(QUserByName);
+    q.addBindValue(name);
+    return fetchUser(q);
+}
+
+std::optional<UserRecord> SqliteStore::userByNameKey(const QString &name)
+{
+    QSqlQuery &q = accountQuery(QUserByKey);
+    q.addBindValue(protocol::userNameKey(name));
+    return fetchUser(q);
+}
+
+std::optional<UserRecord> SqliteStore::fetchUser(QSqlQuery &query)
+{
+    if (!run(query))
+        return std::nullopt;
+    std::optional<UserRecord> user;
+    if (query.next())
+        user = UserRecord{query.value(0).toString(), query.value(1).toString()};
+    query.finish();
+    return user;
+}
 
 bool SqliteStore::addNameKeys()
 {
@@ -79,106 +194,6 @@ bool SqliteStore::addNameKeys()
                                    "users(name_key)"));
     }
     return true;
-}
-
-std::optional<InviteRecord> SqliteStore::createInvite(const QString &room, int uses, qint64 expires,
-                                                      QString *code)
-{
-    const QMutexLocker lock(&writeLock());
-    if (!isOpen() || uses < 1) {
-        m_error = QStringLiteral("an invite has at least one use");
-        return std::nullopt;
-    }
-    const QString secret = generateInviteCode();
-    InviteRecord record;
-    record.room = room;
-    record.uses = uses;
-    record.created = QDateTime::currentSecsSinceEpoch();
-    record.expires = expires;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO invites(code_hash, room, uses, created, expires) "
-                             "VALUES(?, ?, ?, ?, ?)"));
-    q.addBindValue(QString::fromLatin1(hashToken(secret)));
-    q.addBindValue(room.isNull() ? QStringLiteral("") : room);
-    q.addBindValue(uses);
-    q.addBindValue(record.created);
-    q.addBindValue(expires);
-    if (!run(q))
-        return std::nullopt;
-    record.id = q.lastInsertId().toLongLong();
-    if (code)
-        *code = secret;
-    return record;
-}
-
-QList<InviteRecord> SqliteStore::invites()
-{
-    QList<InviteRecord> list;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.exec(kInviteColumns + QLatin1String(" ORDER BY id"))) {
-        m_error = q.lastError().text();
-        return list;
-    }
-    while (q.next())
-        list.append(readInvite(q));
-    return list;
-}
-
-bool SqliteStore::revokeInvite(const QString &codeOrId)
-{
-    const QMutexLocker lock(&writeLock());
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (isNumber(codeOrId)) {
-        q.prepare(QStringLiteral("UPDATE invites SET revoked = 1 WHERE id = ?"));
-        q.addBindValue(codeOrId.toLongLong());
-    } else {
-        q.prepare(QStringLiteral("UPDATE invites SET revoked = 1 WHERE code_hash = ?"));
-        q.addBindValue(QString::fromLatin1(hashToken(codeOrId)));
-    }
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() > 0)
-        return true;
-    m_error = QStringLiteral("no such invite");
-    return false;
-}
-
-RedeemResult SqliteStore::redeemInvite(const QString &code, const QString &name, UserRecord *user,
-                                       QString *token)
-{
-    const QMutexLocker lock(&writeLock());
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (code.isEmpty() || !db.transaction()) {
-        m_error = code.isEmpty() ? QStringLiteral("empty invite") : db.lastError().text();
-        return code.isEmpty() ? RedeemResult::InvalidInvite : RedeemResult::Failed;
-    }
-    // Claiming a use and creating the account commit together or not at all.
-    QSqlQuery claim(db);
-    claim.prepare(QStringLiteral("UPDATE invites SET used = used + 1 WHERE code_hash = ? "
-                                 "AND revoked = 0 AND used < uses AND expires > ?"));
-    claim.addBindValue(QString::fromLatin1(hashToken(code)));
-    claim.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (!run(claim) || claim.numRowsAffected() == 0) {
-        const bool failed = !m_error.isEmpty();
-        db.rollback();
-        return failed ? RedeemResult::Failed : RedeemResult::InvalidInvite;
-    }
-    claim.finish();
-    const bool taken = userByNameKey(name).has_value();
-    const auto created = taken ? std::nullopt : insertUser(name, token);
-    if (!created) {
-        db.rollback();
-        return taken ? RedeemResult::NameTaken : RedeemResult::Failed;
-    }
-    if (!db.commit()) {
-        m_error = db.lastError().text();
-        db.rollback();
-        return RedeemResult::Failed;
-    }
-    if (user)
-        *user = *created;
-    return RedeemResult::Ok;
 }
 
 } // namespace talker::store

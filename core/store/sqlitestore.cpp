@@ -4,10 +4,8 @@
 
 #include "store/sqlitestore.h"
 
-#include "protocol/username.h"
 #include "store/schemamigrations.h"
 #include "store/sqlitehistory.h"
-#include "store/token.h"
 
 #include <QAtomicInt>
 #include <QDateTime>
@@ -23,13 +21,6 @@ namespace {
 QAtomicInt connectionCounter;
 
 enum Query {
-    QInsertUser,
-    QDeleteUser,
-    QUpdateToken,
-    QSelectUsers,
-    QUserByToken,
-    QUserByName,
-    QUserByKey,
     QEnsureRoom,
     QSelectRooms,
     QInsertEvent,
@@ -45,13 +36,6 @@ enum Query {
 };
 
 const char *const kSql[QCount] = {
-    "INSERT INTO users(name, name_key, token_hash, created) VALUES(?, ?, ?, ?)",
-    "DELETE FROM users WHERE name = ?",
-    "UPDATE users SET token_hash = ? WHERE name = ?",
-    "SELECT id, name FROM users ORDER BY id",
-    "SELECT id, name FROM users WHERE token_hash = ?",
-    "SELECT id, name FROM users WHERE name = ?",
-    "SELECT id, name FROM users WHERE name_key = ?",
     "INSERT OR IGNORE INTO rooms(name, created) VALUES(?, ?)",
     "SELECT name FROM rooms ORDER BY name",
     "INSERT INTO events(room, id, kind, sender, recipient, time, content, line) "
@@ -127,6 +111,7 @@ bool SqliteStore::isOpen() const
 void SqliteStore::close()
 {
     m_queries.reset();
+    m_accountQueries.reset();
     m_history.reset();
     m_guard.stop();
     if (QSqlDatabase::contains(m_connection)) {
@@ -153,6 +138,7 @@ bool SqliteStore::open(const QString &path, const Options &options)
     }
     m_guard.watch(path);
     m_queries = std::make_unique<PreparedQueries>(m_connection, kSql, QCount, &m_guard);
+    prepareAccounts();
     if (!options.readOnly) {
         const char *const schema[] = {
             "PRAGMA journal_mode=WAL",
@@ -222,116 +208,6 @@ bool SqliteStore::run(QSqlQuery &query)
     m_error = m_queries->error();
     m_busy = m_queries->errorIsBusy();
     return ok;
-}
-
-std::optional<UserRecord> SqliteStore::addUser(const QString &name, QString *token)
-{
-    const QMutexLocker lock(&writeLock());
-    return insertUser(name, token);
-}
-
-std::optional<UserRecord> SqliteStore::insertUser(const QString &name, QString *token)
-{
-    if (name.trimmed().isEmpty() || !isOpen()) {
-        m_error = QStringLiteral("empty user name");
-        return std::nullopt;
-    }
-    const QString key = protocol::userNameKey(name);
-    if (userByNameKey(name)) {
-        m_error = QStringLiteral("name taken");
-        return std::nullopt;
-    }
-    const QString secret = generateToken();
-    QSqlQuery &q = prepared(QInsertUser);
-    q.addBindValue(name);
-    q.addBindValue(key);
-    q.addBindValue(QString::fromLatin1(hashToken(secret)));
-    q.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (!run(q))
-        return std::nullopt;
-    UserRecord user{q.lastInsertId().toString(), name};
-    q.finish();
-    if (token)
-        *token = secret;
-    return user;
-}
-
-bool SqliteStore::removeUser(const QString &name)
-{
-    const QMutexLocker lock(&writeLock());
-    QSqlQuery &q = prepared(QDeleteUser);
-    q.addBindValue(name);
-    if (!run(q))
-        return false;
-    const bool removed = q.numRowsAffected() > 0;
-    q.finish();
-    if (!removed)
-        m_error = QStringLiteral("no such user");
-    return removed;
-}
-
-std::optional<QString> SqliteStore::resetToken(const QString &name)
-{
-    const QMutexLocker lock(&writeLock());
-    const QString secret = generateToken();
-    QSqlQuery &q = prepared(QUpdateToken);
-    q.addBindValue(QString::fromLatin1(hashToken(secret)));
-    q.addBindValue(name);
-    if (!run(q))
-        return std::nullopt;
-    const bool changed = q.numRowsAffected() > 0;
-    q.finish();
-    if (!changed) {
-        m_error = QStringLiteral("no such user");
-        return std::nullopt;
-    }
-    return secret;
-}
-
-QList<UserRecord> SqliteStore::users()
-{
-    QList<UserRecord> list;
-    QSqlQuery &q = prepared(QSelectUsers);
-    if (!run(q))
-        return list;
-    while (q.next())
-        list.append(UserRecord{q.value(0).toString(), q.value(1).toString()});
-    q.finish();
-    return list;
-}
-
-std::optional<UserRecord> SqliteStore::userByToken(const QString &token)
-{
-    if (token.isEmpty())
-        return std::nullopt;
-    QSqlQuery &q = prepared(QUserByToken);
-    q.addBindValue(QString::fromLatin1(hashToken(token)));
-    return fetchUser(q);
-}
-
-std::optional<UserRecord> SqliteStore::userByName(const QString &name)
-{
-    QSqlQuery &q = prepared(QUserByName);
-    q.addBindValue(name);
-    return fetchUser(q);
-}
-
-std::optional<UserRecord> SqliteStore::userByNameKey(const QString &name)
-{
-    QSqlQuery &q = prepared(QUserByKey);
-    q.addBindValue(protocol::userNameKey(name));
-    return fetchUser(q);
-}
-
-std::optional<UserRecord> SqliteStore::fetchUser(QSqlQuery &query)
-{
-    if (!run(query))
-        return std::nullopt;
-    std::optional<UserRecord> user;
-    if (query.next())
-        user = UserRecord{query.value(0).toString(), query.value(1).toString()};
-    query.finish();
-    return user;
 }
 
 bool SqliteStore::ensureRoom(const QString &room)

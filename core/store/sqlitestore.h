@@ -116,7 +116,7 @@ private:
     /// Records a failed call's error (lastError(), lastErrorIsBusy()).
     void fail(const QSqlError &error);
     /// Fills the case-insensitive name key of users stored before it existed and
-    /// makes it unique (sqliteschema.cpp).
+    /// makes it unique (sqliteaccounts.cpp).
     bool addNameKeys();
     /// addUser() without taking the write lock.
     std::optional<UserRecord> insertUser(const QString &name, QString *token);
@@ -133,6 +133,10 @@ private:
     /// it selects no row or NULL.
     qint64 fetchSeq(QSqlQuery &query, qint64 fallback);
     QSqlQuery &prepared(int which);
+    /// Makes m_accountQueries for the open connection (sqliteaccounts.cpp).
+    void prepareAccounts();
+    /// The users' prepared statement `which` (sqliteaccounts.cpp).
+    QSqlQuery &accountQuery(int which);
 
     QString m_connection;
     QString m_error;
@@ -140,7 +144,9 @@ private:
     bool m_appendProcessLock = true;
     StorageGuard m_guard;                       ///< the files under the connection
     std::unique_ptr<PreparedQueries> m_queries; ///< once open
-    std::unique_ptr<SqliteHistory> m_history;   ///< paging and search, once open
+    /// The users' statements (sqliteaccounts.cpp), once open.
+    std::unique_ptr<PreparedQueries> m_accountQueries;
+    std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
 };
 
 } // namespace talker::store
