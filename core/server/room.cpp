@@ -8,14 +8,12 @@
 #include "server/connection.h"
 #include "server/hub.h"
 #include "server/metrics.h"
-#include "server/replaycursor.h"
 #include "server/roombus.h"
 #include "server/servererrors.h"
 #include "store/store.h"
 #include "store/token.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -29,7 +27,6 @@ Q_LOGGING_CATEGORY(lcRoom, "talker.server.room")
 
 using protocol::ErrorCode;
 using protocol::MessageEvent;
-using protocol::PresenceEvent;
 
 namespace {
 
@@ -45,6 +42,7 @@ Room::Room(const QString &name, Hub *hub)
     , m_hub(hub)
     , m_store(hub->store())
     , m_bus(hub->bus())
+    , m_presence(this, hub)
 {
     // Remember the room (for listings); a failure here costs nothing but the listing.
     // A store writer does so with the room's first write.
@@ -57,23 +55,11 @@ Room::Room(const QString &name, Hub *hub)
 Room::~Room()
 {
     metrics::addRooms(-1);
-    qDeleteAll(m_members);
-}
-
-Member *Room::findMember(const QString &idOrName) const
-{
-    if (Member *m = m_members.value(idOrName))
-        return m;
-    for (Member *m : m_members) {
-        if (m->user.name == idOrName)
-            return m;
-    }
-    return nullptr;
 }
 
 std::optional<QString> Room::recipientId(const QString &idOrName) const
 {
-    if (const Member *m = findMember(idOrName))
+    if (const Member *m = m_presence.find(idOrName))
         return m->user.id;
     if (m_bus) {
         if (const auto user = m_bus->member(m_name, idOrName))
@@ -85,24 +71,24 @@ std::optional<QString> Room::recipientId(const QString &idOrName) const
 int Room::broadcast(const QByteArray &line, Connection *extra)
 {
     flushBroadcast();
-    for (Connection *c : std::as_const(m_connections))
+    for (Connection *c : m_presence.connections())
         c->send(line);
-    if (extra && !m_connections.contains(extra)) {
+    if (extra && !m_presence.connections().contains(extra)) {
         extra->send(line);
-        return int(m_connections.size()) + 1;
+        return connectionCount() + 1;
     }
-    return int(m_connections.size());
+    return connectionCount();
 }
 
 void Room::deliver(const store::StoredEvent &event)
 {
-    m_lastSeq = qMax(m_lastSeq, event.seq);
+    delivered(event.seq);
     static const QString kTypes[] = {QStringLiteral("message"), QStringLiteral("join"),
                                      QStringLiteral("leave"), QStringLiteral("idle"),
                                      QStringLiteral("back")};
     const QString &type = kTypes[qBound(0, int(event.kind), 4)];
     if (event.recipientId.isEmpty())
-        metrics::countOut(type, int(m_connections.size()));
+        metrics::countOut(type, connectionCount());
     if (event.recipientId.isEmpty() && m_pass.isEmpty())
         m_pass = event.line; // shared; a second line detaches it
     else if (event.recipientId.isEmpty())
@@ -114,20 +100,8 @@ void Room::deliver(const store::StoredEvent &event)
 
 void Room::deliverFromBus(const store::StoredEvent &event)
 {
-    if (event.kind == store::EventKind::Leave) {
-        // Only a user idle here too: a new connection that raced the leave stays.
-        Member *member = m_members.value(event.senderId);
-        if (member && member->idle) {
-            flushBroadcast(); // what came before the leave reaches them first
-            const QList<Connection *> connections = member->connections;
-            for (Connection *c : connections) {
-                removeConnection(member, c);
-                c->sendError(ErrorCode::ConnectionClosed);
-            }
-            m_members.remove(event.senderId);
-            delete member;
-        }
-    }
+    if (event.kind == store::EventKind::Leave)
+        m_presence.endIdle(event.senderId);
     deliver(event); // public lines wait for Hub::endBusBatch()
 }
 
@@ -141,26 +115,11 @@ void Room::deliverDraft(const QByteArray &line, const QString &senderId, const Q
             m_drafts.reserve(id.toString(), senderId);
     }
     if (recipientId.isEmpty()) {
-        for (Connection *c : std::as_const(m_partial))
+        for (Connection *c : m_presence.partialConnections())
             c->send(line);
     } else {
         deliverPrivate(line, senderId, recipientId, true);
     }
-}
-
-void Room::offline(Member *member, bool closed, Connection *closing)
-{
-    const QString userId = member->user.id;
-    if (closed) {
-        m_members.remove(userId);
-        delete member;
-    } else {
-        member->idle = true;
-        member->idleSince = m_hub->now();
-    }
-    const QByteArray leave = m_bus->offline(m_name, userId, closed);
-    if (closing && !leave.isEmpty())
-        closing->send(leave);
 }
 
 void Room::flushBroadcast()
@@ -170,7 +129,7 @@ void Room::flushBroadcast()
     // One buffer for the whole batch: each receiver takes a reference (one iovec when
     // its queue is empty), not one per line; the next batch starts a new buffer.
     const QByteArray lines = std::exchange(m_pass, QByteArray());
-    for (Connection *c : std::as_const(m_connections))
+    for (Connection *c : m_presence.connections())
         c->send(lines);
 }
 
@@ -189,65 +148,10 @@ int Room::deliverPrivate(const QByteArray &line, const QString &senderId,
             }
         }
     };
-    deliverTo(m_members.value(senderId));
+    deliverTo(m_presence.member(senderId));
     if (recipientId != senderId)
-        deliverTo(m_members.value(recipientId));
+        deliverTo(m_presence.member(recipientId));
     return sent;
-}
-
-QByteArray Room::usersLine() const
-{
-    protocol::UsersEvent users;
-    if (m_bus) {
-        users.users = m_bus->members(m_name);
-    } else {
-        users.users.reserve(m_members.size());
-        for (const Member *m : m_members) {
-            protocol::User u = m->user;
-            u.idle = m->idle;
-            users.users.append(u);
-        }
-    }
-    std::sort(users.users.begin(), users.users.end(),
-              [](const protocol::User &a, const protocol::User &b) {
-                  return a.name == b.name ? a.id < b.id : a.name < b.name;
-              });
-    return protocol::encode(users);
-}
-
-void Room::publishPresence(PresenceEvent::Kind kind, const Member &member, Connection *extra)
-{
-    PresenceEvent p;
-    p.kind = kind;
-    p.user = member.user;
-    p.time = epochNow();
-    p.id = store::generateEventId();
-    const QByteArray line = protocol::encode(p);
-    QPointer<Connection> also(extra);
-    const auto send = [this, kind, line, also] {
-        metrics::countOut(protocol::presenceTypeName(kind), broadcast(line, also.data()));
-    };
-    if (kind != PresenceEvent::Kind::Join && kind != PresenceEvent::Kind::Leave) {
-        m_order.after(send); // after the messages queued before it
-        return;
-    }
-    store::StoredEvent stored;
-    stored.room = m_name;
-    stored.id = p.id;
-    stored.kind =
-        kind == PresenceEvent::Kind::Join ? store::EventKind::Join : store::EventKind::Leave;
-    stored.senderId = member.user.id;
-    stored.time = p.time;
-    stored.line = line;
-    write(std::move(stored), [this, send](bool ok, const store::StoredEvent &e) {
-        // Presence is not user data: a failed write is logged and the room goes on.
-        if (ok)
-            m_lastSeq = qMax(m_lastSeq, e.seq);
-        else
-            qCWarning(lcRoom) << "could not store presence event in" << m_name;
-        send();
-    });
-    m_hub->flushStore(); // presence waits for no end of pass
 }
 
 void Room::write(store::StoredEvent &&event, AckQueue::Outcome outcome)
@@ -259,112 +163,6 @@ void Room::write(store::StoredEvent &&event, AckQueue::Outcome outcome)
 void Room::acked(quint64 ticket, bool stored, store::StoredEvent &&event)
 {
     m_order.ack(ticket, stored, std::move(event));
-}
-
-void Room::join(Connection *connection, const protocol::User &user,
-                const protocol::ConnectEvent &event)
-{
-    m_hub->flushStore();              // the replay must include what is queued
-    if (m_bus && !m_bus->catchUp()) { // and what other nodes stored (before any change here)
-        qCWarning(lcRoom) << "cannot catch up with the cluster; join to" << m_name << "refused";
-        connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
-        return;
-    }
-    Member *member = m_members.value(user.id);
-    const bool isNew = member == nullptr;
-    const bool wasIdle = member && member->idle;
-    if (isNew) {
-        member = new Member;
-        member->user = user;
-        member->user.idle = false;
-        m_members.insert(user.id, member);
-    }
-    connection->attach(this, member, event.includePartial);
-    connection->send(protocol::encode(protocol::ConnectedEvent{member->user}));
-
-    // Replay what the client missed, before any live traffic: streamed from the store
-    // as the socket drains, `users` and everything live waiting behind it. The replay
-    // ends at the last event this room delivered; later ones reach the connection live.
-    const int cap = qMax(0, m_hub->config().replayCap);
-    if (m_store->canReadRanges() && !m_bus) {
-        auto cursor = ReplayCursor::forConnect(m_store, m_name, user.id, event, m_lastSeq, cap);
-        if (cursor) {
-            cursor->setTrailer([](int count) {
-                metrics::observeReplay(count);
-                return QByteArray();
-            });
-            connection->sendStream(std::move(cursor));
-        } else if (event.lastEventId || event.history) {
-            metrics::observeReplay(0);
-        }
-    } else if (!sendWholeReplay(connection, user.id, event, cap)) {
-        // A replay with a hole would lose messages for good: refuse, the client retries.
-        qCWarning(lcRoom) << "replay failed in" << m_name << ":" << m_store->lastError();
-        connection->detach();
-        if (isNew) {
-            m_members.remove(user.id);
-            delete member;
-        }
-        connection->sendError(errors::text(errors::ServerError::StoreUnavailable), true);
-        return;
-    }
-
-    flushBroadcast(); // stored lines still in the pass buffer were in the replay
-    m_connections.append(connection);
-    if (event.includePartial)
-        m_partial.append(connection);
-    member->connections.append(connection);
-    member->lastActivity = m_hub->now();
-    member->idle = false;
-    if (m_bus) {
-        // The bus publishes `join` or `back` if the user was absent or idle everywhere;
-        // the list already shows them.
-        if (isNew || wasIdle)
-            m_bus->online(m_name, member->user);
-        connection->send(usersLine());
-        return;
-    }
-    connection->send(usersLine());
-
-    if (isNew)
-        publishPresence(PresenceEvent::Kind::Join, *member);
-    else if (wasIdle)
-        publishPresence(PresenceEvent::Kind::Back, *member);
-}
-
-bool Room::sendWholeReplay(Connection *connection, const QString &userId,
-                           const protocol::ConnectEvent &event, int cap)
-{
-    QList<store::StoredEvent> replay;
-    bool found = false;
-    if (event.lastEventId && !event.lastEventId->isEmpty())
-        replay = m_store->eventsAfter(m_name, *event.lastEventId, userId, cap, &found);
-    if (!found && event.history && *event.history > 0)
-        replay = m_store->lastEvents(m_name, userId, qMin(*event.history, cap));
-    const bool asked = (event.lastEventId && !event.lastEventId->isEmpty()) ||
-                       (event.history && *event.history > 0);
-    if (m_bus && asked && !m_store->lastError().isEmpty())
-        return false;
-    for (const store::StoredEvent &e : std::as_const(replay))
-        connection->send(e.line);
-    if (!replay.isEmpty() || event.lastEventId || event.history)
-        metrics::observeReplay(int(replay.size()));
-    return true;
-}
-
-void Room::touch(Connection *connection)
-{
-    Member *member = connection->member();
-    if (!member)
-        return;
-    member->lastActivity = m_hub->now();
-    if (member->idle) {
-        member->idle = false;
-        if (m_bus)
-            m_bus->online(m_name, member->user);
-        else
-            publishPresence(PresenceEvent::Kind::Back, *member);
-    }
 }
 
 void Room::message(Connection *connection, MessageEvent &&event)
@@ -539,93 +337,6 @@ void Room::messageStored(bool stored, const store::StoredEvent &event, Connectio
     flushBroadcast(); // the sender sees what was delivered before first
     if (sender)
         sender->send(errors::notStoredLine(event.id));
-}
-
-void Room::removeConnection(Member *member, Connection *connection)
-{
-    flushBroadcast(); // the leaving connection still gets what was delivered before
-    m_connections.removeOne(connection);
-    m_partial.removeOne(connection);
-    if (member)
-        member->connections.removeOne(connection);
-    connection->detach();
-}
-
-void Room::leave(Member *member, Connection *extra)
-{
-    m_members.remove(member->user.id);
-    publishPresence(PresenceEvent::Kind::Leave, *member, extra);
-    delete member;
-}
-
-void Room::close(Connection *connection)
-{
-    Member *member = connection->member();
-    removeConnection(member, connection);
-    if (member && member->connections.isEmpty()) {
-        if (m_bus)
-            offline(member, true, connection);
-        else
-            leave(member, connection);
-    }
-    // After its own `leave`, which may wait for the store.
-    QPointer<Connection> guard(connection);
-    m_order.after([guard] {
-        if (guard)
-            guard->closeAfterFlush();
-    });
-}
-
-void Room::lost(Connection *connection)
-{
-    Member *member = connection->member();
-    removeConnection(member, connection);
-    if (m_bus && member && member->connections.isEmpty()) {
-        offline(member, false, nullptr);
-        return;
-    }
-    if (member && member->connections.isEmpty() && !member->idle) {
-        member->idle = true;
-        member->idleSince = m_hub->now();
-        publishPresence(PresenceEvent::Kind::Idle, *member);
-    }
-}
-
-void Room::sweep(qint64 now)
-{
-    const ServerConfig &config = m_hub->config();
-    QList<Member *> leaving;
-    for (Member *m : std::as_const(m_members)) {
-        if (!m->idle && config.idleTimeoutMs > 0 && now - m->lastActivity >= config.idleTimeoutMs) {
-            m->idle = true;
-            m->idleSince = now;
-            if (m_bus)
-                m_bus->inactive(m_name, m->user.id);
-            else
-                publishPresence(PresenceEvent::Kind::Idle, *m);
-        } else if (m_bus) {
-            continue; // the bus times out idle users over all nodes
-        } else if (m->idle && now - m->idleSince >= config.leaveTimeoutMs) {
-            leaving.append(m);
-        }
-    }
-    for (Member *m : std::as_const(leaving)) {
-        const QList<Connection *> connections = m->connections;
-        for (Connection *c : connections) {
-            removeConnection(m, c);
-            c->sendError(ErrorCode::ConnectionClosed);
-        }
-        leave(m, nullptr);
-    }
-}
-
-void Room::closeAll()
-{
-    const QList<Connection *> connections = m_connections;
-    for (Connection *c : connections) {
-        removeConnection(c->member(), c);
-        c->closeAfterFlush();
-    }
 }
 
 } // namespace talker::server

@@ -7,6 +7,7 @@
 #include "protocol/events.h"
 #include "server/ackqueue.h"
 #include "server/draftreservations.h"
+#include "server/roompresence.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -27,21 +28,11 @@ class Connection;
 class Hub;
 class RoomBus;
 
-/// A user present in a room: online with one or more connections, or idle.
-struct Member
-{
-    protocol::User user;
-    QList<Connection *> connections;
-    bool idle = false;
-    qint64 lastActivity = 0; ///< hub clock, ms
-    qint64 idleSince = 0;    ///< hub clock, ms
-};
-
-/// One chat room: its members, presence, and the message rules (private messages,
-/// edits, duplicates, retractions, drafts). Every broadcast is serialized once and the
-/// same bytes go to every receiver; the store is written before anything is sent.
-/// The public messages of one store batch are gathered into one buffer, which every
-/// receiver then gets as a single shared reference (see deliver() and flushBroadcast()).
+/// One chat room: the message rules (private messages, edits, duplicates, retractions,
+/// drafts) and delivery; its members and presence are its RoomPresence. Every broadcast is
+/// serialized once and the same bytes go to every receiver; the store is written before anything is
+/// sent. The public messages of one store batch are gathered into one buffer, which every receiver
+/// then gets as a single shared reference (see deliver() and flushBroadcast()).
 class Room
 {
 public:
@@ -51,25 +42,28 @@ public:
     Room &operator=(const Room &) = delete;
 
     QString name() const { return m_name; }
-    bool isEmpty() const { return m_members.isEmpty(); }
-    int connectionCount() const { return int(m_connections.size()); }
+    bool isEmpty() const { return m_presence.isEmpty(); }
+    int connectionCount() const { return int(m_presence.connections().size()); }
 
     /// An authenticated connection enters: `connected`, replay, `users`, then `join`
     /// (first connection of the user) or `back` (an idle user returning).
     void join(Connection *connection, const protocol::User &user,
-              const protocol::ConnectEvent &event);
+              const protocol::ConnectEvent &event)
+    {
+        m_presence.join(connection, user, event);
+    }
     /// A `message` event from a connection of this room.
     void message(Connection *connection, protocol::MessageEvent &&event);
     /// Any event from the connection counts as activity; an idle user comes back.
-    void touch(Connection *connection);
+    void touch(Connection *connection) { m_presence.touch(connection); }
     /// `close`: leaves the room if it was the user's last connection, then closes.
-    void close(Connection *connection);
+    void close(Connection *connection) { m_presence.close(connection); }
     /// The connection was lost without `close`: its user goes idle if it was the last.
-    void lost(Connection *connection);
+    void lost(Connection *connection) { m_presence.lost(connection); }
     /// Applies the idle and leave timeouts.
-    void sweep(qint64 now);
+    void sweep(qint64 now) { m_presence.sweep(now); }
     /// Closes every connection without presence events (server shutdown).
-    void closeAll();
+    void closeAll() { m_presence.closeAll(); }
     /// Sends a stored message to its audience: everyone, or both sides of a private one.
     /// A public message is appended to the room's pass buffer and reaches the receivers
     /// at the next flushBroadcast(); a private one goes out at once, after that buffer.
@@ -94,6 +88,12 @@ public:
     bool waitsForStore() const { return !m_order.isEmpty(); }
 
 private:
+    friend class RoomPresence; // its part: it stores and broadcasts presence through the room
+
+    /// The newest stored event of this room that was delivered.
+    qint64 lastDelivered() const { return m_lastSeq; }
+    /// An event of this room was stored (and is delivered).
+    void delivered(qint64 seq) { m_lastSeq = qMax(m_lastSeq, seq); }
     /// Queues the event for the store; `outcome` runs in order once it is answered.
     void write(store::StoredEvent &&event, AckQueue::Outcome outcome);
     /// message() once nothing queued before must come first.
@@ -121,37 +121,22 @@ private:
                       const QString &senderId, const QString &recipientId, qint64 replacesSeq);
     /// The outcome of a message's write: delivered, or "Message not stored" to `sender`.
     void messageStored(bool stored, const store::StoredEvent &event, Connection *sender);
-    Member *findMember(const QString &idOrName) const;
     /// The recipient's user id: a member here, or (cluster mode) on any node.
     std::optional<QString> recipientId(const QString &idOrName) const;
-    /// The user's last connection here is gone (cluster mode): the bus decides presence.
-    /// `closing` (on `close`) also gets the `leave` if this node published it.
-    void offline(Member *member, bool closed, Connection *closing);
-    void removeConnection(Member *member, Connection *connection);
     /// Both return how many connections got the line.
     int broadcast(const QByteArray &line, Connection *extra = nullptr);
     int deliverPrivate(const QByteArray &line, const QString &senderId, const QString &recipientId,
                        bool partialOnly);
-    void publishPresence(protocol::PresenceEvent::Kind kind, const Member &member,
-                         Connection *extra = nullptr);
-    void leave(Member *member, Connection *extra);
-    QByteArray usersLine() const;
-    /// The replay of a store that cannot stream ranges (cluster): read whole, then sent.
-    /// False (nothing sent) when the cluster store could not read all of it.
-    bool sendWholeReplay(Connection *connection, const QString &userId,
-                         const protocol::ConnectEvent &event, int cap);
 
     QString m_name;
     Hub *m_hub;
     store::Store *m_store;
-    RoomBus *m_bus;                     ///< cluster mode, else nullptr
-    QHash<QString, Member *> m_members; ///< by user id
-    QList<Connection *> m_connections;  ///< every connection, in join order
-    QList<Connection *> m_partial;      ///< those that asked for drafts
-    QByteArray m_pass;                  ///< public lines not yet handed to connections
+    RoomBus *m_bus;    ///< cluster mode, else nullptr
+    QByteArray m_pass; ///< public lines not yet handed to connections
     DraftReservations m_drafts;
     AckQueue m_order;     ///< writes and steps waiting for the store, in order
     qint64 m_lastSeq = 0; ///< the newest stored event of this room that was delivered
+    RoomPresence m_presence;
 };
 
 } // namespace talker::server
