@@ -5,6 +5,7 @@
 // Storage faults and TLS: a message that cannot be stored is not broadcast and the
 // sender gets "Message not stored" (nothing stored before is lost, a retry works);
 // the server serves TLS with a certificate made at test time.
+#include "databaselock.h"
 #include "selfsignedcert.h"
 #include "testserver.h"
 #include "wireclient.h"
@@ -12,8 +13,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -22,6 +21,36 @@
 #include <vector>
 
 using namespace talker::test;
+
+namespace {
+
+/// A room and the token of a reader who checks its history.
+struct Reader
+{
+    QString room;
+    QString token;
+};
+
+/// A message by id and text.
+struct Sent
+{
+    QString id;
+    QString text;
+};
+
+/// After a failed write, the client's outbox sends the message again: it goes through
+/// (`watcher` receives it) and is stored once, so the room's history is `history`.
+void retryIsStoredOnce(quint16 port, WireClient &sender, WireClient &watcher, const Reader &reader,
+                       const Sent &retry, const QStringList &history)
+{
+    sender.send(message(retry.text, {{QStringLiteral("id"), retry.id}}));
+    QCOMPARE(watcher.waitFor(kMessage).value(kContent).toString(), retry.text);
+    WireClient c(port);
+    QVERIFY(c.join(reader.room, reader.token, {{QStringLiteral("history"), 50}}));
+    QCOMPARE(contents(c.handshake()), history);
+}
+
+} // namespace
 
 class TestServerFaults : public QObject
 {
@@ -41,14 +70,10 @@ private slots:
         a.sync();
         b.sync();
 
-        // Another process holds the write lock: the disk is "unavailable".
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-        db.setDatabaseName(server.databasePath());
-        QVERIFY(db.open());
         {
-            QSqlQuery lock(db);
-            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            // Another process holds the write lock: the disk is "unavailable".
+            DatabaseLock lock(server.databasePath());
+            QVERIFY(lock.isHeld());
             a.send(
                 message(QStringLiteral("second"), {{QStringLiteral("id"), QStringLiteral("k2")}}));
             const QJsonObject error = a.waitFor(QStringLiteral("error"));
@@ -57,19 +82,12 @@ private slots:
             // Not broadcast, connection still open.
             QVERIFY(!types(b.sync()).contains(kMessage));
             QVERIFY(a.isOpen());
-            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(lock.release());
         }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
-
         // The client's outbox retries: now it goes through, once.
-        a.send(message(QStringLiteral("second"), {{QStringLiteral("id"), QStringLiteral("k2")}}));
-        QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("second"));
-        WireClient c(server.port());
-        QVERIFY(c.join(QStringLiteral("r"), bob, {{QStringLiteral("history"), 50}}));
-        QCOMPARE(contents(c.handshake()),
-                 (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+        retryIsStoredOnce(server.port(), a, b, {QStringLiteral("r"), bob},
+                          {QStringLiteral("k2"), QStringLiteral("second")},
+                          {QStringLiteral("first"), QStringLiteral("second")});
     }
 
     void lockedDatabaseDelaysOnlyItsOwnRoom()
@@ -92,13 +110,9 @@ private slots:
         a.send(message(QStringLiteral("before"), {{QStringLiteral("id"), QStringLiteral("k0")}}));
         QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
 
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-        db.setDatabaseName(server.databasePath());
-        QVERIFY(db.open());
         {
-            QSqlQuery lock(db);
-            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            DatabaseLock lock(server.databasePath());
+            QVERIFY(lock.isHeld());
             QElapsedTimer waited;
             waited.start();
             a.send(
@@ -119,19 +133,12 @@ private slots:
             QCOMPARE(error.value(QStringLiteral("id")).toString(), QStringLiteral("k1"));
             QVERIFY2(waited.elapsed() >= 2500 && waited.elapsed() < 4500,
                      qPrintable(QString::number(waited.elapsed())));
-            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(lock.release());
         }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
-
         // Nothing is lost: the retry is stored once, after what came before.
-        a.send(message(QStringLiteral("stuck"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
-        QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("stuck"));
-        WireClient c(server.port());
-        QVERIFY(c.join(QStringLiteral("locked"), bob, {{QStringLiteral("history"), 50}}));
-        QCOMPARE(contents(c.handshake()),
-                 (QStringList{QStringLiteral("before"), QStringLiteral("stuck")}));
+        retryIsStoredOnce(server.port(), a, a, {QStringLiteral("locked"), bob},
+                          {QStringLiteral("k1"), QStringLiteral("stuck")},
+                          {QStringLiteral("before"), QStringLiteral("stuck")});
     }
 
     void immutableShmRefusesWritesWithoutCrashing()

@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <memory>
 
 using namespace talker::test;
 
@@ -19,23 +20,72 @@ QJsonObject opt(const char *key, const QJsonValue &value)
 {
     return QJsonObject{{QString::fromLatin1(key), value}};
 }
+
+/// Sends messages and waits for each echo: once echoed, it is stored.
+QList<QJsonObject> sendAll(WireClient &c, const QStringList &texts)
+{
+    QList<QJsonObject> echoes;
+    for (const QString &t : texts) {
+        c.send(message(t));
+        echoes.append(c.waitFor(kMessage));
+    }
+    return echoes;
+}
+
+const char kRangeReplayOnly[] = "a cluster store replays whole (it cannot read by range): issue "
+                                "11 item 2 is for the SQLite store";
+
+/// The replays against the output bound: a server that lets 1 MiB of output wait per
+/// connection (no byte rate limit), with alice and bob, alice in a room that she
+/// fills with messages of 100 kB.
+struct BoundedRoom
+{
+    TestServer server{{QStringLiteral("--max-pending-output"), QStringLiteral("1048576"),
+                       QStringLiteral("--max-bytes-per-second"), QStringLiteral("0")}};
+    QString room;
+    QString alice;
+    QString bob;
+    std::unique_ptr<WireClient> a;
+    QStringList texts; ///< what alice filled the room with
+
+    /// Starts the server, alice joins `name` and sends `count` messages, each its
+    /// number then 100 kB of `filler`.
+    bool start(const QString &name, int count, QLatin1Char filler)
+    {
+        room = name;
+        if (!server.startWithUsers(
+                {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}))
+            return false;
+        a = std::make_unique<WireClient>(server.port());
+        if (!a->join(room, alice))
+            return false;
+        bool synced = false;
+        a->sync(&synced); // alice's own join read
+        for (int i = 0; i < count; ++i)
+            texts.append(QString::number(i) + QString(100 * 1000, filler));
+        // Each echo means stored; the last one came, so did the others.
+        return synced && sendAll(*a, texts).last().value(kContent).toString() == texts.last();
+    }
+
+    /// `b` connects as bob asking for the room's last 500 events; a `readBuffer`
+    /// (bytes, 0 = unbounded) limits what its socket takes in.
+    bool connectBob(WireClient &b, qint64 readBuffer = 0)
+    {
+        if (!b.open())
+            return false;
+        b.socket()->setReadBufferSize(readBuffer);
+        b.send(QJsonObject{{kType, QStringLiteral("connect")},
+                           {QStringLiteral("room"), room},
+                           {QStringLiteral("token"), bob},
+                           {QStringLiteral("history"), 500}});
+        return true;
+    }
+};
 } // namespace
 
 class TestServerReplay : public QObject
 {
     Q_OBJECT
-
-private:
-    /// Sends messages and waits for each echo: once echoed, it is stored.
-    QList<QJsonObject> sendAll(WireClient &c, const QStringList &texts)
-    {
-        QList<QJsonObject> echoes;
-        for (const QString &t : texts) {
-            c.send(message(t));
-            echoes.append(c.waitFor(kMessage));
-        }
-        return echoes;
-    }
 
 private slots:
     void initTestCase()
@@ -191,28 +241,13 @@ private slots:
     {
         // 3 MB of history against a 1 MiB output bound: the replay is streamed as the
         // socket drains, so a reader that reads gets all of it, then `users`, then live.
-        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576"),
-                           QStringLiteral("--max-bytes-per-second"), QStringLiteral("0")});
-        QString alice, bob;
-        if (server.isCluster())
-            QSKIP("a cluster store replays whole (it cannot read by range): issue 11 item 2 is "
-                  "for the SQLite store");
-        QVERIFY(server.startWithUsers(
-            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("big"), alice));
-        a.sync();
-        QStringList texts;
-        for (int i = 0; i < 30; ++i)
-            texts.append(QString::number(i) + QString(100 * 1000, QLatin1Char('x')));
-        sendAll(a, texts);
-
-        WireClient b(server.port());
-        QVERIFY(b.open());
-        b.send(QJsonObject{{kType, QStringLiteral("connect")},
-                           {QStringLiteral("room"), QStringLiteral("big")},
-                           {QStringLiteral("token"), bob},
-                           {QStringLiteral("history"), 500}});
+        BoundedRoom big;
+        if (big.server.isCluster())
+            QSKIP(kRangeReplayOnly);
+        QVERIFY(big.start(QStringLiteral("big"), 30, QLatin1Char('x')));
+        WireClient &a = *big.a;
+        WireClient b(big.server.port());
+        QVERIFY(big.connectBob(b));
         // Once bob has joined (his replay may still be streaming), alice goes on.
         QCOMPARE(a.waitFor(QStringLiteral("join"))
                      .value(QStringLiteral("user"))
@@ -228,40 +263,26 @@ private slots:
             got.append(m);
             m = b.waitFor(kMessage, &got);
         }
-        QCOMPARE(contents(got), texts);
+        QCOMPARE(contents(got), big.texts);
         const QStringList order = types(got);
         QCOMPARE(order.first(), QStringLiteral("connected"));
         QVERIFY2(order.indexOf(QStringLiteral("users")) > order.lastIndexOf(kMessage),
                  qPrintable(order.join(u',')));
-        QVERIFY(server.isRunning());
+        QVERIFY(big.server.isRunning());
     }
 
     void slowReaderRuleStillAppliesDuringReplay()
     {
         // A reader that does not read at all while the room goes on is still dropped:
         // the live lines waiting behind its replay count against the bound.
-        TestServer server({QStringLiteral("--max-pending-output"), QStringLiteral("1048576"),
-                           QStringLiteral("--max-bytes-per-second"), QStringLiteral("0")});
-        QString alice, bob;
-        if (server.isCluster())
-            QSKIP("a cluster store replays whole (it cannot read by range): issue 11 item 2 is "
-                  "for the SQLite store");
-        QVERIFY(server.startWithUsers(
-            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
-        WireClient a(server.port());
-        QVERIFY(a.join(QStringLiteral("stall"), alice));
-        a.waitFor(QStringLiteral("join")); // alice's own
-        QStringList texts;
-        for (int i = 0; i < 40; ++i)
-            texts.append(QString::number(i) + QString(100 * 1000, QLatin1Char('y')));
-        sendAll(a, texts);
-        WireClient b(server.port());
-        QVERIFY(b.open());
-        b.socket()->setReadBufferSize(64 * 1024); // and then never read
-        b.send(QJsonObject{{kType, QStringLiteral("connect")},
-                           {QStringLiteral("room"), QStringLiteral("stall")},
-                           {QStringLiteral("token"), bob},
-                           {QStringLiteral("history"), 500}});
+        BoundedRoom stall;
+        if (stall.server.isCluster())
+            QSKIP(kRangeReplayOnly);
+        QVERIFY(stall.start(QStringLiteral("stall"), 40, QLatin1Char('y')));
+        WireClient &a = *stall.a;
+        const QStringList &texts = stall.texts;
+        WireClient b(stall.server.port());
+        QVERIFY(stall.connectBob(b, 64 * 1024)); // and then never read
         QJsonObject join = a.waitFor(QStringLiteral("join"));
         QCOMPARE(join.value(QStringLiteral("user")).toObject().value(QStringLiteral("name")),
                  QStringLiteral("bob"));

@@ -7,6 +7,8 @@
 #include "store/sqlitestore.h"
 #include "store/token.h"
 
+#include "databaselock.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -226,22 +228,13 @@ private slots:
         SqliteStore::Options options;
         options.busyTimeoutMs = 100;
         QVERIFY(fast.open(m_dir->filePath(QStringLiteral("t.db")), options));
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-        db.setDatabaseName(m_dir->filePath(QStringLiteral("t.db")));
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-            StoredEvent e = makeEvent(QStringLiteral("r"), QStringLiteral("l"), QStringLiteral("1"),
-                                      QStringLiteral("x"));
-            QVERIFY(!fast.append(&e));
-            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
-            QVERIFY(fast.append(&e));
-        }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        talker::test::DatabaseLock lock(m_dir->filePath(QStringLiteral("t.db")));
+        QVERIFY(lock.isHeld());
+        StoredEvent e = makeEvent(QStringLiteral("r"), QStringLiteral("l"), QStringLiteral("1"),
+                                  QStringLiteral("x"));
+        QVERIFY(!fast.append(&e));
+        QVERIFY(lock.release());
+        QVERIFY(fast.append(&e));
     }
 
     void unopenableFileFails()
