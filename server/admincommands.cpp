@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admincommands.h"
 
+#include "console.h"
+
 #include "server/serveradmin.h"
 #include "store/sqlitestore.h"
 
@@ -15,18 +17,6 @@ namespace {
 
 constexpr quint16 kDefaultPort = 8500;
 constexpr qint64 kDefaultValidSecs = 7 * 24 * 3600;
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 bool openStore(talker::store::SqliteStore *store, const QString &databasePath)
 {
