@@ -85,9 +85,20 @@ void AccountRegistry::setSessionSettings(const SessionSettings &settings)
 bool AccountRegistry::load()
 {
     const QString path = QDir(m_dataDir).filePath(fileName());
-    QFile file(path);
-    if (!file.exists())
+    if (!QFile::exists(path))
         return true;
+    QJsonObject list;
+    if (!readList(path, &list))
+        return false;
+    const QJsonArray accounts = list.value(QLatin1String("accounts")).toArray();
+    for (const QJsonValue &v : accounts)
+        loadAccount(v.toObject());
+    return true;
+}
+
+bool AccountRegistry::readList(const QString &path, QJsonObject *list)
+{
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_loadError = tr("Cannot read %1: %2").arg(path, file.errorString());
         return false;
@@ -104,48 +115,57 @@ bool AccountRegistry::load()
         qCWarning(lcClientRegistry) << m_loadError;
         return false;
     }
-    const QJsonArray accounts = doc.object().value(QLatin1String("accounts")).toArray();
-    for (const QJsonValue &v : accounts) {
-        const QJsonObject o = v.toObject();
-        AccountConfig c;
-        c.id = o.value(QLatin1String("id")).toString();
-        c.host = o.value(QLatin1String("host")).toString();
-        c.port = quint16(o.value(QLatin1String("port")).toInt(8500));
-        for (const QJsonValue &f : o.value(QLatin1String("fallbacks")).toArray())
-            c.fallbacks.append(f.toString());
-        c.useTls = o.value(QLatin1String("tls")).toBool();
-        c.userName = o.value(QLatin1String("userName")).toString();
-        c.userId = o.value(QLatin1String("userId")).toString();
-        c.displayName = o.value(QLatin1String("displayName")).toString();
-        if (!validId(c.id) || c.host.isEmpty() || account(c.id)) {
-            qCWarning(lcClientRegistry) << "skipped an invalid account entry";
-            continue;
-        }
-        Account *a = addAccount(c);
-        const QJsonArray rooms = o.value(QLatin1String("rooms")).toArray();
-        for (const QJsonValue &rv : rooms) {
-            const QJsonObject ro = rv.toObject();
-            Room *room = a->joinRoom(ro.value(QLatin1String("name")).toString());
-            if (!room)
-                continue;
-            room->setCounters(ro.value(QLatin1String("unread")).toInt(),
-                              ro.value(QLatin1String("mentions")).toInt());
-            room->timeline()->setLastReadId(ro.value(QLatin1String("lastRead")).toString());
-        }
-        const QJsonArray conversations = o.value(QLatin1String("conversations")).toArray();
-        for (const QJsonValue &cv : conversations) {
-            const QJsonObject co = cv.toObject();
-            Conversation *conv =
-                a->openConversation(co.value(QLatin1String("peerId")).toString(),
-                                    co.value(QLatin1String("peerName")).toString(),
-                                    a->room(co.value(QLatin1String("room")).toString()));
-            if (!conv)
-                continue;
-            conv->setUnreadCount(co.value(QLatin1String("unread")).toInt());
-            conv->timeline()->setLastReadId(co.value(QLatin1String("lastRead")).toString());
-        }
-    }
+    *list = doc.object();
     return true;
+}
+
+void AccountRegistry::loadAccount(const QJsonObject &o)
+{
+    AccountConfig c;
+    c.id = o.value(QLatin1String("id")).toString();
+    c.host = o.value(QLatin1String("host")).toString();
+    c.port = quint16(o.value(QLatin1String("port")).toInt(8500));
+    for (const QJsonValue &f : o.value(QLatin1String("fallbacks")).toArray())
+        c.fallbacks.append(f.toString());
+    c.useTls = o.value(QLatin1String("tls")).toBool();
+    c.userName = o.value(QLatin1String("userName")).toString();
+    c.userId = o.value(QLatin1String("userId")).toString();
+    c.displayName = o.value(QLatin1String("displayName")).toString();
+    if (!validId(c.id) || c.host.isEmpty() || account(c.id)) {
+        qCWarning(lcClientRegistry) << "skipped an invalid account entry";
+        return;
+    }
+    Account *a = addAccount(c);
+    restoreRooms(a, o.value(QLatin1String("rooms")).toArray());
+    restoreConversations(a, o.value(QLatin1String("conversations")).toArray());
+}
+
+void AccountRegistry::restoreRooms(Account *account, const QJsonArray &rooms)
+{
+    for (const QJsonValue &rv : rooms) {
+        const QJsonObject ro = rv.toObject();
+        Room *room = account->joinRoom(ro.value(QLatin1String("name")).toString());
+        if (!room)
+            continue;
+        room->setCounters(ro.value(QLatin1String("unread")).toInt(),
+                          ro.value(QLatin1String("mentions")).toInt());
+        room->timeline()->setLastReadId(ro.value(QLatin1String("lastRead")).toString());
+    }
+}
+
+void AccountRegistry::restoreConversations(Account *account, const QJsonArray &conversations)
+{
+    for (const QJsonValue &cv : conversations) {
+        const QJsonObject co = cv.toObject();
+        Conversation *conv =
+            account->openConversation(co.value(QLatin1String("peerId")).toString(),
+                                      co.value(QLatin1String("peerName")).toString(),
+                                      account->room(co.value(QLatin1String("room")).toString()));
+        if (!conv)
+            continue;
+        conv->setUnreadCount(co.value(QLatin1String("unread")).toInt());
+        conv->timeline()->setLastReadId(co.value(QLatin1String("lastRead")).toString());
+    }
 }
 
 bool AccountRegistry::save() const

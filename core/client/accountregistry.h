@@ -11,6 +11,9 @@
 #include <QObject>
 #include <QTimer>
 
+class QJsonArray;
+class QJsonObject;
+
 namespace talker::client {
 
 class Account;
@@ -65,6 +68,14 @@ signals:
 
 private:
     void scheduleSave();
+    // load() steps.
+    /// The parsed account list; a damaged one is moved aside (loadError() says where).
+    bool readList(const QString &path, QJsonObject *list);
+    /// One entry of the list: the account (skipped when invalid), its rooms and
+    /// conversations with their unread counts and read markers.
+    void loadAccount(const QJsonObject &entry);
+    static void restoreRooms(Account *account, const QJsonArray &rooms);
+    static void restoreConversations(Account *account, const QJsonArray &conversations);
 
     QString m_dataDir;
     QString m_loadError;

@@ -91,82 +91,109 @@ QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 fr
                     });
 }
 
+/// One read of a room's events: where it goes on from and the newest accepted so far.
+struct ClusterStore::RoomRead
+{
+    QByteArray filter;
+    quint64 horizon = 0; ///< the last sequence to read (0: to the end)
+    int keep = 0;
+    const Accept &accept;
+    quint64 next = 0; ///< the stream sequence to go on from
+    std::deque<store::StoredEvent> newest;
+    bool done = false; ///< read up to the horizon or the room's end
+
+    void take(store::StoredEvent &&e)
+    {
+        if (!accept(e))
+            return;
+        newest.push_back(std::move(e));
+        if (int(newest.size()) > keep)
+            newest.pop_front();
+    }
+};
+
 QList<store::StoredEvent> ClusterStore::readRoom(const QString &room, quint64 from, quint64 horizon,
                                                  int keep, const Accept &accept)
 {
-    QList<store::StoredEvent> out;
-    const QByteArray filter = names::roomFilter(room);
-    const quint64 first = firstSeq(filter, from);
+    RoomRead read{names::roomFilter(room), horizon, keep, accept, 0, {}, false};
+    const quint64 first = firstSeq(read.filter, from);
     if (first == 0 || (horizon && first > horizon) || keep <= 0)
-        return out;
-    std::deque<store::StoredEvent> newest;
-    quint64 next = first;
-    bool done = false;
+        return {};
+    read.next = first;
     // A read that stalls (NATS busy or failing over) resumes where it stopped; a replay
     // is never cut short silently: after the last attempt lastError() says so.
-    for (int attempt = 0; attempt < 5 && !done; ++attempt) {
-        jsSubOptions so;
-        jsSubOptions_Init(&so);
-        so.Stream = names::kStream;
-        so.Config.DeliverPolicy = js_DeliverByStartSequence;
-        so.Config.OptStartSeq = next;
-        so.Config.AckPolicy = js_AckNone;
-        natsSubscription *sub = nullptr;
-        jsErrCode code = jsErrCode(0);
-        natsStatus s =
-            js_SubscribeSync(&sub, m_link->js(), filter.constData(), nullptr, &so, &code);
-        if (s != NATS_OK) {
-            fail(s, "history", code);
+    for (int attempt = 0; attempt < 5 && !read.done; ++attempt) {
+        natsSubscription *sub = subscribeFrom(read.filter, read.next);
+        if (!sub)
             continue;
-        }
-        for (;;) {
-            natsMsg *msg = nullptr;
-            s = natsSubscription_NextMsg(&msg, sub, kReadTimeoutMs);
-            if (s != NATS_OK) {
-                fail(s, "history");
-                break;
-            }
-            jsMsgMetaData *meta = nullptr;
-            quint64 seq = 0, pending = 0;
-            if (natsMsg_GetMetaData(&meta, msg) == NATS_OK) {
-                seq = meta->Sequence.Stream;
-                pending = meta->NumPending;
-                jsMsgMetaData_Destroy(meta);
-            }
-            if (horizon && seq > horizon) {
-                natsMsg_Destroy(msg);
-                done = true;
-                break;
-            }
-            store::StoredEvent e = fromMessage(msg, seq);
-            natsMsg_Destroy(msg);
-            next = seq + 1;
-            if (accept(e)) {
-                newest.push_back(std::move(e));
-                if (int(newest.size()) > keep)
-                    newest.pop_front();
-            }
-            if (horizon && seq >= horizon) {
-                done = true;
-                break;
-            }
-            if (pending == 0) {
-                // The consumer's count can lag on a busy server: ask the stream itself
-                // whether the room has more up to the horizon before stopping.
-                const quint64 more = firstSeq(filter, seq + 1);
-                done = more == 0 || (horizon && more > horizon);
-                break; // if not done: the next attempt reads on from `next`
-            }
-        }
+        readOn(sub, &read);
         natsSubscription_Unsubscribe(sub);
         natsSubscription_Destroy(sub);
     }
-    if (done)
+    if (read.done)
         m_error.clear();
-    out.reserve(int(newest.size()));
-    for (auto &e : newest)
+    QList<store::StoredEvent> out;
+    out.reserve(int(read.newest.size()));
+    for (auto &e : read.newest)
         out.append(std::move(e));
     return out;
+}
+
+natsSubscription *ClusterStore::subscribeFrom(const QByteArray &filter, quint64 seq)
+{
+    jsSubOptions so;
+    jsSubOptions_Init(&so);
+    so.Stream = names::kStream;
+    so.Config.DeliverPolicy = js_DeliverByStartSequence;
+    so.Config.OptStartSeq = seq;
+    so.Config.AckPolicy = js_AckNone;
+    natsSubscription *sub = nullptr;
+    jsErrCode code = jsErrCode(0);
+    const natsStatus s =
+        js_SubscribeSync(&sub, m_link->js(), filter.constData(), nullptr, &so, &code);
+    if (s != NATS_OK) {
+        fail(s, "history", code);
+        return nullptr;
+    }
+    return sub;
+}
+
+void ClusterStore::readOn(natsSubscription *sub, RoomRead *read)
+{
+    for (;;) {
+        natsMsg *msg = nullptr;
+        const natsStatus s = natsSubscription_NextMsg(&msg, sub, kReadTimeoutMs);
+        if (s != NATS_OK) {
+            fail(s, "history");
+            return;
+        }
+        jsMsgMetaData *meta = nullptr;
+        quint64 seq = 0, pending = 0;
+        if (natsMsg_GetMetaData(&meta, msg) == NATS_OK) {
+            seq = meta->Sequence.Stream;
+            pending = meta->NumPending;
+            jsMsgMetaData_Destroy(meta);
+        }
+        if (read->horizon && seq > read->horizon) {
+            natsMsg_Destroy(msg);
+            read->done = true;
+            return;
+        }
+        read->take(fromMessage(msg, seq));
+        natsMsg_Destroy(msg);
+        read->next = seq + 1;
+        if (read->horizon && seq >= read->horizon) {
+            read->done = true;
+            return;
+        }
+        if (pending == 0) {
+            // The consumer's count can lag on a busy server: ask the stream itself
+            // whether the room has more up to the horizon before stopping.
+            const quint64 more = firstSeq(read->filter, seq + 1);
+            read->done = more == 0 || (read->horizon && more > read->horizon);
+            return; // if not done: the next attempt reads on from `next`
+        }
+    }
 }
 
 QList<store::StoredEvent> ClusterStore::eventsAfter(const QString &room, const QString &afterId,

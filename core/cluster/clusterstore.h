@@ -95,6 +95,13 @@ private:
     /// newest `keep` that `accept` takes.
     QList<store::StoredEvent> readRoom(const QString &room, quint64 from, quint64 to, int keep,
                                        const Accept &accept);
+    struct RoomRead;
+    /// A subscription to the filter's events from stream sequence `seq`; nullptr on
+    /// failure (lastError()).
+    natsSubscription *subscribeFrom(const QByteArray &filter, quint64 seq);
+    /// readRoom() steps: reads the subscription until the horizon, the room's end
+    /// (read->done) or a stall.
+    void readOn(natsSubscription *sub, RoomRead *read);
 
     NatsLink *m_link;
     ClusterInvites m_invites;

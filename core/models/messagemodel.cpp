@@ -41,63 +41,74 @@ void MessageModel::setTimeline(Timeline *timeline)
     m_timeline = timeline;
     m_rows = timeline ? timeline->announcedCount() : 0;
     if (timeline) {
-        m_connections << connect(timeline, &Timeline::aboutToInsert, this,
-                                 [this](int first, int last) {
-                                     m_changing = true;
-                                     beginInsertRows({}, first, last);
-                                 });
-        m_connections << connect(timeline, &Timeline::rowsInserted, this,
-                                 [this](int first, int last) {
-                                     m_rows += last - first + 1;
-                                     endInsertRows();
-                                     refreshNeighbours(first, last);
-                                     m_changing = false;
-                                     emit countChanged();
-                                 });
-        m_connections << connect(timeline, &Timeline::aboutToRemove, this,
-                                 [this](int first, int last) {
-                                     m_changing = true;
-                                     beginRemoveRows({}, first, last);
-                                 });
-        m_connections << connect(timeline, &Timeline::rowsRemoved, this,
-                                 [this](int first, int last) {
-                                     m_rows -= last - first + 1;
-                                     endRemoveRows();
-                                     refreshNeighbours(first, first - 1);
-                                     m_changing = false;
-                                     emit countChanged();
-                                 });
-        m_connections << connect(timeline, &Timeline::aboutToReset, this, [this] {
-            m_changing = true;
-            beginResetModel();
-        });
-        m_connections << connect(timeline, &Timeline::modelReset, this, [this] {
-            m_rows = m_timeline ? m_timeline->announcedCount() : 0;
-            endResetModel();
-            m_changing = false;
-            emit countChanged();
-        });
-        m_connections << connect(timeline, &Timeline::rowChanged, this, [this](int row) {
-            const QModelIndex i = index(row);
-            const bool nested = std::exchange(m_changing, true);
-            emit dataChanged(i, i);
-            refreshNeighbours(row, row);
-            m_changing = nested;
-        });
-        m_connections << connect(timeline, &QObject::destroyed, this, [this] {
-            beginResetModel();
-            m_connections.clear();
-            m_timeline = nullptr;
-            m_rows = 0;
-            endResetModel();
-            emit timelineChanged();
-            emit countChanged();
-        });
+        followInserts(timeline);
+        followRemovals(timeline);
+        followResetsAndChanges(timeline);
     }
     endResetModel();
     m_changing = false;
     emit timelineChanged();
     emit countChanged();
+}
+
+void MessageModel::followInserts(Timeline *timeline)
+{
+    m_connections << connect(timeline, &Timeline::aboutToInsert, this, [this](int first, int last) {
+        m_changing = true;
+        beginInsertRows({}, first, last);
+    });
+    m_connections << connect(timeline, &Timeline::rowsInserted, this, [this](int first, int last) {
+        m_rows += last - first + 1;
+        endInsertRows();
+        refreshNeighbours(first, last);
+        m_changing = false;
+        emit countChanged();
+    });
+}
+
+void MessageModel::followRemovals(Timeline *timeline)
+{
+    m_connections << connect(timeline, &Timeline::aboutToRemove, this, [this](int first, int last) {
+        m_changing = true;
+        beginRemoveRows({}, first, last);
+    });
+    m_connections << connect(timeline, &Timeline::rowsRemoved, this, [this](int first, int last) {
+        m_rows -= last - first + 1;
+        endRemoveRows();
+        refreshNeighbours(first, first - 1);
+        m_changing = false;
+        emit countChanged();
+    });
+}
+
+void MessageModel::followResetsAndChanges(Timeline *timeline)
+{
+    m_connections << connect(timeline, &Timeline::aboutToReset, this, [this] {
+        m_changing = true;
+        beginResetModel();
+    });
+    m_connections << connect(timeline, &Timeline::modelReset, this, [this] {
+        m_rows = m_timeline ? m_timeline->announcedCount() : 0;
+        endResetModel();
+        m_changing = false;
+        emit countChanged();
+    });
+    m_connections << connect(timeline, &Timeline::rowChanged, this, [this](int row) {
+        const QModelIndex i = index(row);
+        const bool nested = std::exchange(m_changing, true);
+        emit dataChanged(i, i);
+        refreshNeighbours(row, row);
+        m_changing = nested;
+    });
+    m_connections << connect(timeline, &QObject::destroyed, this, [this] {
+        beginResetModel();
+        m_connections.clear();
+        m_timeline = nullptr;
+        m_rows = 0;
+        endResetModel();
+        emit timelineChanged();
+        emit countChanged();
+    });
 }
 
 /// Rows next to a change may change their grouping flags.
@@ -134,7 +145,22 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         !m_timeline)
         return QVariant();
     const int row = index.row();
-    const Message &m = m_timeline->at(row);
+    switch (role) {
+    case FirstInGroupRole:
+    case LastInGroupRole:
+    case FirstOfDayRole:
+    case FirstUnreadRole:
+        return placement(row, role);
+    case ReplyAuthorRole:
+    case ReplyTextRole:
+        return replied(m_timeline->at(row), role);
+    default:
+        return field(m_timeline->at(row), role);
+    }
+}
+
+QVariant MessageModel::field(const Message &m, int role)
+{
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
@@ -171,30 +197,38 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.isOwn;
     case MentionRole:
         return m.isMention;
+    case ReplyToRole:
+        return m.replyTo;
+    default:
+        return QVariant();
+    }
+}
+
+QVariant MessageModel::placement(int row, int role) const
+{
+    const Message &m = m_timeline->at(row);
+    switch (role) {
     case FirstInGroupRole:
         return row == 0 || !sameGroup(row - 1, row);
     case LastInGroupRole:
         return row == rowCount() - 1 || !sameGroup(row, row + 1);
     case FirstOfDayRole:
         return row == 0 || dayOf(m_timeline->at(row - 1)) != dayOf(m);
-    case ReplyToRole:
-        return m.replyTo;
-    case ReplyAuthorRole:
-    case ReplyTextRole: {
-        if (m.replyTo.isEmpty())
-            return QString();
-        const Message original = m_timeline->lookup(m.replyTo);
-        if (role == ReplyAuthorRole)
-            return original.authorName;
-        QString text = original.deleted ? QString() : original.text.left(160);
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        return text;
-    }
-    case FirstUnreadRole:
+    default: // FirstUnreadRole
         return row > 0 && m.id == m_timeline->dividerId();
-    default:
-        return QVariant();
     }
+}
+
+QVariant MessageModel::replied(const Message &m, int role) const
+{
+    if (m.replyTo.isEmpty())
+        return QString();
+    const Message original = m_timeline->lookup(m.replyTo);
+    if (role == ReplyAuthorRole)
+        return original.authorName;
+    QString text = original.deleted ? QString() : original.text.left(160);
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
 }
 
 QHash<int, QByteArray> MessageModel::roleNames() const

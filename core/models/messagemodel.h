@@ -80,6 +80,17 @@ signals:
     void countChanged();
 
 private:
+    // setTimeline() steps: the model follows the timeline's changes.
+    void followInserts(client::Timeline *timeline);
+    void followRemovals(client::Timeline *timeline);
+    void followResetsAndChanges(client::Timeline *timeline);
+    // data() steps.
+    /// The roles that are the message's own fields.
+    static QVariant field(const client::Message &m, int role);
+    /// The roles that depend on the rows around (grouping, day, unread divider).
+    QVariant placement(int row, int role) const;
+    /// ReplyAuthorRole and ReplyTextRole: of the message `m` answers.
+    QVariant replied(const client::Message &m, int role) const;
     bool sameGroup(int a, int b) const;
     void refreshNeighbours(int first, int last);
 

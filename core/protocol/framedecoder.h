@@ -46,6 +46,15 @@ public:
 
 private:
     void compact();
+    // next() steps.
+    /// Begins a frame at `c` (at m_pos); false for a blank between frames.
+    bool startFrame(char c);
+    /// Follows an object's strings and braces; true when `c` closes it within the limit.
+    bool objectEndsAt(char c);
+    /// The line frame ending at the newline at m_pos, trailing blanks dropped.
+    QByteArray takeLine();
+    /// The current frame up to `end` (exclusive); scanning goes on after m_pos.
+    QByteArray takeFrame(qsizetype end);
 
     QByteArray m_buf;
     qsizetype m_max;
