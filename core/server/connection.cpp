@@ -65,6 +65,7 @@ void Connection::send(const QByteArray &line)
     } else {
         m_queue.append(Output{line, nullptr});
         m_queuedBytes += line.size();
+        m_transport->wantDrained(); // pump() hands it over
     }
     if (m_maxPendingOutput > 0 && pendingOutput() > m_maxPendingOutput) {
         // A client that does not read: drop it before its backlog grows without bound.
@@ -103,6 +104,8 @@ void Connection::pump()
         m_transport->write(front.line);
         m_queue.removeFirst();
     }
+    if (!m_queue.isEmpty())
+        m_transport->wantDrained();
 }
 
 void Connection::dropSlowReader()

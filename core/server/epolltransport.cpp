@@ -279,7 +279,7 @@ bool EpollTransport::flush()
                     m_reactor->setWritable(m_fd, this, true);
                 }
                 if (wrote)
-                    emit drained();
+                    notifyDrained();
                 return true;
             }
             shutdownNow();
@@ -312,7 +312,7 @@ bool EpollTransport::flush()
         return true;
     }
     if (wrote)
-        emit drained(); // the Connection may hand over more of its queue
+        notifyDrained(); // the Connection may hand over more of its queue
     return true;
 }
 

@@ -118,6 +118,7 @@ void Hub::flushStore()
         for (store::StoredEvent &e : events)
             pointers.append(&e);
         if (m_store->appendAll(pointers)) {
+            m_writer->noteWritten(); // it indexes and checkpoints what this wrote
             metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
             const QList<bool> stored(events.size(), true);
             acked(rooms, tickets, std::move(events), stored);

@@ -91,9 +91,11 @@ bool Server::writeHereFirst(store::SqliteStore *store) const
     // A room thread writes its batches itself while the database is free (no hand-off
     // to the writer thread, which costs latency on a busy machine), failing at once
     // when it is locked. The history cap is kept by the writer alone.
+    // Its commits stay short: the writer thread copies the write-ahead log into the
+    // database (StoreWriter::maintain()), not a commit that happens to make it long.
     if (m_config.historyCapEvents > 0 || m_config.historyCapBytes > 0)
         return false;
-    return store->setWriteWait(0, true);
+    return store->setWriteWait(0, true) && store->setAutoCheckpoint(false);
 }
 
 void Server::closeOpenPresences()

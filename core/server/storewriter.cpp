@@ -9,6 +9,15 @@ namespace talker::server {
 
 Q_LOGGING_CATEGORY(lcWriter, "talker.server.store")
 
+namespace {
+/// How often maintain() runs while there are writes: search finds what is newer by
+/// catching up itself, and the write-ahead log grows by what this many
+/// milliseconds of writes take.
+constexpr std::chrono::milliseconds kMaintainEvery(200);
+/// Messages indexed per transaction at most.
+constexpr qint64 kIndexBatch = 2000;
+} // namespace
+
 StoreWriter::StoreWriter() = default;
 
 StoreWriter::~StoreWriter()
@@ -32,8 +41,9 @@ bool StoreWriter::open(const QString &path, const store::SqliteStore::Options &o
         auto store = std::make_unique<store::SqliteStore>();
         // Behind the room threads' own writes only in SQLite's lock: they give up at
         // once when this thread holds it, and this one waits the busy timeout.
-        const bool ok =
-            store->open(path, options) && store->setWriteWait(options.busyTimeoutMs, false);
+        const bool ok = store->open(path, options) &&
+                        store->setWriteWait(options.busyTimeoutMs, false) &&
+                        store->setAutoCheckpoint(false); // maintain() does it
         {
             const std::lock_guard lock(m_mutex);
             if (ok)
@@ -68,6 +78,16 @@ void StoreWriter::submit(QList<store::StoredEvent> events, QObject *context, Don
     m_wake.notify_one();
 }
 
+void StoreWriter::noteWritten()
+{
+    if (m_dirty.exchange(true, std::memory_order_relaxed))
+        return; // already due: the writer is awake or will wake for it
+    {
+        const std::lock_guard lock(m_mutex); // not between its check and its wait
+    }
+    m_wake.notify_one();
+}
+
 bool StoreWriter::waitIdle(int ms)
 {
     std::unique_lock lock(m_mutex);
@@ -77,21 +97,53 @@ bool StoreWriter::waitIdle(int ms)
 
 void StoreWriter::run()
 {
+    using Clock = std::chrono::steady_clock;
+    auto lastMaintained = Clock::now();
     for (;;) {
         QList<Job> jobs;
         {
             std::unique_lock lock(m_mutex);
             m_busy = false;
             m_idle.notify_all();
-            m_wake.wait(lock, [this] { return !m_jobs.isEmpty() || m_stopping; });
-            if (m_jobs.isEmpty())
-                break; // stopping, nothing left
+            // Awake while there is something to maintain; asleep when all is quiet.
+            const auto ready = [this] {
+                return !m_jobs.isEmpty() || m_stopping;
+            };
+            if (m_dirty.load(std::memory_order_relaxed))
+                m_wake.wait_until(lock, lastMaintained + kMaintainEvery, ready);
+            else
+                m_wake.wait(lock, [&] { return ready() || m_dirty.load(); });
+            if (m_jobs.isEmpty() && m_stopping)
+                break; // nothing left
             jobs.swap(m_jobs);
             m_busy = true;
         }
-        writeJobs(&jobs);
+        if (!jobs.isEmpty()) {
+            m_dirty.store(true, std::memory_order_relaxed);
+            writeJobs(&jobs);
+        }
+        if (Clock::now() - lastMaintained >= kMaintainEvery &&
+            m_dirty.exchange(false, std::memory_order_relaxed)) {
+            maintain();
+            lastMaintained = Clock::now();
+        }
     }
+    maintain();      // what the last writes left
     m_store.reset(); // closed in the thread that opened it
+}
+
+void StoreWriter::maintain()
+{
+    // A batch bounds the time the room threads find the database locked (they hand
+    // their writes to this thread then). What is left waits for the next round, or
+    // for a search, which catches up itself.
+    qint64 indexed = 0;
+    if (!m_store->indexForSearch(kIndexBatch, &indexed))
+        qCWarning(lcWriter) << "could not index messages for search:" << m_store->lastError();
+    else if (indexed == kIndexBatch)
+        m_dirty.store(true, std::memory_order_relaxed); // more to do
+    if (!m_store->checkpoint())
+        qCWarning(lcWriter) << "could not checkpoint the write-ahead log:" << m_store->lastError();
 }
 
 void StoreWriter::writeJobs(QList<Job> *jobs)

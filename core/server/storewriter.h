@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -24,6 +25,11 @@ namespace talker::server {
 /// Batches from every hub that arrive while a write is under way are committed
 /// together in the next transaction. A locked database fails the whole batch after
 /// the busy timeout, once: nothing is retried event by event then.
+///
+/// Every few tenths of a second after a write (its own or a room thread's) it also
+/// indexes the new messages for search and copies the write-ahead log into the
+/// database, the two jobs that would otherwise make some commits on the send path
+/// long.
 class StoreWriter
 {
 public:
@@ -48,6 +54,9 @@ public:
     void submit(QList<store::StoredEvent> events, QObject *context, Done done);
     /// Waits at most `ms` milliseconds until nothing is queued or being written.
     bool waitIdle(int ms);
+    /// Tells the writer that a room thread wrote to the database itself: maintain()
+    /// runs soon. Any thread.
+    void noteWritten();
 
     /// Writes `events` with `store` here and now: in one transaction, or one by one when
     /// that failed for a reason of a single event (not a locked database). Returns
@@ -63,6 +72,8 @@ private:
     };
     void run();
     void writeJobs(QList<Job> *jobs);
+    /// Indexes new messages for search and checkpoints the write-ahead log.
+    void maintain();
     /// Prunes the rooms that the stored events took over the history cap.
     void capHistory(const QList<store::StoredEvent> &events, const QList<bool> &stored);
 
@@ -77,6 +88,7 @@ private:
     QSet<QString> m_rooms; ///< rooms known to be in the rooms table
     store::RoomSize m_cap;
     QHash<QString, store::RoomSize> m_sizes; ///< history per room, once counted
+    std::atomic<bool> m_dirty{false};        ///< written since the last maintain()
 };
 
 } // namespace talker::server

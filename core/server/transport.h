@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <utility>
 
 class QTcpSocket;
 
@@ -33,6 +34,11 @@ public:
     /// The remote address, for per-address limits and logs.
     virtual QString address() const = 0;
 
+    /// Asks for one drained() signal when queued output next goes out. A transport
+    /// may signal every time; one that sends to thousands of sockets per pass signals
+    /// only when asked, because nearly every Connection has nothing waiting.
+    void wantDrained() { m_drainWanted = true; }
+
 signals:
     /// Bytes arrived.
     void received(const QByteArray &bytes);
@@ -40,6 +46,17 @@ signals:
     void drained();
     /// The transport is gone (remote close, error, or after close/abort). Emitted once.
     void closed();
+
+protected:
+    /// Emits drained() if it was asked for since the last one.
+    void notifyDrained()
+    {
+        if (std::exchange(m_drainWanted, false))
+            emit drained();
+    }
+
+private:
+    bool m_drainWanted = false;
 };
 
 /// A Transport on a QTcpSocket (or QSslSocket), which it owns.

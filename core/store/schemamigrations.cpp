@@ -67,6 +67,22 @@ const char *const kVersion2[] = {
     "created INTEGER NOT NULL, expires INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
 };
 
+/// Version 3: messages are indexed for search in batches, not one by one as stored.
+/// - `events_message` keeps `messages` in step but no longer writes `message_text`;
+/// - `search_progress.indexed_seq`: the last event indexed (searchindexer.h). All
+///   history so far was indexed by version 1's trigger.
+const char *const kVersion3[] = {
+    "DROP TRIGGER events_message",
+    "CREATE TRIGGER events_message AFTER INSERT ON events WHEN new.kind = 0 BEGIN "
+    "INSERT INTO messages(seq, room, id, sender, recipient, latest) "
+    "VALUES(new.seq, new.room, new.id, new.sender, new.recipient, new.seq) "
+    "ON CONFLICT(room, id) DO UPDATE SET latest = excluded.latest; "
+    "END",
+    "CREATE TABLE search_progress(id INTEGER PRIMARY KEY CHECK (id = 1), "
+    "indexed_seq INTEGER NOT NULL)",
+    "INSERT INTO search_progress(id, indexed_seq) SELECT 1, COALESCE(MAX(seq), 0) FROM events",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -76,6 +92,7 @@ struct Migration
 const Migration kMigrations[] = {
     {kVersion1, std::size(kVersion1)},
     {kVersion2, std::size(kVersion2)},
+    {kVersion3, std::size(kVersion3)},
 };
 
 bool exec(QSqlQuery &q, const QString &sql, QString *error)

@@ -5,6 +5,7 @@
 #include "store/sqlitestore.h"
 
 #include "store/schemamigrations.h"
+#include "store/searchindexer.h"
 #include "store/sqlitehistory.h"
 
 #include <QAtomicInt>
@@ -113,6 +114,7 @@ void SqliteStore::close()
     m_queries.reset();
     m_accountQueries.reset();
     m_history.reset();
+    m_indexer.reset();
     m_guard.stop();
     if (QSqlDatabase::contains(m_connection)) {
         {
@@ -177,6 +179,8 @@ bool SqliteStore::open(const QString &path, const Options &options)
         }
     }
     m_history = std::make_unique<SqliteHistory>(m_connection, &m_guard);
+    if (!options.readOnly)
+        m_indexer = std::make_unique<SearchIndexer>(m_connection, &m_guard);
     m_error.clear();
     return true;
 }
@@ -370,9 +374,40 @@ SearchPage SqliteStore::search(const SearchQuery &query)
 {
     if (!m_history)
         return SearchPage{};
+    // On a locked database this searches what is indexed so far: at most the writer's
+    // last few tenths of a second are missing.
+    indexForSearch(0);
     SearchPage page = m_history->search(query);
     m_error = m_history->lastError();
     return page;
+}
+
+bool SqliteStore::indexForSearch(qint64 maxEvents, qint64 *indexed)
+{
+    if (indexed)
+        *indexed = 0;
+    if (!m_indexer) {
+        m_error = QStringLiteral("the database is not open for writing");
+        return false;
+    }
+    const auto lock = lockForAppend();
+    const bool ok = m_indexer->catchUp(maxEvents, indexed);
+    m_error = m_indexer->error();
+    m_busy = m_indexer->errorIsBusy();
+    return ok;
+}
+
+bool SqliteStore::setAutoCheckpoint(bool on)
+{
+    // 1000 pages is SQLite's default.
+    return exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(on ? 1000 : 0));
+}
+
+bool SqliteStore::checkpoint()
+{
+    if (!m_queries || !m_queries->checkStorage().isEmpty())
+        return false; // touching faulty files could raise SIGBUS (storageguard.h)
+    return exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
 }
 
 QList<StoredEvent> SqliteStore::openPresences()

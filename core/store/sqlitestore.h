@@ -18,6 +18,7 @@
 namespace talker::store {
 
 class SqliteHistory;
+class SearchIndexer;
 
 /// How much history a room holds: rows and bytes of their lines.
 struct RoomSize
@@ -98,7 +99,20 @@ public:
                               int limit) override;
     std::optional<QByteArray> lineAt(qint64 seq) override;
     bool canSearch() const override { return m_history != nullptr; }
+    /// Catches the search index up first (searchindexer.h), then searches it.
     SearchPage search(const SearchQuery &query) override;
+    /// Indexes at most `maxEvents` stored events for search (0: all not yet indexed),
+    /// in one transaction, behind this process's other writes like an append. False on
+    /// failure (lastError()); `*indexed` gets how many events it covered.
+    bool indexForSearch(qint64 maxEvents, qint64 *indexed = nullptr);
+
+    /// Whether a commit on this connection copies the write-ahead log into the database
+    /// once it is long (SQLite's default). A store whose commits must stay short turns
+    /// it off, and another connection calls checkpoint().
+    bool setAutoCheckpoint(bool on);
+    /// Copies what it can of the write-ahead log into the database without waiting for
+    /// or blocking anyone (a passive checkpoint). False on failure.
+    bool checkpoint();
 
     // The per-room history cap (sqliteprune.cpp).
     /// The room's history as stored now.
@@ -147,6 +161,7 @@ private:
     /// The users' statements (sqliteaccounts.cpp), once open.
     std::unique_ptr<PreparedQueries> m_accountQueries;
     std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
+    std::unique_ptr<SearchIndexer> m_indexer; ///< once open for writing
 };
 
 } // namespace talker::store

@@ -4,13 +4,16 @@
 // `search` [ext]: words, prefixes and phrases over the rooms the user is in; edits
 // found by their latest text, retractions never; private messages only for their two
 // users; paging with `before` through 10,000 hits; the 256 KiB line limit; bad
-// requests; and the index built by the migration of a database made before it existed.
+// requests; indexing in the background, with no search; and the index built by the
+// migration of a database made before it existed.
 #include "historyhelpers.h"
 #include "testserver.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace talker::test;
@@ -205,6 +208,37 @@ private slots:
         QVERIFY2(ok, "the connection should stay open");
     }
 
+    void indexedInTheBackgroundWithoutASearch()
+    {
+        WireClient a(m_server.port());
+        QVERIFY(a.join(QStringLiteral("quiet"), m_alice));
+        say(a, QStringLiteral("nobody searched for this"));
+        say(a, QStringLiteral("nor for this"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        db.setDatabaseName(m_server.databasePath());
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            // The store writer indexes what the room threads wrote, within a second.
+            const auto unindexed = [&q] {
+                const bool ok = q.exec(QStringLiteral(
+                    "SELECT (SELECT MAX(seq) FROM events) - indexed_seq FROM search_progress"));
+                const qint64 left = ok && q.next() ? q.value(0).toLongLong() : -1;
+                q.finish();
+                return left;
+            };
+            QTRY_COMPARE(unindexed(), 0);
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT COUNT(*) FROM message_text WHERE message_text MATCH 'this'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+    }
+
     void migratesADatabaseMadeBeforeTheIndex()
     {
         TestServer old;
@@ -253,7 +287,7 @@ private slots:
                               QStringLiteral("private plan for bob"),
                               QStringLiteral("reply from bob about the plan"),
                               QStringLiteral("carol was here")}));
-        // New messages are indexed by the triggers the migration created.
+        // New messages are indexed too (a search catches the index up).
         QCOMPARE(resultContents(search(a, QStringLiteral("upgrade"))),
                  QStringList{QStringLiteral("after the upgrade")});
     }
