@@ -14,8 +14,8 @@ namespace {
 /// catching up itself, and the write-ahead log grows by what this many
 /// milliseconds of writes take.
 constexpr std::chrono::milliseconds kMaintainEvery(200);
-/// Messages indexed per transaction at most.
-constexpr qint64 kIndexBatch = 2000;
+/// Events indexed per transaction at most: a few milliseconds of work.
+constexpr qint64 kIndexSlice = 100;
 } // namespace
 
 StoreWriter::StoreWriter() = default;
@@ -124,26 +124,31 @@ void StoreWriter::run()
         }
         if (Clock::now() - lastMaintained >= kMaintainEvery &&
             m_dirty.exchange(false, std::memory_order_relaxed)) {
-            maintain();
-            lastMaintained = Clock::now();
+            if (maintain())
+                lastMaintained = Clock::now();
+            else
+                m_dirty.store(true, std::memory_order_relaxed); // more, after any jobs
         }
     }
-    maintain();      // what the last writes left
+    while (!maintain()) // what the last writes left
+        continue;
     m_store.reset(); // closed in the thread that opened it
 }
 
-void StoreWriter::maintain()
+bool StoreWriter::maintain()
 {
-    // A batch bounds the time the room threads find the database locked (they hand
-    // their writes to this thread then). What is left waits for the next round, or
-    // for a search, which catches up itself.
+    // Short slices: while one runs, the room threads find the database locked and hand
+    // their writes to this thread, which writes them before the next slice.
     qint64 indexed = 0;
-    if (!m_store->indexForSearch(kIndexBatch, &indexed))
+    if (!m_store->indexForSearch(kIndexSlice, &indexed)) {
         qCWarning(lcWriter) << "could not index messages for search:" << m_store->lastError();
-    else if (indexed == kIndexBatch)
-        m_dirty.store(true, std::memory_order_relaxed); // more to do
+        return true; // tried again after the next writes; a search catches up itself
+    }
+    if (indexed == kIndexSlice)
+        return false;
     if (!m_store->checkpoint())
         qCWarning(lcWriter) << "could not checkpoint the write-ahead log:" << m_store->lastError();
+    return true;
 }
 
 void StoreWriter::writeJobs(QList<Job> *jobs)

@@ -72,8 +72,9 @@ private:
     };
     void run();
     void writeJobs(QList<Job> *jobs);
-    /// Indexes new messages for search and checkpoints the write-ahead log.
-    void maintain();
+    /// Indexes a slice of the new messages for search and, once all are, checkpoints
+    /// the write-ahead log. False while more is left to index.
+    bool maintain();
     /// Prunes the rooms that the stored events took over the history cap.
     void capHistory(const QList<store::StoredEvent> &events, const QList<bool> &stored);
 
@@ -89,6 +90,7 @@ private:
     store::RoomSize m_cap;
     QHash<QString, store::RoomSize> m_sizes; ///< history per room, once counted
     std::atomic<bool> m_dirty{false};        ///< written since the last maintain()
+    QString m_maintainFailure;               ///< the last one logged, until it succeeds
 };
 
 } // namespace talker::server

@@ -130,6 +130,7 @@ bool SqliteStore::open(const QString &path, const Options &options)
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
+    m_busyTimeoutMs = options.busyTimeoutMs;
     QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
     if (options.readOnly)
         connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
@@ -240,6 +241,7 @@ QStringList SqliteStore::rooms()
 bool SqliteStore::setWriteWait(int busyTimeoutMs, bool processLock)
 {
     m_appendProcessLock = processLock;
+    m_busyTimeoutMs = busyTimeoutMs;
     return exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
 }
 
@@ -390,10 +392,19 @@ bool SqliteStore::indexForSearch(qint64 maxEvents, qint64 *indexed)
         m_error = QStringLiteral("the database is not open for writing");
         return false;
     }
-    const auto lock = lockForAppend();
+    // Behind this process's appends, as one of them: a room thread that wants to write
+    // meanwhile waits for this short transaction rather than handing its write to the
+    // store writer. Holding that lock, it never waits for another process's: a locked
+    // database fails it at once, and it is tried again later.
+    const QMutexLocker lock(&writeLock());
+    const bool wait = m_busyTimeoutMs > 0;
+    if (wait && !exec(QStringLiteral("PRAGMA busy_timeout = 0")))
+        return false;
     const bool ok = m_indexer->catchUp(maxEvents, indexed);
     m_error = m_indexer->error();
     m_busy = m_indexer->errorIsBusy();
+    if (wait)
+        exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs));
     return ok;
 }
 

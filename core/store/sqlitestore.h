@@ -102,8 +102,9 @@ public:
     /// Catches the search index up first (searchindexer.h), then searches it.
     SearchPage search(const SearchQuery &query) override;
     /// Indexes at most `maxEvents` stored events for search (0: all not yet indexed),
-    /// in one transaction, behind this process's other writes like an append. False on
-    /// failure (lastError()); `*indexed` gets how many events it covered.
+    /// in one transaction, holding this process's write lock and never waiting for
+    /// another process's. False on failure (lastError()); `*indexed` gets how many
+    /// events it covered.
     bool indexForSearch(qint64 maxEvents, qint64 *indexed = nullptr);
 
     /// Whether a commit on this connection copies the write-ahead log into the database
@@ -156,6 +157,7 @@ private:
     QString m_error;
     bool m_busy = false;
     bool m_appendProcessLock = true;
+    int m_busyTimeoutMs = 0;                    ///< as set on the connection
     StorageGuard m_guard;                       ///< the files under the connection
     std::unique_ptr<PreparedQueries> m_queries; ///< once open
     /// The users' statements (sqliteaccounts.cpp), once open.
