@@ -137,18 +137,22 @@ void StoreWriter::run()
 
 bool StoreWriter::maintain()
 {
-    // Short slices: while one runs, the room threads find the database locked and hand
-    // their writes to this thread, which writes them before the next slice.
+    // Short slices: a room thread that wants to write meanwhile waits for one (they
+    // share the process's write lock) instead of handing its write to this thread.
     qint64 indexed = 0;
-    if (!m_store->indexForSearch(kIndexSlice, &indexed)) {
-        qCWarning(lcWriter) << "could not index messages for search:" << m_store->lastError();
-        return true; // tried again after the next writes; a search catches up itself
-    }
-    if (indexed == kIndexSlice)
+    QString failure;
+    if (!m_store->indexForSearch(kIndexSlice, &indexed))
+        failure = QStringLiteral("could not index messages for search: ") + m_store->lastError();
+    else if (indexed == kIndexSlice)
         return false;
-    if (!m_store->checkpoint())
-        qCWarning(lcWriter) << "could not checkpoint the write-ahead log:" << m_store->lastError();
-    return true;
+    else if (!m_store->checkpoint())
+        failure =
+            QStringLiteral("could not checkpoint the write-ahead log: ") + m_store->lastError();
+    // Once per cause: a fault lasts, and this runs a few times a second while written to.
+    if (!failure.isEmpty() && failure != m_maintainFailure)
+        qCWarning(lcWriter).noquote() << failure;
+    m_maintainFailure = failure;
+    return true; // after a failure, tried again after the next writes
 }
 
 void StoreWriter::writeJobs(QList<Job> *jobs)
