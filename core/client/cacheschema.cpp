@@ -28,6 +28,7 @@ const Step kSteps[] = {
     Outbox::addReplyTo,      // 3 -> 4: outbox.reply_to
     CacheIndex::createIndex, // 4 -> 5: FTS5 index over messages, filled from the rows
     CacheGaps::createTable,  // 5 -> 6: gaps (issue 15)
+    Outbox::addFailure,      // 6 -> 7: why an outbox entry failed (kept across restarts)
 };
 
 int currentVersion(QSqlQuery &q)

@@ -72,7 +72,9 @@ void Delivery::flush()
         if (e.failed)
             continue;
         if (e.attempts >= m_session->settings().maxSendAttempts) {
-            markFailed(e.id, unconfirmedText(e.attempts));
+            OutboxEntry unconfirmed = e;
+            unconfirmed.failure = OutboxEntry::Failure::Unconfirmed;
+            markFailed(std::move(unconfirmed));
             continue;
         }
         send(e);
@@ -94,7 +96,7 @@ bool Delivery::retry(const QString &id)
     std::optional<OutboxEntry> e = m_outbox->entry(m_room, id);
     if (!e)
         return false;
-    e->failed = false;
+    e->clearFailure();
     e->attempts = 0;
     m_outbox->put(*e);
     showDelivery(id, e->to, false, QString());
@@ -124,23 +126,23 @@ void Delivery::onServerError(const ErrorEvent &error)
     }
     if (id.isEmpty())
         return;
-    const std::optional<OutboxEntry> entry = m_outbox->entry(m_room, id);
+    std::optional<OutboxEntry> entry = m_outbox->entry(m_room, id);
     if (!entry)
         return; // not one of ours in this room (another room's session, or already gone)
-    const QString recipient = entry->to.isEmpty() ? QString() : m_nameOf(entry->to);
-    markFailed(id, sendFailureText(error.code, error.message, m_room, recipient));
+    entry->failure = OutboxEntry::Failure::Refused;
+    entry->failError = error.message;
+    entry->failRecipient = entry->to.isEmpty() ? QString() : m_nameOf(entry->to);
+    markFailed(std::move(*entry));
 }
 
-void Delivery::markFailed(const QString &id, const QString &reason)
+void Delivery::markFailed(OutboxEntry entry)
 {
-    std::optional<OutboxEntry> e = m_outbox->entry(m_room, id);
-    if (!e)
-        return;
-    qCInfo(lcClientRoom) << m_room << "message" << id << "failed:" << reason;
-    e->failed = true;
-    m_outbox->put(*e);
-    m_inFlight.removeAll(id);
-    showDelivery(id, e->to, true, reason);
+    entry.failed = true;
+    const QString reason = failureText(entry);
+    qCInfo(lcClientRoom) << m_room << "message" << entry.id << "failed:" << reason;
+    m_outbox->put(entry); // with its reason: a restart shows it again
+    m_inFlight.removeAll(entry.id);
+    showDelivery(entry.id, entry.to, true, reason);
 }
 
 void Delivery::showDelivery(const QString &id, const QString &to, bool failed,

@@ -48,7 +48,8 @@ public:
 private:
     void onConnected();
     void onServerError(const protocol::ErrorEvent &error);
-    void markFailed(const QString &id, const QString &reason);
+    /// Stores the entry failed, with its failure (kind and details) set, and shows why.
+    void markFailed(OutboxEntry entry);
     /// Sets the delivery of the row showing entry `id` (to `to`), with `reason`.
     void showDelivery(const QString &id, const QString &to, bool failed, const QString &reason);
 

@@ -32,11 +32,17 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     e.attempts = q.value(6).toInt();
     e.failed = q.value(7).toBool();
     e.replyTo = q.value(8).toString();
+    const int failure = q.value(9).toInt();
+    if (failure == int(OutboxEntry::Failure::Refused) ||
+        failure == int(OutboxEntry::Failure::Unconfirmed))
+        e.failure = OutboxEntry::Failure(failure);
+    e.failError = q.value(10).toString();
+    e.failRecipient = q.value(11).toString();
     return e;
 }
 
-const char *const kColumns =
-    "room, id, content, to_id, action, created, attempts, failed, reply_to";
+const char *const kColumns = "room, id, content, to_id, action, created, attempts, failed, "
+                             "reply_to, fail_kind, fail_error, fail_recipient";
 } // namespace
 
 Outbox::Outbox(HistoryCache *cache)
@@ -50,10 +56,13 @@ bool Outbox::put(const OutboxEntry &e)
     m_cache->flush(); // the outbox write must not wait in a batch: commit it now
     QSqlQuery q(QSqlDatabase::database(m_cache->connectionName(), false));
     q.prepare(QStringLiteral(
-        "INSERT INTO outbox(room, id, content, to_id, action, created, attempts, failed, "
-        "reply_to) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(room, id) DO UPDATE SET "
-        "content=excluded.content, to_id=excluded.to_id, action=excluded.action, "
-        "attempts=excluded.attempts, failed=excluded.failed, reply_to=excluded.reply_to"));
+                  "INSERT INTO outbox(%1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(room, id) DO "
+                  "UPDATE "
+                  "SET content=excluded.content, to_id=excluded.to_id, action=excluded.action, "
+                  "attempts=excluded.attempts, failed=excluded.failed, reply_to=excluded.reply_to, "
+                  "fail_kind=excluded.fail_kind, fail_error=excluded.fail_error, "
+                  "fail_recipient=excluded.fail_recipient")
+                  .arg(QLatin1String(kColumns)));
     q.addBindValue(e.room);
     q.addBindValue(e.id);
     q.addBindValue(e.content.isNull() ? QStringLiteral("") : e.content);
@@ -63,6 +72,9 @@ bool Outbox::put(const OutboxEntry &e)
     q.addBindValue(e.attempts);
     q.addBindValue(int(e.failed));
     q.addBindValue(e.replyTo);
+    q.addBindValue(int(e.failure));
+    q.addBindValue(e.failError);
+    q.addBindValue(e.failRecipient);
     if (!q.exec()) {
         qCWarning(lcClientOutbox) << "outbox write failed:" << q.lastError().text();
         return false;
@@ -134,6 +146,14 @@ bool Outbox::addReplyTo(QSqlQuery &q)
 {
     return cacheschema::hasColumn(q, "outbox", "reply_to") ||
            q.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN reply_to TEXT"));
+}
+
+bool Outbox::addFailure(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN fail_kind INTEGER NOT NULL "
+                                 "DEFAULT 0")) &&
+           q.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN fail_error TEXT")) &&
+           q.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN fail_recipient TEXT"));
 }
 
 QString Outbox::newMessageId()

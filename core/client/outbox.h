@@ -26,12 +26,32 @@ struct OutboxEntry
     int attempts = 0;   ///< sends on a connected session without a confirmation
     bool failed = false;
     QString replyTo; ///< `reply_to` [ext]
+
+    /// Why a failed entry failed, kept with it so that the reason shows again after a
+    /// restart. Stored as these numbers: append only.
+    enum class Failure {
+        Unknown = 0,     ///< not failed, or failed before reasons were kept
+        Refused = 1,     ///< the server refused it: failError says why
+        Unconfirmed = 2, ///< sent `attempts` times without a confirmation
+    };
+    Failure failure = Failure::Unknown;
+    QString failError;     ///< Refused: the server's error text (its code and detail)
+    QString failRecipient; ///< Refused: the recipient's name, for a private message
+
+    /// Not failed (again): pending, with no reason.
+    void clearFailure()
+    {
+        failed = false;
+        failure = Failure::Unknown;
+        failError.clear();
+        failRecipient.clear();
+    }
 };
 
 /// The persistent outbox of one account, a table in its HistoryCache database. Every
 /// write is committed at once, so a message typed just before a crash is re-sent
 /// after the restart. The protocol's duplicate rule makes re-sending safe. The table's
-/// schema is Outbox's: its two migration steps below, ordered in cacheschema.
+/// schema is Outbox's: its migration steps below, ordered in cacheschema.
 class Outbox
 {
 public:
@@ -52,6 +72,9 @@ public:
     static bool createTable(QSqlQuery &query);
     /// Cache migration 3 -> 4: `outbox.reply_to`, unless a pre-versions cache has it.
     static bool addReplyTo(QSqlQuery &query);
+    /// Cache migration 6 -> 7: `outbox.fail_kind`, `fail_error` and `fail_recipient`
+    /// (a failed entry's reason).
+    static bool addFailure(QSqlQuery &query);
 
 private:
     HistoryCache *m_cache;

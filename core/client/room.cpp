@@ -10,6 +10,7 @@
 #include "client/historycache.h"
 #include "client/historypager.h"
 #include "client/outbox.h"
+#include "client/sendfailure.h"
 #include "client/timeline.h"
 #include "client/typingcache.h"
 
@@ -97,6 +98,7 @@ void Room::loadInitial()
             Message old = t->at(row);
             old.text = e.content;
             old.delivery = m.delivery;
+            old.failReason = m.failReason;
             t->replace(row, old);
         } else {
             t->append(m);
@@ -208,6 +210,7 @@ Message Room::ownMessage(const OutboxEntry &e) const
     m.isPrivate = !e.to.isEmpty();
     m.peerId = e.to;
     m.delivery = e.failed ? Message::Delivery::Failed : Message::Delivery::Pending;
+    m.failReason = failureText(e);
     return m;
 }
 
@@ -274,7 +277,7 @@ bool Room::editIn(Timeline *target, const QString &id, const QString &text)
     e.action = m.isAction;
     e.replyTo = m.replyTo; // an edit is a new line: it says again what it answers
     e.content = retract ? QStringLiteral("") : text;
-    e.failed = false;
+    e.clearFailure();
     e.attempts = 0;
     if (!e.created)
         e.created = nowSecs();

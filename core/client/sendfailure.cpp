@@ -4,6 +4,8 @@
 
 #include "client/sendfailure.h"
 
+#include "client/outbox.h"
+
 #include <QCoreApplication>
 
 namespace talker::client {
@@ -47,6 +49,22 @@ QString unconfirmedText(int attempts)
     // Spelled out so that lupdate sees the count and offers plural forms.
     return QCoreApplication::translate("talker::client", "Not confirmed after %n tries", nullptr,
                                        attempts);
+}
+
+QString failureText(const OutboxEntry &entry)
+{
+    if (!entry.failed)
+        return QString();
+    switch (entry.failure) {
+    case OutboxEntry::Failure::Refused:
+        return sendFailureText(protocol::errorCodeOf(entry.failError), entry.failError, entry.room,
+                               entry.failRecipient);
+    case OutboxEntry::Failure::Unconfirmed:
+        return unconfirmedText(entry.attempts);
+    case OutboxEntry::Failure::Unknown:
+        break;
+    }
+    return QString();
 }
 
 } // namespace talker::client

@@ -19,4 +19,9 @@ QString sendFailureText(protocol::ErrorCode code, const QString &serverText, con
 /// A message that the server never confirmed after `attempts` sends.
 QString unconfirmedText(int attempts);
 
+struct OutboxEntry;
+/// Why a failed outbox entry failed, from what it keeps (empty when it is not failed
+/// or failed before reasons were kept).
+QString failureText(const OutboxEntry &entry);
+
 } // namespace talker::client

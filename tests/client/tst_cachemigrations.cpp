@@ -62,7 +62,7 @@ private slots:
         QVERIFY(QFile::copy(QStringLiteral(TALKER_CACHE_FIXTURE), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         QCOMPARE(userVersion(path), 0);
-        QVERIFY(cacheschema::latestVersion() >= 6);
+        QVERIFY(cacheschema::latestVersion() >= 7);
     }
 
     void oldCacheIsMigratedAndKeepsItsData()
@@ -114,6 +114,16 @@ private slots:
             QVERIFY(failed);
             QVERIFY(failed->failed);
             QCOMPARE(failed->to, QStringLiteral("u-carol"));
+            // failed before reasons were kept: no reason, not a made-up one
+            QCOMPARE(failed->failure, OutboxEntry::Failure::Unknown);
+            QVERIFY(failed->failError.isEmpty());
+
+            // step 6 -> 7: a failed entry keeps why
+            OutboxEntry refused = *failed;
+            refused.failure = OutboxEntry::Failure::Refused;
+            refused.failError = QStringLiteral("No such user in room");
+            refused.failRecipient = QStringLiteral("carol");
+            QVERIFY(outbox.put(refused));
             OutboxEntry answer = *waiting;
             answer.id = QStringLiteral("o3");
             answer.replyTo = QStringLiteral("m2");
@@ -128,6 +138,11 @@ private slots:
             QVERIFY(again.isOpen());
             QCOMPARE(again.latest(QStringLiteral("room:general"), 10).size(), 5);
             QCOMPARE(Outbox(&again).count(), 3);
+            const auto refused = Outbox(&again).entry(QStringLiteral(""), QStringLiteral("o2"));
+            QVERIFY(refused);
+            QCOMPARE(refused->failure, OutboxEntry::Failure::Refused);
+            QCOMPARE(refused->failError, QStringLiteral("No such user in room"));
+            QCOMPARE(refused->failRecipient, QStringLiteral("carol"));
         }
     }
 

@@ -164,6 +164,34 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(deliveryOf(withBob->timeline(), toBob), Message::Delivery::Failed,
                                   Timeout);
     }
+
+    void failedSendKeepsItsReasonAcrossRestarts()
+    {
+        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
+        const QString bobId = bob->userId();
+        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->memberIndex(bobId) >= 0, Timeout);
+        bob->leaveRoom(QStringLiteral("Main"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            main(alice)->members().at(main(alice)->memberIndex(bobId)).presence,
+            Room::Presence::Offline, Timeout);
+        const QString toBob = main(alice)->sendPrivate(bobId, QStringLiteral("still there?"));
+        QTRY_COMPARE_WITH_TIMEOUT(deliveryOf(alice->conversation(bobId)->timeline(), toBob),
+                                  Message::Delivery::Failed, Timeout);
+
+        // the app restarts offline (no token: no session, no member list): the cache
+        // alone brings back the failed message with why
+        alice.reset();
+        auto again = makeAccount(QStringLiteral("alice"), QString());
+        Conversation *withBob = again->conversation(bobId);
+        QVERIFY(withBob);
+        const int row = withBob->timeline()->indexOf(toBob);
+        QVERIFY(row >= 0);
+        QCOMPARE(withBob->timeline()->at(row).delivery, Message::Delivery::Failed);
+        QCOMPARE(withBob->timeline()->at(row).failReason, QStringLiteral("bob isn't in #Main"));
+        QVERIFY(again->outbox()->entry(QStringLiteral("Main"), toBob)); // still there for Retry
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSendErrors)
