@@ -205,6 +205,8 @@ void ChatManager::selectChat(client::Chat *chat)
         disconnect(c);
     m_stateConnections.clear();
     m_chat = chat;
+    if (chat)
+        chat->loadFirstPage();
     m_messages->setTimeline(chat ? chat->timeline() : nullptr);
     client::Conversation *conversation = currentConversation();
     m_members->setRoom(conversation ? conversation->room() : currentRoom());

@@ -6,6 +6,8 @@
 #include "client/historycache.h"
 #include "client/timeline.h"
 
+#include <utility>
+
 namespace talker::client {
 
 Chat::Chat(Account *account, const QString &timelineKey, QObject *parent)
@@ -15,7 +17,7 @@ Chat::Chat(Account *account, const QString &timelineKey, QObject *parent)
 {
     m_timeline->setCache(account->cache());
     m_timeline->setWindowSize(account->windowSize());
-    m_timeline->reset(account->cache()->latest(timelineKey, qMin(account->windowSize(), 200)));
+    m_timeline->reset(account->cache()->latest(timelineKey, 1));
     // The preview follows the newest message: rows at or below it, and live messages
     // that arrive while the window shows older ones.
     connect(m_timeline, &Timeline::rowsInserted, this, [this](int, int last) {
@@ -79,6 +81,15 @@ QDateTime Chat::lastMessageTime() const
 bool Chat::retractMessage(const QString &id)
 {
     return editMessage(id, QStringLiteral(""));
+}
+
+void Chat::loadFirstPage()
+{
+    if (std::exchange(m_firstPageLoaded, true))
+        return;
+    const int page = qMin(m_account->windowSize(), 200);
+    if (m_timeline->count() < page)
+        m_timeline->fetchOlder(page - m_timeline->count());
 }
 
 QString Chat::lastOwnMessageId() const

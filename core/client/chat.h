@@ -88,6 +88,10 @@ public:
     Q_INVOKABLE virtual void markSeen() = 0;
     /// Everything here is read: badges clear and the divider moves to the newest message.
     Q_INVOKABLE virtual void markRead();
+    /// Reads the chat's first page of cached messages, once. Until it is shown a chat
+    /// holds only its newest cached message (the sidebar's preview), so that starting
+    /// the app does not read every chat's page (bench/app-start.sh).
+    void loadFirstPage();
 
 signals:
     void titleChanged();
@@ -106,6 +110,7 @@ protected:
 private:
     Account *m_account;
     Timeline *m_timeline;
+    bool m_firstPageLoaded = false;
 };
 
 } // namespace talker::client

@@ -116,8 +116,8 @@ private slots:
         Controller app(profile.path(), &tokens);
         QCOMPARE(app.chats()->currentTitle(), room);
         auto *timeline = app.chats()->currentRoom()->timeline();
-        QVERIFY(timeline->count() > 0);
-        QVERIFY(timeline->count() < total);
+        // the chat shown at start reads its first page (others only their newest message)
+        QCOMPARE(timeline->count(), 200);
         QCOMPARE(timeline->last().text, QStringLiteral("line %1").arg(total - 1));
         QVERIFY(timeline->canFetchOlder());
         const int before = app.chats()->messages()->count();

@@ -398,6 +398,7 @@ private slots:
         // its text does not come back from the cache: the placeholder does
         bob.reset();
         auto bobAgain = makeAccount(QStringLiteral("bob"), QString());
+        main(bobAgain)->loadFirstPage(); // as when the chat is shown
         const Timeline *again = main(bobAgain)->timeline();
         QVERIFY(again->indexOf(id) >= 0);
         QVERIFY(again->at(again->indexOf(id)).deleted);
@@ -427,6 +428,11 @@ private slots:
         bob.setSessionSettings(fastSessionSettings());
         bob.setWindowSize(10);
         Room *room = bob.joinRoom(QStringLiteral("Main"));
+        // until it is shown, a chat holds only its newest message (the sidebar's preview)
+        QCOMPARE(room->timeline()->count(), 1);
+        QCOMPARE(room->lastMessagePreview(), QStringLiteral("alice: msg 30"));
+        room->loadFirstPage(); // the chat is shown: its first page, once
+        room->loadFirstPage();
         QCOMPARE(room->timeline()->count(), 10);
         QCOMPARE(room->timeline()->last().text, QStringLiteral("msg 30"));
         QCOMPARE(room->timeline()->at(0).text, QStringLiteral("msg 21"));
