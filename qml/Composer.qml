@@ -56,13 +56,14 @@ Rectangle {
         anchors.margins: 6
         spacing: 2
 
-        // Why Enter sends nothing: too long, the other person is not there, a room
-        // that never connected. Said before sending, never after.
+        // Why Enter sends nothing: the other person is not there, a room that never
+        // connected. Said before sending, never after. A text that is too long says so
+        // in the size counter below, and only there.
         Label {
             objectName: "sendProblem"
             Layout.fillWidth: true
             Layout.leftMargin: 6
-            visible: text.length > 0
+            visible: text.length > 0 && !sizeCounter.tooLong
             text: Chat.sendError.length > 0 ? Chat.sendError : Chat.sendBlocker
             wrapMode: Text.Wrap
             color: Theme.error
@@ -70,16 +71,23 @@ Rectangle {
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
         }
-        // The encoded size against the limit, once a message gets near it.
+        // The encoded size against the limit, once a message gets near it; past the
+        // limit, that it cannot be sent.
         Label {
+            id: sizeCounter
             objectName: "sizeCounter"
             readonly property int bytes: input.length > composer.countFrom ? Chat.encodedSize(input.text) : 0
+            readonly property bool tooLong: bytes > Chat.maxMessageBytes
             Layout.fillWidth: true
             Layout.leftMargin: 6
             visible: bytes > 0
-            text: qsTr("%1 of %2").arg(Chat.sizeText(bytes)).arg(Chat.sizeText(Chat.maxMessageBytes))
-            color: bytes > Chat.maxMessageBytes ? Theme.error : Theme.mutedText
+            text: tooLong ? qsTr("Too long to send: %1, %2 at most.").arg(Chat.sizeText(bytes)).arg(Chat.sizeText(Chat.maxMessageBytes))
+                          : qsTr("%1 of %2").arg(Chat.sizeText(bytes)).arg(Chat.sizeText(Chat.maxMessageBytes))
+            wrapMode: Text.Wrap
+            color: tooLong ? Theme.error : Theme.mutedText
             font.pixelSize: Theme.baseFontPixels * 0.8
+            Accessible.role: tooLong ? Accessible.AlertMessage : Accessible.StaticText
+            Accessible.name: text
         }
         RowLayout {
             objectName: "replyBar"
@@ -176,8 +184,9 @@ Rectangle {
                 objectName: "sendButton"
                 Layout.alignment: Qt.AlignBottom
                 text: Chat.editing ? qsTr("Save") : qsTr("Send")
-                enabled: input.text.trim().length > 0 && Chat.canSend
+                enabled: input.text.trim().length > 0 && Chat.canSend && !sizeCounter.tooLong
                 Accessible.name: Chat.editing ? qsTr("Save the edit") : qsTr("Send message")
+                Accessible.description: sizeCounter.tooLong ? sizeCounter.text : ""
                 onClicked: composer.send()
             }
         }

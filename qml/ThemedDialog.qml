@@ -31,14 +31,24 @@ Dialog {
         radius: 10
         border.color: Theme.border
     }
-    header: Label {
-        text: dialog.title
+    // The title label sits in a plain item: as the header itself, the dialog would
+    // set its height, and a height set while its font changes re-lays it out during
+    // the dialog's own implicitHeight binding (a binding loop whenever the font size
+    // changes: tst_confirmdialog).
+    header: Item {
+        implicitWidth: titleLabel.implicitWidth
+        implicitHeight: titleLabel.implicitHeight
         visible: dialog.title.length > 0
-        padding: 20
-        bottomPadding: 0
-        font.bold: true
-        font.pixelSize: Theme.baseFontPixels * 1.2
-        color: Theme.text
-        elide: Label.ElideRight
+        Label {
+            id: titleLabel
+            width: parent.width
+            text: dialog.title
+            padding: 20
+            bottomPadding: 0
+            font.bold: true
+            font.pixelSize: Theme.baseFontPixels * 1.2
+            color: Theme.text
+            elide: Label.ElideRight
+        }
     }
 }

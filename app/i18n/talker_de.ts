@@ -247,6 +247,10 @@
         <source>Cancel the reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
+    <message>
+        <source>Too long to send: %1, %2 at most.</source>
+        <translation>Zu lang zum Senden: %1, höchstens %2.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -14,10 +14,21 @@ Item {
     width: 1000
     height: 700
 
+    // What Main.qml's ApplicationWindow gives every view: the font and palette.
     Pane {
         anchors.fill: parent
         padding: 0
         font.pixelSize: Theme.baseFontPixels
+        palette.window: Theme.window
+        palette.windowText: Theme.text
+        palette.base: Theme.composer
+        palette.text: Theme.text
+        palette.button: Theme.button
+        palette.buttonText: Theme.text
+        palette.highlight: Theme.accent
+        palette.highlightedText: Theme.accentText
+        palette.mid: Theme.border
+        palette.dark: Theme.border
         Row {
             anchors.fill: parent
             Sidebar { id: sidebar; width: 260; height: parent.height }
@@ -27,8 +38,9 @@ Item {
     }
     QuickSwitcher { id: switcher }
     ChatSwitchShortcuts {}
-    // Somewhere else to put the keyboard focus.
-    TextField { id: elsewhere; width: 10; height: 10 }
+    // Somewhere else to put the keyboard focus; transparent, so that it does not show
+    // as a square in the screenshots.
+    TextField { id: elsewhere; width: 10; height: 10; opacity: 0 }
 
     TestCase {
         id: tc
@@ -268,14 +280,25 @@ Item {
             const count = App.chats.messages.count
             input.forceActiveFocus()
             input.text = "\u00e9".repeat(140 * 1024) // 140 Ki characters, 280 KiB as UTF-8
+            const send = findChild(chat, "sendButton")
             verify(counter.visible, "the counter shows near the limit")
-            verify(counter.text.indexOf("256 KiB") >= 0, counter.text)
+            verify(counter.text.indexOf("Too long") >= 0 && counter.text.indexOf("256 KiB") >= 0, counter.text)
             verify(Chat.encodedSize(input.text) > Chat.maxMessageBytes)
+            verify(!send.enabled, "Send is off while the text is too long")
+            verify(send.Accessible.description.indexOf("Too long") >= 0, send.Accessible.description)
             keyClick(Qt.Key_Return)
-            verify(problem.visible)
-            verify(problem.text.indexOf("Too long") >= 0 && problem.text.indexOf("256 KiB") >= 0, problem.text)
+            verify(Chat.sendError.indexOf("Too long") >= 0, Chat.sendError)
+            // The size is said once: by the counter, not again by the refusal.
+            verify(counter.visible && !problem.visible, problem.text)
             waitForRendering(root)
             grabImage(root).save("tst_chatux-too-long.png")
+            const fontBefore = App.settings.fontSize
+            App.settings.fontSize = 16
+            App.settings.theme = AppSettings.Dark
+            waitForRendering(root)
+            grabImage(root).save("tst_chatux-too-long-dark-16.png")
+            App.settings.theme = AppSettings.Light
+            App.settings.fontSize = fontBefore
             compare(input.length, 140 * 1024, "the text stays")
             wait(1500) // a live draft, if one went out, would have the connection closed by now
             verify(!App.chats.offline, "the room stays online")
@@ -283,6 +306,8 @@ Item {
             // Cut down to fit: it goes.
             input.text = "\u00e9".repeat(1000)
             verify(!problem.visible, "editing clears the refusal")
+            verify(send.enabled)
+            compare(send.Accessible.description, "")
             keyClick(Qt.Key_Return)
             tryVerify(function() { return lastMessage().isOwn && lastMessage().text.length === 1000 && !lastMessage().pending }, 10000)
             verify(!App.chats.offline)
