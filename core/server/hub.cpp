@@ -286,37 +286,6 @@ void Hub::refuse(Connection *connection, protocol::ErrorCode code)
     });
 }
 
-void Hub::registerUser(Connection *connection, const protocol::RegisterEvent &event)
-{
-    const QString name = protocol::normalizeUserName(event.name);
-    if (protocol::checkUserName(name) != protocol::NameProblem::None) {
-        connection->sendError(protocol::ErrorCode::InvalidName);
-        return;
-    }
-    store::UserRecord user;
-    QString token;
-    // Neither the invite code nor the token is ever logged.
-    switch (m_store->redeemInvite(event.invite, name, &user, &token)) {
-    case store::RedeemResult::Ok:
-        qCInfo(lcHub) << connection->address() << "registered user" << user.id;
-        connection->send(protocol::encode(
-            protocol::RegisteredEvent{protocol::User{user.id, user.name, false}, token}));
-        connection->closeAfterFlush();
-        return;
-    case store::RedeemResult::InvalidInvite:
-        qCInfo(lcHub) << connection->address() << "invalid invite";
-        refuse(connection, protocol::ErrorCode::InvalidInvite);
-        return;
-    case store::RedeemResult::NameTaken:
-        connection->sendError(protocol::ErrorCode::NameTaken);
-        return;
-    case store::RedeemResult::Failed:
-        qCWarning(lcHub) << "could not redeem an invite:" << m_store->lastError();
-        connection->sendError(errors::text(errors::ServerError::NotRegistered), true);
-        return;
-    }
-}
-
 void Hub::authenticate(Connection *connection, const protocol::ConnectEvent &event)
 {
     if (m_bus && !m_bus->isReachable()) {

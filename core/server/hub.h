@@ -129,7 +129,10 @@ private:
     /// Cluster mode: publishes what publishToBus() queued.
     void flushBus();
     void scheduleFlush();
+    // Registration (hubregistration.cpp).
+    struct Redemption;
     void registerUser(Connection *connection, const protocol::RegisterEvent &event);
+    void answerRegistration(Connection *connection, const Redemption &outcome);
     void sweep();
 
     ServerConfig m_config;

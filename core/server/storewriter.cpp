@@ -88,11 +88,21 @@ void StoreWriter::noteWritten()
     m_wake.notify_one();
 }
 
+void StoreWriter::perform(std::function<void(store::SqliteStore *)> work, QObject *context,
+                          std::function<void()> done)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_tasks.append(Task{std::move(work), context, std::move(done)});
+    }
+    m_wake.notify_one();
+}
+
 bool StoreWriter::waitIdle(int ms)
 {
     std::unique_lock lock(m_mutex);
     return m_idle.wait_for(lock, std::chrono::milliseconds(ms),
-                           [this] { return m_jobs.isEmpty() && !m_busy; });
+                           [this] { return m_jobs.isEmpty() && m_tasks.isEmpty() && !m_busy; });
 }
 
 void StoreWriter::run()
@@ -101,27 +111,30 @@ void StoreWriter::run()
     auto lastMaintained = Clock::now();
     for (;;) {
         QList<Job> jobs;
+        QList<Task> tasks;
         {
             std::unique_lock lock(m_mutex);
             m_busy = false;
             m_idle.notify_all();
             // Awake while there is something to maintain; asleep when all is quiet.
             const auto ready = [this] {
-                return !m_jobs.isEmpty() || m_stopping;
+                return !m_jobs.isEmpty() || !m_tasks.isEmpty() || m_stopping;
             };
             if (m_dirty.load(std::memory_order_relaxed))
                 m_wake.wait_until(lock, lastMaintained + kMaintainEvery, ready);
             else
                 m_wake.wait(lock, [&] { return ready() || m_dirty.load(); });
-            if (m_jobs.isEmpty() && m_stopping)
+            if (m_jobs.isEmpty() && m_tasks.isEmpty() && m_stopping)
                 break; // nothing left
             jobs.swap(m_jobs);
+            tasks.swap(m_tasks);
             m_busy = true;
         }
         if (!jobs.isEmpty()) {
             m_dirty.store(true, std::memory_order_relaxed);
             writeJobs(&jobs);
         }
+        performTasks(&tasks);
         if (Clock::now() - lastMaintained >= kMaintainEvery &&
             m_dirty.exchange(false, std::memory_order_relaxed)) {
             if (maintain())
@@ -186,6 +199,14 @@ void StoreWriter::writeJobs(QList<Job> *jobs)
                 done(std::move(events), std::move(ok));
             },
             Qt::QueuedConnection);
+    }
+}
+
+void StoreWriter::performTasks(QList<Task> *tasks)
+{
+    for (Task &task : *tasks) {
+        task.work(m_store.get());
+        QMetaObject::invokeMethod(task.context, std::move(task.done), Qt::QueuedConnection);
     }
 }
 

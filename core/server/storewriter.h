@@ -52,6 +52,11 @@ public:
 
     /// Queues `events` for the next transaction; `done` runs in `context`'s thread.
     void submit(QList<store::StoredEvent> events, QObject *context, Done done);
+    /// Runs `work` here with the writer's store (and its busy timeout, which a room
+    /// thread's store does not wait), after the writes queued before it; then `done`
+    /// in `context`'s thread, unless `context` is gone by then.
+    void perform(std::function<void(store::SqliteStore *)> work, QObject *context,
+                 std::function<void()> done);
     /// Waits at most `ms` milliseconds until nothing is queued or being written.
     bool waitIdle(int ms);
     /// Tells the writer that a room thread wrote to the database itself: maintain()
@@ -70,8 +75,15 @@ private:
         QObject *context; ///< outlives the job (a Hub waits for its writes)
         Done done;
     };
+    struct Task
+    {
+        std::function<void(store::SqliteStore *)> work;
+        QObject *context;
+        std::function<void()> done;
+    };
     void run();
     void writeJobs(QList<Job> *jobs);
+    void performTasks(QList<Task> *tasks);
     /// Indexes a slice of the new messages for search and, once all are, checkpoints
     /// the write-ahead log. False while more is left to index.
     bool maintain();
@@ -84,6 +96,7 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_idle;
     QList<Job> m_jobs;
+    QList<Task> m_tasks;
     bool m_busy = false;
     bool m_stopping = false;
     QSet<QString> m_rooms; ///< rooms known to be in the rooms table

@@ -110,7 +110,9 @@ bool SqliteStore::revokeInvite(const QString &codeOrId)
 RedeemResult SqliteStore::redeemInvite(const QString &code, const QString &name, UserRecord *user,
                                        QString *token)
 {
-    const QMutexLocker lock(&writeLock());
+    // The store writer's store takes no process lock: it waits the busy timeout for a
+    // locked database, and the room threads' appends must not wait behind that.
+    const auto lock = lockForAppend();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (code.isEmpty() || !db.transaction()) {
         m_error = code.isEmpty() ? QStringLiteral("empty invite") : db.lastError().text();

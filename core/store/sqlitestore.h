@@ -54,9 +54,10 @@ public:
     bool open(const QString &path) { return open(path, Options{}); }
     bool isOpen() const;
     void close();
-    /// How append() and appendAll() wait: `busyTimeoutMs` for a database locked by
-    /// another connection (then they fail with lastErrorIsBusy()); with `processLock`
-    /// (the default) behind the other stores' writes of this process first.
+    /// How append(), appendAll() and redeemInvite() wait: `busyTimeoutMs` for a
+    /// database locked by another connection (then they fail with lastErrorIsBusy());
+    /// with `processLock` (the default) behind the other stores' writes of this process
+    /// first.
     bool setWriteWait(int busyTimeoutMs, bool processLock);
 
     QString lastError() const override { return m_error; }
@@ -137,7 +138,8 @@ private:
     std::optional<UserRecord> insertUser(const QString &name, QString *token);
     bool run(QSqlQuery &query);
     bool insert(StoredEvent *event);
-    /// writeLock() for an append, held; none without m_appendProcessLock.
+    /// writeLock() held for an append or an invite's redemption; none without
+    /// m_appendProcessLock (setWriteWait()).
     std::unique_lock<QMutex> lockForAppend();
     qint64 pruneLimit(const QString &room, const RoomSize &size, const RoomSize &cap);
     /// Runs a prepared query (values bound) that selects events; reads them all.

@@ -4,6 +4,7 @@
 // Invites end to end on the real binary: `invite create|list|revoke`, `register` and
 // each of its errors, uses, throttling, the name rules at `register` and `user add`,
 // and codes kept out of the database file and the log.
+#include "databaselock.h"
 #include "natscluster.h"
 #include "testserver.h"
 #include "wireclient.h"
@@ -135,6 +136,27 @@ private slots:
         }
         QVERIFY(!bytes.contains(code.toUtf8()));
         QVERIFY(!bytes.contains(token.toUtf8()));
+    }
+
+    void registrationWaitsForALockedDatabase()
+    {
+        if (m_server.isCluster())
+            QSKIP("cluster stores keep accounts in NATS, not SQLite");
+        QString code;
+        QVERIFY(!createInvite({}, &code).isEmpty());
+        DatabaseLock lock(m_server.databasePath());
+        QVERIFY(lock.isHeld());
+        WireClient c(m_server.port());
+        QVERIFY(c.open());
+        c.send(registerEvent(code, QStringLiteral("erin")));
+        // Within --db-busy-timeout (5 s) the server waits for the lock, as a room thread
+        // may not: it answered "Not registered" at once.
+        QTest::qWait(400);
+        QVERIFY(lock.release());
+        const QJsonObject answer = c.next();
+        QCOMPARE(answer.value(kType).toString(), QStringLiteral("registered"));
+        QCOMPARE(answer.value(QStringLiteral("user")).toObject().value(QStringLiteral("name")),
+                 QJsonValue(QStringLiteral("erin")));
     }
 
     void usesAreCounted()
