@@ -154,6 +154,10 @@ private:
     void prepareAccounts();
     /// The users' prepared statement `which` (sqliteaccounts.cpp).
     QSqlQuery &accountQuery(int which);
+    /// Makes m_readQueries for the open connection (sqlitereads.cpp).
+    void prepareReads();
+    /// The event reads' prepared statement `which` (sqlitereads.cpp).
+    QSqlQuery &readQuery(int which);
 
     QString m_connection;
     QString m_error;
@@ -164,6 +168,8 @@ private:
     std::unique_ptr<PreparedQueries> m_queries; ///< once open
     /// The users' statements (sqliteaccounts.cpp), once open.
     std::unique_ptr<PreparedQueries> m_accountQueries;
+    /// The event reads' statements (sqlitereads.cpp), once open.
+    std::unique_ptr<PreparedQueries> m_readQueries;
     std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
     std::unique_ptr<SearchIndexer> m_indexer; ///< once open for writing
 };
