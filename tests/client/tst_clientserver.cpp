@@ -11,6 +11,7 @@
 #include "fastsession.h"
 #include "models/membermodel.h"
 #include "models/messagemodel.h"
+#include "testaccount.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -60,16 +61,7 @@ class TestClientServer : public QObject
     std::unique_ptr<Account> makeAccount(const QString &name, const QString &token,
                                          const SessionSettings &settings = fastSessionSettings())
     {
-        AccountConfig c;
-        c.id = name;
-        c.host = QStringLiteral("127.0.0.1");
-        c.port = server->port();
-        auto a = std::make_unique<Account>(c, dir.filePath(name + QStringLiteral(".sqlite")));
-        a->setSessionSettings(settings);
-        a->joinRoom(QStringLiteral("Main"));
-        if (!token.isEmpty())
-            a->setToken(token);
-        return a;
+        return test::makeTestAccount(server->port(), dir.path(), name, token, settings);
     }
 
     static Room *main(const std::unique_ptr<Account> &a) { return a->room(QStringLiteral("Main")); }

@@ -13,6 +13,7 @@
 #include "client/timeline.h"
 #include "fastsession.h"
 #include "models/messagemodel.h"
+#include "testaccount.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -43,16 +44,7 @@ class TestReplies : public QObject
 
     std::unique_ptr<Account> account(const QString &name, const QString &token)
     {
-        AccountConfig c;
-        c.id = name;
-        c.host = QStringLiteral("127.0.0.1");
-        c.port = m_server.port();
-        auto a = std::make_unique<Account>(c, m_dir.filePath(name + QStringLiteral(".sqlite")));
-        a->setSessionSettings(fastSessionSettings());
-        a->joinRoom(QStringLiteral("Main"));
-        if (!token.isEmpty())
-            a->setToken(token);
-        return a;
+        return test::makeTestAccount(m_server.port(), m_dir.path(), name, token);
     }
     static Room *main(const std::unique_ptr<Account> &a) { return a->room(QStringLiteral("Main")); }
 

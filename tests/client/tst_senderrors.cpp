@@ -11,6 +11,7 @@
 #include "client/timeline.h"
 #include "fastsession.h"
 #include "models/messagemodel.h"
+#include "testaccount.h"
 #include "testserver.h"
 #include "wireclient.h"
 
@@ -51,15 +52,7 @@ class TestSendErrors : public QObject
 
     std::unique_ptr<Account> makeAccount(const QString &name, const QString &token)
     {
-        AccountConfig c;
-        c.id = name;
-        c.host = QStringLiteral("127.0.0.1");
-        c.port = server->port();
-        auto a = std::make_unique<Account>(c, dir.filePath(name + QStringLiteral(".sqlite")));
-        a->setSessionSettings(fastSessionSettings());
-        a->joinRoom(QStringLiteral("Main"));
-        a->setToken(token);
-        return a;
+        return test::makeTestAccount(server->port(), dir.path(), name, token);
     }
 
     static Room *main(const std::unique_ptr<Account> &a) { return a->room(QStringLiteral("Main")); }
@@ -71,6 +64,26 @@ class TestSendErrors : public QObject
         if (!c->open() || !c->join(QStringLiteral("Main"), aliceToken))
             return nullptr;
         return c;
+    }
+
+    /// bob connects once, so that alice knows his name, then leaves Main: *bobId is his
+    /// id. False when that did not happen in time.
+    bool bobCameAndLeft(const std::unique_ptr<Account> &alice, QString *bobId)
+    {
+        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
+        if (!QTest::qWaitFor([&] { return main(alice)->isConnected() && main(bob)->isConnected(); },
+                             Timeout))
+            return false;
+        *bobId = bob->userId();
+        if (!QTest::qWaitFor([&] { return main(alice)->memberIndex(*bobId) >= 0; }, Timeout))
+            return false;
+        bob->leaveRoom(QStringLiteral("Main"));
+        return QTest::qWaitFor(
+            [&] {
+                const int i = main(alice)->memberIndex(*bobId);
+                return i >= 0 && main(alice)->members().at(i).presence == Room::Presence::Offline;
+            },
+            Timeout);
     }
 
 private slots:
@@ -118,16 +131,9 @@ private slots:
 
     void failedSendMarksThatMessageWithItsReason()
     {
-        // bob connects once so alice knows his name, then leaves
         auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
-        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
-        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
-        const QString bobId = bob->userId();
-        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->memberIndex(bobId) >= 0, Timeout);
-        bob->leaveRoom(QStringLiteral("Main"));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            main(alice)->members().at(main(alice)->memberIndex(bobId)).presence,
-            Room::Presence::Offline, Timeout);
+        QString bobId;
+        QVERIFY(bobCameAndLeft(alice, &bobId));
 
         // three in flight at once; the middle one fails, its neighbours are delivered
         const QString first = main(alice)->sendMessage(QStringLiteral("first"));
@@ -168,14 +174,8 @@ private slots:
     void failedSendKeepsItsReasonAcrossRestarts()
     {
         auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
-        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
-        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
-        const QString bobId = bob->userId();
-        QTRY_VERIFY_WITH_TIMEOUT(main(alice)->memberIndex(bobId) >= 0, Timeout);
-        bob->leaveRoom(QStringLiteral("Main"));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            main(alice)->members().at(main(alice)->memberIndex(bobId)).presence,
-            Room::Presence::Offline, Timeout);
+        QString bobId;
+        QVERIFY(bobCameAndLeft(alice, &bobId));
         const QString toBob = main(alice)->sendPrivate(bobId, QStringLiteral("still there?"));
         QTRY_COMPARE_WITH_TIMEOUT(deliveryOf(alice->conversation(bobId)->timeline(), toBob),
                                   Message::Delivery::Failed, Timeout);
