@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Talker contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/searchindexer.h"
+#include "store/historyindexer.h"
 
 #include <QSqlDatabase>
 #include <QVariant>
@@ -9,7 +9,7 @@ namespace talker::store {
 
 namespace {
 
-enum Query { QBegin, QCommit, QBounds, QUnindex, QIndex, QProgress, QCount };
+enum Query { QBegin, QCommit, QBounds, QMessages, QUnindex, QIndex, QProgress, QCount };
 
 // The messages that the events in (?, ?] touched: their first seq is their index rowid.
 #define TOUCHED                                                                                    \
@@ -22,6 +22,11 @@ const char *const kSql[QCount] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "SELECT p.indexed_seq, (SELECT COALESCE(MAX(seq), 0) FROM events) FROM search_progress p",
+    // Each message's first row and its latest, in the order the events were stored.
+    "INSERT INTO messages(seq, room, id, sender, recipient, latest) "
+    "SELECT seq, room, id, sender, recipient, seq FROM events "
+    "WHERE seq > ?1 AND seq <= ?2 AND kind = 0 ORDER BY seq "
+    "ON CONFLICT(room, id) DO UPDATE SET latest = MAX(latest, excluded.latest)",
     "DELETE FROM message_text WHERE rowid IN (" TOUCHED ")",
     // Each touched message's latest text (none once retracted). A later edit that is
     // already stored is indexed now, and again, the same, by the batch that covers it.
@@ -34,12 +39,12 @@ const char *const kSql[QCount] = {
 
 } // namespace
 
-SearchIndexer::SearchIndexer(const QString &connectionName, StorageGuard *guard)
+HistoryIndexer::HistoryIndexer(const QString &connectionName, StorageGuard *guard)
     : m_connection(connectionName)
     , m_queries(connectionName, kSql, QCount, guard)
 {}
 
-bool SearchIndexer::exec(int which)
+bool HistoryIndexer::exec(int which)
 {
     QSqlQuery &q = m_queries.get(which);
     const bool ok = m_queries.run(q);
@@ -47,7 +52,7 @@ bool SearchIndexer::exec(int which)
     return ok;
 }
 
-bool SearchIndexer::bounds(qint64 *indexedSeq, qint64 *newestSeq)
+bool HistoryIndexer::bounds(qint64 *indexedSeq, qint64 *newestSeq)
 {
     QSqlQuery &q = m_queries.get(QBounds);
     if (!m_queries.run(q))
@@ -61,9 +66,9 @@ bool SearchIndexer::bounds(qint64 *indexedSeq, qint64 *newestSeq)
     return found;
 }
 
-bool SearchIndexer::index(qint64 afterSeq, qint64 upToSeq)
+bool HistoryIndexer::index(qint64 afterSeq, qint64 upToSeq)
 {
-    for (int which : {QUnindex, QIndex}) {
+    for (int which : {QMessages, QUnindex, QIndex}) {
         QSqlQuery &q = m_queries.get(which);
         q.bindValue(0, afterSeq);
         q.bindValue(1, upToSeq);
@@ -79,7 +84,7 @@ bool SearchIndexer::index(qint64 afterSeq, qint64 upToSeq)
     return ok;
 }
 
-bool SearchIndexer::catchUp(qint64 maxEvents, qint64 *indexed)
+bool HistoryIndexer::catchUp(qint64 maxEvents, qint64 *indexed)
 {
     if (indexed)
         *indexed = 0;
