@@ -89,7 +89,7 @@ void Chat::loadFirstPage()
         return;
     const int page = qMin(m_account->windowSize(), 200);
     if (m_timeline->count() < page)
-        m_timeline->fetchOlder(page - m_timeline->count());
+        m_timeline->fetchFirstPage(page - m_timeline->count());
 }
 
 QString Chat::lastOwnMessageId() const

@@ -332,6 +332,13 @@ void Timeline::refreshDivider()
     }
 }
 
+int Timeline::fetchFirstPage(int max)
+{
+    const int read = fetchOlder(max);
+    m_trimBlocked = false;
+    return read;
+}
+
 void Timeline::trim()
 {
     // Older pages the user scrolled to stay until the window is exceeded twice over;

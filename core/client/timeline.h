@@ -92,6 +92,10 @@ public:
     /// Loads up to `max` older messages from the cache; returns how many. Beyond the
     /// window the newest rows are dropped (the window leaves the live end).
     Q_INVOKABLE int fetchOlder(int max = 50);
+    /// Loads up to `max` older messages as the chat's first page (Chat::loadFirstPage):
+    /// like fetchOlder(), but not a page the user scrolled to, so live messages keep
+    /// the window as at the live end.
+    int fetchFirstPage(int max);
     bool canFetchOlder() const { return m_canFetchOlder; }
     /// Loads up to `max` newer messages from the cache (dropping the oldest beyond the
     /// window); reaches the live end when the cache has no more. Returns how many.

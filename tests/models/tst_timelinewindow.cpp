@@ -125,6 +125,27 @@ private slots:
         QCOMPARE(last, Total + 3 * Window - 1);
     }
 
+    void theFirstPageKeepsTheLiveWindow()
+    {
+        Timeline timeline(kKey);
+        timeline.setCache(m_cache.get());
+        timeline.setWindowSize(Window);
+        timeline.reset(m_cache->latest(kKey, 1)); // a chat not shown yet: its newest only
+        QCOMPARE(timeline.fetchFirstPage(Window - 1), Window - 1);
+        QCOMPARE(timeline.count(), Window);
+        QVERIFY(timeline.atLiveEnd());
+        QVERIFY(consecutive(timeline));
+        // Live messages: bounded as at the live end, not with a scrolled-up page's room.
+        for (int n = Total; n < Total + 2 * Window; ++n) {
+            m_cache->storeMessage(kKey, numbered(n));
+            timeline.append(numbered(n));
+            QVERIFY2(timeline.count() <= Bound, qPrintable(QString::number(timeline.count())));
+        }
+        int last = 0;
+        QVERIFY(consecutive(timeline, nullptr, &last));
+        QCOMPARE(last, Total + 2 * Window - 1);
+    }
+
     void unconfirmedMessagesStayAndJumpToLatestReturns()
     {
         Timeline timeline(kKey);
