@@ -10,7 +10,7 @@ namespace talker::server {
 Q_LOGGING_CATEGORY(lcWriter, "talker.server.store")
 
 namespace {
-/// How often maintain() runs while there are writes: paging and search find what is newer by
+/// How often maintain() runs while there are writes: search finds what is newer by
 /// catching up itself, and the write-ahead log grows by what this many
 /// milliseconds of writes take.
 constexpr std::chrono::milliseconds kMaintainEvery(200);
@@ -154,9 +154,8 @@ bool StoreWriter::maintain()
     // share the process's write lock) instead of handing its write to this thread.
     qint64 indexed = 0;
     QString failure;
-    if (!m_store->indexHistory(kIndexSlice, &indexed))
-        failure = QStringLiteral("could not index messages for paging and search: ") +
-                  m_store->lastError();
+    if (!m_store->indexForSearch(kIndexSlice, &indexed))
+        failure = QStringLiteral("could not index messages for search: ") + m_store->lastError();
     else if (indexed == kIndexSlice)
         return false;
     else if (!m_store->checkpoint())

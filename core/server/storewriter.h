@@ -27,7 +27,7 @@ namespace talker::server {
 /// the busy timeout, once: nothing is retried event by event then.
 ///
 /// Every few tenths of a second after a write (its own or a room thread's) it also
-/// indexes the new messages for paging and search and copies the write-ahead log into the
+/// indexes the new messages for search and copies the write-ahead log into the
 /// database, the two jobs that would otherwise make some commits on the send path
 /// long.
 class StoreWriter
@@ -84,7 +84,7 @@ private:
     void run();
     void writeJobs(QList<Job> *jobs);
     void performTasks(QList<Task> *tasks);
-    /// Indexes a slice of the new messages for paging and search and, once all are, checkpoints
+    /// Indexes a slice of the new messages for search and, once all are, checkpoints
     /// the write-ahead log. False while more is left to index.
     bool maintain();
     /// Prunes the rooms that the stored events took over the history cap.

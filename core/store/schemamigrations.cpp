@@ -69,7 +69,7 @@ const char *const kVersion2[] = {
 
 /// Version 3: messages are indexed for search in batches, not one by one as stored.
 /// - `events_message` keeps `messages` in step but no longer writes `message_text`;
-/// - `search_progress.indexed_seq`: the last event indexed (historyindexer.h). All
+/// - `search_progress.indexed_seq`: the last event indexed (searchindexer.h). All
 ///   history so far was indexed by version 1's trigger.
 const char *const kVersion3[] = {
     "DROP TRIGGER events_message",
@@ -83,12 +83,6 @@ const char *const kVersion3[] = {
     "INSERT INTO search_progress(id, indexed_seq) SELECT 1, COALESCE(MAX(seq), 0) FROM events",
 };
 
-/// Version 4: `messages` is kept in step in batches too (historyindexer.h), so an
-/// append writes only its event row. Paging, search and pruning catch it up first.
-const char *const kVersion4[] = {
-    "DROP TRIGGER events_message",
-};
-
 struct Migration
 {
     const char *const *statements;
@@ -99,7 +93,6 @@ const Migration kMigrations[] = {
     {kVersion1, std::size(kVersion1)},
     {kVersion2, std::size(kVersion2)},
     {kVersion3, std::size(kVersion3)},
-    {kVersion4, std::size(kVersion4)},
 };
 
 bool exec(QSqlQuery &q, const QString &sql, QString *error)

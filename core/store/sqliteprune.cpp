@@ -2,10 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // SqliteStore's history cap: the size of a room's history and pruning its oldest
-// events, together with what was derived from them (messages, search text).
+// events, together with what the triggers derived from them (messages, search text).
 #include "store/sqlitestore.h"
-
-#include "store/historyindexer.h"
 
 #include <QMutexLocker>
 #include <QSqlError>
@@ -59,12 +57,6 @@ std::optional<RoomSize> SqliteStore::pruneOldest(const QString &room, const Room
                                                  const RoomSize &cap)
 {
     const QMutexLocker lock(&writeLock());
-    // The messages of the rows to prune, their edits included, are found in `messages`.
-    if (m_indexer && !m_indexer->catchUp(0)) {
-        m_error = m_indexer->error();
-        m_busy = m_indexer->errorIsBusy();
-        return std::nullopt;
-    }
     const qint64 limit = pruneLimit(room, size, cap);
     if (limit < 0)
         return std::nullopt;

@@ -4,8 +4,8 @@
 
 #include "store/sqlitestore.h"
 
-#include "store/historyindexer.h"
 #include "store/schemamigrations.h"
+#include "store/searchindexer.h"
 #include "store/sqlitehistory.h"
 
 #include <QAtomicInt>
@@ -138,7 +138,7 @@ bool SqliteStore::open(const QString &path, const Options &options)
     }
     m_history = std::make_unique<SqliteHistory>(m_connection, &m_guard);
     if (!options.readOnly)
-        m_indexer = std::make_unique<HistoryIndexer>(m_connection, &m_guard);
+        m_indexer = std::make_unique<SearchIndexer>(m_connection, &m_guard);
     m_error.clear();
     return true;
 }
@@ -262,9 +262,6 @@ HistoryPage SqliteStore::historyBefore(const QString &room, const QString &befor
 {
     if (!m_history)
         return HistoryPage{};
-    // On a locked database this pages what is indexed so far: at most the writer's last
-    // few tenths of a second of messages are missing.
-    indexHistory(0);
     const HistoryPage page = m_history->before(room, beforeId, userId, limit);
     m_error = m_history->lastError();
     return page;
@@ -285,13 +282,13 @@ SearchPage SqliteStore::search(const SearchQuery &query)
         return SearchPage{};
     // On a locked database this searches what is indexed so far: at most the writer's
     // last few tenths of a second are missing.
-    indexHistory(0);
+    indexForSearch(0);
     SearchPage page = m_history->search(query);
     m_error = m_history->lastError();
     return page;
 }
 
-bool SqliteStore::indexHistory(qint64 maxEvents, qint64 *indexed)
+bool SqliteStore::indexForSearch(qint64 maxEvents, qint64 *indexed)
 {
     if (indexed)
         *indexed = 0;

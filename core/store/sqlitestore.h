@@ -18,7 +18,7 @@
 namespace talker::store {
 
 class SqliteHistory;
-class HistoryIndexer;
+class SearchIndexer;
 
 /// How much history a room holds: rows and bytes of their lines.
 struct RoomSize
@@ -96,18 +96,17 @@ public:
                            qint64 upToSeq, int count) override;
     QList<StoredEvent> eventsBetween(const QString &room, const QString &userId, qint64 afterSeq,
                                      qint64 upToSeq, int limit) override;
-    /// Catches the paging table up first (historyindexer.h), then reads the page.
     HistoryPage historyBefore(const QString &room, const QString &beforeId, const QString &userId,
                               int limit) override;
     std::optional<QByteArray> lineAt(qint64 seq) override;
     bool canSearch() const override { return m_history != nullptr; }
-    /// Catches the paging table and search index up first, then searches.
+    /// Catches the search index up first (searchindexer.h), then searches it.
     SearchPage search(const SearchQuery &query) override;
-    /// Brings paging and search up to at most `maxEvents` more stored events (0: all),
-    /// in one transaction (historyindexer.h), holding this process's write lock and
-    /// never waiting for another process's. False on failure (lastError()); `*indexed` gets how
-    /// many events it covered.
-    bool indexHistory(qint64 maxEvents, qint64 *indexed = nullptr);
+    /// Indexes at most `maxEvents` stored events for search (0: all not yet indexed),
+    /// in one transaction, holding this process's write lock and never waiting for
+    /// another process's. False on failure (lastError()); `*indexed` gets how many
+    /// events it covered.
+    bool indexForSearch(qint64 maxEvents, qint64 *indexed = nullptr);
 
     /// Whether a commit on this connection copies the write-ahead log into the database
     /// once it is long (SQLite's default). A store whose commits must stay short turns
@@ -171,8 +170,8 @@ private:
     std::unique_ptr<PreparedQueries> m_accountQueries;
     /// The event reads' statements (sqlitereads.cpp), once open.
     std::unique_ptr<PreparedQueries> m_readQueries;
-    std::unique_ptr<SqliteHistory> m_history;  ///< paging and search, once open
-    std::unique_ptr<HistoryIndexer> m_indexer; ///< once open for writing
+    std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
+    std::unique_ptr<SearchIndexer> m_indexer; ///< once open for writing
 };
 
 } // namespace talker::store

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Talker contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Paging's `messages` and the search index are written in batches, off the send path
-// (store/historyindexer.h): an append leaves both alone, a batch covers at most what it
-// is asked to, and paging and search first catch up, so they find every stored message
-// in its latest text (edits), and never a retracted one.
+// The search index is written in batches, off the send path (store/searchindexer.h):
+// an append leaves `message_text` alone, a batch covers at most what it is asked to,
+// and a search first catches the index up, so it finds every stored message in its
+// latest text (edits), and never a retracted one.
 #include "store/sqlitestore.h"
 
 #include <QSqlDatabase>
@@ -14,7 +14,7 @@
 
 using namespace talker::store;
 
-class TestServerHistoryIndex : public QObject
+class TestServerSearchIndex : public QObject
 {
     Q_OBJECT
 
@@ -31,16 +31,15 @@ private:
         return m_store->append(&e);
     }
 
-    /// Rows in `table`, read through a connection of the test's own.
-    int rows(const QString &table)
+    /// Rows in the index, read through a connection of the test's own.
+    int indexed()
     {
         QSqlDatabase db = QSqlDatabase::database(QStringLiteral("inspect"));
         QSqlQuery q(db);
-        return q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && q.next()
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM message_text")) && q.next()
                    ? q.value(0).toInt()
                    : -1;
     }
-    int indexed() { return rows(QStringLiteral("message_text")); }
 
     QStringList found(const QString &word)
     {
@@ -81,17 +80,15 @@ private slots:
         QVERIFY(append(EventKind::Message, QStringLiteral("m2"), QStringLiteral("alpha two")));
         QVERIFY(append(EventKind::Message, QStringLiteral("m3"), QStringLiteral("alpha three")));
         QCOMPARE(indexed(), 0);
-        QCOMPARE(rows(QStringLiteral("messages")), 0);
         // The join and the first two messages: a batch covers events, not only messages.
         qint64 covered = -1;
-        QVERIFY(m_store->indexHistory(3, &covered));
+        QVERIFY(m_store->indexForSearch(3, &covered));
         QCOMPARE(covered, 3);
         QCOMPARE(indexed(), 2);
-        QCOMPARE(rows(QStringLiteral("messages")), 2);
-        QVERIFY(m_store->indexHistory(0, &covered));
+        QVERIFY(m_store->indexForSearch(0, &covered));
         QCOMPARE(covered, 1);
         QCOMPARE(indexed(), 3);
-        QVERIFY(m_store->indexHistory(0, &covered));
+        QVERIFY(m_store->indexForSearch(0, &covered));
         QCOMPARE(covered, 0);
         QCOMPARE(indexed(), 3);
     }
@@ -99,7 +96,7 @@ private slots:
     void searchCatchesTheIndexUpFirst()
     {
         QVERIFY(append(EventKind::Message, QStringLiteral("m1"), QStringLiteral("beta first")));
-        QVERIFY(m_store->indexHistory(0));
+        QVERIFY(m_store->indexForSearch(0));
         QVERIFY(append(EventKind::Message, QStringLiteral("m2"), QStringLiteral("beta second")));
         QCOMPARE(indexed(), 1);
         QCOMPARE(found(QStringLiteral("beta")),
@@ -107,30 +104,11 @@ private slots:
         QCOMPARE(indexed(), 2);
     }
 
-    void pagingCatchesUpFirst()
-    {
-        QVERIFY(append(EventKind::Message, QStringLiteral("m1"), QStringLiteral("one")));
-        QVERIFY(append(EventKind::Message, QStringLiteral("m2"), QStringLiteral("two")));
-        QVERIFY(append(EventKind::Message, QStringLiteral("m1"), QStringLiteral("one, edited")));
-        QVERIFY(append(EventKind::Message, QStringLiteral("m3"), QStringLiteral("three")));
-        QCOMPARE(rows(QStringLiteral("messages")), 0);
-        const HistoryPage page = m_store->historyBefore(QStringLiteral("r"), QStringLiteral("m3"),
-                                                        QStringLiteral("1"), 10);
-        QVERIFY(page.found);
-        QStringList lines;
-        for (qint64 seq : page.lineSeqs)
-            lines << QString::fromUtf8(m_store->lineAt(seq).value_or(QByteArray()).trimmed());
-        // The join, then each message once, in its latest text.
-        QCOMPARE(lines,
-                 (QStringList{QString(), QStringLiteral("one, edited"), QStringLiteral("two")}));
-        QCOMPARE(rows(QStringLiteral("messages")), 3);
-    }
-
     void editsAndRetractionsAfterTheLastBatch()
     {
         QVERIFY(append(EventKind::Message, QStringLiteral("m1"), QStringLiteral("gamma old")));
         QVERIFY(append(EventKind::Message, QStringLiteral("m2"), QStringLiteral("gamma gone")));
-        QVERIFY(m_store->indexHistory(0));
+        QVERIFY(m_store->indexForSearch(0));
         // An edit and a retraction that the index has not seen yet.
         QVERIFY(append(EventKind::Message, QStringLiteral("m1"), QStringLiteral("gamma new")));
         QVERIFY(append(EventKind::Message, QStringLiteral("m2"), QString()));
@@ -138,23 +116,16 @@ private slots:
         QCOMPARE(found(QStringLiteral("gone")), QStringList{});
         QCOMPARE(found(QStringLiteral("gamma")), QStringList{QStringLiteral("gamma new")});
         QCOMPARE(indexed(), 1);
-        // A batch that ends between a message and its edit indexes the text as of its
-        // end; the next one replaces it with the edit.
+        // A batch that ends between a message and its edit indexes the latest text.
         QVERIFY(append(EventKind::Message, QStringLiteral("m3"), QStringLiteral("delta a")));
         QVERIFY(append(EventKind::Message, QStringLiteral("m3"), QStringLiteral("delta b")));
-        const auto texts = [] {
-            QSqlQuery q(QSqlDatabase::database(QStringLiteral("inspect")));
-            QStringList out;
-            if (q.exec(QStringLiteral("SELECT content FROM message_text WHERE message_text "
-                                      "MATCH 'delta'")))
-                while (q.next())
-                    out << q.value(0).toString();
-            return out;
-        };
-        QVERIFY(m_store->indexHistory(1));
-        QCOMPARE(texts(), QStringList{QStringLiteral("delta a")});
-        QVERIFY(m_store->indexHistory(1));
-        QCOMPARE(texts(), QStringList{QStringLiteral("delta b")});
+        QVERIFY(m_store->indexForSearch(1));
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("inspect")));
+        QVERIFY(q.exec(QStringLiteral("SELECT content FROM message_text WHERE message_text "
+                                      "MATCH 'delta'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("delta b"));
+        QVERIFY(!q.next());
     }
 
 private:
@@ -162,5 +133,5 @@ private:
     std::unique_ptr<SqliteStore> m_store;
 };
 
-QTEST_GUILESS_MAIN(TestServerHistoryIndex)
-#include "tst_server_historyindex.moc"
+QTEST_GUILESS_MAIN(TestServerSearchIndex)
+#include "tst_server_searchindex.moc"

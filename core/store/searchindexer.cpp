@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Talker contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/historyindexer.h"
+#include "store/searchindexer.h"
 
 #include <QSqlDatabase>
 #include <QVariant>
@@ -9,7 +9,7 @@ namespace talker::store {
 
 namespace {
 
-enum Query { QBegin, QCommit, QBounds, QMessages, QUnindex, QIndex, QProgress, QCount };
+enum Query { QBegin, QCommit, QBounds, QUnindex, QIndex, QProgress, QCount };
 
 // The messages that the events in (?, ?] touched: their first seq is their index rowid.
 #define TOUCHED                                                                                    \
@@ -22,11 +22,6 @@ const char *const kSql[QCount] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "SELECT p.indexed_seq, (SELECT COALESCE(MAX(seq), 0) FROM events) FROM search_progress p",
-    // Each message's first row and its latest, in the order the events were stored.
-    "INSERT INTO messages(seq, room, id, sender, recipient, latest) "
-    "SELECT seq, room, id, sender, recipient, seq FROM events "
-    "WHERE seq > ?1 AND seq <= ?2 AND kind = 0 ORDER BY seq "
-    "ON CONFLICT(room, id) DO UPDATE SET latest = MAX(latest, excluded.latest)",
     "DELETE FROM message_text WHERE rowid IN (" TOUCHED ")",
     // Each touched message's latest text (none once retracted). A later edit that is
     // already stored is indexed now, and again, the same, by the batch that covers it.
@@ -39,12 +34,12 @@ const char *const kSql[QCount] = {
 
 } // namespace
 
-HistoryIndexer::HistoryIndexer(const QString &connectionName, StorageGuard *guard)
+SearchIndexer::SearchIndexer(const QString &connectionName, StorageGuard *guard)
     : m_connection(connectionName)
     , m_queries(connectionName, kSql, QCount, guard)
 {}
 
-bool HistoryIndexer::exec(int which)
+bool SearchIndexer::exec(int which)
 {
     QSqlQuery &q = m_queries.get(which);
     const bool ok = m_queries.run(q);
@@ -52,7 +47,7 @@ bool HistoryIndexer::exec(int which)
     return ok;
 }
 
-bool HistoryIndexer::bounds(qint64 *indexedSeq, qint64 *newestSeq)
+bool SearchIndexer::bounds(qint64 *indexedSeq, qint64 *newestSeq)
 {
     QSqlQuery &q = m_queries.get(QBounds);
     if (!m_queries.run(q))
@@ -66,9 +61,9 @@ bool HistoryIndexer::bounds(qint64 *indexedSeq, qint64 *newestSeq)
     return found;
 }
 
-bool HistoryIndexer::index(qint64 afterSeq, qint64 upToSeq)
+bool SearchIndexer::index(qint64 afterSeq, qint64 upToSeq)
 {
-    for (int which : {QMessages, QUnindex, QIndex}) {
+    for (int which : {QUnindex, QIndex}) {
         QSqlQuery &q = m_queries.get(which);
         q.bindValue(0, afterSeq);
         q.bindValue(1, upToSeq);
@@ -84,7 +79,7 @@ bool HistoryIndexer::index(qint64 afterSeq, qint64 upToSeq)
     return ok;
 }
 
-bool HistoryIndexer::catchUp(qint64 maxEvents, qint64 *indexed)
+bool SearchIndexer::catchUp(qint64 maxEvents, qint64 *indexed)
 {
     if (indexed)
         *indexed = 0;
