@@ -166,9 +166,10 @@ void Hub::sendDelivered()
 
 void Hub::waitForWrites()
 {
-    // An answer can queue more (a step that publishes presence): until all is quiet.
+    // An answer can queue more (a step that publishes presence): until all is quiet. The
+    // writer answers into this object: it must not be gone by then.
     flushStore();
-    while (m_batchesInFlight > 0) {
+    while (m_batchesInFlight > 0 || m_tasksInFlight > 0) {
         m_writer->waitIdle(100);
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
         flushStore();

@@ -147,6 +147,7 @@ private:
     struct PendingPublish;
     QList<PendingPublish> m_publishes; ///< cluster mode: messages for the bus
     int m_batchesInFlight = 0;         ///< submitted to the writer, not yet answered
+    int m_tasksInFlight = 0;           ///< registrations on the writer, not yet answered
     QSet<Room *> m_unsent;             ///< rooms with delivered lines not yet sent
     bool m_sendScheduled = false;
     bool m_flushScheduled = false;

@@ -52,9 +52,11 @@ void Hub::registerUser(Connection *connection, const protocol::RegisterEvent &ev
     connection->setAuthenticating(true);
     QPointer<Connection> guard(connection);
     auto outcome = std::make_shared<Redemption>();
+    ++m_tasksInFlight; // waitForWrites() waits for the answer
     m_writer->perform(
         [redeem, outcome](store::SqliteStore *store) { redeem(store, outcome.get()); }, this,
         [this, guard, outcome] {
+            --m_tasksInFlight;
             if (!guard || guard->state() != Connection::State::Authenticating)
                 return; // closed meanwhile
             guard->setAuthenticating(false);
