@@ -269,7 +269,8 @@ Item {
                     id: contextMenu
                     objectName: "messageMenu"
                     property string link
-                    // Ids outside the component are out of reach for qmllint.
+                    // Ids outside the component are out of reach for qmllint. Null until
+                    // the first right click sets it, after the menu is built.
                     property MessageDelegate target
                     ThemedMenuItem {
                         objectName: "copyTextItem"
@@ -285,20 +286,22 @@ Item {
                     ThemedMenuItem {
                         objectName: "replyItem"
                         text: qsTr("Reply")
-                        enabled: !contextMenu.target.deleted && !contextMenu.target.pending
-                                 && !contextMenu.target.failed
+                        enabled: contextMenu.target !== null && !contextMenu.target.deleted
+                                 && !contextMenu.target.pending && !contextMenu.target.failed
                         onTriggered: contextMenu.target.replyRequested(contextMenu.target.messageId)
                     }
                     ThemedMenuItem {
                         objectName: "editItem"
                         text: qsTr("Edit")
-                        enabled: contextMenu.target.isOwn && !contextMenu.target.deleted
+                        enabled: contextMenu.target !== null && contextMenu.target.isOwn
+                                 && !contextMenu.target.deleted
                         onTriggered: contextMenu.target.editRequested(contextMenu.target.messageId)
                     }
                     ThemedMenuItem {
                         objectName: "retractItem"
                         text: qsTr("Retract…")
-                        enabled: contextMenu.target.isOwn && !contextMenu.target.deleted
+                        enabled: contextMenu.target !== null && contextMenu.target.isOwn
+                                 && !contextMenu.target.deleted
                         onTriggered: contextMenu.target.retractRequested(contextMenu.target.messageId)
                     }
                 }

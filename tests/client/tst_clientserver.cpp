@@ -66,6 +66,22 @@ class TestClientServer : public QObject
 
     static Room *main(const std::unique_ptr<Account> &a) { return a->room(QStringLiteral("Main")); }
 
+    /// Alice and Bob in Main, Bob's messages in a model checked by QAbstractItemModelTester.
+    struct Pair
+    {
+        explicit Pair(TestClientServer *test)
+            : alice(test->makeAccount(QStringLiteral("alice"), test->aliceToken))
+            , bob(test->makeAccount(QStringLiteral("bob"), test->bobToken))
+        {
+            bobMessages.setTimeline(main(bob)->timeline());
+        }
+        std::unique_ptr<Account> alice;
+        std::unique_ptr<Account> bob;
+        models::MessageModel bobMessages;
+        QAbstractItemModelTester tester{&bobMessages,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest};
+    };
+
 private slots:
     void init()
     {
@@ -82,12 +98,10 @@ private slots:
 
     void twoClientsChat()
     {
-        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
-        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
-        models::MessageModel bobMessages;
-        bobMessages.setTimeline(main(bob)->timeline());
-        QAbstractItemModelTester tester(&bobMessages,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Pair pair(this);
+        auto &alice = pair.alice;
+        auto &bob = pair.bob;
+        models::MessageModel &bobMessages = pair.bobMessages;
         QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
 
         const QString id = main(alice)->sendMessage(QStringLiteral("hi bob, how are you?"));
@@ -341,12 +355,10 @@ private slots:
 
     void editsAndRetractionsAcrossClients()
     {
-        auto alice = makeAccount(QStringLiteral("alice"), aliceToken);
-        auto bob = makeAccount(QStringLiteral("bob"), bobToken);
-        models::MessageModel bobMessages;
-        bobMessages.setTimeline(main(bob)->timeline());
-        QAbstractItemModelTester tester(&bobMessages,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Pair pair(this);
+        auto &alice = pair.alice;
+        auto &bob = pair.bob;
+        models::MessageModel &bobMessages = pair.bobMessages;
         QTRY_VERIFY_WITH_TIMEOUT(main(alice)->isConnected() && main(bob)->isConnected(), Timeout);
 
         const QString id = main(alice)->sendMessage(QStringLiteral("teh original"));
