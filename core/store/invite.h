@@ -31,7 +31,7 @@ enum class RedeemResult {
     Failed,        ///< the store failed (see lastError())
 };
 
-/// A new invite code: 128 random bits as 22 URL-safe characters.
+/// A new invite code: 128 random bits as 22 URL-safe characters, never starting with '-'.
 QString generateInviteCode();
 
 } // namespace talker::store

@@ -11,22 +11,34 @@
 
 namespace talker::store {
 
+namespace {
+
+/// `Words` random 32-bit words in URL-safe base64. Never starting with '-': a code or token
+/// pasted after a command (`talker-server invite revoke CODE`) would read as options.
+template<int Words>
+QString randomCode()
+{
+    quint32 words[Words];
+    QString code;
+    do {
+        QRandomGenerator::system()->fillRange(words);
+        const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
+        code = QString::fromLatin1(
+            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    } while (code.startsWith(QLatin1Char('-')));
+    return code;
+}
+
+} // namespace
+
 QString generateToken()
 {
-    quint32 words[8];
-    QRandomGenerator::system()->fillRange(words);
-    const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
-    return QString::fromLatin1(
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return randomCode<8>();
 }
 
 QString generateInviteCode()
 {
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    const QByteArray raw(reinterpret_cast<const char *>(words), sizeof(words));
-    return QString::fromLatin1(
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return randomCode<4>();
 }
 
 QByteArray hashToken(const QString &token)

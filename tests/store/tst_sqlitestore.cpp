@@ -4,6 +4,7 @@
 
 // SqliteStore: users with hashed tokens, room history, replay queries, private
 // filtering, failures reported instead of half-written data.
+#include "store/invite.h"
 #include "store/sqlitestore.h"
 #include "store/token.h"
 
@@ -67,6 +68,11 @@ private slots:
         QVERIFY(a.size() >= 43);
         QCOMPARE(talker::store::hashToken(a).size(), 64);
         QCOMPARE(talker::store::hashToken(a), talker::store::hashToken(a));
+        // Never read as an option when pasted after a command (1 in 64 did).
+        for (int i = 0; i < 2000; ++i) {
+            QVERIFY(!talker::store::generateToken().startsWith(QLatin1Char('-')));
+            QVERIFY(!talker::store::generateInviteCode().startsWith(QLatin1Char('-')));
+        }
         QVERIFY(talker::store::generateEventId() != talker::store::generateEventId());
         QCOMPARE(talker::store::generateEventId().size(), 32);
     }
