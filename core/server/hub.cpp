@@ -8,7 +8,6 @@
 
 #include "protocol/codec.h"
 #include "protocol/protocolerror.h"
-#include "protocol/username.h"
 #include "server/auththrottle.h"
 #include "server/connection.h"
 #include "server/room.h"

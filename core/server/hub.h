@@ -9,6 +9,7 @@
 #include "server/serverconfig.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 #include <QObject>
 #include <QSet>
 #include <functional>
@@ -20,6 +21,8 @@ class QTimer;
 #include "store/store.h"
 
 namespace talker::server {
+
+Q_DECLARE_LOGGING_CATEGORY(lcHub)
 
 class Connection;
 class Room;

@@ -12,13 +12,10 @@
 #include "server/storewriter.h"
 #include "store/sqlitestore.h"
 
-#include <QLoggingCategory>
 #include <QPointer>
 #include <memory>
 
 namespace talker::server {
-
-Q_LOGGING_CATEGORY(lcRegistration, "talker.server.hub")
 
 /// What redeeming an invite gave. The token lives here only until it is sent.
 struct Hub::Redemption
@@ -69,20 +66,20 @@ void Hub::answerRegistration(Connection *connection, const Redemption &outcome)
     // Neither the invite code nor the token is ever logged.
     switch (outcome.result) {
     case store::RedeemResult::Ok:
-        qCInfo(lcRegistration) << connection->address() << "registered user" << outcome.user.id;
+        qCInfo(lcHub) << connection->address() << "registered user" << outcome.user.id;
         connection->send(protocol::encode(protocol::RegisteredEvent{
             protocol::User{outcome.user.id, outcome.user.name, false}, outcome.token}));
         connection->closeAfterFlush();
         return;
     case store::RedeemResult::InvalidInvite:
-        qCInfo(lcRegistration) << connection->address() << "invalid invite";
+        qCInfo(lcHub) << connection->address() << "invalid invite";
         refuse(connection, protocol::ErrorCode::InvalidInvite);
         return;
     case store::RedeemResult::NameTaken:
         connection->sendError(protocol::ErrorCode::NameTaken);
         return;
     case store::RedeemResult::Failed:
-        qCWarning(lcRegistration) << "could not redeem an invite:" << outcome.error;
+        qCWarning(lcHub) << "could not redeem an invite:" << outcome.error;
         connection->sendError(errors::text(errors::ServerError::NotRegistered), true);
         return;
     }
