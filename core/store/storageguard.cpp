@@ -7,6 +7,7 @@
 #include <mutex>
 
 #if defined(Q_OS_UNIX)
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -50,6 +51,18 @@ void explainBusErrors()
 
 } // namespace
 
+#if defined(Q_OS_UNIX)
+bool StorageGuard::stillAtPath(const struct stat &open) const
+{
+    // A link count above zero is not enough: the file may have another hard link
+    // elsewhere while its own name (or whole directory) is gone.
+    struct stat named;
+    if (::stat(QFile::encodeName(m_path).constData(), &named) != 0)
+        return errno != ENOENT && errno != ENOTDIR; // e.g. EACCES: no proof of a loss
+    return named.st_dev == open.st_dev && named.st_ino == open.st_ino;
+}
+#endif
+
 StorageGuard::~StorageGuard()
 {
     stop();
@@ -80,7 +93,7 @@ QString StorageGuard::fault()
 {
 #if defined(Q_OS_UNIX)
     struct stat st;
-    if (m_db >= 0 && ::fstat(m_db, &st) == 0 && st.st_nlink == 0)
+    if (m_db >= 0 && ::fstat(m_db, &st) == 0 && (st.st_nlink == 0 || !stillAtPath(st)))
         return QStringLiteral("the database file %1 was deleted (or replaced) while in use")
             .arg(m_path);
 #if defined(Q_OS_LINUX)

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+struct stat;
+
 namespace talker::store {
 
 /// Watches the files under an open SQLite database for faults that SQLite itself does
@@ -14,8 +16,8 @@ namespace talker::store {
 /// - the `-shm` file was made immutable or append-only (chattr +i/+a): the first write
 ///   to its shared mapping kills the process with SIGBUS.
 ///
-/// It keeps descriptors of both files, so a check is an fstat() and an ioctl(), cheap
-/// enough to run before every statement.
+/// It keeps descriptors of both files, so a check is an fstat(), a stat() of the
+/// database's name and an ioctl(), cheap enough to run before every statement.
 class StorageGuard
 {
 public:
@@ -31,6 +33,10 @@ public:
     QString fault();
 
 private:
+#if defined(Q_OS_UNIX)
+    /// Whether the file open as m_db is still the one named m_path.
+    bool stillAtPath(const struct stat &open) const;
+#endif
     QString m_path;
     int m_db = -1;
     int m_shm = -1;

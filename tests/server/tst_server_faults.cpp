@@ -17,6 +17,7 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTest>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -177,10 +178,19 @@ private slots:
         QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("during"));
     }
 
+    void deletedDatabaseRefusesWrites_data()
+    {
+        QTest::addColumn<bool>("hardLinked");
+        QTest::newRow("last link") << false;
+        // Its link count stays 1: only its name tells that it is gone.
+        QTest::newRow("another hard link") << true;
+    }
+
     void deletedDatabaseRefusesWrites()
     {
         // SQLite goes on writing to a deleted file (its directory removed, say): what
         // it "stores" is gone at the next start, so nothing may be broadcast.
+        QFETCH(bool, hardLinked);
         TestServer server;
         QString alice, bob;
         QVERIFY(server.startWithUsers(
@@ -191,6 +201,12 @@ private slots:
         QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
         b.sync();
 
+        if (hardLinked) {
+            const std::string path = QFile::encodeName(server.databasePath()).toStdString();
+            std::error_code error;
+            std::filesystem::create_hard_link(path, path + "-link", error);
+            QVERIFY2(!error, error.message().c_str());
+        }
         for (const char *suffix : {"", "-wal", "-shm"})
             QVERIFY(QFile::remove(server.databasePath() + QLatin1String(suffix)));
         a.send(message(QStringLiteral("lost"), {{QStringLiteral("id"), QStringLiteral("k1")}}));
