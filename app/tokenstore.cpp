@@ -16,6 +16,11 @@
 #include <memory>
 #include <qt6keychain/keychain.h>
 
+#ifdef TALKER_HAVE_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
+
 Q_LOGGING_CATEGORY(lcTokens, "talker.app.tokens")
 
 namespace talker::app {
@@ -31,6 +36,29 @@ QFuture<T> ready(const T &value)
     promise.addResult(value);
     promise.finish();
     return promise.future();
+}
+
+/// Whether a failed keychain call means there is no keychain at all (so the file may
+/// be used), rather than a keychain that is there and failed or refused.
+bool noKeychain(QKeychain::Error code)
+{
+    if (code == QKeychain::NoBackendAvailable || code == QKeychain::NotImplemented)
+        return true;
+    if (code != QKeychain::OtherError)
+        return false;
+#ifdef TALKER_HAVE_DBUS
+    // QtKeychain's libsecret backend reports a missing Secret Service as OtherError,
+    // like any other failure, so ask the session bus whether one is there or startable.
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return true;
+    const QString secrets = QStringLiteral("org.freedesktop.secrets");
+    if (bus.interface()->isServiceRegistered(secrets).value())
+        return false;
+    return !bus.interface()->activatableServiceNames().value().contains(secrets);
+#else
+    return false;
+#endif
 }
 } // namespace
 
@@ -65,18 +93,22 @@ QFuture<TokenStore::KeychainReply> TokenStore::runJob(Job *job)
         KeychainReply reply;
         reply.ok = j->error() == QKeychain::NoError;
         reply.notFound = j->error() == QKeychain::EntryNotFound;
-        if (!reply.ok)
+        if (!reply.ok) {
             reply.error = j->errorString();
+            reply.noKeychain = noKeychain(j->error());
+        }
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(j); readJob && reply.ok)
             reply.data = readJob->textData();
         finish(reply);
     });
-    // A keychain that never answers (e.g. waiting for an unlock prompt nobody sees)
-    // must not hold the token hostage: after the timeout the file is used.
-    QTimer::singleShot(m_timeoutMs, this, [finish] {
-        KeychainReply reply;
-        reply.error = tr("The keychain did not answer in time.");
-        finish(reply);
+    // A slow keychain (a loaded machine, an unlock prompt) is still the keychain: the
+    // call goes on and only the app is told. Giving up here would put the token into
+    // the plain file while a keychain exists, or answer a read from a stale file.
+    QTimer::singleShot(m_timeoutMs, this, [this, done] {
+        if (*done)
+            return;
+        qCInfo(lcTokens) << "the keychain has not answered yet; still waiting for it";
+        emit keychainSlow();
     });
     job->start();
     return promise->future();
@@ -115,6 +147,12 @@ QFuture<TokenResult> TokenStore::read(const QString &account)
             result.where = TokenResult::Where::Keychain;
             return result;
         }
+        // A keychain that is there but failed may still hold a newer token than the
+        // file: say so instead of answering from the file.
+        if (!reply.notFound && !reply.noKeychain) {
+            result.error = tr("The keychain could not be read: %1").arg(reply.error);
+            return result;
+        }
         const QHash<QString, QString> file = loadFile();
         if (file.contains(account)) {
             result.ok = true;
@@ -145,8 +183,15 @@ QFuture<TokenResult> TokenStore::write(const QString &account, const QString &to
                     saveFile(file, nullptr);
                 return result;
             }
-            qCInfo(lcTokens) << "keychain unavailable, using the private fallback file:"
-                             << reply.error;
+            if (!reply.noKeychain) {
+                // The keychain is there but refused: the caller keeps the token in
+                // memory for this session; the plain file is only for machines without one.
+                result.error = tr("The keychain did not take the token (%1); it is kept "
+                                  "for this session only.")
+                                   .arg(reply.error);
+                return result;
+            }
+            qCInfo(lcTokens) << "no keychain, using the private fallback file:" << reply.error;
             const bool wasUsing = usingFallback();
             file.insert(account, token);
             QString error;

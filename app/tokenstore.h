@@ -29,10 +29,13 @@ struct TokenResult
 ///     store->read(key).then(this, [this](const TokenResult &r) { if (r.ok) connectWith(r.token);
 ///     });
 ///
-/// When no keychain backend answers (a bare Linux session), tokens go into
-/// `<profile>/fallback-tokens.json`, created with mode 0600; fallbackActivated()
-/// fires so the app can tell the user. migrateFallback() (also tried on every read)
-/// moves those tokens into the keychain once one is there and deletes the file.
+/// Only when there is no keychain at all (no backend, or no Secret Service on the
+/// session bus) do tokens go into `<profile>/fallback-tokens.json`, created with mode
+/// 0600; fallbackActivated() fires so the app can tell the user. A keychain that is
+/// there but slow is waited for, however long it takes (keychainSlow() says so; the
+/// caller keeps the token in memory meanwhile), and one that refuses gives an error:
+/// neither ever puts a token into the file. migrateFallback() (also tried on reads)
+/// moves file tokens into the keychain once one is there and deletes the file.
 class TokenStore : public QObject
 {
     Q_OBJECT
@@ -54,11 +57,13 @@ public:
     /// True once a token had to go to the fallback file in this profile.
     bool usingFallback() const;
     QString fallbackPath() const { return m_fallbackPath; }
-    /// How long a keychain call may take before the store uses the file instead.
+    /// How long a keychain call may take before keychainSlow() fires (it still goes on).
     void setKeychainTimeout(int ms) { m_timeoutMs = ms; }
 
 signals:
-    /// A token was written to the fallback file because no keychain answered.
+    /// A keychain call has not been answered within the timeout; it is still awaited.
+    void keychainSlow();
+    /// A token was written to the fallback file because there is no keychain.
     void fallbackActivated(const QString &reason);
     void usingFallbackChanged();
     /// Tokens moved from the fallback file into the keychain.
@@ -69,6 +74,7 @@ private:
     {
         bool ok = false;
         bool notFound = false;
+        bool noKeychain = false; ///< no keychain exists at all: only then the file is used
         QString data;
         QString error;
     };

@@ -1140,12 +1140,16 @@
 <context>
     <name>talker::app::TokenStore</name>
     <message>
-        <source>The keychain did not answer in time.</source>
-        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet.</translation>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund ließ sich nicht lesen: %1</translation>
     </message>
     <message>
         <source>No token is stored for this account.</source>
         <translation>Für dieses Konto ist kein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the token (%1); it is kept for this session only.</source>
+        <translation>Der Schlüsselbund hat das Token nicht angenommen (%1); es bleibt nur für diese Sitzung erhalten.</translation>
     </message>
     <message>
         <source>Cannot save the token: %1</source>

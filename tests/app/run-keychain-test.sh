@@ -7,6 +7,7 @@
 # Runs a test binary with a real keychain or with none.
 #   run-keychain-test.sh real BINARY   dbus-run-session + unlocked gnome-keyring
 #   run-keychain-test.sh none BINARY   no session bus, so no secret service
+#   run-keychain-test.sh bare BINARY   a session bus that has and can start no secret service
 set -eu
 mode="$1"; shift
 export TALKER_TEST_KEYCHAIN="$mode"
@@ -23,6 +24,28 @@ if [ "$mode" = real ]; then
         [ -n "$pid" ] && kill "$pid" 2>/dev/null
         rm -rf "$HOME"
         exit $rc' sh "$@"
+elif [ "$mode" = bare ]; then
+    # A bus of its own with no service directories, so nothing can be activated on it.
+    conf="$(mktemp)"
+    cat >"$conf" <<'EOF'
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+    rc=0
+    dbus-run-session --config-file="$conf" -- sh -c '
+        export HOME="$(mktemp -d)"; "$@"; rc=$?; rm -rf "$HOME"; exit $rc' sh "$@" || rc=$?
+    rm -f "$conf"
+    exit $rc
 else
     unset DISPLAY WAYLAND_DISPLAY
     export DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/talker-no-bus"

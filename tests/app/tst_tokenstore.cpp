@@ -3,8 +3,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // TokenStore against the real keychain, or against none. The wrapper script runs
-// this test twice: TALKER_TEST_KEYCHAIN=real inside dbus-run-session with an unlocked
-// gnome-keyring, and TALKER_TEST_KEYCHAIN=none with no session bus at all.
+// this test three times: TALKER_TEST_KEYCHAIN=real inside dbus-run-session with an
+// unlocked gnome-keyring, =none with no session bus at all, and =bare with a bus on
+// which no Secret Service runs or can be started.
 #include "keychainfixture.h"
 #include "tokenstore.h"
 
@@ -17,10 +18,57 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <csignal>
+
+#ifdef TALKER_HAVE_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
 
 using talker::app::TokenResult;
 using talker::app::TokenStore;
 using namespace talker::test;
+
+namespace {
+/// Freezes the Secret Service (SIGSTOP to the daemon that owns org.freedesktop.secrets)
+/// for as long as it lives: a keychain that is there but answers late, as a loaded
+/// machine makes it.
+class FrozenKeyring
+{
+public:
+    FrozenKeyring()
+    {
+#ifdef TALKER_HAVE_DBUS
+        m_pid = pid_t(QDBusConnection::sessionBus()
+                          .interface()
+                          ->servicePid(QStringLiteral("org.freedesktop.secrets"))
+                          .value());
+#endif
+        if (m_pid > 0 && ::kill(m_pid, SIGSTOP) != 0)
+            m_pid = 0;
+    }
+    ~FrozenKeyring()
+    {
+        thaw();
+    }
+    FrozenKeyring(const FrozenKeyring &) = delete;
+    FrozenKeyring &operator=(const FrozenKeyring &) = delete;
+
+    bool frozen() const
+    {
+        return m_pid > 0;
+    }
+    void thaw()
+    {
+        if (m_pid > 0)
+            ::kill(m_pid, SIGCONT);
+        m_pid = 0;
+    }
+
+private:
+    pid_t m_pid = 0;
+};
+} // namespace
 
 class TestTokenStore : public QObject
 {
@@ -106,6 +154,71 @@ private slots:
         QCOMPARE(again.token, QStringLiteral("tok-bob"));
         await(store.remove(QStringLiteral("bob@h:2")));
         await(store.remove(QStringLiteral("carol@h:2")));
+    }
+
+    // A keychain that answers late is still the keychain: the write waits for it and the
+    // token never reaches the plain file (e2e_app_notification once found it there).
+    void slowKeychainWriteWaitsForIt()
+    {
+        if (!m_keychain.real())
+            QSKIP("needs a keychain to freeze");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_keychain.service());
+        store.setKeychainTimeout(200);
+        QSignalSpy fallbackSpy(&store, &TokenStore::fallbackActivated);
+        QSignalSpy slowSpy(&store, &TokenStore::keychainSlow);
+        const QString secret = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
+        QVERIFY(await(store.write(QStringLiteral("warm@h:1"), QStringLiteral("x"))).ok);
+
+        FrozenKeyring frozen;
+        QVERIFY(frozen.frozen());
+        QFuture<TokenResult> write = store.write(QStringLiteral("slow@h:1"), secret);
+        QVERIFY(slowSpy.wait(10000));
+        QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+        QVERIFY(!write.isFinished());
+        frozen.thaw();
+
+        const TokenResult written = await(write);
+        QVERIFY2(written.ok, qPrintable(written.error));
+        QCOMPARE(written.where, TokenResult::Where::Keychain);
+        QCOMPARE(fallbackSpy.count(), 0);
+        QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+        QVERIFY(fileContaining(profile.path(), secret.toUtf8()).isEmpty());
+        QCOMPARE(secretToolLookup(m_keychain.service(), QStringLiteral("slow@h:1")), secret);
+        await(store.remove(QStringLiteral("slow@h:1")));
+        await(store.remove(QStringLiteral("warm@h:1")));
+    }
+
+    // A slow read waits for the keychain's answer: it neither reports "no token" (the
+    // app would ask for it again) nor answers from the fallback file.
+    void slowKeychainReadWaitsForIt()
+    {
+        if (!m_keychain.real())
+            QSKIP("needs a keychain to freeze");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_keychain.service());
+        store.setKeychainTimeout(200);
+        QSignalSpy slowSpy(&store, &TokenStore::keychainSlow);
+        QVERIFY(await(store.write(QStringLiteral("r@h:1"), QStringLiteral("tok-new"))).ok);
+        // A stale copy in the file (as an older session without keychain left it).
+        QFile f(store.fallbackPath());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                       QFile::ReadOwner | QFile::WriteOwner));
+        f.write(R"({"tokens":{"r@h:1":"tok-stale"}})");
+        f.close();
+
+        FrozenKeyring frozen;
+        QVERIFY(frozen.frozen());
+        QFuture<TokenResult> read = store.read(QStringLiteral("r@h:1"));
+        QVERIFY(slowSpy.wait(10000));
+        QVERIFY(!read.isFinished());
+        frozen.thaw();
+
+        const TokenResult result = await(read);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.token, QStringLiteral("tok-new"));
+        QCOMPARE(result.where, TokenResult::Where::Keychain);
+        await(store.remove(QStringLiteral("r@h:1")));
     }
 
     void noKeychainKeepsFileTokens()
