@@ -3,57 +3,14 @@
 // `--metrics HOST:PORT`: Prometheus text at /metrics and a health check at /healthz,
 // scraped over real HTTP from the real server (single node, and with
 // TALKER_TEST_CLUSTER=3 from every node of a cluster, labelled by node).
+#include "metricsscrape.h"
 #include "testserver.h"
 #include "wireclient.h"
 
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace talker::test;
-
-namespace {
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-Reply httpGet(quint16 port, const QByteArray &path)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write("GET " + path + " HTTP/1.0\r\nHost: localhost\r\n\r\n");
-    QByteArray all;
-    while (socket.waitForReadyRead(5000) || socket.bytesAvailable())
-        all += socket.readAll();
-    all += socket.readAll();
-    Reply r;
-    r.status = all.mid(9, 3).toInt();
-    r.body = all.mid(all.indexOf("\r\n\r\n") + 4);
-    return r;
-}
-
-/// The value of the sample `name` whose labels contain `labelPart`, -1 if absent.
-double sample(const QByteArray &text, const QByteArray &name, const QByteArray &labelPart = {})
-{
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith('#') || !line.startsWith(name))
-            continue;
-        const QByteArray rest = line.mid(name.size());
-        if (!rest.startsWith(' ') && !rest.startsWith('{'))
-            continue;
-        if (!labelPart.isEmpty() && !rest.contains(labelPart))
-            continue;
-        return line.mid(line.lastIndexOf(' ') + 1).toDouble();
-    }
-    return -1;
-}
-
-} // namespace
 
 class TestServerMetrics : public QObject
 {
@@ -67,7 +24,7 @@ private slots:
         QVERIFY(server.startWithUsers({{QStringLiteral("alice"), &alice}}));
         QVERIFY(server.metricsPort() != 0);
 
-        const Reply health = httpGet(server.metricsPort(), "/healthz");
+        const HttpReply health = httpGet(server.metricsPort(), "/healthz");
         QCOMPARE(health.status, 200);
         QCOMPARE(health.body, QByteArray("ok\n"));
         QCOMPARE(httpGet(server.metricsPort(), "/nothing").status, 404);
@@ -87,7 +44,7 @@ private slots:
                              {QStringLiteral("token"), QStringLiteral("wrong")}});
         QVERIFY(!bad.waitFor(QStringLiteral("error")).isEmpty());
 
-        const Reply scrape = httpGet(server.metricsPort(), "/metrics");
+        const HttpReply scrape = httpGet(server.metricsPort(), "/metrics");
         QCOMPARE(scrape.status, 200);
         const QByteArray &m = scrape.body;
         QVERIFY2(sample(m, "talker_up") == 1, m.constData());
