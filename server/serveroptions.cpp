@@ -54,6 +54,9 @@ const Option kOptions[] = {
      "Failed tokens per address before attempts are slowed down (default 5)."},
     {"auth-failure-delay", "seconds",
      "First delay once slowed down; doubles each time (default 1)."},
+    {"group-commit", "milliseconds",
+     "Under load, a room thread stores the messages that arrive within this time of its "
+     "last write together, in one commit (default 3; 0 = each at once)."},
     {"db-busy-timeout", "seconds", "How long a write waits for a locked database (default 5)."},
     {"db-max-size", "bytes",
      "Largest database size; beyond it messages are refused as on a full disk (default: no "
@@ -195,6 +198,8 @@ bool applyCounts(const QCommandLineParser &parser, ServerConfig *config)
            count("db-max-size", [&](qint64 x) { config->storeMaxSizeBytes = x; }) &&
            count("history-cap-events", [&](qint64 x) { config->historyCapEvents = x; }) &&
            count("history-cap-bytes", [&](qint64 x) { config->historyCapBytes = x; }) &&
+           count("group-commit",
+                 [&](qint64 x) { config->groupCommitMs = qMin<qint64>(x, 1000); }) &&
            count("threads",
                  [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
 }

@@ -8,6 +8,7 @@
 #include "protocol/protocolerror.h"
 #include "server/serverconfig.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QObject>
@@ -154,10 +155,12 @@ private:
     QSet<Room *> m_unsent;             ///< rooms with delivered lines not yet sent
     bool m_sendScheduled = false;
     bool m_flushScheduled = false;
+    QElapsedTimer m_lastCommit; ///< when flushStore() last wrote (group commit)
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;
     std::shared_ptr<UserByteRate> m_byteRate;
     QTimer *m_sweepTimer;
+    QTimer *m_commitTimer; ///< flushStore() at the end of a group-commit window
 };
 
 } // namespace talker::server

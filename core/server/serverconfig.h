@@ -39,6 +39,9 @@ struct ServerConfig
     /// caller's thread. Each room lives in exactly one of them.
     int threads = 1;
 
+    /// A busy room thread commits at most once per this many milliseconds, what came
+    /// meanwhile together (0: at the end of every pass of its event loop).
+    qint64 groupCommitMs = 3;
     int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
     qint64 storeMaxSizeBytes = 0;  ///< cap on the database size (0 = none)
     qint64 historyCapEvents = 0;   ///< events each room keeps, the oldest pruned (0 = all)

@@ -72,6 +72,55 @@ private slots:
         for (const QByteArray &l : m.trimmed().split('\n'))
             QVERIFY2(line.match(QString::fromUtf8(l)).hasMatch(), l.constData());
     }
+
+    void groupCommitStoresABurstTogether_data()
+    {
+        QTest::addColumn<QString>("window");
+        QTest::addColumn<int>("mostCommits");
+        QTest::addColumn<int>("leastCommits");
+        // Five messages within 500 ms of the join's write: one commit (two at most,
+        // should the machine stall between them).
+        QTest::newRow("500 ms") << QStringLiteral("500") << 2 << 1;
+        // Off: each message, alone in its pass of the event loop, is its own commit
+        // (a stalled server may read two in one pass).
+        QTest::newRow("off") << QStringLiteral("0") << 5 << 3;
+    }
+
+    void groupCommitStoresABurstTogether()
+    {
+        QFETCH(QString, window);
+        QFETCH(int, mostCommits);
+        QFETCH(int, leastCommits);
+        TestServer server({QStringLiteral("--metrics"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--group-commit"), window});
+        if (server.isCluster())
+            QSKIP("cluster nodes publish to NATS: no SQLite commits to group");
+        QString alice, bob;
+        QVERIFY(server.startWithUsers(
+            {{QStringLiteral("alice"), &alice}, {QStringLiteral("bob"), &bob}}));
+        WireClient a(server.port());
+        QVERIFY(a.join(QStringLiteral("burst"), alice));
+        const auto commits = [&] {
+            return sample(httpGet(server.metricsPort(), "/metrics").body,
+                          "talker_store_ack_seconds_count");
+        };
+        const double before = commits();
+        for (int i = 0; i < 5; ++i) {
+            a.send(message(QString::number(i)));
+            QTest::qWait(20); // its own pass of the server's event loop
+        }
+        for (int i = 0; i < 5; ++i) // stored before sent, in order
+            QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QString::number(i));
+        const double burst = commits() - before;
+        QVERIFY2(burst >= leastCommits && burst <= mostCommits, QByteArray::number(burst));
+        WireClient b(server.port()); // all five stored
+        QVERIFY(b.join(QStringLiteral("burst"), bob, QJsonObject{{QStringLiteral("history"), 5}}));
+        QStringList replayed;
+        for (const QJsonObject &e : b.handshake())
+            if (e.value(kType).toString() == kMessage)
+                replayed.append(e.value(kContent).toString());
+        QCOMPARE(replayed.join(QLatin1Char(',')), QStringLiteral("0,1,2,3,4"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerMetrics)
