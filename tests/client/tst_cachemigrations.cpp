@@ -8,9 +8,9 @@
 #include "client/cacheschema.h"
 #include "client/historycache.h"
 #include "client/outbox.h"
+#include "sqliteinspector.h"
 
 #include <QFile>
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,20 +22,7 @@ namespace {
 /// The schema version of a closed cache file, read with a connection of its own.
 int userVersion(const QString &path)
 {
-    int version = -1;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-                version = q.value(0).toInt();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-    return version;
+    return int(talker::test::SqliteInspector(path).number(QStringLiteral("PRAGMA user_version")));
 }
 
 QStringList ids(const QList<Message> &messages)
@@ -166,15 +153,11 @@ private slots:
             QVERIFY(cache.isOpen());
         }
         {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery(db).exec(
+            const talker::test::SqliteInspector bump(path);
+            QVERIFY(bump.isOpen());
+            QSqlQuery(bump.db()).exec(
                 QStringLiteral("PRAGMA user_version = %1").arg(cacheschema::latestVersion() + 1));
-            db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("bump"));
         HistoryCache cache(path);
         QVERIFY(cache.isOpen()); // a fresh cache in its place
         QVERIFY(!cache.setAsidePath().isEmpty());

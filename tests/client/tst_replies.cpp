@@ -13,12 +13,12 @@
 #include "client/timeline.h"
 #include "fastsession.h"
 #include "models/messagemodel.h"
+#include "sqliteinspector.h"
 #include "testaccount.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -126,11 +126,9 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("old.sqlite"));
         {
             // the schema of a cache made before replies
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
+            const talker::test::SqliteInspector shape(path);
+            QVERIFY(shape.isOpen());
+            QSqlQuery q(shape.db());
             QVERIFY(q.exec(QStringLiteral(
                 "CREATE TABLE messages(seq INTEGER PRIMARY KEY AUTOINCREMENT, tkey TEXT NOT NULL, "
                 "id TEXT NOT NULL, author_id TEXT, author_name TEXT, content TEXT, peer_id TEXT, "
@@ -142,9 +140,7 @@ private slots:
                 "CREATE TABLE outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, "
                 "id TEXT NOT NULL, content TEXT, to_id TEXT, action INTEGER, created INTEGER, "
                 "attempts INTEGER, failed INTEGER, UNIQUE(room, id))")));
-            db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
         HistoryCache cache(path);
         QVERIFY2(cache.isOpen(), qPrintable(cache.errorString()));
         QCOMPARE(cache.latest(QStringLiteral("room:Main"), 5).size(), 1);

@@ -4,12 +4,11 @@
 
 // History: replay after last_event_id and history:N, the replay cap, private messages
 // in replay, restarts with the same database, SIGKILL losing nothing stored.
+#include "sqliteinspector.h"
 #include "testserver.h"
 #include "wireclient.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 #include <memory>
 
@@ -382,19 +381,11 @@ private slots:
             server.kill();
         }
         if (!server.isCluster()) { // a cluster keeps no database on the node
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-            db.setDatabaseName(server.databasePath());
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")));
-            QVERIFY(q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")));
-            QVERIFY(q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            SqliteInspector check(server.databasePath());
+            QVERIFY(check.isOpen());
+            QCOMPARE(check.text(QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+            QCOMPARE(check.text(QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("check"));
         QVERIFY(server.start());
         WireClient a(server.port());
         QVERIFY(a.join(QStringLiteral("crash"), token, opt("history", 500)));

@@ -7,13 +7,12 @@
 // requests; indexing in the background, with no search; and the index built by the
 // migration of a database made before it existed.
 #include "historyhelpers.h"
+#include "sqliteinspector.h"
 #include "testserver.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace talker::test;
@@ -214,29 +213,16 @@ private slots:
         QVERIFY(a.join(QStringLiteral("quiet"), m_alice));
         say(a, QStringLiteral("nobody searched for this"));
         say(a, QStringLiteral("nor for this"));
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
-        db.setDatabaseName(m_server.databasePath());
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
-            // The store writer indexes what the room threads wrote, within a second.
-            const auto unindexed = [&q] {
-                const bool ok = q.exec(QStringLiteral(
-                    "SELECT (SELECT MAX(seq) FROM events) - indexed_seq FROM search_progress"));
-                const qint64 left = ok && q.next() ? q.value(0).toLongLong() : -1;
-                q.finish();
-                return left;
-            };
-            QTRY_COMPARE(unindexed(), 0);
-            QVERIFY(q.exec(QStringLiteral(
-                "SELECT COUNT(*) FROM message_text WHERE message_text MATCH 'this'")));
-            QVERIFY(q.next());
-            QCOMPARE(q.value(0).toInt(), 2);
-        }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+        SqliteInspector inspect(m_server.databasePath());
+        QVERIFY(inspect.isOpen());
+        // The store writer indexes what the room threads wrote, within a second.
+        QTRY_COMPARE(
+            inspect.number(QStringLiteral(
+                "SELECT (SELECT MAX(seq) FROM events) - indexed_seq FROM search_progress")),
+            0);
+        QCOMPARE(inspect.number(QStringLiteral(
+                     "SELECT COUNT(*) FROM message_text WHERE message_text MATCH 'this'")),
+                 2);
     }
 
     void migratesADatabaseMadeBeforeTheIndex()

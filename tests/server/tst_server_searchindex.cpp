@@ -5,12 +5,13 @@
 // an append leaves `message_text` alone, a batch covers at most what it is asked to,
 // and a search first catches the index up, so it finds every stored message in its
 // latest text (edits), and never a retracted one.
+#include "sqliteinspector.h"
 #include "store/sqlitestore.h"
 
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 using namespace talker::store;
 
@@ -34,11 +35,7 @@ private:
     /// Rows in the index, read through a connection of the test's own.
     int indexed()
     {
-        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("inspect"));
-        QSqlQuery q(db);
-        return q.exec(QStringLiteral("SELECT COUNT(*) FROM message_text")) && q.next()
-                   ? q.value(0).toInt()
-                   : -1;
+        return int(m_inspect->number(QStringLiteral("SELECT COUNT(*) FROM message_text")));
     }
 
     QStringList found(const QString &word)
@@ -59,17 +56,14 @@ private slots:
         m_store = std::make_unique<SqliteStore>();
         const QString path = m_dir.filePath(QStringLiteral("s.db"));
         QVERIFY(m_store->open(path));
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+        m_inspect = std::make_unique<talker::test::SqliteInspector>(path);
+        QVERIFY(m_inspect->isOpen());
         QVERIFY(append(EventKind::Join, QStringLiteral("j1"), QString()));
     }
 
     void cleanup()
     {
-        QSqlDatabase::database(QStringLiteral("inspect")).close();
-        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+        m_inspect.reset();
         m_store.reset();
         QFile::remove(m_dir.filePath(QStringLiteral("s.db")));
     }
@@ -120,7 +114,7 @@ private slots:
         QVERIFY(append(EventKind::Message, QStringLiteral("m3"), QStringLiteral("delta a")));
         QVERIFY(append(EventKind::Message, QStringLiteral("m3"), QStringLiteral("delta b")));
         QVERIFY(m_store->indexForSearch(1));
-        QSqlQuery q(QSqlDatabase::database(QStringLiteral("inspect")));
+        QSqlQuery q(m_inspect->db());
         QVERIFY(q.exec(QStringLiteral("SELECT content FROM message_text WHERE message_text "
                                       "MATCH 'delta'")));
         QVERIFY(q.next());
@@ -131,6 +125,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<talker::test::SqliteInspector> m_inspect; ///< the test's own connection
 };
 
 QTEST_GUILESS_MAIN(TestServerSearchIndex)

@@ -17,6 +17,7 @@
 #include "client/timeline.h"
 #include "natscluster.h"
 #include "soakchecker.h"
+#include "sqliteinspector.h"
 #include "testserver.h"
 
 #include <QAbstractSocket>
@@ -26,8 +27,6 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
@@ -367,20 +366,11 @@ int main(int argc, char **argv)
     // After all the SIGKILLs the database must still be sound (a cluster has none:
     // what the nodes stored is in JetStream, checked above through the protocol).
     server.stop();
-    QString integrity = o.cluster ? QStringLiteral("ok") : QString();
-    if (!o.cluster) {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("soak-integrity"));
-        db.setDatabaseName(server.databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next())
-                integrity = q.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("soak-integrity"));
+    const QString integrity =
+        o.cluster
+            ? QStringLiteral("ok")
+            : test::SqliteInspector(server.databasePath(), test::SqliteInspector::Mode::ReadOnly)
+                  .text(QStringLiteral("PRAGMA integrity_check"));
     if (!o.cluster)
         std::printf("soak: server database after %d SIGKILLs: integrity_check = %s\n", killsDone,
                     qPrintable(integrity.isEmpty() ? QStringLiteral("(cannot open)") : integrity));

@@ -3,12 +3,12 @@
 //
 // SqliteStore's invites (hashed codes, uses, expiry, revoking, all-or-nothing
 // redeeming) and the case-insensitive name key, also on a database made before it.
+#include "sqliteinspector.h"
 #include "store/sqlitestore.h"
 #include "store/token.h"
 
 #include <QDateTime>
 #include <QFile>
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,19 +120,15 @@ private slots:
         m_store.close();
         const QString old = m_dir->filePath(QStringLiteral("old.db"));
         {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-            db.setDatabaseName(old);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
+            const talker::test::SqliteInspector shape(old);
+            QVERIFY(shape.isOpen());
+            QSqlQuery q(shape.db());
             QVERIFY(q.exec(QStringLiteral(
                 "CREATE TABLE users(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT "
                 "NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE, created INTEGER)")));
             QVERIFY(
                 q.exec(QStringLiteral("INSERT INTO users(name, token_hash) VALUES('Zoe', 'h1')")));
-            db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
         QVERIFY2(m_store.open(old), qPrintable(m_store.lastError()));
         QCOMPARE(m_store.userByNameKey(QStringLiteral("ZOE"))->name, QStringLiteral("Zoe"));
         QString token;

@@ -9,9 +9,8 @@
 #include "store/token.h"
 
 #include "databaselock.h"
+#include "sqliteinspector.h"
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -195,17 +194,9 @@ private slots:
         QVERIFY(again.open(m_dir->filePath(QStringLiteral("t.db"))));
         QCOMPARE(contents(again.lastEvents(QStringLiteral("r"), QString(), 5)),
                  QStringList{QStringLiteral("kept")});
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-            db.setDatabaseName(m_dir->filePath(QStringLiteral("t.db")));
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")));
-            QVERIFY(q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        const talker::test::SqliteInspector peek(m_dir->filePath(QStringLiteral("t.db")));
+        QVERIFY(peek.isOpen());
+        QCOMPARE(peek.text(QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     }
 
     void readOnlyStoreReportsFailure()
