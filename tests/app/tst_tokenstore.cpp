@@ -23,6 +23,8 @@
 #ifdef TALKER_HAVE_DBUS
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDBusInterface>
+#include <QDBusObjectPath>
 #endif
 
 using talker::app::TokenResult;
@@ -68,6 +70,23 @@ public:
 private:
     pid_t m_pid = 0;
 };
+
+/// Locks the default collection of the Secret Service. No prompt can unlock it again
+/// (the wrapper gives the bus no display), so the keychain is there but refuses.
+bool lockKeychain()
+{
+#ifdef TALKER_HAVE_DBUS
+    QDBusInterface service(QStringLiteral("org.freedesktop.secrets"),
+                           QStringLiteral("/org/freedesktop/secrets"),
+                           QStringLiteral("org.freedesktop.Secret.Service"));
+    const QList<QDBusObjectPath> paths{
+        QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/aliases/default"))};
+    return service.call(QStringLiteral("Lock"), QVariant::fromValue(paths)).type() ==
+           QDBusMessage::ReplyMessage;
+#else
+    return false;
+#endif
+}
 } // namespace
 
 class TestTokenStore : public QObject
@@ -234,6 +253,28 @@ private slots:
         TokenStore reopened(profile.path(), m_keychain.service());
         QCOMPARE(await(reopened.read(QStringLiteral("a@h:1"))).token, QStringLiteral("one"));
         QCOMPARE(await(reopened.read(QStringLiteral("b@h:1"))).token, QStringLiteral("two"));
+    }
+
+    // A keychain that is there but refuses (locked, and nobody to unlock it) gives an
+    // error: the caller keeps the token, the plain file never gets it. Last, because
+    // the keychain stays locked.
+    void lockedKeychainRefusesWithoutTheFile()
+    {
+        if (!m_keychain.real())
+            QSKIP("needs a keychain to lock");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_keychain.service());
+        QSignalSpy fallbackSpy(&store, &TokenStore::fallbackActivated);
+        const QString secret = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
+        QVERIFY(lockKeychain());
+
+        const TokenResult written = await(store.write(QStringLiteral("locked@h:1"), secret));
+        QVERIFY(!written.ok);
+        QVERIFY(!written.error.isEmpty());
+        QVERIFY(!written.error.contains(secret));
+        QCOMPARE(fallbackSpy.count(), 0);
+        QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+        QVERIFY(fileContaining(profile.path(), secret.toUtf8()).isEmpty());
     }
 };
 
