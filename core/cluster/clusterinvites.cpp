@@ -56,8 +56,9 @@ ClusterInvites::ClusterInvites(NatsLink *link)
     : m_link(link)
 {}
 
-std::optional<quint64> ClusterInvites::nextCounter(kvStore *kv, const char *key, QString *error)
+std::optional<quint64> ClusterInvites::nextCounter(NatsLink *link, const char *key, QString *error)
 {
+    kvStore *kv = link->users();
     for (int attempt = 0; attempt < 50; ++attempt) {
         kvEntry *entry = nullptr;
         natsStatus s = kvStore_Get(&entry, kv, key);
@@ -77,9 +78,7 @@ std::optional<quint64> ClusterInvites::nextCounter(kvStore *kv, const char *key,
         }
         const QByteArray value = QByteArray::number(next);
         uint64_t rev = 0;
-        s = revision ? kvStore_Update(&rev, kv, key, value.constData(), int(value.size()), revision)
-                     : kvStore_Create(&rev, kv, key, value.constData(), int(value.size()));
-        if (s == NATS_OK)
+        if (link->compareAndSet(kv, key, value, revision, &rev) == NATS_OK)
             return next;
     }
     *error = QStringLiteral("%1: too many concurrent updates").arg(QLatin1String(key));
@@ -94,7 +93,7 @@ std::optional<store::InviteRecord> ClusterInvites::create(const QString &room, i
         m_error = QStringLiteral("an invite has at least one use");
         return std::nullopt;
     }
-    const std::optional<quint64> id = nextCounter(m_link->users(), "invitecounter", &m_error);
+    const std::optional<quint64> id = nextCounter(m_link, "invitecounter", &m_error);
     if (!id)
         return std::nullopt;
     const QString secret = store::generateInviteCode();
@@ -175,8 +174,7 @@ store::RedeemResult ClusterInvites::update(const QByteArray &key,
             return store::RedeemResult::InvalidInvite;
         const QByteArray value = encode(*r);
         uint64_t rev = 0;
-        if (kvStore_Update(&rev, m_link->users(), key.constData(), value.constData(),
-                           int(value.size()), revision) == NATS_OK)
+        if (m_link->compareAndSet(m_link->users(), key, value, revision, &rev) == NATS_OK)
             return store::RedeemResult::Ok;
         if (!m_link->isConnected())
             break;

@@ -38,9 +38,10 @@ public:
     /// Gives back a use claimed by claim() (the account could not be created).
     void release(const QString &code);
 
-    /// The next value of the counter at `key` in `kv` (compare-and-set, so two nodes
-    /// never get the same one); nullopt with `*error` set when NATS did not answer.
-    static std::optional<quint64> nextCounter(kvStore *kv, const char *key, QString *error);
+    /// The next value of the counter at `key` in the users bucket (compare-and-set, so
+    /// two nodes never get the same one); nullopt with `*error` set when NATS did not
+    /// answer.
+    static std::optional<quint64> nextCounter(NatsLink *link, const char *key, QString *error);
 
 private:
     /// Reads the record at `key` with its revision; nullopt when absent or failed.

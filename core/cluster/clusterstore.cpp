@@ -71,8 +71,7 @@ std::optional<QByteArray> ClusterStore::get(const QByteArray &key)
 
 std::optional<QString> ClusterStore::nextUserId()
 {
-    const std::optional<quint64> id =
-        ClusterInvites::nextCounter(m_link->users(), "counter", &m_error);
+    const std::optional<quint64> id = ClusterInvites::nextCounter(m_link, "counter", &m_error);
     return id ? std::optional<QString>(QString::number(*id)) : std::nullopt;
 }
 

@@ -153,6 +153,62 @@ bool NatsLink::ensureBucket(kvStore **kv, const char *bucket, qint64 ttlMs, int 
     return s == NATS_OK || fail(s, bucket);
 }
 
+natsStatus NatsLink::readLatest(kvStore *kv, const QByteArray &key, QByteArray *value,
+                                uint64_t *revision)
+{
+    const QByteArray stream = QByteArray("KV_") + kvStore_Bucket(kv);
+    const QByteArray subject = QByteArray("$KV.") + kvStore_Bucket(kv) + '.' + key;
+    natsMsg *msg = nullptr;
+    jsErrCode code = jsErrCode(0);
+    const natsStatus s =
+        js_GetLastMsg(&msg, m_js, stream.constData(), subject.constData(), nullptr, &code);
+    if (s != NATS_OK)
+        return s;
+    *revision = natsMsg_GetSequence(msg);
+    const char *operation = nullptr; // DEL or PURGE: a deletion marker, no value
+    if (natsMsgHeader_Get(msg, "KV-Operation", &operation) == NATS_OK && operation)
+        value->clear();
+    else
+        *value = QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
+    natsMsg_Destroy(msg);
+    return NATS_OK;
+}
+
+natsStatus NatsLink::compareAndSet(kvStore *kv, const QByteArray &key, const QByteArray &value,
+                                   uint64_t revision, uint64_t *written)
+{
+    // A new key: "no message yet" is checked in Raft order already.
+    if (revision == 0)
+        return kvStore_Create(written, kv, key.constData(), value.constData(), int(value.size()));
+    natsMsg *msg = nullptr;
+    const QByteArray subject = QByteArray("$KV.") + kvStore_Bucket(kv) + '.' + key;
+    natsStatus s =
+        natsMsg_Create(&msg, subject.constData(), nullptr, value.constData(), int(value.size()));
+    if (s != NATS_OK)
+        return s;
+    // kvStore_Update's expected revision alone is not enough on a replicated bucket:
+    // nats-server 2.9 checks it only before proposing the write to Raft, so two updates
+    // from one revision that are in flight together are both stored (nats-server issue
+    // 4320): two nodes both decided the same idle, or took the same counter value. A
+    // message id is checked again in Raft order on every replica: of the writes from one
+    // revision the first is stored, the others come back as duplicates (lost).
+    const QByteArray id = key + '@' + QByteArray::number(quint64(revision));
+    jsPubOptions po;
+    jsPubOptions_Init(&po);
+    po.ExpectLastSubjectSeq = revision;
+    po.MsgId = id.constData();
+    jsPubAck *ack = nullptr;
+    jsErrCode code = jsErrCode(0);
+    s = js_PublishMsg(&ack, m_js, msg, &po, &code);
+    natsMsg_Destroy(msg);
+    if (s != NATS_OK)
+        return s;
+    const bool duplicate = ack->Duplicate;
+    *written = ack->Sequence;
+    jsPubAck_Destroy(ack);
+    return duplicate ? NATS_ERR : NATS_OK;
+}
+
 void NatsLink::onAck(jsCtx *, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae, void *closure)
 {
     auto *link = static_cast<NatsLink *>(closure);

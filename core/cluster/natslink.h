@@ -84,6 +84,18 @@ public:
     /// Acknowledgements that arrived since the last call (js_PublishMsgAsync).
     QHash<QByteArray, Ack> takeAcks();
 
+    /// The value and revision of `key` in bucket `kv` as the bucket's stream leader has
+    /// it: unlike kvStore_Get (a direct get that any replica may answer, maybe one that
+    /// lags), it sees every write acknowledged before it. A deleted key reads as empty at
+    /// the revision of its deletion; NATS_NOT_FOUND when the key never existed.
+    natsStatus readLatest(kvStore *kv, const QByteArray &key, QByteArray *value,
+                          uint64_t *revision);
+    /// Compare-and-set of `key` in bucket `kv`: stored only if the key is still at
+    /// `revision` (0: absent), even when several nodes write from that revision at once.
+    /// NATS_OK and `*written` (the new revision) if stored.
+    natsStatus compareAndSet(kvStore *kv, const QByteArray &key, const QByteArray &value,
+                             uint64_t revision, uint64_t *written);
+
     /// Sets lastError() from a status; returns false for convenience.
     bool fail(natsStatus status, const char *what, jsErrCode code = jsErrCode(0));
 

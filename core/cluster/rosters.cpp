@@ -70,13 +70,13 @@ QJsonObject Rosters::usersOf(const QByteArray &value)
 QJsonObject Rosters::read(const QString &room, uint64_t *revision)
 {
     *revision = 0;
-    kvEntry *entry = nullptr;
-    if (kvStore_Get(&entry, m_link->presence(), rosterKey(room).constData()) != NATS_OK)
+    QByteArray value;
+    // From the leader: a replica that lags would show a roster without the change this
+    // node (or another) just made, to the `users` list and to the next change.
+    if (m_link->readLatest(m_link->presence(), rosterKey(room), &value, revision) != NATS_OK) {
+        *revision = 0;
         return QJsonObject();
-    *revision = kvEntry_Revision(entry);
-    const QByteArray value(static_cast<const char *>(kvEntry_Value(entry)),
-                           kvEntry_ValueLen(entry));
-    kvEntry_Destroy(entry);
+    }
     return QJsonDocument::fromJson(value).object();
 }
 
@@ -151,10 +151,7 @@ bool Rosters::change(const QString &room, const Edit &edit, QByteArray *publishe
             pending.append(pendingEvent(c));
         const QByteArray data = encodeRoster(users, pending);
         uint64_t rev = 0;
-        const natsStatus s = revision ? kvStore_Update(&rev, m_link->presence(), key.constData(),
-                                                       data.constData(), int(data.size()), revision)
-                                      : kvStore_Create(&rev, m_link->presence(), key.constData(),
-                                                       data.constData(), int(data.size()));
+        const natsStatus s = m_link->compareAndSet(m_link->presence(), key, data, revision, &rev);
         if (s == NATS_OK) {
             if (pending.isEmpty())
                 return true;
@@ -166,8 +163,7 @@ bool Rosters::change(const QString &room, const Edit &edit, QByteArray *publishe
             // Published: the roster need not carry it any more (if nobody changed it since).
             const QByteArray clean = encodeRoster(users, QJsonArray());
             uint64_t cleanRev = 0;
-            kvStore_Update(&cleanRev, m_link->presence(), key.constData(), clean.constData(),
-                           int(clean.size()), rev);
+            m_link->compareAndSet(m_link->presence(), key, clean, rev, &cleanRev);
             return true;
         }
         if (!m_link->isConnected())

@@ -15,8 +15,9 @@ class NatsLink;
 class ClusterStore;
 
 /// The presence rosters of cluster mode: one key per room in the TALKER_PRESENCE
-/// bucket, changed only by compare-and-set, so of several nodes exactly one decides
-/// each join, idle, back or leave.
+/// bucket, changed only by compare-and-set (NatsLink::compareAndSet) and read from the
+/// bucket's leader (NatsLink::readLatest), so of several nodes exactly one decides each
+/// join, idle, back or leave, from the latest roster.
 ///
 /// The presence event a change decides is written into the roster with it (as
 /// "pending") and then published; whoever changes the roster next publishes what is
