@@ -9,6 +9,7 @@
 #include "wireclient.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -56,6 +57,15 @@ QJsonObject waitPresence(WireClient &observer, const QString &type, const QStrin
             seen->append(e);
     }
     return QJsonObject();
+}
+
+/// "type user, type user, ..." of `events`, for a failure message.
+QString describe(const QList<QJsonObject> &events)
+{
+    QStringList out;
+    for (const QJsonObject &e : events)
+        out.append(e.value(kType).toString() + QLatin1Char(' ') + userIdOf(e));
+    return out.join(QStringLiteral(", "));
 }
 
 int countOf(const QList<QJsonObject> &events, const QString &type, const QString &userId)
@@ -178,8 +188,10 @@ private slots:
         QVERIFY(!waitPresence(a, QStringLiteral("idle"), b.userId(), &seen).isEmpty());
         QVERIFY(!waitPresence(a, QStringLiteral("leave"), b.userId(), &seen).isEmpty());
         seen += collect(a, 1500); // two surviving nodes: still one of each
-        QCOMPARE(countOf(seen, QStringLiteral("idle"), b.userId()), 0);
-        QCOMPARE(countOf(seen, QStringLiteral("leave"), b.userId()), 0);
+        const QByteArray after =
+            (QStringLiteral("besides his first idle and leave: ") + describe(seen)).toUtf8();
+        QVERIFY2(countOf(seen, QStringLiteral("idle"), b.userId()) == 0, after.constData());
+        QVERIFY2(countOf(seen, QStringLiteral("leave"), b.userId()) == 0, after.constData());
         QList<QJsonObject> seenByCarol;
         QVERIFY(!waitPresence(c, QStringLiteral("leave"), b.userId(), &seenByCarol).isEmpty());
         QCOMPARE(countOf(seenByCarol, QStringLiteral("idle"), b.userId()), 1);
@@ -194,10 +206,18 @@ private slots:
         QVERIFY(!waitPresence(a, QStringLiteral("join"), b.userId()).isEmpty());
         m_cluster.killNode(1);
         QVERIFY(!waitPresence(a, QStringLiteral("idle"), b.userId()).isEmpty());
+        QElapsedTimer sinceIdle;
+        sinceIdle.start();
         WireClient b2(m_cluster.nodePort(2));
         QVERIFY(b2.join(QStringLiteral("grace"), m_bob));
+        const qint64 rejoinMs = sinceIdle.elapsed(); // within the leave timeout (3 s)?
         QList<QJsonObject> seen;
-        QVERIFY(!waitPresence(a, QStringLiteral("back"), b.userId(), &seen).isEmpty());
+        QVERIFY2(!waitPresence(a, QStringLiteral("back"), b.userId(), &seen).isEmpty(),
+                 qPrintable(QStringLiteral("no back for %1 (joined again %2 ms after his idle "
+                                           "reached alice); saw: %3")
+                                .arg(b.userId())
+                                .arg(rejoinMs)
+                                .arg(describe(seen))));
         seen += collect(a, 1000);
         QCOMPARE(countOf(seen, QStringLiteral("leave"), b.userId()), 0);
         QCOMPARE(countOf(seen, QStringLiteral("join"), b.userId()), 0);
