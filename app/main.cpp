@@ -16,6 +16,13 @@ int main(int argc, char *argv[])
     if (const int code = talker::app::TalkerApplication::handleCommandLineOnly(argc, argv);
         code >= 0)
         return code;
+    // Qt Quick keeps small images in one texture atlas sized from the screen (2048 x 1024
+    // here: 8 MB in the GL driver); Talker's only such image is its 26 px logo.
+    if (!qEnvironmentVariableIsSet("QSG_ATLAS_WIDTH") &&
+        !qEnvironmentVariableIsSet("QSG_ATLAS_HEIGHT")) {
+        qputenv("QSG_ATLAS_WIDTH", "512");
+        qputenv("QSG_ATLAS_HEIGHT", "512");
+    }
     QApplication app(argc, argv);
     return talker::app::TalkerApplication::run(app);
 }

@@ -17,6 +17,7 @@
 #include "notificationcontroller.h"
 #include "notifier.h"
 #include "singleinstance.h"
+#include "startupreport.h"
 #include "tokenstore.h"
 #include "translations.h"
 #include "traycontroller.h"
@@ -29,8 +30,10 @@
 #include <QApplication>
 #include <QFile>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <cstdio>
 
 namespace talker::app {
@@ -143,14 +146,37 @@ void restoreAndApplyLink(const CommandLineOptions &options, const QString &token
     }
 }
 
+const QUrl &mainQml()
+{
+    static const QUrl url(QStringLiteral("qrc:/Talker/Main.qml"));
+    return url;
+}
+
+/// Starts loading Main.qml's imports and types (Qt Quick Controls and the other
+/// plugins, the compiled views) on Qt's QML loader thread, so that they load while
+/// this thread sets up the render loop and builds the controllers, not after
+/// (bench/app-start.sh). The returned
+/// component keeps them loading; engine.load() of the same URL then finds them.
+std::unique_ptr<QQmlComponent> preloadMainWindow(QQmlApplicationEngine &engine)
+{
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    auto component =
+        std::make_unique<QQmlComponent>(&engine, mainQml(), QQmlComponent::Asynchronous);
+    // Meanwhile on this thread: a first QQuickWindow sets up Qt Quick's render loop,
+    // which loads the graphics driver (some 40 ms for Mesa's); the main window then
+    // finds it ready instead of waiting for it after the imports.
+    delete new QQuickWindow;
+    return component;
+}
+
 /// Loads Main.qml; false when it has no window.
 bool loadMainWindow(QQmlApplicationEngine &engine, Controller *controller,
                     Translations *translations)
 {
-    engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties(
         {{QStringLiteral("startHidden"), controller->settings()->startMinimized()}});
-    engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
+    engine.load(mainQml());
     if (engine.rootObjects().isEmpty())
         return false;
     translations->setEngine(&engine);
@@ -237,7 +263,6 @@ int TalkerApplication::handleCommandLineOnly(int argc, char *argv[])
 
 int TalkerApplication::run(QApplication &app)
 {
-    setIdentity();
     const CommandLineOptions options = CommandLineOptions::parse(QApplication::arguments());
     QString token;
     if (const int code = exitCodeBeforeStart(options, &token); code >= 0)
@@ -247,6 +272,12 @@ int TalkerApplication::run(QApplication &app)
     SingleInstance instance(options.profileDir);
     if (handedOver(instance, options))
         return 0;
+
+    // Made before the controllers so that Main.qml loads while they are built, and
+    // destroyed before them (engineFirst below): its views use them to the end.
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    std::unique_ptr<QQmlComponent> preload = preloadMainWindow(*engine);
+    setIdentity();
 
     TokenStore tokens(options.profileDir);
     Controller controller(options.profileDir, &tokens);
@@ -269,16 +300,18 @@ int TalkerApplication::run(QApplication &app)
     showUnreadInTray(&controller, &tray);
     restoreAndApplyLink(options, token, &controller, &invites);
 
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    QQmlApplicationEngine engine;
-    if (!loadMainWindow(engine, &controller, &translations))
+    const auto engineFirst = qScopeGuard([&engine] { engine.reset(); });
+    if (!loadMainWindow(*engine, &controller, &translations))
         return 1;
-    connectRaise(&engine, &instance, &controller, &tray, &invites);
+    preload.reset();
+    auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+    StartupReport startup(window);
+    connectRaise(engine.get(), &instance, &controller, &tray, &invites);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
     // Closing the window either hides it to the tray or quits: ClosePolicy decides.
     QApplication::setQuitOnLastWindowClosed(false);
     ClosePolicy closePolicy(controller.settings(), [&tray] { return tray.available(); });
-    if (auto *window = qobject_cast<QWindow *>(engine.rootObjects().constFirst()))
+    if (window)
         closePolicy.watch(window);
     QObject::connect(&closePolicy, &ClosePolicy::quitRequested, &app, &QCoreApplication::quit,
                      Qt::QueuedConnection);

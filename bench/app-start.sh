@@ -13,7 +13,9 @@
 # 100,000 cached messages (its server unreachable, so it shows what it cached), next to a
 # minimal Qt Quick window built in the same tree. The first frame is the first "frame
 # rendered" line of Qt's own scene-graph log (qt.scenegraph.time.renderloop), seen by
-# polling the log every 5 ms: both programs are measured the same way.
+# polling the log every 5 ms: both programs are measured the same way. Talker makes
+# its chat and member panel after the first frame; "fully loaded" is the time until a
+# frame shows them too (its "talker.app.startup" log; the baseline has nothing more).
 set -uo pipefail
 build="$1"
 runs="${2:-3}"
@@ -43,7 +45,7 @@ cat >"$work/inner.sh" <<'EOF'
 # Runs inside xvfb-run: starts the program, waits for its first frame, reads its RSS.
 log="$1"
 shift
-export QT_LOGGING_RULES="qt.scenegraph.time.renderloop.debug=true"
+export QT_LOGGING_RULES="qt.scenegraph.time.renderloop.debug=true;talker.app.startup.debug=true"
 : >"$log"
 t0="$(date +%s%N)"
 "$@" >/dev/null 2>"$log" &
@@ -57,24 +59,37 @@ for _ in $(seq 3000); do # at most ~30 s
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.005
 done
-sleep 2
+# Then, for the two seconds before RSS is read: Talker's "fully loaded" line
+# (StartupReport), the first frame that also shows what it makes after the first.
+deadline="$(($(date +%s%N) + 2000000000))"
+full=""
+while [ -n "$frame" ] && [ "$(date +%s%N)" -lt "$deadline" ]; do
+    if grep -q -m1 'fully loaded' "$log"; then
+        full="$((($(date +%s%N) - t0) / 1000000))"
+        break
+    fi
+    sleep 0.005
+done
+left="$((deadline - $(date +%s%N)))"
+if [ "$left" -gt 0 ]; then sleep "$(awk -v n="$left" 'BEGIN {printf "%.3f", n / 1e9}')"; fi
 rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null)"
 kill "$pid" 2>/dev/null
 for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
-echo "first_frame_ms=${frame:-none} rss_kib=${rss:-none}"
+echo "first_frame_ms=${frame:-none} rss_kib=${rss:-none} full_ms=${full:-none}"
 EOF
 
 measure() { # LABEL COMMAND... -> lines "LABEL ms rss"
-    local label="$1" i line ms rss
+    local label="$1" i line ms rss full
     shift
     for i in $(seq "$runs"); do
         line="$(xvfb-run -a -s '-screen 0 1280x800x24' $session bash "$work/inner.sh" \
             "$work/$label-$i-${QT_QUICK_BACKEND:-default}.log" "$@" 2>/dev/null | tail -1)"
         ms="$(sed -n 's/.*first_frame_ms=\([0-9]*\).*/\1/p' <<<"$line")"
         rss="$(sed -n 's/.*rss_kib=\([0-9]*\).*/\1/p' <<<"$line")"
-        echo "$label ${ms:-none} ${rss:-none}" >>"$work/results"
+        full="$(sed -n 's/.*full_ms=\([0-9]*\).*/\1/p' <<<"$line")"
+        echo "$label ${ms:-none} ${rss:-none} ${full:-none}" >>"$work/results"
         if [ -z "$ms" ]; then
             echo "  $label run $i: no first frame seen; log tail:" >&2
             tail -3 "$work/$label-$i-${QT_QUICK_BACKEND:-default}.log" | sed 's/^/    /' >&2
@@ -91,12 +106,13 @@ stats() { # LABEL COLUMN -> min median max
 }
 echo "$1: 20 joined rooms, 100,000 cached messages, $runs runs each, xvfb-run"
 echo
-echo "| program  | first frame ms min / median / max | RSS KiB median |"
-echo "|----------|-----------------------------------|----------------|"
+echo "| program  | first frame ms min / median / max | RSS KiB median | fully loaded ms median |"
+echo "|----------|-----------------------------------|----------------|------------------------|"
 for l in baseline talker; do
     read -r lo md hi < <(stats "$l" 2)
     read -r _ rss _ < <(stats "$l" 3)
-    printf '| %-8s | %33s | %14s |\n' "$l" "$lo / $md / $hi" "$rss"
+    read -r _ full _ < <(stats "$l" 4)
+    printf '| %-8s | %33s | %14s | %22s |\n' "$l" "$lo / $md / $hi" "$rss" "$full"
 done
 read -r _ b _ < <(stats baseline 2)
 read -r _ t _ < <(stats talker 2)

@@ -14,6 +14,24 @@ ApplicationWindow {
 
     property bool startHidden: false
     property bool membersVisible: width > 900
+    // The chat and the member panel are made right after the first frame has been
+    // prepared, while it renders (bench/app-start.sh). startupComplete: they are in,
+    // or not needed (the welcome screen); TalkerApplication reports when.
+    property bool firstFramePrepared: false
+    readonly property bool startupComplete: firstFramePrepared
+                                            && chatLoader.status !== Loader.Loading
+                                            && membersLoader.status !== Loader.Loading
+    onAfterAnimating: {
+        if (!firstFramePrepared && !afterFirstFrame.running)
+            afterFirstFrame.start()
+    }
+
+    // Fires once the event loop runs again: the first frame renders meanwhile.
+    Timer {
+        id: afterFirstFrame
+        interval: 0
+        onTriggered: window.firstFramePrepared = true
+    }
 
     width: 1080
     height: 720
@@ -99,17 +117,34 @@ ApplicationWindow {
             onSettingsRequested: settingsDialog.open()
             onSwitcherRequested: switcher.open()
         }
-        ChatView {
-            id: chat
+        // Made after the first frame (firstFramePrepared): that one shows the window,
+        // its header and the sidebar with the rooms.
+        Loader {
+            id: chatLoader
+            objectName: "chatLoader"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            membersVisible: window.membersVisible
-            onToggleMembers: window.membersVisible = !window.membersVisible
+            active: App.hasAccounts && window.firstFramePrepared
+            sourceComponent: ChatView {}
         }
-        MemberPanel {
+        Binding {
+            target: chatLoader.item as ChatView
+            property: "membersVisible"
+            value: window.membersVisible
+            when: chatLoader.item !== null
+        }
+        Connections {
+            target: chatLoader.item as ChatView
+            function onToggleMembers() { window.membersVisible = !window.membersVisible }
+        }
+        Loader {
+            id: membersLoader
+            objectName: "membersLoader"
             Layout.fillHeight: true
             Layout.preferredWidth: 220
             visible: window.membersVisible && App.chats.currentRoom !== null
+            active: App.hasAccounts && window.firstFramePrepared
+            sourceComponent: MemberPanel {}
         }
     }
 

@@ -1,13 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Talker contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Main.qml with the real controllers: the welcome screen, the switcher, search and
-// the settings and join dialogs are created when first needed (app start time,
-// bench/app-start.sh), and then open centred in the window.
+// Main.qml with the real controllers: the chat and member panel are made after the
+// first frame, and the welcome screen, the switcher, search and the settings and join
+// dialogs when first needed (app start time, bench/app-start.sh); the popups then open
+// centred in the window.
 #include "accountscontroller.h"
 #include "chatcontroller.h"
+#include "connector.h"
 #include "controller.h"
 #include "invitecontroller.h"
 #include "localsharecontroller.h"
+#include "startupreport.h"
 #include "tokenstore.h"
 #include "traycontroller.h"
 
@@ -15,6 +18,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -23,33 +27,103 @@ Q_IMPORT_QML_PLUGIN(TalkerPlugin)
 
 using namespace talker::app;
 
-class TestMainWindow : public QObject
+namespace {
+/// The app's controllers over a fresh profile, registered for QML as in the app.
+struct Controllers
 {
-    Q_OBJECT
-private slots:
-    void popupsAreCreatedWhenFirstOpened()
+    QTemporaryDir profile;
+    TokenStore tokens{profile.path(), QStringLiteral("TalkerMainWindowTest")};
+    Controller app{profile.path(), &tokens};
+    ChatController chat{app.chats()};
+    InviteController invites{&app};
+    LocalShareController localShare{&app};
+    AccountsController accounts{&app};
+    TrayController tray{QIcon()};
+
+    Controllers()
     {
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
-        QTemporaryDir profile;
-        TokenStore tokens(profile.path(), QStringLiteral("TalkerMainWindowTest"));
-        Controller app(profile.path(), &tokens);
-        ChatController chat(app.chats());
-        InviteController invites(&app);
-        LocalShareController localShare(&app);
-        AccountsController accounts(&app);
-        TrayController tray{QIcon()};
         InviteController::setInstance(&invites);
         LocalShareController::setInstance(&localShare);
         AccountsController::setInstance(&accounts);
         Controller::setInstance(&app);
         ChatController::setInstance(&chat);
         TrayController::setInstance(&tray);
+    }
+    ~Controllers()
+    {
+        Controller::setInstance(nullptr);
+        InviteController::setInstance(nullptr);
+        LocalShareController::setInstance(nullptr);
+        AccountsController::setInstance(nullptr);
+        ChatController::setInstance(nullptr);
+        TrayController::setInstance(nullptr);
+    }
+};
+
+QQuickWindow *loadMain(QQmlApplicationEngine &engine)
+{
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
+    return engine.rootObjects().size() == 1
+               ? qobject_cast<QQuickWindow *>(engine.rootObjects().first())
+               : nullptr;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/talker-test-bus");
         QQuickStyle::setStyle(QStringLiteral("Basic"));
+    }
+
+    // The first frame shows the window, its header and the sidebar with the rooms;
+    // the chat and member panel are made once it is prepared, and StartupReport says
+    // when a frame shows them too (bench/app-start.sh).
+    void chatIsMadeAfterTheFirstFrame()
+    {
+        Controllers c;
+        // Port 1: nothing listens; the account and its room exist all the same.
+        c.app.connector()->connectToServer(QStringLiteral("127.0.0.1"), 1, false,
+                                           QStringLiteral("token"), QStringLiteral("Main"));
+        QVERIFY(c.app.hasAccounts());
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.load(QUrl(QStringLiteral("qrc:/Talker/Main.qml")));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = loadMain(engine);
+        QVERIFY(window);
+        StartupReport startup(window);
+        QSignalSpy completed(&startup, &StartupReport::completed);
+
+        auto *chatLoader = window->findChild<QQuickItem *>(QStringLiteral("chatLoader"));
+        auto *membersLoader = window->findChild<QQuickItem *>(QStringLiteral("membersLoader"));
+        QVERIFY(chatLoader && membersLoader);
+        QVERIFY(!chatLoader->property("active").toBool());
+        QVERIFY(!membersLoader->property("active").toBool());
+        QVERIFY(!window->findChild<QObject *>(QStringLiteral("chatTitle")));
+        QVERIFY(!window->property("startupComplete").toBool());
+        QVERIFY(!startup.isComplete());
+        // The sidebar with the room is there from the start.
+        auto *rooms = window->findChild<QObject *>(QStringLiteral("roomList"));
+        QVERIFY(rooms);
+        QCOMPARE(rooms->property("count").toInt(), 1);
+
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_VERIFY(completed.size() == 1);
+        QVERIFY(startup.isComplete());
+        QVERIFY(window->property("startupComplete").toBool());
+        auto *title = window->findChild<QObject *>(QStringLiteral("chatTitle"));
+        QVERIFY(title);
+        QCOMPARE(title->property("text").toString(), QStringLiteral("Main"));
+        QVERIFY(membersLoader->property("item").value<QObject *>());
+    }
+
+    void popupsAreCreatedWhenFirstOpened()
+    {
+        Controllers c;
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = loadMain(engine);
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
 
@@ -89,12 +163,11 @@ private slots:
             QCOMPARE(loader->property("item").value<QObject *>(), popup);
             QVERIFY(QMetaObject::invokeMethod(popup, "close"));
         }
-        Controller::setInstance(nullptr);
-        InviteController::setInstance(nullptr);
-        LocalShareController::setInstance(nullptr);
-        AccountsController::setInstance(nullptr);
-        ChatController::setInstance(nullptr);
-        TrayController::setInstance(nullptr);
+        // The welcome screen makes no chat, and nothing is left to load.
+        auto *chatLoader = window->findChild<QQuickItem *>(QStringLiteral("chatLoader"));
+        QVERIFY(chatLoader);
+        QCOMPARE(chatLoader->property("item").value<QObject *>(), nullptr);
+        QTRY_VERIFY(window->property("startupComplete").toBool());
     }
 };
 
