@@ -50,7 +50,24 @@ Connector::Connector(const QString &profileDir, AppSettings *settings, TokenStor
                            "can read (%1). It moves into the keychain when one is available.")
                             .arg(m_tokens->fallbackPath()));
         });
+        watchKeychain();
     }
+}
+
+void Connector::watchKeychain()
+{
+    // A keychain waiting for its unlock prompt (or stuck) holds back the account's
+    // token, so the account does not connect: say why, until the keychain answers.
+    // An error it then gives comes as a notice of its own, after this one is gone.
+    connect(m_tokens, &TokenStore::keychainSlow, this, [this] { emit notice(keychainWaitText()); });
+    connect(m_tokens, &TokenStore::keychainAnswered, this,
+            [this] { emit noticeWithdrawn(keychainWaitText()); });
+}
+
+QString Connector::keychainWaitText()
+{
+    return tr(
+        "Waiting for the system keychain, which holds your account tokens — unlock it if it asks.");
 }
 
 Connector::~Connector() = default;

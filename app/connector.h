@@ -76,11 +76,16 @@ signals:
     void certificatePromptChanged();
     /// Something the user should read (a banner in the window).
     void notice(const QString &text);
+    /// A notice given earlier is no longer true (e.g. the keychain has answered).
+    void noticeWithdrawn(const QString &text);
     /// The window should come to the front (a link was opened).
     void raiseRequested();
 
 private:
     void watchTrust();
+    void watchKeychain();
+    /// The notice shown while the keychain has not answered yet.
+    static QString keychainWaitText();
     void secureAccount(client::Account *account);
 
     QString m_profileDir;

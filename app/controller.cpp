@@ -28,6 +28,7 @@ Controller::Controller(const QString &profileDir, TokenStore *tokens, QObject *p
     , m_connector(new Connector(profileDir, m_settings, tokens, m_registry, m_chats, this))
 {
     connect(m_connector, &Connector::notice, this, &Controller::setNotice);
+    connect(m_connector, &Connector::noticeWithdrawn, this, &Controller::withdrawNotice);
     connect(m_connector, &Connector::raiseRequested, this, &Controller::raiseRequested);
     if (!m_registry->load() || !m_registry->loadError().isEmpty())
         setNotice(m_registry->loadError());
@@ -89,6 +90,14 @@ void Controller::clearNotice()
 {
     m_settings->clearNotice();
     if (m_notice.isEmpty())
+        return;
+    m_notice.clear();
+    emit noticeChanged();
+}
+
+void Controller::withdrawNotice(const QString &text)
+{
+    if (text.isEmpty() || text != m_notice)
         return;
     m_notice.clear();
     emit noticeChanged();

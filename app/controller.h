@@ -70,6 +70,8 @@ public:
     /// Shows a one-time message to the user (banner in the window).
     void setNotice(const QString &text);
     Q_INVOKABLE void clearNotice();
+    /// Takes the notice down if it is still `text` (a state that has ended).
+    void withdrawNotice(const QString &text);
 
 signals:
     void accountsChanged();

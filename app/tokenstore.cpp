@@ -80,6 +80,7 @@ QFuture<TokenStore::KeychainReply> TokenStore::runJob(Job *job)
 {
     auto promise = std::make_shared<QPromise<KeychainReply>>();
     auto done = std::make_shared<bool>(false);
+    auto slow = std::make_shared<bool>(false);
     promise->start();
     auto finish = [promise, done](const KeychainReply &reply) {
         if (*done)
@@ -89,7 +90,7 @@ QFuture<TokenStore::KeychainReply> TokenStore::runJob(Job *job)
         promise->finish();
     };
     job->setAutoDelete(true);
-    connect(job, &QKeychain::Job::finished, this, [finish](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [this, finish, slow](QKeychain::Job *j) {
         KeychainReply reply;
         reply.ok = j->error() == QKeychain::NoError;
         reply.notFound = j->error() == QKeychain::EntryNotFound;
@@ -99,14 +100,20 @@ QFuture<TokenStore::KeychainReply> TokenStore::runJob(Job *job)
         }
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(j); readJob && reply.ok)
             reply.data = readJob->textData();
+        // Said before the result goes out, so the app takes down "waiting" first and
+        // an error the caller reports next is not hidden by it.
+        if (*slow && --m_slowCalls == 0)
+            emit keychainAnswered();
         finish(reply);
     });
     // A slow keychain (a loaded machine, an unlock prompt) is still the keychain: the
     // call goes on and only the app is told. Giving up here would put the token into
     // the plain file while a keychain exists, or answer a read from a stale file.
-    QTimer::singleShot(m_timeoutMs, this, [this, done] {
+    QTimer::singleShot(m_timeoutMs, this, [this, done, slow] {
         if (*done)
             return;
+        *slow = true;
+        ++m_slowCalls;
         qCInfo(lcTokens) << "the keychain has not answered yet; still waiting for it";
         emit keychainSlow();
     });

@@ -63,6 +63,9 @@ public:
 signals:
     /// A keychain call has not been answered within the timeout; it is still awaited.
     void keychainSlow();
+    /// Every call that was slow has now been answered (with success or an error);
+    /// emitted before that call's future gives its result.
+    void keychainAnswered();
     /// A token was written to the fallback file because there is no keychain.
     void fallbackActivated(const QString &reason);
     void usingFallbackChanged();
@@ -90,6 +93,7 @@ private:
     QString m_service;
     QString m_fallbackPath;
     int m_timeoutMs = 15000;
+    int m_slowCalls = 0; ///< calls past the timeout and not yet answered
 };
 
 } // namespace talker::app

@@ -1019,6 +1019,10 @@
         <translation>Dieser Computer</translation>
     </message>
     <message>
+        <source>Waiting for the system keychain, which holds your account tokens — unlock it if it asks.</source>
+        <translation>Warten auf den Schlüsselbund des Systems, der die Tokens Ihrer Konten verwahrt – entsperren Sie ihn, falls er danach fragt.</translation>
+    </message>
+    <message>
         <source>To open %1, first connect to %2:%3 with your token.</source>
         <translation>Um %1 zu öffnen, verbinden Sie sich zuerst mit Ihrem Token mit %2:%3.</translation>
     </message>

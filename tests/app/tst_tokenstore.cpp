@@ -6,6 +6,7 @@
 // this test three times: TALKER_TEST_KEYCHAIN=real inside dbus-run-session with an
 // unlocked gnome-keyring, =none with no session bus at all, and =bare with a bus on
 // which no Secret Service runs or can be started.
+#include "frozenkeyring.h"
 #include "keychainfixture.h"
 #include "tokenstore.h"
 
@@ -18,7 +19,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-#include <csignal>
 
 #ifdef TALKER_HAVE_DBUS
 #include <QDBusConnection>
@@ -32,45 +32,6 @@ using talker::app::TokenStore;
 using namespace talker::test;
 
 namespace {
-/// Freezes the Secret Service (SIGSTOP to the daemon that owns org.freedesktop.secrets)
-/// for as long as it lives: a keychain that is there but answers late, as a loaded
-/// machine makes it.
-class FrozenKeyring
-{
-public:
-    FrozenKeyring()
-    {
-#ifdef TALKER_HAVE_DBUS
-        m_pid = pid_t(QDBusConnection::sessionBus()
-                          .interface()
-                          ->servicePid(QStringLiteral("org.freedesktop.secrets"))
-                          .value());
-#endif
-        if (m_pid > 0 && ::kill(m_pid, SIGSTOP) != 0)
-            m_pid = 0;
-    }
-    ~FrozenKeyring()
-    {
-        thaw();
-    }
-    FrozenKeyring(const FrozenKeyring &) = delete;
-    FrozenKeyring &operator=(const FrozenKeyring &) = delete;
-
-    bool frozen() const
-    {
-        return m_pid > 0;
-    }
-    void thaw()
-    {
-        if (m_pid > 0)
-            ::kill(m_pid, SIGCONT);
-        m_pid = 0;
-    }
-
-private:
-    pid_t m_pid = 0;
-};
-
 /// Locks the default collection of the Secret Service. No prompt can unlock it again
 /// (the wrapper gives the bus no display), so the keychain is there but refuses.
 bool lockKeychain()
