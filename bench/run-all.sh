@@ -201,6 +201,12 @@ values() { # TAG SERVER FIELD
     grep "^$1 server=$2 " "$results" | grep -v FAILED | while read -r l; do field "$l" "$3"; done
 }
 
+per_run() { # TAG SERVER FIELD -> one line per run, "-" for a failed one (rounds stay aligned)
+    grep "^$1 server=$2 " "$results" | while read -r l; do
+        if grep -q FAILED <<<"$l"; then echo -; else field "$l" "$3"; fi
+    done
+}
+
 median_of() { values "$1" "$2" "$3" | stats3 | awk '{print $2}'; }
 
 human() { awk -v v="$1" 'BEGIN { if (v == "-" || v == "") print "-";
@@ -364,10 +370,7 @@ if want latency; then
             "$(median_of latency "$s" srv_wait_s) / $(median_of latency "$s" client_wait_s)"
     done
     # One ratio per round, from the two runs next to each other (a failed run drops its round).
-    ratios="$(paste -d' ' <(grep '^latency server=talker ' "$results" | while read -r l; do
-        grep -q FAILED <<<"$l" && echo - || field "$l" p99_ms; done) \
-        <(grep '^latency server=ceiling ' "$results" | while read -r l; do
-            grep -q FAILED <<<"$l" && echo - || field "$l" p99_ms; done) |
+    ratios="$(paste -d' ' <(per_run latency talker p99_ms) <(per_run latency ceiling p99_ms) |
         awk '$1 != "-" && $2 != "-" && $2 > 0 {printf "%.2f\n", $1 / $2}')"
     read -r rlo rmd rhi < <(stats3 <<<"$ratios")
     echo
