@@ -14,8 +14,9 @@ namespace talker::app {
 /// QGuiApplication::setDesktopFileName() so Wayland shells find the icon.
 QString applicationId();
 
-/// The Talker icon in every committed size (16 to 512 px), built from the PNGs
-/// compiled into talker_resources. Use it as the window and tray icon.
+/// The Talker icon in every committed size (16 to 512 px), from the PNGs compiled into
+/// talker_resources, each read when a size is asked for. Use it as the window and tray
+/// icon.
 QIcon applicationIcon();
 
 /// The qrc path of the PNG rendered at `size` px, e.g.

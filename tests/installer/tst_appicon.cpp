@@ -8,6 +8,7 @@
 
 #include <QGuiApplication>
 #include <QImage>
+#include <QPainter>
 #include <QTest>
 
 using talker::app::applicationIcon;
@@ -52,6 +53,35 @@ private slots:
         QVERIFY(sizes.contains(QSize(16, 16)));
         QVERIFY(sizes.contains(QSize(512, 512)));
         QCOMPARE(icon.pixmap(QSize(48, 48)).size(), QSize(48, 48));
+    }
+
+    // The icon reads its files when asked: each size is that file's image, a size in
+    // between is the next bigger file shrunk, and nothing is bigger than 512 px.
+    void pixmapsComeFromTheFiles()
+    {
+        const QIcon icon = applicationIcon();
+        const QImage shipped(applicationIconPath(48));
+        QCOMPARE(icon.pixmap(QSize(48, 48)).toImage().convertToFormat(shipped.format()), shipped);
+        const QImage between = icon.pixmap(QSize(40, 40)).toImage();
+        QCOMPARE(between.size(), QSize(40, 40));
+        QCOMPARE(qAlpha(between.pixel(0, 0)), 0);
+        QCOMPARE(qAlpha(between.pixel(20, 20)), 255);
+        QCOMPARE(icon.actualSize(QSize(1000, 1000)), QSize(512, 512));
+        QCOMPARE(icon.pixmap(QSize(1000, 1000)).size(), QSize(512, 512));
+        QCOMPARE(icon.actualSize(QSize(64, 32)), QSize(32, 32));
+        QVERIFY(icon.pixmap(QSize(0, 0)).isNull());
+    }
+
+    void paintsCentred()
+    {
+        QImage canvas(100, 60, QImage::Format_ARGB32_Premultiplied);
+        canvas.fill(Qt::transparent);
+        QPainter painter(&canvas);
+        applicationIcon().paint(&painter, canvas.rect());
+        painter.end();
+        // A 60 px square in the middle: the corners of the canvas stay empty.
+        QCOMPARE(qAlpha(canvas.pixel(5, 30)), 0);
+        QCOMPARE(qAlpha(canvas.pixel(50, 30)), 255);
     }
 };
 
