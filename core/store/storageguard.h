@@ -14,7 +14,9 @@ namespace talker::store {
 /// - the database file was deleted (or its directory, or it was replaced): SQLite goes
 ///   on writing to the unlinked file, and everything written is lost at the next start;
 /// - the `-shm` file was made immutable or append-only (chattr +i/+a): the first write
-///   to its shared mapping kills the process with SIGBUS.
+///   to its shared mapping raises SIGBUS. When that happens during a statement, after
+///   the check, the guard's SIGBUS handler (Linux) gives the page a private copy so the
+///   statement completes, and the guard refuses everything from then on.
 ///
 /// It keeps descriptors of both files, so a check is an fstat(), a stat() of the
 /// database's name and an ioctl(), cheap enough to run before every statement.

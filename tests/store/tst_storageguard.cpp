@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The storage guard when a fault starts in the middle of a statement: SQLite's write
+// to its -shm mapping raises SIGBUS, which used to end the process.
+#include "store/sqlitestore.h"
+
+#include "sqliteinspector.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlError>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <unistd.h>
+
+using talker::store::EventKind;
+using talker::store::SqliteStore;
+using talker::store::StoredEvent;
+using talker::test::SqliteInspector;
+
+namespace {
+StoredEvent message(const QString &id, const QString &content)
+{
+    StoredEvent e;
+    e.room = QStringLiteral("r");
+    e.id = id;
+    e.kind = EventKind::Message;
+    e.senderId = QStringLiteral("1");
+    e.time = 1000;
+    e.content = content;
+    e.line = "{\"content\":\"" + content.toUtf8() + "\"}\n";
+    return e;
+}
+
+bool chattr(const QString &flag, const QString &path)
+{
+    return QProcess::execute(QStringLiteral("chattr"), {flag, path}) == 0;
+}
+} // namespace
+
+class TestStorageGuard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void busErrorDuringAStatementIsSurvived()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.db"));
+        const QString shm = path + QStringLiteral("-shm");
+        auto store = std::make_unique<SqliteStore>();
+        QVERIFY(store->open(path));
+        StoredEvent before = message(QStringLiteral("m1"), QStringLiteral("before"));
+        QVERIFY(store->append(&before));
+        // A second connection in this process: SQLite maps the -shm file once per
+        // process, so its writes go to the store's mapping without the store's check.
+        auto raw = std::make_unique<SqliteInspector>(path);
+        QCOMPARE(raw->number(QStringLiteral("SELECT COUNT(*) FROM events")), 1);
+        if (!chattr(QStringLiteral("+i"), shm))
+            QSKIP("chattr +i needs root and a file system with attributes (ext4, xfs, btrfs)");
+        const std::shared_ptr<void> undo(nullptr, [shm](void *) {
+            if (QFile::exists(shm))
+                chattr(QStringLiteral("-i"), shm);
+        });
+        // Written back, so that the next write to each page of the mapping faults, and
+        // the immutable file refuses it: a SIGBUS in the middle of the INSERT.
+        QFile file(shm);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(::fsync(file.handle()), 0);
+
+        QSqlQuery insert(raw->db());
+        QVERIFY2(insert.exec(QStringLiteral(
+                     "INSERT INTO events(room, id, kind, line) VALUES('r', 'm2', 0, 'x')")),
+                 qPrintable(insert.lastError().text()));
+
+        // The process lives on; the store takes no more writes, and says why, even
+        // once the file is writable again (this process's copy of it is private now).
+        StoredEvent after = message(QStringLiteral("m3"), QStringLiteral("after"));
+        QVERIFY(!store->append(&after));
+        QVERIFY2(store->lastError().contains(QStringLiteral("bus error")),
+                 qPrintable(store->lastError()));
+        QVERIFY(chattr(QStringLiteral("-i"), shm));
+        QVERIFY(!store->append(&after));
+        QCOMPARE(raw->number(QStringLiteral("SELECT COUNT(*) FROM events")), 2);
+
+        // What was stored, the row written during the fault included, is in the
+        // database for the next start.
+        insert = QSqlQuery();
+        raw.reset();
+        store.reset();
+        SqliteInspector fresh(path);
+        QCOMPARE(fresh.text(QStringLiteral("SELECT group_concat(id) FROM events")),
+                 QStringLiteral("m1,m2"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorageGuard)
+#include "tst_storageguard.moc"
