@@ -21,6 +21,13 @@ ApplicationWindow {
     readonly property bool startupComplete: firstFramePrepared
                                             && chatLoader.status !== Loader.Loading
                                             && membersLoader.status !== Loader.Loading
+
+    function openConnectForm(host: string, port: int, room: string) {
+        connectDialog.open()
+        const dialog = connectDialog.popup as ConnectDialog
+        dialog.prefill(host, port, room)
+    }
+
     onAfterAnimating: {
         if (!firstFramePrepared && !afterFirstFrame.running)
             afterFirstFrame.start()
@@ -93,8 +100,8 @@ ApplicationWindow {
         }
     }
 
-    // The welcome screen, the switcher, search and the settings and join dialogs are
-    // created when first needed, not at start (bench/app-start.sh).
+    // The welcome screen, the switcher, search, the settings, join, connect and invite
+    // dialogs are created when first needed, not at start (bench/app-start.sh).
     Loader {
         anchors.fill: parent
         active: !App.hasAccounts
@@ -168,23 +175,29 @@ ApplicationWindow {
         objectName: "settingsPopup"
         sourceComponent: SettingsDialog { anchors.centerIn: parent }
     }
-    JoinInviteDialog {
-        anchors.centerIn: parent
-        onConnectInstead: (host, port, room) => {
-            connectForm.prefill(host, port, room)
-            connectDialog.open()
-        }
-    }
-    ThemedDialog {
+    LazyPopup {
         id: connectDialog
-        objectName: "connectDialog"
-        anchors.centerIn: parent
-        title: qsTr("Connect to a server")
-        ConnectForm {
-            id: connectForm
-            width: 360
-            onSubmitted: connectDialog.close()
-            onCancelled: connectDialog.close()
+        objectName: "connectPopup"
+        sourceComponent: ConnectDialog { anchors.centerIn: parent }
+    }
+    // Made when an invite is first offered, then kept: its visibility follows
+    // Invites.pending.
+    Loader {
+        id: inviteLoader
+        objectName: "invitePopup"
+        anchors.fill: parent
+        active: false
+        sourceComponent: JoinInviteDialog {
+            anchors.centerIn: parent
+            onConnectInstead: (host, port, room) => window.openConnectForm(host, port, room)
+        }
+        Component.onCompleted: inviteLoader.active = Invites.pending
+        Connections {
+            target: Invites
+            function onChanged() {
+                if (Invites.pending)
+                    inviteLoader.active = true
+            }
         }
     }
 }

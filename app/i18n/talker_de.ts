@@ -264,6 +264,13 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+</context>
+<context>
     <name>ConnectForm</name>
     <message>
         <source>Server</source>
@@ -455,10 +462,6 @@
     <message>
         <source>Talker</source>
         <translation>Talker</translation>
-    </message>
-    <message>
-        <source>Connect to a server</source>
-        <translation>Mit einem Server verbinden</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,8 @@ private slots:
         } popups[] = {{"settingsPopup", "settingsDialog"},
                       {"searchPopup", "searchView"},
                       {"switcherPopup", nullptr},
-                      {"joinPopup", nullptr}};
+                      {"joinPopup", nullptr},
+                      {"connectPopup", "connectDialog"}};
         for (const auto &entry : popups) {
             auto *loader = window->findChild<QQuickItem *>(QLatin1String(entry.loader));
             QVERIFY2(loader, entry.loader);
@@ -168,6 +169,64 @@ private slots:
         QVERIFY(chatLoader);
         QCOMPARE(chatLoader->property("item").value<QObject *>(), nullptr);
         QTRY_VERIFY(window->property("startupComplete").toBool());
+    }
+
+    // The connect form, asked for with values (the invite dialog's "connect instead"):
+    // made then, opened and filled in.
+    void connectFormIsMadeWhenAskedFor()
+    {
+        Controllers c;
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = loadMain(engine);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(!window->findChild<QObject *>(QStringLiteral("connectDialog")));
+        QVERIFY(QMetaObject::invokeMethod(window, "openConnectForm",
+                                          Q_ARG(QString, QStringLiteral("chat.example.org")),
+                                          Q_ARG(int, 8600), Q_ARG(QString, QStringLiteral("Tea"))));
+        auto *dialog = window->findChild<QObject *>(QStringLiteral("connectDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        // The welcome screen has a connect form of its own: this is the dialog's.
+        auto *host = dialog->findChild<QObject *>(QStringLiteral("hostField"));
+        auto *room = dialog->findChild<QObject *>(QStringLiteral("roomField"));
+        QVERIFY(host && room);
+        QCOMPARE(host->property("text").toString(), QStringLiteral("chat.example.org"));
+        QCOMPARE(room->property("text").toString(), QStringLiteral("Tea"));
+    }
+
+    // The invite dialog is made when an invite is first offered (also one offered
+    // before the window loads), shows while it is pending, and is kept.
+    void inviteDialogIsMadeWhenAnInviteIsOffered()
+    {
+        Controllers c;
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = loadMain(engine);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *loader = window->findChild<QQuickItem *>(QStringLiteral("invitePopup"));
+        QVERIFY(loader);
+        QCOMPARE(loader->property("item").value<QObject *>(), nullptr);
+
+        const QString link = QStringLiteral("talker://127.0.0.1:1/Tea?invite=Ab-_9xYz");
+        QVERIFY(c.invites.offer(link));
+        QTRY_VERIFY(loader->property("item").value<QObject *>());
+        auto *dialog = loader->property("item").value<QObject *>();
+        QCOMPARE(dialog->objectName(), QStringLiteral("joinInviteDialog"));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        c.invites.cancel();
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QVERIFY(c.invites.offer(link));
+        QCOMPARE(loader->property("item").value<QObject *>(), dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+
+        // Offered before the window exists, as a link on the command line is.
+        QQmlApplicationEngine second;
+        QQuickWindow *other = loadMain(second);
+        QVERIFY(other);
+        auto *early = other->findChild<QQuickItem *>(QStringLiteral("invitePopup"));
+        QVERIFY(early);
+        QTRY_VERIFY(early->property("item").value<QObject *>());
     }
 };
 
