@@ -71,7 +71,6 @@ void setIdentity()
     TalkerApplication::setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Talker"));
     QGuiApplication::setDesktopFileName(applicationId());
-    QApplication::setWindowIcon(applicationIcon());
 }
 
 /// The exit code when the command line or its token file stops the start, else -1
@@ -306,6 +305,11 @@ int TalkerApplication::run(QApplication &app)
     preload.reset();
     auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
     StartupReport startup(window);
+    // The window icon once the window shows: X11 takes every size of it at once (up to
+    // 512 px, some 10 ms of decoding that the first frame would wait for), and the
+    // desktop finds the icon by the desktop file name meanwhile.
+    QObject::connect(&startup, &StartupReport::completed, &app,
+                     [] { QApplication::setWindowIcon(applicationIcon()); });
     connectRaise(engine.get(), &instance, &controller, &tray, &invites);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
     // Closing the window either hides it to the tray or quits: ClosePolicy decides.

@@ -110,6 +110,8 @@ Rectangle {
             Layout.margins: 12
             spacing: 8
             Image {
+                // Read on Qt's image thread: the first frame does not wait for it.
+                asynchronous: true
                 source: "qrc:/icons/hicolor/32x32/apps/org.talker.Talker.png"
                 sourceSize.width: 26
                 sourceSize.height: 26
