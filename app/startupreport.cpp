@@ -3,7 +3,6 @@
 
 #include "startupreport.h"
 
-#include <QLoggingCategory>
 #include <QMetaProperty>
 #include <QQuickWindow>
 

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QLoggingCategory>
 #include <QObject>
 #include <QPointer>
 
@@ -11,6 +12,9 @@
 class QQuickWindow;
 
 namespace talker::app {
+
+/// "talker.app.startup": the start's steps and frames (debug, off by default).
+Q_DECLARE_LOGGING_CATEGORY(lcStartup)
 
 /// Says when the main window has started: its first frame, and the first frame that
 /// also shows what Main.qml makes after it (the chat and member panel; its

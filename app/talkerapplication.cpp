@@ -151,15 +151,31 @@ const QUrl &mainQml()
     return url;
 }
 
-/// Starts loading Main.qml's imports and types (Qt Quick Controls and the other
-/// plugins, the compiled views) on Qt's QML loader thread, so that they load while
-/// this thread sets up the render loop and builds the controllers, not after
-/// (bench/app-start.sh). The returned
-/// component keeps them loading; engine.load() of the same URL then finds them.
+/// Loads the QML modules the views import, here and now. Each plugin's engine
+/// initialization runs on this thread: loaded from Qt's QML loader thread, as part of
+/// the asynchronous load below, each one waits until this thread handles its events,
+/// which it does not while it sets up the render loop and builds the controllers
+/// (perf sched: some 90 ms of waits). Views that import more modules still work; they
+/// only load them the slow way.
+void importViewModules(QQmlEngine &engine)
+{
+    QQmlComponent imports(&engine);
+    imports.setData("import QtQuick\nimport QtQuick.Controls\nimport QtQuick.Layouts\n"
+                    "import QtQuick.Templates\nimport Talker\nQtObject {}\n",
+                    QUrl(QStringLiteral("qrc:/Talker/startup-imports.qml")));
+    if (!imports.isReady())
+        qCWarning(lcStartup).noquote() << imports.errorString();
+}
+
+/// Starts loading Main.qml's types (the compiled views) on Qt's QML loader thread, so
+/// that they load while this thread sets up the render loop and builds the controllers,
+/// not after (bench/app-start.sh). The returned component keeps them loading;
+/// engine.load() of the same URL then finds them.
 std::unique_ptr<QQmlComponent> preloadMainWindow(QQmlApplicationEngine &engine)
 {
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     engine.addImportPath(QStringLiteral("qrc:/"));
+    importViewModules(engine);
     auto component =
         std::make_unique<QQmlComponent>(&engine, mainQml(), QQmlComponent::Asynchronous);
     // Meanwhile on this thread: a first QQuickWindow sets up Qt Quick's render loop,
@@ -276,6 +292,7 @@ int TalkerApplication::run(QApplication &app)
     // destroyed before them (engineFirst below): its views use them to the end.
     auto engine = std::make_unique<QQmlApplicationEngine>();
     std::unique_ptr<QQmlComponent> preload = preloadMainWindow(*engine);
+    qCDebug(lcStartup, "view modules imported and the render loop ready; the views load meanwhile");
     setIdentity();
 
     TokenStore tokens(options.profileDir);
@@ -298,11 +315,13 @@ int TalkerApplication::run(QApplication &app)
 
     showUnreadInTray(&controller, &tray);
     restoreAndApplyLink(options, token, &controller, &invites);
+    qCDebug(lcStartup, "controllers built, sessions restored");
 
     const auto engineFirst = qScopeGuard([&engine] { engine.reset(); });
     if (!loadMainWindow(*engine, &controller, &translations))
         return 1;
     preload.reset();
+    qCDebug(lcStartup, "main window made");
     auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
     StartupReport startup(window);
     // The window icon once the window shows: X11 takes every size of it at once (up to
