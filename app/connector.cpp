@@ -15,6 +15,8 @@
 #include "security/certificatetrust.h"
 
 #include <QDir>
+#include <QPointer>
+#include <utility>
 
 namespace talker::app {
 
@@ -143,13 +145,25 @@ void Connector::applyToken(client::Account *account, const QString &token, bool 
 {
     if (!account || token.isEmpty())
         return;
-    if (store && m_tokens) {
-        m_tokens->write(account->id(), token).then(this, [this](const TokenResult &result) {
-            if (!result.ok)
-                emit notice(result.error);
-        });
-    }
+    if (store && m_tokens)
+        storeToken(account, token);
     account->setToken(token);
+}
+
+void Connector::storeToken(client::Account *account, const QString &token)
+{
+    const QString id = account->id();
+    m_unsavedTokens.remove(id);
+    m_tokens->write(id, token).then(this, [this, id](const TokenResult &result) {
+        if (result.ok)
+            return;
+        if (!result.keychainFailed) {
+            emit notice(result.error);
+            return;
+        }
+        m_unsavedTokens.insert(id);
+        emit keychainFailed(result.error);
+    });
 }
 
 void Connector::restoreSessions()
@@ -163,18 +177,49 @@ void Connector::restoreSessions()
         }
         if (account->hasToken() || !m_tokens)
             continue;
-        QPointer<client::Account> guard(account);
-        m_tokens->read(account->id()).then(this, [this, guard](const TokenResult &result) {
-            if (!guard || guard->hasToken())
-                return;
-            if (result.ok)
-                guard->setToken(result.token);
-            else
-                emit notice(tr("No token for %1: %2").arg(guard->label(), result.error));
-        });
+        readToken(account);
     }
     if (m_tokens)
         m_tokens->migrateFallback();
+}
+
+void Connector::readToken(client::Account *account)
+{
+    QPointer<client::Account> guard(account);
+    m_unreadTokens.remove(account->id());
+    m_tokens->read(account->id()).then(this, [this, guard](const TokenResult &result) {
+        if (!guard || guard->hasToken())
+            return;
+        if (result.ok) {
+            guard->setToken(result.token);
+            return;
+        }
+        const QString text = tr("No token for %1: %2").arg(guard->label(), result.error);
+        if (!result.keychainFailed) {
+            emit notice(text);
+            return;
+        }
+        m_unreadTokens.insert(guard->id());
+        emit keychainFailed(text);
+    });
+}
+
+void Connector::retryKeychain()
+{
+    if (!m_tokens)
+        return;
+    const QSet<QString> unread = std::exchange(m_unreadTokens, {});
+    for (const QString &id : unread) {
+        client::Account *account = m_registry->account(id);
+        if (account && !account->hasToken())
+            readToken(account);
+    }
+    const QSet<QString> unsaved = std::exchange(m_unsavedTokens, {});
+    for (const QString &id : unsaved) {
+        client::Account *account = m_registry->account(id);
+        if (account && account->hasToken())
+            storeToken(account, account->token());
+    }
 }
 
 bool Connector::defaultTlsFor(const QString &host) const

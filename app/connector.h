@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -70,6 +71,9 @@ public:
     void applyToken(client::Account *account, const QString &token, bool store);
     /// Reads every account's token from the keychain (asynchronously) and connects.
     void restoreSessions();
+    /// "Try again" after a keychain error: reads the tokens it could not read again
+    /// (the accounts connect when they come) and stores those it did not take.
+    Q_INVOKABLE void retryKeychain();
 
 signals:
     void hostingLocalChanged();
@@ -78,6 +82,9 @@ signals:
     void notice(const QString &text);
     /// A notice given earlier is no longer true (e.g. the keychain has answered).
     void noticeWithdrawn(const QString &text);
+    /// A keychain error (a notice) that retryKeychain() may cure: the window offers
+    /// "Try again".
+    void keychainFailed(const QString &text);
     /// The window should come to the front (a link was opened).
     void raiseRequested();
 
@@ -87,6 +94,8 @@ private:
     /// The notice shown while the keychain has not answered yet.
     static QString keychainWaitText();
     void secureAccount(client::Account *account);
+    void readToken(client::Account *account);
+    void storeToken(client::Account *account, const QString &token);
 
     QString m_profileDir;
     AppSettings *m_settings;
@@ -96,6 +105,8 @@ private:
     LocalServerHost *m_local = nullptr;
     security::CertificateTrust *m_trust;
     QVariantMap m_certificatePrompt;
+    QSet<QString> m_unreadTokens;  ///< accounts whose token the keychain failed to give
+    QSet<QString> m_unsavedTokens; ///< accounts whose token the keychain did not take
 };
 
 } // namespace talker::app

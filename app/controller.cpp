@@ -11,6 +11,7 @@
 
 #include <QJSEngine>
 #include <QQmlEngine>
+#include <utility>
 
 namespace talker::app {
 
@@ -29,6 +30,10 @@ Controller::Controller(const QString &profileDir, TokenStore *tokens, QObject *p
 {
     connect(m_connector, &Connector::notice, this, &Controller::setNotice);
     connect(m_connector, &Connector::noticeWithdrawn, this, &Controller::withdrawNotice);
+    connect(m_connector, &Connector::keychainFailed, this, [this](const QString &text) {
+        setActionNotice(text, tr("Try again"),
+                        [connector = m_connector] { connector->retryKeychain(); });
+    });
     connect(m_connector, &Connector::raiseRequested, this, &Controller::raiseRequested);
     if (!m_registry->load() || !m_registry->loadError().isEmpty())
         setNotice(m_registry->loadError());
@@ -80,9 +85,17 @@ bool Controller::hasAccounts() const
 
 void Controller::setNotice(const QString &text)
 {
-    if (text.isEmpty() || text == m_notice)
+    setActionNotice(text, {}, {});
+}
+
+void Controller::setActionNotice(const QString &text, const QString &label,
+                                 std::function<void()> action)
+{
+    if (text.isEmpty() || (text == m_notice && label == m_noticeAction))
         return;
     m_notice = text;
+    m_noticeAction = label;
+    m_runNoticeAction = std::move(action);
     emit noticeChanged();
 }
 
@@ -92,7 +105,19 @@ void Controller::clearNotice()
     if (m_notice.isEmpty())
         return;
     m_notice.clear();
+    m_noticeAction.clear();
+    m_runNoticeAction = nullptr;
     emit noticeChanged();
+}
+
+void Controller::triggerNoticeAction()
+{
+    // Taken down first: what the action runs may put up a notice of its own (the
+    // keychain's "waiting", or its error again).
+    const std::function<void()> action = std::exchange(m_runNoticeAction, nullptr);
+    clearNotice();
+    if (action)
+        action();
 }
 
 void Controller::withdrawNotice(const QString &text)
@@ -100,6 +125,8 @@ void Controller::withdrawNotice(const QString &text)
     if (text.isEmpty() || text != m_notice)
         return;
     m_notice.clear();
+    m_noticeAction.clear();
+    m_runNoticeAction = nullptr;
     emit noticeChanged();
 }
 

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 
 class QQmlEngine;
 class QJSEngine;
@@ -45,6 +46,8 @@ class Controller : public QObject
     Q_PROPERTY(talker::app::Connector *connector READ connector CONSTANT)
     Q_PROPERTY(bool hasAccounts READ hasAccounts NOTIFY accountsChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    /// The label of the notice's action button ("Try again"); empty when it has none.
+    Q_PROPERTY(QString noticeAction READ noticeAction NOTIFY noticeChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
 
 public:
@@ -65,11 +68,15 @@ public:
 
     bool hasAccounts() const;
     QString notice() const { return m_notice; }
+    QString noticeAction() const { return m_noticeAction; }
     QString version() const;
 
     /// Shows a one-time message to the user (banner in the window).
     void setNotice(const QString &text);
     Q_INVOKABLE void clearNotice();
+    /// The notice's action button was pressed: runs it (e.g. asks the keychain again)
+    /// and takes the notice down.
+    Q_INVOKABLE void triggerNoticeAction();
     /// Takes the notice down if it is still `text` (a state that has ended).
     void withdrawNotice(const QString &text);
 
@@ -80,6 +87,9 @@ signals:
     void raiseRequested();
 
 private:
+    /// A notice with a button that runs `action`.
+    void setActionNotice(const QString &text, const QString &label, std::function<void()> action);
+
     AppSettings *m_settings;
     client::AccountRegistry *m_registry;
     models::RoomListModel *m_rooms;
@@ -87,6 +97,8 @@ private:
     ChatManager *m_chats;
     Connector *m_connector;
     QString m_notice;
+    QString m_noticeAction;
+    std::function<void()> m_runNoticeAction;
 };
 
 } // namespace talker::app

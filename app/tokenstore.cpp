@@ -4,6 +4,8 @@
 
 #include "tokenstore.h"
 
+#include "keychainerrors.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,11 +17,6 @@
 #include <QTimer>
 #include <memory>
 #include <qt6keychain/keychain.h>
-
-#ifdef TALKER_HAVE_DBUS
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#endif
 
 Q_LOGGING_CATEGORY(lcTokens, "talker.app.tokens")
 
@@ -37,29 +34,6 @@ QFuture<T> ready(const T &value)
     promise.finish();
     return promise.future();
 }
-
-/// Whether a failed keychain call means there is no keychain at all (so the file may
-/// be used), rather than a keychain that is there and failed or refused.
-bool noKeychain(QKeychain::Error code)
-{
-    if (code == QKeychain::NoBackendAvailable || code == QKeychain::NotImplemented)
-        return true;
-    if (code != QKeychain::OtherError)
-        return false;
-#ifdef TALKER_HAVE_DBUS
-    // QtKeychain's libsecret backend reports a missing Secret Service as OtherError,
-    // like any other failure, so ask the session bus whether one is there or startable.
-    const QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected() || !bus.interface())
-        return true;
-    const QString secrets = QStringLiteral("org.freedesktop.secrets");
-    if (bus.interface()->isServiceRegistered(secrets).value())
-        return false;
-    return !bus.interface()->activatableServiceNames().value().contains(secrets);
-#else
-    return false;
-#endif
-}
 } // namespace
 
 TokenStore::TokenStore(const QString &profileDir, const QString &service, QObject *parent)
@@ -67,6 +41,7 @@ TokenStore::TokenStore(const QString &profileDir, const QString &service, QObjec
     , m_service(service)
     , m_fallbackPath(QDir(profileDir).filePath(QStringLiteral("fallback-tokens.json")))
 {
+    setJobStarter({});
     QDir().mkpath(profileDir);
 }
 
@@ -75,73 +50,105 @@ bool TokenStore::usingFallback() const
     return QFileInfo::exists(m_fallbackPath);
 }
 
-template<typename Job>
-QFuture<TokenStore::KeychainReply> TokenStore::runJob(Job *job)
+void TokenStore::setJobStarter(JobStarter starter)
 {
-    auto promise = std::make_shared<QPromise<KeychainReply>>();
-    auto done = std::make_shared<bool>(false);
-    auto slow = std::make_shared<bool>(false);
-    promise->start();
-    auto finish = [promise, done](const KeychainReply &reply) {
-        if (*done)
-            return;
-        *done = true;
-        promise->addResult(reply);
-        promise->finish();
-    };
-    job->setAutoDelete(true);
-    connect(job, &QKeychain::Job::finished, this, [this, finish, slow](QKeychain::Job *j) {
-        KeychainReply reply;
-        reply.ok = j->error() == QKeychain::NoError;
-        reply.notFound = j->error() == QKeychain::EntryNotFound;
-        if (!reply.ok) {
-            reply.error = j->errorString();
-            reply.noKeychain = noKeychain(j->error());
-        }
-        if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(j); readJob && reply.ok)
-            reply.data = readJob->textData();
-        // Said before the result goes out, so the app takes down "waiting" first and
-        // an error the caller reports next is not hidden by it.
-        if (*slow && --m_slowCalls == 0)
-            emit keychainAnswered();
-        finish(reply);
-    });
+    m_startJob =
+        starter ? std::move(starter) : JobStarter([](QKeychain::Job *job) { job->start(); });
+}
+
+TokenStore::KeychainReply TokenStore::replyOf(QKeychain::Job *job)
+{
+    KeychainReply reply;
+    reply.ok = job->error() == QKeychain::NoError;
+    reply.notFound = job->error() == QKeychain::EntryNotFound;
+    if (!reply.ok) {
+        reply.error = job->errorString();
+        reply.timedOut = keychainerrors::timedOut(job->error(), reply.error);
+        reply.noKeychain = !reply.timedOut && keychainerrors::noKeychain(job->error());
+    }
+    if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(job); readJob && reply.ok)
+        reply.data = readJob->textData();
+    return reply;
+}
+
+QFuture<TokenStore::KeychainReply> TokenStore::runJob(const MakeJob &makeJob)
+{
+    auto call = std::make_shared<Call>();
+    call->makeJob = makeJob;
+    call->promise.start();
     // A slow keychain (a loaded machine, an unlock prompt) is still the keychain: the
     // call goes on and only the app is told. Giving up here would put the token into
     // the plain file while a keychain exists, or answer a read from a stale file.
-    QTimer::singleShot(m_timeoutMs, this, [this, done, slow] {
-        if (*done)
+    QTimer::singleShot(m_timeoutMs, this, [this, call] { markSlow(*call); });
+    startAttempt(call);
+    return call->promise.future();
+}
+
+void TokenStore::markSlow(Call &call)
+{
+    if (call.done || call.slow)
+        return;
+    call.slow = true;
+    ++m_slowCalls;
+    qCInfo(lcTokens) << "the keychain has not answered yet; still waiting for it";
+    emit keychainSlow();
+}
+
+void TokenStore::startAttempt(const std::shared_ptr<Call> &call)
+{
+    QKeychain::Job *job = call->makeJob();
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [this, call](QKeychain::Job *j) {
+        const KeychainReply reply = replyOf(j);
+        if (reply.timedOut) {
+            // The keychain is there but has not answered in time (libsecret gives up
+            // after 25 s, an unlock prompt may wait far longer): ask again rather than
+            // leave the account without its token until the user reconnects by hand.
+            // The next attempt starts only now that this one has ended.
+            markSlow(*call);
+            qCInfo(lcTokens) << "the keychain timed out (" << reply.error << "); asking it again";
+            emit keychainRetrying();
+            QTimer::singleShot(m_retryDelayMs, this, [this, call] { startAttempt(call); });
             return;
-        *slow = true;
-        ++m_slowCalls;
-        qCInfo(lcTokens) << "the keychain has not answered yet; still waiting for it";
-        emit keychainSlow();
+        }
+        call->done = true;
+        // Said before the result goes out, so the app takes down "waiting" first and
+        // an error the caller reports next is not hidden by it.
+        if (call->slow && --m_slowCalls == 0)
+            emit keychainAnswered();
+        call->promise.addResult(reply);
+        call->promise.finish();
     });
-    job->start();
-    return promise->future();
+    m_startJob(job);
 }
 
 QFuture<TokenStore::KeychainReply> TokenStore::keychainRead(const QString &account)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setKey(account);
-    return runJob(job);
+    return runJob([this, account] {
+        auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+        job->setKey(account);
+        return job;
+    });
 }
 
 QFuture<TokenStore::KeychainReply> TokenStore::keychainWrite(const QString &account,
                                                              const QString &token)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setKey(account);
-    job->setTextData(token);
-    return runJob(job);
+    return runJob([this, account, token] {
+        auto *job = new QKeychain::WritePasswordJob(m_service, this);
+        job->setKey(account);
+        job->setTextData(token);
+        return job;
+    });
 }
 
 QFuture<TokenStore::KeychainReply> TokenStore::keychainRemove(const QString &account)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setKey(account);
-    return runJob(job);
+    return runJob([this, account] {
+        auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+        job->setKey(account);
+        return job;
+    });
 }
 
 QFuture<TokenResult> TokenStore::read(const QString &account)
@@ -158,6 +165,7 @@ QFuture<TokenResult> TokenStore::read(const QString &account)
         // file: say so instead of answering from the file.
         if (!reply.notFound && !reply.noKeychain) {
             result.error = tr("The keychain could not be read: %1").arg(reply.error);
+            result.keychainFailed = true;
             return result;
         }
         const QHash<QString, QString> file = loadFile();
@@ -196,6 +204,7 @@ QFuture<TokenResult> TokenStore::write(const QString &account, const QString &to
                 result.error = tr("The keychain did not take the token (%1); it is kept "
                                   "for this session only.")
                                    .arg(reply.error);
+                result.keychainFailed = true;
                 return result;
             }
             qCInfo(lcTokens) << "no keychain, using the private fallback file:" << reply.error;

@@ -7,7 +7,14 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QPromise>
 #include <QString>
+#include <functional>
+#include <memory>
+
+namespace QKeychain {
+class Job;
+}
 
 namespace talker::app {
 
@@ -20,6 +27,9 @@ struct TokenResult
     QString token; ///< for read(): the secret (never log it)
     Where where = Where::Nowhere;
     QString error; ///< a sentence for the user when !ok
+    /// The keychain is there but failed or refused (not: no token stored), so asking
+    /// it again later (the user's "Try again") may work.
+    bool keychainFailed = false;
 };
 
 /// Keeps account tokens in the OS keychain (QtKeychain), asynchronously.
@@ -33,8 +43,10 @@ struct TokenResult
 /// session bus) do tokens go into `<profile>/fallback-tokens.json`, created with mode
 /// 0600; fallbackActivated() fires so the app can tell the user. A keychain that is
 /// there but slow is waited for, however long it takes (keychainSlow() says so; the
-/// caller keeps the token in memory meanwhile), and one that refuses gives an error:
-/// neither ever puts a token into the file. migrateFallback() (also tried on reads)
+/// caller keeps the token in memory meanwhile): a call that times out (libsecret gives
+/// up after 25 s) is issued again once it has ended, until the keychain answers. One
+/// that refuses gives an error and is not asked again. Neither ever puts a token into
+/// the file. migrateFallback() (also tried on reads)
 /// moves file tokens into the keychain once one is there and deletes the file.
 class TokenStore : public QObject
 {
@@ -59,6 +71,14 @@ public:
     QString fallbackPath() const { return m_fallbackPath; }
     /// How long a keychain call may take before keychainSlow() fires (it still goes on).
     void setKeychainTimeout(int ms) { m_timeoutMs = ms; }
+    /// The pause between a keychain call that timed out and the next attempt.
+    void setRetryDelay(int ms) { m_retryDelayMs = ms; }
+
+    /// Starts each keychain job; the default is QKeychain::Job::start(). Tests put a
+    /// failure in here (e.g. finish the job with a timeout) to see what TokenStore
+    /// does with it without waiting for the real one.
+    using JobStarter = std::function<void(QKeychain::Job *)>;
+    void setJobStarter(JobStarter starter);
 
 signals:
     /// A keychain call has not been answered within the timeout; it is still awaited.
@@ -66,6 +86,8 @@ signals:
     /// Every call that was slow has now been answered (with success or an error);
     /// emitted before that call's future gives its result.
     void keychainAnswered();
+    /// A keychain call timed out and is being issued again (it still counts as slow).
+    void keychainRetrying();
     /// A token was written to the fallback file because there is no keychain.
     void fallbackActivated(const QString &reason);
     void usingFallbackChanged();
@@ -78,14 +100,26 @@ private:
         bool ok = false;
         bool notFound = false;
         bool noKeychain = false; ///< no keychain exists at all: only then the file is used
+        bool timedOut = false;   ///< the keychain did not answer in time: the call is retried
         QString data;
         QString error;
     };
     QFuture<KeychainReply> keychainRead(const QString &account);
     QFuture<KeychainReply> keychainWrite(const QString &account, const QString &token);
     QFuture<KeychainReply> keychainRemove(const QString &account);
-    template<typename Job>
-    QFuture<KeychainReply> runJob(Job *job);
+    using MakeJob = std::function<QKeychain::Job *()>;
+    /// One keychain operation, over as many attempts as it takes.
+    struct Call
+    {
+        MakeJob makeJob;
+        QPromise<KeychainReply> promise;
+        bool done = false;
+        bool slow = false;
+    };
+    QFuture<KeychainReply> runJob(const MakeJob &makeJob);
+    void startAttempt(const std::shared_ptr<Call> &call);
+    void markSlow(Call &call);
+    static KeychainReply replyOf(QKeychain::Job *job);
 
     QHash<QString, QString> loadFile() const;
     bool saveFile(const QHash<QString, QString> &tokens, QString *error);
@@ -93,6 +127,8 @@ private:
     QString m_service;
     QString m_fallbackPath;
     int m_timeoutMs = 15000;
+    int m_retryDelayMs = 1000;
+    JobStarter m_startJob;
     int m_slowCalls = 0; ///< calls past the timeout and not yet answered
 };
 

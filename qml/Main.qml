@@ -93,7 +93,9 @@ ApplicationWindow {
             width: parent.width
             visible: App.notice.length > 0
             text: App.notice
+            actionText: App.noticeAction
             onDismissed: App.clearNotice()
+            onActionTriggered: App.triggerNoticeAction()
         }
         CertificateBar {
             width: parent.width

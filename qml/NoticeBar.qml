@@ -7,11 +7,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Talker
 
-// A one-time message across the top of the window (no modal dialogs).
+// A one-time message across the top of the window (no modal dialogs), with an
+// optional action button (e.g. "Try again" after a keychain error).
 Rectangle {
     id: bar
     property alias text: label.text
+    property string actionText: ""
     signal dismissed()
+    signal actionTriggered()
 
     implicitHeight: row.implicitHeight + 12
     color: Theme.warning
@@ -26,6 +29,12 @@ Rectangle {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             color: Theme.warningText
+        }
+        SecondaryButton {
+            objectName: "noticeActionButton"
+            text: bar.actionText
+            visible: bar.actionText.length > 0
+            onClicked: bar.actionTriggered()
         }
         ToolButton {
             text: "✕"

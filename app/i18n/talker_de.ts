@@ -1043,6 +1043,13 @@
     </message>
 </context>
 <context>
+    <name>talker::app::Controller</name>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
     <name>talker::app::DBusNotifier</name>
     <message>
         <source>Open</source>

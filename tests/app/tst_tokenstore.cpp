@@ -7,6 +7,7 @@
 // unlocked gnome-keyring, =none with no session bus at all, and =bare with a bus on
 // which no Secret Service runs or can be started.
 #include "frozenkeyring.h"
+#include "keychainerrors.h"
 #include "keychainfixture.h"
 #include "tokenstore.h"
 
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <qt6keychain/keychain.h>
 
 #ifdef TALKER_HAVE_DBUS
 #include <QDBusConnection>
@@ -48,6 +50,25 @@ bool lockKeychain()
     return false;
 #endif
 }
+/// Finishes the first `failures` keychain jobs with `error` (as the backend would) and
+/// starts the rest for real; counts every job.
+struct FailFirstJobs
+{
+    QKeychain::Error code;
+    QString message;
+    int failures = 1;
+    int jobs = 0;
+    void install(TokenStore &store)
+    {
+        store.setJobStarter([this](QKeychain::Job *job) {
+            if (++jobs <= failures)
+                job->emitFinishedWithError(code, message);
+            else
+                job->start();
+        });
+    }
+};
+const QString kGlibTimeout = QStringLiteral("Timeout was reached");
 } // namespace
 
 class TestTokenStore : public QObject
@@ -201,6 +222,99 @@ private slots:
         await(store.remove(QStringLiteral("r@h:1")));
     }
 
+    // What QtKeychain reports for libsecret's 25 s D-Bus timeout (and the bus's own
+    // NoReply) is a timeout; a refusal, a locked collection or a missing entry is not.
+    void timeoutIsToldApartFromRefusal()
+    {
+        using talker::app::keychainerrors::timedOut;
+        QVERIFY(timedOut(QKeychain::OtherError, kGlibTimeout));
+        QVERIFY(timedOut(QKeychain::OtherError,
+                         QStringLiteral("GDBus.Error:org.freedesktop.DBus.Error.NoReply: Did not "
+                                        "receive a reply.")));
+        QVERIFY(!timedOut(QKeychain::AccessDenied, QStringLiteral("Access denied")));
+        QVERIFY(!timedOut(QKeychain::AccessDeniedByUser, QStringLiteral("Cancelled")));
+        QVERIFY(!timedOut(QKeychain::EntryNotFound, QStringLiteral("Entry not found")));
+        QVERIFY(!timedOut(QKeychain::OtherError,
+                          QStringLiteral("Cannot create an item in a locked collection")));
+    }
+
+    // A read that timed out is issued again and gives the token, as if the first had
+    // worked; the call stays "slow" (the window keeps saying it waits) until then.
+    void timedOutReadIsAskedAgain()
+    {
+        if (!m_keychain.real())
+            QSKIP("needs a keychain that answers the second time");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_keychain.service());
+        store.setRetryDelay(50);
+        QVERIFY(await(store.write(QStringLiteral("t@h:1"), QStringLiteral("tok-t"))).ok);
+        FailFirstJobs fail{QKeychain::OtherError, kGlibTimeout, 2};
+        fail.install(store);
+        QSignalSpy slowSpy(&store, &TokenStore::keychainSlow);
+        QSignalSpy retrySpy(&store, &TokenStore::keychainRetrying);
+        QSignalSpy answeredSpy(&store, &TokenStore::keychainAnswered);
+        QFuture<TokenResult> read = store.read(QStringLiteral("t@h:1"));
+        QCOMPARE(slowSpy.count(), 1);
+        QCOMPARE(answeredSpy.count(), 0);
+
+        const TokenResult result = await(read);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.token, QStringLiteral("tok-t"));
+        QCOMPARE(fail.jobs, 3);
+        QCOMPARE(retrySpy.count(), 2);
+        QCOMPARE(slowSpy.count(), 1);
+        QCOMPARE(answeredSpy.count(), 1);
+        await(store.remove(QStringLiteral("t@h:1")));
+    }
+
+    // A write that timed out is issued again: the token reaches the keychain, never the file.
+    void timedOutWriteIsAskedAgain()
+    {
+        if (!m_keychain.real())
+            QSKIP("needs a keychain that answers the second time");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_keychain.service());
+        store.setRetryDelay(50);
+        FailFirstJobs fail{QKeychain::OtherError, kGlibTimeout};
+        fail.install(store);
+        QSignalSpy retrySpy(&store, &TokenStore::keychainRetrying);
+        const QString secret = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
+        const TokenResult written = await(store.write(QStringLiteral("w@h:1"), secret));
+        QVERIFY2(written.ok, qPrintable(written.error));
+        QCOMPARE(written.where, TokenResult::Where::Keychain);
+        QCOMPARE(fail.jobs, 2);
+        QCOMPARE(retrySpy.count(), 1);
+        QVERIFY(!QFileInfo::exists(store.fallbackPath()));
+        QCOMPARE(secretToolLookup(m_keychain.service(), QStringLiteral("w@h:1")), secret);
+        await(store.remove(QStringLiteral("w@h:1")));
+    }
+
+    // A keychain that refuses is not asked again behind the user's back: the error
+    // stands (and says the keychain failed, so the app can offer "Try again").
+    void refusalIsNotAskedAgain()
+    {
+        if (!m_keychain.real())
+            QSKIP("needs a keychain");
+        QTemporaryDir profile;
+        TokenStore store(profile.path(), m_keychain.service());
+        store.setRetryDelay(0);
+        QVERIFY(await(store.write(QStringLiteral("d@h:1"), QStringLiteral("tok-d"))).ok);
+        FailFirstJobs fail{QKeychain::AccessDenied, QStringLiteral("Access denied")};
+        fail.install(store);
+        QSignalSpy retrySpy(&store, &TokenStore::keychainRetrying);
+        const TokenResult result = await(store.read(QStringLiteral("d@h:1")));
+        QVERIFY(!result.ok);
+        QVERIFY(result.keychainFailed);
+        QVERIFY(result.error.contains(QStringLiteral("Access denied")));
+        QCOMPARE(fail.jobs, 1);
+        QCOMPARE(retrySpy.count(), 0);
+        // The user's "Try again" is a plain new read, which the keychain now answers.
+        const TokenResult again = await(store.read(QStringLiteral("d@h:1")));
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.token, QStringLiteral("tok-d"));
+        await(store.remove(QStringLiteral("d@h:1")));
+    }
+
     void noKeychainKeepsFileTokens()
     {
         if (!m_keychain.none())
@@ -226,6 +340,7 @@ private slots:
         QTemporaryDir profile;
         TokenStore store(profile.path(), m_keychain.service());
         QSignalSpy fallbackSpy(&store, &TokenStore::fallbackActivated);
+        QSignalSpy retrySpy(&store, &TokenStore::keychainRetrying);
         const QString secret = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
         QVERIFY(lockKeychain());
 
@@ -236,6 +351,8 @@ private slots:
         QCOMPARE(fallbackSpy.count(), 0);
         QVERIFY(!QFileInfo::exists(store.fallbackPath()));
         QVERIFY(fileContaining(profile.path(), secret.toUtf8()).isEmpty());
+        QVERIFY(written.keychainFailed);
+        QCOMPARE(retrySpy.count(), 0);
     }
 };
 
