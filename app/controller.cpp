@@ -102,12 +102,7 @@ void Controller::setActionNotice(const QString &text, const QString &label,
 void Controller::clearNotice()
 {
     m_settings->clearNotice();
-    if (m_notice.isEmpty())
-        return;
-    m_notice.clear();
-    m_noticeAction.clear();
-    m_runNoticeAction = nullptr;
-    emit noticeChanged();
+    takeDownNotice();
 }
 
 void Controller::triggerNoticeAction()
@@ -115,18 +110,24 @@ void Controller::triggerNoticeAction()
     // Taken down first: what the action runs may put up a notice of its own (the
     // keychain's "waiting", or its error again).
     const std::function<void()> action = std::exchange(m_runNoticeAction, nullptr);
-    clearNotice();
+    takeDownNotice();
     if (action)
         action();
 }
 
 void Controller::withdrawNotice(const QString &text)
 {
-    if (text.isEmpty() || text != m_notice)
+    if (!text.isEmpty() && text == m_notice)
+        takeDownNotice();
+}
+
+void Controller::takeDownNotice()
+{
+    m_runNoticeAction = nullptr;
+    if (m_notice.isEmpty())
         return;
     m_notice.clear();
     m_noticeAction.clear();
-    m_runNoticeAction = nullptr;
     emit noticeChanged();
 }
 

@@ -89,6 +89,7 @@ signals:
 private:
     /// A notice with a button that runs `action`.
     void setActionNotice(const QString &text, const QString &label, std::function<void()> action);
+    void takeDownNotice();
 
     AppSettings *m_settings;
     client::AccountRegistry *m_registry;

@@ -106,7 +106,8 @@ void TokenStore::startAttempt(const std::shared_ptr<Call> &call)
             // leave the account without its token until the user reconnects by hand.
             // The next attempt starts only now that this one has ended.
             markSlow(*call);
-            qCInfo(lcTokens) << "the keychain timed out (" << reply.error << "); asking it again";
+            qCInfo(lcTokens).noquote()
+                << QStringLiteral("the keychain timed out (%1); asking it again").arg(reply.error);
             emit keychainRetrying();
             QTimer::singleShot(m_retryDelayMs, this, [this, call] { startAttempt(call); });
             return;

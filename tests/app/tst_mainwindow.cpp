@@ -228,6 +228,36 @@ private slots:
         QVERIFY(early);
         QTRY_VERIFY(early->property("item").value<QObject *>());
     }
+
+    // A keychain error's notice carries "Try again"; pressing it runs the retry (the
+    // C++ side is tst_keychainnotice's) and takes the notice down. Other notices have
+    // no such button.
+    void keychainErrorOffersTryAgain()
+    {
+        Controllers c;
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = loadMain(engine);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *button = window->findChild<QQuickItem *>(QStringLiteral("noticeActionButton"));
+        QVERIFY(button);
+        QVERIFY(!button->isVisible());
+
+        emit c.app.connector()->keychainFailed(
+            QStringLiteral("No token for x: The keychain could not be read: Access denied"));
+        QVERIFY(c.app.notice().contains(QStringLiteral("Access denied")));
+        QTRY_VERIFY(button->isVisible());
+        QCOMPARE(button->property("text").toString(), QStringLiteral("Try again"));
+        QTest::mouseClick(
+            window, Qt::LeftButton, {},
+            button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+        QTRY_COMPARE(c.app.notice(), QString());
+        QVERIFY(!button->isVisible());
+
+        QVERIFY(!c.app.connector()->openLink(QStringLiteral("talker://")));
+        QVERIFY(!c.app.notice().isEmpty());
+        QVERIFY(!button->isVisible());
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
