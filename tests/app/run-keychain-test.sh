@@ -18,13 +18,20 @@ if [ "$mode" = real ]; then
     unset DISPLAY WAYLAND_DISPLAY
     exec dbus-run-session -- sh -c '
         export HOME="$(mktemp -d)"
+        keyring_pid() {
+            dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+                org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
+                2>/dev/null | awk "/uint32/ {print \$2}"
+        }
         eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"
+        first=$(keyring_pid)
         "$@"; rc=$?
-        # gnome-keyring outlives the bus: stop the one this session started, by pid.
-        pid=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
-              org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
-              2>/dev/null | awk "/uint32/ {print \$2}")
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null
+        # gnome-keyring outlives the bus: stop the one this session started, by pid,
+        # and any the test got activated after it (a left-over one would keep ctest
+        # waiting on its output); CONT first, in case a test left it frozen.
+        for pid in $first $(keyring_pid); do
+            kill -CONT "$pid" 2>/dev/null; kill "$pid" 2>/dev/null
+        done
         rm -rf "$HOME"
         exit $rc' sh "$@"
 elif [ "$mode" = bare ]; then
