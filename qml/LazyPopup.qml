@@ -12,6 +12,8 @@ Loader {
 
     readonly property T.Popup popup: lazy.item as T.Popup
     readonly property bool opened: lazy.popup !== null && lazy.popup.opened
+    /// Centred in the window (this fills its parent).
+    property bool centred: false
 
     function open() {
         lazy.active = true
@@ -20,4 +22,8 @@ Loader {
 
     anchors.fill: parent
     active: false
+    onLoaded: {
+        if (lazy.centred)
+            lazy.popup.anchors.centerIn = lazy
+    }
 }

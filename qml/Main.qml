@@ -5,6 +5,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Templates as T
 import Talker
 
 // The main window: the welcome screen until an account exists, then sidebar, chat
@@ -22,10 +23,21 @@ ApplicationWindow {
                                             && chatLoader.status !== Loader.Loading
                                             && membersLoader.status !== Loader.Loading
 
+    // The chat's and member panel's types, read on Qt's QML loader thread while this
+    // window is made and its first frame renders; their loaders below then find them.
+    readonly property list<Component> prefetched: App.hasAccounts
+        ? [Qt.createComponent("ChatView.qml", Component.Asynchronous),
+           Qt.createComponent("MemberPanel.qml", Component.Asynchronous)]
+        : []
+    // The views loaded by URL, untyped: a type named here would load with Main.qml.
+    readonly property var welcomeView: welcomeLoader.item
+    readonly property var chatView: chatLoader.item
+    readonly property var connectForm: connectDialog.item
+    readonly property var inviteDialog: inviteLoader.item
+
     function openConnectForm(host: string, port: int, room: string) {
         connectDialog.open()
-        const dialog = connectDialog.popup as ConnectDialog
-        dialog.prefill(host, port, room)
+        window.connectForm.prefill(host, port, room)
     }
 
     onAfterAnimating: {
@@ -102,14 +114,19 @@ ApplicationWindow {
         }
     }
 
-    // The welcome screen, the switcher, search, the settings, join, connect and invite
-    // dialogs are created when first needed, not at start (bench/app-start.sh).
+    // The welcome screen, the chat, the member panel, the switcher, search, and the
+    // settings, join, connect and invite dialogs are made when first needed, not at
+    // start; and they are named by URL, not by type, so that Qt loads even their types
+    // only then: the first frame waits for the types Main.qml names (bench/app-start.sh).
     Loader {
+        id: welcomeLoader
         anchors.fill: parent
         active: !App.hasAccounts
-        sourceComponent: WelcomeView {
-            onHostLocal: App.connector.hostLocalRoom()
-        }
+        source: "WelcomeView.qml"
+    }
+    Connections {
+        target: window.welcomeView
+        function onHostLocal() { App.connector.hostLocalRoom() }
     }
 
     RowLayout {
@@ -134,16 +151,16 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             active: App.hasAccounts && window.firstFramePrepared
-            sourceComponent: ChatView {}
+            source: "ChatView.qml"
         }
         Binding {
-            target: chatLoader.item as ChatView
+            target: window.chatView
             property: "membersVisible"
             value: window.membersVisible
-            when: chatLoader.item !== null
+            when: window.chatView !== null
         }
         Connections {
-            target: chatLoader.item as ChatView
+            target: window.chatView
             function onToggleMembers() { window.membersVisible = !window.membersVisible }
         }
         Loader {
@@ -153,34 +170,38 @@ ApplicationWindow {
             Layout.preferredWidth: 220
             visible: window.membersVisible && App.chats.currentRoom !== null
             active: App.hasAccounts && window.firstFramePrepared
-            sourceComponent: MemberPanel {}
+            source: "MemberPanel.qml"
         }
     }
 
     LazyPopup {
         id: switcher
         objectName: "switcherPopup"
-        sourceComponent: QuickSwitcher {}
+        source: "QuickSwitcher.qml"
     }
     LazyPopup {
         id: search
         objectName: "searchPopup"
-        sourceComponent: SearchView { anchors.centerIn: parent }
+        centred: true
+        source: "SearchView.qml"
     }
     LazyPopup {
         id: joinDialog
         objectName: "joinPopup"
-        sourceComponent: JoinRoomDialog { anchors.centerIn: parent }
+        centred: true
+        source: "JoinRoomDialog.qml"
     }
     LazyPopup {
         id: settingsDialog
         objectName: "settingsPopup"
-        sourceComponent: SettingsDialog { anchors.centerIn: parent }
+        centred: true
+        source: "SettingsDialog.qml"
     }
     LazyPopup {
         id: connectDialog
         objectName: "connectPopup"
-        sourceComponent: ConnectDialog { anchors.centerIn: parent }
+        centred: true
+        source: "ConnectDialog.qml"
     }
     // Made when an invite is first offered, then kept: its visibility follows
     // Invites.pending.
@@ -189,11 +210,15 @@ ApplicationWindow {
         objectName: "invitePopup"
         anchors.fill: parent
         active: false
-        sourceComponent: JoinInviteDialog {
-            anchors.centerIn: parent
-            onConnectInstead: (host, port, room) => window.openConnectForm(host, port, room)
-        }
+        source: "JoinInviteDialog.qml"
+        onLoaded: (inviteLoader.item as T.Popup).anchors.centerIn = inviteLoader
         Component.onCompleted: inviteLoader.active = Invites.pending
+        Connections {
+            target: window.inviteDialog
+            function onConnectInstead(host: string, port: int, room: string) {
+                window.openConnectForm(host, port, room)
+            }
+        }
         Connections {
             target: Invites
             function onChanged() {
