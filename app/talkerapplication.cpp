@@ -24,6 +24,7 @@
 
 #include "client/account.h"
 #include "client/accountregistry.h"
+#include "client/networkwatch.h"
 #include "models/conversationmodel.h"
 #include "models/roomlistmodel.h"
 
@@ -201,6 +202,24 @@ bool loadMainWindow(QQmlApplicationEngine &engine, Controller *controller,
     return true;
 }
 
+/// What waits until the window shows, or runs at once when it starts hidden:
+/// - the window icon: X11 takes every size of it at once (up to 512 px, some 10 ms of
+///   decoding that the first frame would wait for); the desktop finds the icon by the
+///   desktop file name meanwhile;
+/// - watching the network (sessions reconnect when it comes back): its backend loads a
+///   plugin, GLib's network monitor and D-Bus calls, some 7 ms.
+void afterStart(const StartupReport &startup, QQuickWindow *window)
+{
+    const auto start = [] {
+        QApplication::setWindowIcon(applicationIcon());
+        client::NetworkWatch::instance()->start();
+    };
+    if (window && window->isVisible())
+        QObject::connect(&startup, &StartupReport::completed, qApp, start);
+    else
+        start();
+}
+
 /// A second start's links, the controller and the tray all bring the window up.
 void connectRaise(QQmlApplicationEngine *engine, SingleInstance *instance, Controller *controller,
                   TrayController *tray, InviteController *invites)
@@ -324,11 +343,7 @@ int TalkerApplication::run(QApplication &app)
     qCDebug(lcStartup, "main window made");
     auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
     StartupReport startup(window);
-    // The window icon once the window shows: X11 takes every size of it at once (up to
-    // 512 px, some 10 ms of decoding that the first frame would wait for), and the
-    // desktop finds the icon by the desktop file name meanwhile.
-    QObject::connect(&startup, &StartupReport::completed, &app,
-                     [] { QApplication::setWindowIcon(applicationIcon()); });
+    afterStart(startup, window);
     connectRaise(engine.get(), &instance, &controller, &tray, &invites);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QCoreApplication::quit);
     // Closing the window either hides it to the tray or quits: ClosePolicy decides.

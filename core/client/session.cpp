@@ -4,10 +4,11 @@
 
 #include "client/session.h"
 
+#include "client/networkwatch.h"
+
 #include "protocol/codec.h"
 
 #include <QLoggingCategory>
-#include <QNetworkInformation>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <utility>
@@ -17,19 +18,6 @@ namespace talker::client {
 Q_LOGGING_CATEGORY(lcClientSession, "talker.client.session", QtInfoMsg)
 
 using namespace protocol;
-
-namespace {
-/// Loads the reachability backend once per process; null when the platform has none.
-QNetworkInformation *networkInformation()
-{
-    static bool tried = false;
-    if (!tried) {
-        tried = true;
-        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
-    }
-    return QNetworkInformation::instance();
-}
-} // namespace
 
 Session::Session(const AccountConfig &account, const QString &room, QObject *parent)
     : QObject(parent)
@@ -56,14 +44,8 @@ Session::Session(const AccountConfig &account, const QString &room, QObject *par
         m_nextRetry = QDateTime();
         connectSocket();
     });
-    if (QNetworkInformation *info = networkInformation()) {
-        connect(info, &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability r) {
-                    onNetworkReachable(r == QNetworkInformation::Reachability::Online ||
-                                       r == QNetworkInformation::Reachability::Site ||
-                                       r == QNetworkInformation::Reachability::Local);
-                });
-    }
+    connect(NetworkWatch::instance(), &NetworkWatch::reachabilityChanged, this,
+            &Session::onNetworkReachable);
 }
 
 Session::~Session()

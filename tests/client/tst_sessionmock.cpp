@@ -6,6 +6,7 @@
 #include "client/account.h"
 #include "client/backoff.h"
 #include "client/conversation.h"
+#include "client/networkwatch.h"
 #include "client/outbox.h"
 #include "client/room.h"
 #include "client/session.h"
@@ -211,6 +212,26 @@ private slots:
         QCOMPARE(account->state(), Session::State::Reconnecting);
         // Retry now does not wait for the timer
         account->retryNow();
+        QTRY_COMPARE(server->connectionCount(), 2);
+    }
+
+    // A session waiting to reconnect tries at once when the network comes back, not
+    // when its (here 60 s) backoff ends.
+    void networkBackReconnectsAtOnce()
+    {
+        SessionSettings s = fastSettings();
+        s.backoffInitialMs = 60000;
+        s.backoffMaxMs = 60000;
+        s.backoffJitter = 0;
+        Room *room = joinWith(s);
+        accept(room);
+        server->closeLast();
+        QTRY_COMPARE(room->state(), Session::State::Reconnecting);
+        QCOMPARE(server->connectionCount(), 1);
+        emit NetworkWatch::instance()->reachabilityChanged(false);
+        QTest::qWait(50);
+        QCOMPARE(server->connectionCount(), 1);
+        emit NetworkWatch::instance()->reachabilityChanged(true);
         QTRY_COMPARE(server->connectionCount(), 2);
     }
 
