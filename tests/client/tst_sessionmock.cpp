@@ -69,6 +69,20 @@ class TestSessionMock : public QObject
         QTRY_COMPARE(room->state(), Session::State::Connected);
     }
 
+    /// A room that connected, then lost its connection, and waits `backoffMs` (no
+    /// jitter) before it tries again.
+    Room *connectedThenDropped(int backoffMs)
+    {
+        SessionSettings s = fastSettings();
+        s.backoffInitialMs = backoffMs;
+        s.backoffMaxMs = backoffMs;
+        s.backoffJitter = 0;
+        Room *room = joinWith(s);
+        accept(room);
+        server->closeLast();
+        return room;
+    }
+
 private slots:
     void init() { server = std::make_unique<ScriptedServer>(); }
     void cleanup()
@@ -198,13 +212,7 @@ private slots:
 
     void statusShowsNextRetry()
     {
-        SessionSettings s = fastSettings();
-        s.backoffInitialMs = 5000;
-        s.backoffMaxMs = 5000;
-        s.backoffJitter = 0;
-        Room *room = joinWith(s);
-        accept(room);
-        server->closeLast();
+        Room *room = connectedThenDropped(5000);
         QTRY_COMPARE(room->state(), Session::State::Reconnecting);
         QVERIFY(room->nextRetry().isValid());
         QVERIFY(room->nextRetry() > QDateTime::currentDateTimeUtc().addSecs(3));
@@ -219,13 +227,7 @@ private slots:
     // when its (here 60 s) backoff ends.
     void networkBackReconnectsAtOnce()
     {
-        SessionSettings s = fastSettings();
-        s.backoffInitialMs = 60000;
-        s.backoffMaxMs = 60000;
-        s.backoffJitter = 0;
-        Room *room = joinWith(s);
-        accept(room);
-        server->closeLast();
+        Room *room = connectedThenDropped(60000);
         QTRY_COMPARE(room->state(), Session::State::Reconnecting);
         QCOMPARE(server->connectionCount(), 1);
         emit NetworkWatch::instance()->reachabilityChanged(false);
