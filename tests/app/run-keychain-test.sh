@@ -24,7 +24,12 @@ if [ "$mode" = real ]; then
                 2>/dev/null | awk "/uint32/ {print \$2}"
         }
         eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"
-        first=$(keyring_pid)
+        # Start the test only once the daemon owns the Secret Service name: a call made
+        # before then would have the bus activate a second, empty daemon (HOME=/root).
+        first=
+        for _ in $(seq 100); do
+            first=$(keyring_pid); [ -n "$first" ] && break; sleep 0.1
+        done
         "$@"; rc=$?
         # gnome-keyring outlives the bus: stop the one this session started, by pid,
         # and any the test got activated after it (a left-over one would keep ctest
