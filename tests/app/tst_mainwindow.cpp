@@ -68,6 +68,19 @@ QQuickWindow *loadMain(QQmlApplicationEngine &engine)
                ? qobject_cast<QQuickWindow *>(engine.rootObjects().first())
                : nullptr;
 }
+/// Main.qml loaded over fresh controllers, its window exposed.
+struct ShownMainWindow
+{
+    Controllers c;
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = nullptr;
+
+    bool show()
+    {
+        window = loadMain(engine);
+        return window && QTest::qWaitForWindowExposed(window);
+    }
+};
 } // namespace
 
 class TestMainWindow : public QObject
@@ -121,11 +134,9 @@ private slots:
 
     void popupsAreCreatedWhenFirstOpened()
     {
-        Controllers c;
-        QQmlApplicationEngine engine;
-        QQuickWindow *window = loadMain(engine);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        ShownMainWindow m;
+        QVERIFY(m.show());
+        QQuickWindow *window = m.window;
 
         // No account yet: the welcome screen is there.
         QVERIFY(window->findChild<QObject *>(QStringLiteral("hostLocalButton")));
@@ -175,11 +186,9 @@ private slots:
     // made then, opened and filled in.
     void connectFormIsMadeWhenAskedFor()
     {
-        Controllers c;
-        QQmlApplicationEngine engine;
-        QQuickWindow *window = loadMain(engine);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        ShownMainWindow m;
+        QVERIFY(m.show());
+        QQuickWindow *window = m.window;
         QVERIFY(!window->findChild<QObject *>(QStringLiteral("connectDialog")));
         QVERIFY(QMetaObject::invokeMethod(window, "openConnectForm",
                                           Q_ARG(QString, QStringLiteral("chat.example.org")),
@@ -199,24 +208,22 @@ private slots:
     // before the window loads), shows while it is pending, and is kept.
     void inviteDialogIsMadeWhenAnInviteIsOffered()
     {
-        Controllers c;
-        QQmlApplicationEngine engine;
-        QQuickWindow *window = loadMain(engine);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        ShownMainWindow m;
+        QVERIFY(m.show());
+        QQuickWindow *window = m.window;
         auto *loader = window->findChild<QQuickItem *>(QStringLiteral("invitePopup"));
         QVERIFY(loader);
         QCOMPARE(loader->property("item").value<QObject *>(), nullptr);
 
         const QString link = QStringLiteral("talker://127.0.0.1:1/Tea?invite=Ab-_9xYz");
-        QVERIFY(c.invites.offer(link));
+        QVERIFY(m.c.invites.offer(link));
         QTRY_VERIFY(loader->property("item").value<QObject *>());
         auto *dialog = loader->property("item").value<QObject *>();
         QCOMPARE(dialog->objectName(), QStringLiteral("joinInviteDialog"));
         QTRY_VERIFY(dialog->property("opened").toBool());
-        c.invites.cancel();
+        m.c.invites.cancel();
         QTRY_VERIFY(!dialog->property("visible").toBool());
-        QVERIFY(c.invites.offer(link));
+        QVERIFY(m.c.invites.offer(link));
         QCOMPARE(loader->property("item").value<QObject *>(), dialog);
         QTRY_VERIFY(dialog->property("opened").toBool());
 
@@ -234,28 +241,26 @@ private slots:
     // no such button.
     void keychainErrorOffersTryAgain()
     {
-        Controllers c;
-        QQmlApplicationEngine engine;
-        QQuickWindow *window = loadMain(engine);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        ShownMainWindow m;
+        QVERIFY(m.show());
+        QQuickWindow *window = m.window;
         auto *button = window->findChild<QQuickItem *>(QStringLiteral("noticeActionButton"));
         QVERIFY(button);
         QVERIFY(!button->isVisible());
 
-        emit c.app.connector()->keychainFailed(
+        emit m.c.app.connector()->keychainFailed(
             QStringLiteral("No token for x: The keychain could not be read: Access denied"));
-        QVERIFY(c.app.notice().contains(QStringLiteral("Access denied")));
+        QVERIFY(m.c.app.notice().contains(QStringLiteral("Access denied")));
         QTRY_VERIFY(button->isVisible());
         QCOMPARE(button->property("text").toString(), QStringLiteral("Try again"));
         QTest::mouseClick(
             window, Qt::LeftButton, {},
             button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
-        QTRY_COMPARE(c.app.notice(), QString());
+        QTRY_COMPARE(m.c.app.notice(), QString());
         QVERIFY(!button->isVisible());
 
-        QVERIFY(!c.app.connector()->openLink(QStringLiteral("talker://")));
-        QVERIFY(!c.app.notice().isEmpty());
+        QVERIFY(!m.c.app.connector()->openLink(QStringLiteral("talker://")));
+        QVERIFY(!m.c.app.notice().isEmpty());
         QVERIFY(!button->isVisible());
     }
 };
