@@ -32,12 +32,12 @@ ApplicationWindow {
     // The views loaded by URL, untyped: a type named here would load with Main.qml.
     readonly property var welcomeView: welcomeLoader.item
     readonly property var chatView: chatLoader.item
-    readonly property var connectForm: connectDialog.item
+    readonly property var connectDialogItem: connectDialog.item
     readonly property var inviteDialog: inviteLoader.item
 
     function openConnectForm(host: string, port: int, room: string) {
         connectDialog.open()
-        window.connectForm.prefill(host, port, room)
+        window.connectDialogItem.prefill(host, port, room)
     }
 
     onAfterAnimating: {
