@@ -202,6 +202,10 @@ void handleBusErrors()
 #if defined(Q_OS_LINUX)
 bool wasDetached(int shm)
 {
+    // This runs before every statement: no fstat() until a bus error has detached a
+    // page (the slots fill in order, so an empty first slot means none was).
+    if (g_bus.detachedInodes[0].load() == 0)
+        return false;
     struct stat st;
     if (shm < 0 || ::fstat(shm, &st) != 0)
         return false;
