@@ -16,6 +16,7 @@
 #include "localsharecontroller.h"
 #include "notificationcontroller.h"
 #include "notifier.h"
+#include "rendererchoice.h"
 #include "singleinstance.h"
 #include "startupreport.h"
 #include "tokenstore.h"
@@ -207,17 +208,22 @@ bool loadMainWindow(QQmlApplicationEngine &engine, Controller *controller,
 ///   decoding that the first frame would wait for); the desktop finds the icon by the
 ///   desktop file name meanwhile;
 /// - watching the network (sessions reconnect when it comes back): its backend loads a
-///   plugin, GLib's network monitor and D-Bus calls, some 7 ms.
+///   plugin, GLib's network monitor and D-Bus calls, some 7 ms;
+/// and once shown, the log says what Qt Quick draws with (rendererchoice.h).
 void afterStart(const StartupReport &startup, QQuickWindow *window)
 {
     const auto start = [] {
         QApplication::setWindowIcon(applicationIcon());
         client::NetworkWatch::instance()->start();
     };
-    if (window && window->isVisible())
-        QObject::connect(&startup, &StartupReport::completed, qApp, start);
-    else
+    if (window && window->isVisible()) {
+        QObject::connect(&startup, &StartupReport::completed, qApp, [start, window] {
+            start();
+            qCInfo(lcGraphics, "Qt Quick draws with %s", qUtf8Printable(graphicsApiName(window)));
+        });
+    } else {
         start();
+    }
 }
 
 /// A second start's links, the controller and the tray all bring the window up.
@@ -307,6 +313,7 @@ int TalkerApplication::run(QApplication &app)
     if (handedOver(instance, options))
         return 0;
 
+    applyRenderer(chooseRenderer(GraphicsEnvironment::current(QGuiApplication::platformName())));
     // Made before the controllers so that Main.qml loads while they are built, and
     // destroyed before them (engineFirst below): its views use them to the end.
     auto engine = std::make_unique<QQmlApplicationEngine>();

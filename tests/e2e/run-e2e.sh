@@ -51,6 +51,17 @@ sleep 1
 import -window root "$build/e2e-screenshot.png" || fail "screenshot failed"
 echo "e2e: screenshot $build/e2e-screenshot.png"
 
+# What Qt Quick draws with (app/rendererchoice.h): in software when this machine has no
+# GPU render node and nobody chose a backend, else as Qt chooses.
+wait_for 10 grep -q "Qt Quick draws with" "$work/app.log" ||
+    fail "the app does not say what Qt Quick draws with: $(cat "$work/app.log")"
+if [ -z "${QT_QUICK_BACKEND:-}${QSG_RHI_BACKEND:-}" ] && ! ls /dev/dri/renderD* >/dev/null 2>&1 &&
+    [ ! -e /dev/nvidiactl ]; then
+    grep -q "Qt Quick draws with software" "$work/app.log" ||
+        fail "no GPU here, yet Qt Quick does not draw in software: $(grep 'Qt Quick' "$work/app.log")"
+fi
+echo "e2e: $(grep -o 'Qt Quick draws with .*' "$work/app.log")"
+
 # A click on it (dunst's default action) opens the conversation in the window.
 dunstctl action 0 >/dev/null 2>&1 || true
 if ! wait_for 10 window_named "bob — Talker"; then
