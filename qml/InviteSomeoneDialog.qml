@@ -7,13 +7,25 @@ import Talker
 
 // "Invite someone…" for the local room: asks once whether to open the room to the
 // local network, then shows a fresh invite link with a Copy button.
-Dialog {
+ThemedDialog {
     id: dialog
     objectName: "inviteSomeoneDialog"
+    // As wide as the column: the wrapped labels' unwrapped width would stretch the
+    // dialog across the window.
+    contentWidth: 420
     title: qsTr("Invite someone")
-    modal: true
-    padding: 20
-    standardButtons: Dialog.Close
+    // A button like the other dialogs' (a standard button box fills half the width and
+    // draws square corners over the rounded frame).
+    footer: RowLayout {
+        Item { Layout.fillWidth: true }
+        SecondaryButton {
+            objectName: "closeInviteButton"
+            Layout.bottomMargin: 16
+            Layout.rightMargin: 16
+            text: qsTr("Close")
+            onClicked: dialog.close()
+        }
+    }
 
     function refresh() {
         if (LocalShare.open)
@@ -22,7 +34,7 @@ Dialog {
     onOpened: { linkField.text = ""; refresh() }
 
     ColumnLayout {
-        width: 420
+        width: dialog.availableWidth
         spacing: 10
         // The question, asked until the room is open.
         Label {

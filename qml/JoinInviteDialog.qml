@@ -7,21 +7,22 @@ import Talker
 
 // "Join ROOM on HOST": an invite link was clicked, pasted or handed over. One button
 // creates the account and opens the room; a used invite offers the connect form.
-Dialog {
+ThemedDialog {
     id: dialog
     objectName: "joinInviteDialog"
+    // As wide as the column: the wrapped labels' unwrapped width would stretch the
+    // dialog across the window.
+    contentWidth: 360
     signal connectInstead(string host, int port, string room)
 
     title: qsTr("Join %1 on %2").arg(Invites.room).arg(Invites.host)
-    modal: true
-    padding: 20
     visible: Invites.pending
     closePolicy: Popup.CloseOnEscape
     onOpened: { name.text = Invites.suggestedName; name.forceActiveFocus(); name.selectAll() }
     onRejected: Invites.cancel()
 
     ColumnLayout {
-        width: 360
+        width: dialog.availableWidth
         spacing: 10
         Label {
             Layout.fillWidth: true

@@ -11,6 +11,9 @@ import Talker
 ThemedDialog {
     id: dialog
     objectName: "joinRoomDialog"
+    // As wide as the column: the wrapped labels' unwrapped width would stretch the
+    // dialog across the window.
+    contentWidth: 340
     title: qsTr("Join room")
     footer: RowLayout {
         spacing: 8
@@ -41,7 +44,7 @@ ThemedDialog {
     }
 
     ColumnLayout {
-        width: 340
+        width: dialog.availableWidth
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
