@@ -324,6 +324,10 @@
         <translation>Jemanden einladen</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
         <source>Your room is closed to the local network. Open it so that people on your network can join?</source>
         <translation>Ihr Raum ist für das lokale Netzwerk geschlossen. Öffnen, damit Personen in Ihrem Netzwerk beitreten können?</translation>
     </message>
