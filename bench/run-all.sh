@@ -494,6 +494,8 @@ if want app; then
         echo "not measured yet (bench/app-start.sh not written)"
     fi
     echo
+    bash "$root/bench/app-scroll.sh" "$build" 2
+    echo
 fi
 
 # ---------------------------------------------------------------- 6. cluster (issue 12)
