@@ -35,6 +35,7 @@ struct BusErrorState
     int probe[2] = {-1, -1}; // a pipe: reading a page through it cannot fault
     std::atomic_flag busy = ATOMIC_FLAG_INIT;
     std::array<std::atomic<unsigned long>, 8> detachedInodes{}; // of -shm files
+    std::array<std::atomic<uintptr_t>, 64> detachedPages{};     // made private so far
     std::array<char, 65536> page{};
     std::array<char, 4096> read{};
     std::array<char, 256> line{};
@@ -124,6 +125,26 @@ bool detachPage(uintptr_t addr)
     return true;
 }
 
+/// Two threads can fault on the same page before either handler runs; the second then
+/// finds the page already private (and no longer in /proc/self/maps as the -shm file).
+bool alreadyDetached(uintptr_t page)
+{
+    for (const auto &slot : g_bus.detachedPages) {
+        if (slot.load() == page)
+            return true;
+    }
+    return false;
+}
+
+void rememberPage(uintptr_t page)
+{
+    for (auto &slot : g_bus.detachedPages) {
+        uintptr_t empty = 0;
+        if (slot.compare_exchange_strong(empty, page))
+            return;
+    }
+}
+
 bool rememberDetached(unsigned long inode)
 {
     for (auto &slot : g_bus.detachedInodes) {
@@ -144,8 +165,15 @@ void onBusError(int signal, siginfo_t *info, void *)
     while (g_bus.busy.test_and_set(std::memory_order_acquire)) {
     }
     const auto addr = reinterpret_cast<uintptr_t>(info->si_addr);
+    const uintptr_t page = addr & ~uintptr_t(g_bus.pageSize - 1);
+    if (alreadyDetached(page)) {
+        g_bus.busy.clear(std::memory_order_release);
+        return; // the faulting write runs again, on the page another fault made private
+    }
     const unsigned long inode = shmInodeAt(addr);
     const bool saved = inode != 0 && rememberDetached(inode) && detachPage(addr);
+    if (saved)
+        rememberPage(page);
     g_bus.busy.clear(std::memory_order_release);
     if (saved) {
         say("talker: STORAGE FAULT: bus error (SIGBUS) writing the database's -shm file "
