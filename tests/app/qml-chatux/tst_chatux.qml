@@ -142,6 +142,37 @@ Item {
             input.text = ""
         }
 
+        function test_3b_retractAsksFirstAndLeavesAPlaceholder() {
+            composer().text = "a message to take back"
+            composer().forceActiveFocus()
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return lastMessage().text === "a message to take back"
+                                          && !lastMessage().pending }, 10000)
+            const item = lastDelegate()
+            const text = findChild(item, "messageText")
+            const dialog = findChild(messageList().parent, "retractDialog")
+            const askToRetract = function() {
+                mouseClick(text, text.width - 2, text.height - 2, Qt.RightButton)
+                const menu = findChild(item, "messageMenu") // made on first use
+                tryVerify(function() { return menu.opened }, 3000, "the context menu opens")
+                const retract = findChild(item, "retractItem")
+                verify(retract.enabled, "Retract… is offered on one's own message")
+                mouseClick(retract)
+                tryVerify(function() { return dialog.opened }, 3000, "Retract asks first")
+            }
+            askToRetract()
+            keyClick(Qt.Key_Return)
+            tryVerify(function() { return !dialog.visible }, 3000)
+            verify(!lastMessage().deleted, "Enter cancels: the focus is on Cancel")
+            askToRetract()
+            mouseClick(findChild(dialog.footer, "confirmButton"))
+            tryVerify(function() { return lastMessage().deleted }, 10000, "retracted")
+            tryVerify(function() {
+                const shown = findChild(lastDelegate(), "messageText")
+                return shown.getText(0, shown.length) === "Message deleted"
+            }, 3000, "the placeholder shows")
+        }
+
         function test_4_privateChatMessagesCarryNoPrivateTag() {
             serverWithBob.bobWhispers("Main", App.chats.currentAccount.userId, "psst one")
             serverWithBob.bobWhispers("Main", App.chats.currentAccount.userId, "psst two")
