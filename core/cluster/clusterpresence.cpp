@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 
+#include <utility>
+
 namespace talker::cluster {
 
 namespace {
@@ -186,17 +188,44 @@ bool ClusterPresence::aliveNodes(QSet<QString> *alive)
     return true;
 }
 
+bool ClusterPresence::isDead(const QString &node)
+{
+    if (m_alive.contains(node))
+        return false;
+    const auto known = m_dead.constFind(node);
+    if (known != m_dead.cend())
+        return *known;
+    // Listing the bucket (kvStore_Keys) can skip a key whose only message is being
+    // replaced by a heartbeat just then; a read of the key itself cannot.
+    QByteArray value;
+    uint64_t revision = 0;
+    const natsStatus s = m_link->readLatest(m_link->nodes(), names::token(node), &value, &revision);
+    // Expired (not found) or deleted: dead. No answer: not known dead, so alive.
+    const bool dead = s == NATS_NOT_FOUND || (s == NATS_OK && value.isEmpty());
+    m_dead.insert(node, dead);
+    return dead;
+}
+
 void ClusterPresence::sweep(bool forgetSelf)
 {
     QSet<QString> alive;
     if (!aliveNodes(&alive))
         return;
-    if (forgetSelf)
+    m_dead.clear();
+    if (forgetSelf) {
         alive.remove(m_nodeName);
+        m_dead.insert(m_nodeName, true); // its key may still be there from its earlier life
+    }
     bool lost = forgetSelf || !m_aliveKnown;
-    for (const QString &node : std::as_const(m_alive))
-        lost = lost || !alive.contains(node);
-    m_alive = alive;
+    const QSet<QString> before = std::exchange(m_alive, alive);
+    for (const QString &node : before) {
+        if (alive.contains(node))
+            continue;
+        if (isDead(node))
+            lost = true;
+        else
+            m_alive.insert(node); // missed by the listing
+    }
     m_aliveKnown = true;
     QStringList rooms;
     if (lost) {
@@ -218,10 +247,10 @@ void ClusterPresence::sweep(bool forgetSelf)
         }
     }
     for (const QString &room : std::as_const(rooms))
-        sweepRoom(room, alive);
+        sweepRoom(room);
 }
 
-void ClusterPresence::sweepRoom(const QString &room, const QSet<QString> &alive)
+void ClusterPresence::sweepRoom(const QString &room)
 {
     const qint64 now = wallMs();
     change(room, [&](QJsonObject &roster) {
@@ -230,7 +259,7 @@ void ClusterPresence::sweepRoom(const QString &room, const QSet<QString> &alive)
             QJsonObject entry = roster.value(id).toObject();
             QJsonObject nodes = entry.value(kNodes).toObject();
             for (const QString &node : nodes.keys()) {
-                if (!alive.contains(node))
+                if (isDead(node))
                     nodes.remove(node); // that node died with the user's connections
             }
             entry.insert(kNodes, nodes);

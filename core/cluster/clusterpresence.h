@@ -49,7 +49,10 @@ public:
 private:
     /// Rosters::change, remembering when the roster is due next.
     QByteArray change(const QString &room, const Rosters::Edit &edit);
-    void sweepRoom(const QString &room, const QSet<QString> &alive);
+    void sweepRoom(const QString &room);
+    /// A node not in the last listing of TALKER_NODES is dead only when its key is gone:
+    /// a listing can miss a key that is being refreshed at that moment.
+    bool isDead(const QString &node);
     /// The wall time (ms) at which the first idle user of `users` times out; 0: none.
     qint64 dueOf(const QJsonObject &users) const;
     bool aliveNodes(QSet<QString> *alive);
@@ -60,6 +63,7 @@ private:
     qint64 m_leaveTimeoutMs;
     QHash<QString, qint64> m_due; ///< room -> wall ms when its roster may need a change
     QSet<QString> m_alive;        ///< the nodes alive at the last sweep
+    QHash<QString, bool> m_dead;  ///< this sweep's isDead() answers (with itself if forgotten)
     bool m_aliveKnown = false;
 };
 

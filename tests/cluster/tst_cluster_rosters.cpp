@@ -6,6 +6,7 @@
 // not stored a second time, and of two nodes changing a roster (or taking a counter
 // value) at the same moment exactly one wins (issue 12: idle then leave, once, in that order).
 #include "cluster/clusterinvites.h"
+#include "cluster/clusterpresence.h"
 #include "cluster/clusterstore.h"
 #include "cluster/natslink.h"
 #include "cluster/rosters.h"
@@ -20,6 +21,7 @@
 #include <QSet>
 #include <QTest>
 #include <QThread>
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -343,6 +345,63 @@ private slots:
         const QList<quint64> all = taken[0] + taken[1];
         QCOMPARE(all.size(), 2 * kTakes);
         QCOMPARE(QSet<quint64>(all.begin(), all.end()).size(), 2 * kTakes);
+    }
+
+    void liveNodeBeingRefreshedIsNeverDeclaredDead()
+    {
+        // Listing TALKER_NODES can miss a key that is being rewritten at that moment
+        // (the heartbeat refreshes it every 0.5 s). Such a node is alive: its users must
+        // not go idle (nobody would bring them back) nor, later, leave.
+        const QString room = QStringLiteral("liveness");
+        const QByteArray keyN1 = cluster::names::token(QStringLiteral("n1"));
+        const QByteArray keyN2 = cluster::names::token(QStringLiteral("n2"));
+        uint64_t rev = 0;
+        QCOMPARE(kvStore_PutString(&rev, m_link.nodes(), keyN1.constData(), "alive"), NATS_OK);
+        QCOMPARE(kvStore_PutString(&rev, m_link.nodes(), keyN2.constData(), "alive"), NATS_OK);
+        cluster::ClusterPresence n1(&m_link, m_store.get(), QStringLiteral("n1"), 60000);
+        cluster::ClusterPresence n2(&m_link, m_store.get(), QStringLiteral("n2"), 60000);
+        n2.online(room, kBob);
+        n1.sweep(false); // n1 knows n2 alive from now on
+        std::atomic<bool> stop{false};
+        const auto beat = [&] {
+            // n2's heartbeat, as fast as NATS takes it: each write replaces the key's
+            // only message, the moment a listing can miss it.
+            while (!stop.load()) {
+                uint64_t r = 0;
+                kvStore_PutString(&r, m_link.nodes(), keyN2.constData(), "alive");
+            }
+        };
+        std::thread heartbeat(beat), heartbeat2(beat);
+        int idleSweep = -1;
+        for (int i = 0; i < 200 && idleSweep < 0; ++i) {
+            n1.sweep(false);
+            const auto bob = n1.member(room, kBob.id);
+            if (!bob || bob->idle)
+                idleSweep = i;
+        }
+        stop = true;
+        heartbeat.join();
+        heartbeat2.join();
+        QVERIFY2(idleSweep < 0,
+                 qPrintable(QStringLiteral("bob, on live node n2, went idle or left at sweep %1")
+                                .arg(idleSweep)));
+    }
+
+    void nodeWhoseKeyExpiredIsDead()
+    {
+        // The other side: a node with no key (it stopped refreshing it) is dead, and its
+        // users go idle.
+        const QString room = QStringLiteral("deadnode");
+        const QByteArray keyN1 = cluster::names::token(QStringLiteral("n1"));
+        uint64_t rev = 0;
+        QCOMPARE(kvStore_PutString(&rev, m_link.nodes(), keyN1.constData(), "alive"), NATS_OK);
+        cluster::ClusterPresence n1(&m_link, m_store.get(), QStringLiteral("n1"), 60000);
+        cluster::ClusterPresence n3(&m_link, m_store.get(), QStringLiteral("n3"), 60000);
+        n3.online(room, kBob); // n3 never wrote a key in TALKER_NODES
+        n1.sweep(true);        // a first sweep reads every roster
+        const auto bob = n1.member(room, kBob.id);
+        QVERIFY(bob);
+        QVERIFY(bob->idle);
     }
 
 private:
