@@ -18,6 +18,10 @@ namespace talker::cluster {
 
 Q_LOGGING_CATEGORY(lcBus, "talker.cluster.bus")
 
+static_assert(ClusterStore::kIdle == server::RoomBus::kIdleKind &&
+                  ClusterStore::kBack == server::RoomBus::kBackKind,
+              "the hub reads the bus's presence kinds");
+
 ClusterBus::ClusterBus(NatsLink *link, ClusterStore *store, const Options &options, QObject *parent)
     : QObject(parent)
     , m_link(link)

@@ -102,6 +102,8 @@ void Room::deliverFromBus(const store::StoredEvent &event)
 {
     if (event.kind == store::EventKind::Leave)
         m_presence.endIdle(event.senderId);
+    if (event.kind == store::EventKind::Leave || int(event.kind) == RoomBus::kIdleKind)
+        m_presence.activeHere(event.senderId);
     deliver(event); // public lines wait for Hub::endBusBatch()
 }
 

@@ -32,6 +32,11 @@ class RoomBus
 public:
     virtual ~RoomBus() = default;
 
+    /// The kinds of presence events beyond store::EventKind that only travel on the bus
+    /// (in StoredEvent::kind; never replayed).
+    static constexpr int kIdleKind = 3;
+    static constexpr int kBackKind = 4;
+
     /// The shared store: users, history, message ownership.
     virtual store::Store *store() = 0;
     /// Starts delivering published events to `hub` (through Hub::deliverFromBus);

@@ -358,6 +358,26 @@ void RoomPresence::endIdle(const QString &userId)
     delete member;
 }
 
+void RoomPresence::activeHere(const QString &userId)
+{
+    const Member *member = m_members.value(userId);
+    if (!m_bus || !member || member->idle || member->connections.isEmpty())
+        return;
+    // Later, outside the feed's delivery (which may run inside a join's catch-up), and
+    // only if the user is still active here then.
+    Connection *connection = member->connections.first();
+    Room *room = m_room;
+    RoomBus *bus = m_bus;
+    QMetaObject::invokeMethod(
+        connection,
+        [connection, room, bus] {
+            const Member *m = connection->member();
+            if (connection->room() == room && m && !m->idle)
+                bus->online(room->name(), m->user);
+        },
+        Qt::QueuedConnection);
+}
+
 void RoomPresence::closeAll()
 {
     const QList<Connection *> connections = m_connections;

@@ -64,6 +64,12 @@ public:
     /// the connections left (silent for the timeouts). A new connection that raced
     /// the leave stays.
     void endIdle(const QString &userId);
+    /// Cluster mode: the bus stored an `idle` or `leave` of the user. If the user is
+    /// active here, another node decided it about a node it took for dead (this one,
+    /// stalled past the heartbeat TTL): this node reports the user online again, which
+    /// publishes `back` (or `join`). Nothing else would: touch() only reports users
+    /// this node itself saw go idle.
+    void activeHere(const QString &userId);
 
 private:
     // join() steps.

@@ -224,6 +224,39 @@ private slots:
         QVERIFY(m_cluster.startNode(1));
     }
 
+    void stalledNodeUsersComeBackWhenItResumes()
+    {
+        // Bob's node stalls past the heartbeat TTL (swapping, a paused VM): the others
+        // take it for dead and bob goes idle. When it resumes, bob is still connected and
+        // active there: he comes back by himself (or joins again, had he left meanwhile).
+        WireClient a(m_cluster.nodePort(0)), b(m_cluster.nodePort(1));
+        QVERIFY(a.join(QStringLiteral("stall"), m_alice));
+        QVERIFY(b.join(QStringLiteral("stall"), m_bob));
+        QVERIFY(!waitPresence(a, QStringLiteral("join"), b.userId()).isEmpty());
+        QVERIFY(m_cluster.pauseNode(1, true));
+        const bool idle = !waitPresence(a, QStringLiteral("idle"), b.userId()).isEmpty();
+        QVERIFY(m_cluster.pauseNode(1, false));
+        QVERIFY(idle);
+        QList<QJsonObject> seen;
+        const QDeadlineTimer deadline(20000);
+        bool present = false;
+        while (!present && !deadline.hasExpired()) {
+            a.send(QJsonObject{{kType, QStringLiteral("ping")}});
+            const QJsonObject e = a.next(100);
+            if (e.isEmpty() || e.value(kType).toString() == QLatin1String("pong"))
+                continue;
+            seen.append(e);
+            const QString type = e.value(kType).toString();
+            present = userIdOf(e) == b.userId() &&
+                      (type == QLatin1String("back") || type == QLatin1String("join"));
+        }
+        QVERIFY2(present,
+                 qPrintable(QStringLiteral("bob never came back; saw: %1").arg(describe(seen))));
+        // His connection was kept all along.
+        b.send(QJsonObject{{kType, QStringLiteral("ping")}});
+        QVERIFY(!b.waitFor(QStringLiteral("pong")).isEmpty());
+    }
+
     void killedNodeClientsResumeElsewhere()
     {
         const QString room = QStringLiteral("resume");

@@ -10,6 +10,11 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
+
 namespace talker::test {
 
 TestServer::TestServer(QStringList extraArgs)
@@ -159,6 +164,20 @@ bool TestServer::startNode(int i)
         QStringLiteral("--node-name"), QStringLiteral("node%1").arg(i),
         QStringLiteral("--listen"),    QStringLiteral("127.0.0.1:%1").arg(node.port)};
     return launch(&node, args + m_extraArgs, node.port != 0);
+}
+
+bool TestServer::pauseNode(int i, bool paused)
+{
+#ifdef Q_OS_UNIX
+    if (!isNodeRunning(i))
+        return false;
+    const qint64 pid = m_nodes.at(size_t(i)).process->processId();
+    return ::kill(pid_t(pid), paused ? SIGSTOP : SIGCONT) == 0;
+#else
+    Q_UNUSED(i)
+    Q_UNUSED(paused)
+    return false;
+#endif
 }
 
 bool TestServer::isNodeRunning(int i) const

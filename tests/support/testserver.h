@@ -70,6 +70,9 @@ public:
     quint16 nodePort(int i) const { return m_nodes.at(size_t(i)).port; }
     /// SIGKILL of node `i` (cluster form).
     void killNode(int i);
+    /// SIGSTOP (`paused`) or SIGCONT of node `i`: a node that stalls (cluster form,
+    /// Unix only; false elsewhere or when it is not running).
+    bool pauseNode(int i, bool paused);
     /// (Re)starts node `i` on its port.
     bool startNode(int i);
     bool isNodeRunning(int i) const;
