@@ -356,14 +356,14 @@ void ClusterBus::stopHeartbeat()
     m_heartbeat.join();
 }
 
-void ClusterBus::online(const QString &room, const protocol::User &user)
+bool ClusterBus::online(const QString &room, const protocol::User &user)
 {
-    m_presence.online(room, user);
+    return m_presence.online(room, user);
 }
 
-void ClusterBus::inactive(const QString &room, const QString &userId)
+bool ClusterBus::inactive(const QString &room, const QString &userId)
 {
-    m_presence.inactive(room, userId);
+    return m_presence.inactive(room, userId);
 }
 
 QByteArray ClusterBus::offline(const QString &room, const QString &userId, bool closed)

@@ -55,8 +55,8 @@ public:
     void publishDraft(const QString &room, const QByteArray &line, const QString &senderId,
                       const QString &recipientId) override;
     bool catchUp() override;
-    void online(const QString &room, const protocol::User &user) override;
-    void inactive(const QString &room, const QString &userId) override;
+    bool online(const QString &room, const protocol::User &user) override;
+    bool inactive(const QString &room, const QString &userId) override;
     QByteArray offline(const QString &room, const QString &userId, bool closed) override;
     std::optional<protocol::User> member(const QString &room, const QString &idOrName) override;
     QList<protocol::User> members(const QString &room) override;

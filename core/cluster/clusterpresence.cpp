@@ -75,12 +75,12 @@ qint64 ClusterPresence::dueOf(const QJsonObject &users) const
     return due;
 }
 
-QByteArray ClusterPresence::change(const QString &room, const Rosters::Edit &edit)
+QByteArray ClusterPresence::change(const QString &room, const Rosters::Edit &edit, bool *answered)
 {
     QByteArray published;
     qint64 due = 0;
     bool unpublished = false;
-    const bool answered = m_rosters.change(
+    const bool ok = m_rosters.change(
         room,
         [&](QJsonObject &users) {
             const QList<Rosters::Change> out = edit(users);
@@ -88,7 +88,9 @@ QByteArray ClusterPresence::change(const QString &room, const Rosters::Edit &edi
             return out;
         },
         &published, &unpublished);
-    if (!answered || unpublished)
+    if (answered)
+        *answered = ok;
+    if (!ok || unpublished)
         due = due == 0 ? wallMs() + kRetryMs : qMin(due, wallMs() + kRetryMs);
     if (due != 0)
         m_due.insert(room, due);
@@ -97,9 +99,11 @@ QByteArray ClusterPresence::change(const QString &room, const Rosters::Edit &edi
     return published;
 }
 
-void ClusterPresence::online(const QString &room, const protocol::User &user)
+bool ClusterPresence::online(const QString &room, const protocol::User &user)
 {
-    change(room, [&](QJsonObject &roster) {
+    if (!m_link->isConnected())
+        return false; // NATS away: no waiting on the hub's thread, the caller reports again
+    const Rosters::Edit edit = [&](QJsonObject &roster) {
         QList<Rosters::Change> out;
         QJsonObject entry = roster.value(user.id).toObject();
         QJsonObject nodes = entry.value(kNodes).toObject();
@@ -114,12 +118,17 @@ void ClusterPresence::online(const QString &room, const protocol::User &user)
         entry.insert(kNodes, nodes);
         roster.insert(user.id, entry);
         return out;
-    });
+    };
+    bool answered = false;
+    change(room, edit, &answered);
+    return answered;
 }
 
-void ClusterPresence::inactive(const QString &room, const QString &userId)
+bool ClusterPresence::inactive(const QString &room, const QString &userId)
 {
-    change(room, [&](QJsonObject &roster) {
+    if (!m_link->isConnected())
+        return false; // NATS away: no waiting on the hub's thread, the caller reports again
+    const Rosters::Edit edit = [&](QJsonObject &roster) {
         QList<Rosters::Change> out;
         QJsonObject entry = roster.value(userId).toObject();
         if (entry.isEmpty())
@@ -130,7 +139,10 @@ void ClusterPresence::inactive(const QString &room, const QString &userId)
         idleIfInactive(userId, entry, wallMs(), &out);
         roster.insert(userId, entry);
         return out;
-    });
+    };
+    bool answered = false;
+    change(room, edit, &answered);
+    return answered;
 }
 
 QByteArray ClusterPresence::offline(const QString &room, const QString &userId, bool closed)

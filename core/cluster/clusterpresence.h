@@ -31,9 +31,11 @@ public:
 
     /// A connection of `user` is active on this node: join or back if it was absent
     /// or idle everywhere.
-    void online(const QString &room, const protocol::User &user);
+    /// False when NATS did not answer (nothing changed: report it again).
+    bool online(const QString &room, const protocol::User &user);
     /// This node's connections of the user went idle: idle if no node has an active one.
-    void inactive(const QString &room, const QString &userId);
+    /// False when NATS did not answer (nothing changed: report it again).
+    bool inactive(const QString &room, const QString &userId);
     /// This node has no connection of the user any more; `closed`: leave if no other
     /// node has one. Returns the leave line if one was published.
     QByteArray offline(const QString &room, const QString &userId, bool closed);
@@ -48,7 +50,8 @@ public:
 
 private:
     /// Rosters::change, remembering when the roster is due next.
-    QByteArray change(const QString &room, const Rosters::Edit &edit);
+    /// `*answered` false when NATS did not answer.
+    QByteArray change(const QString &room, const Rosters::Edit &edit, bool *answered = nullptr);
     void sweepRoom(const QString &room);
     /// A node not in the last listing of TALKER_NODES is dead only when its key is gone:
     /// a listing can miss a key that is being refreshed at that moment.

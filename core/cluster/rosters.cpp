@@ -67,13 +67,16 @@ QJsonObject Rosters::usersOf(const QByteArray &value)
     return QJsonDocument::fromJson(value).object().value(kUsers).toObject();
 }
 
-QJsonObject Rosters::read(const QString &room, uint64_t *revision)
+QJsonObject Rosters::read(const QString &room, uint64_t *revision, bool *ok)
 {
     *revision = 0;
     QByteArray value;
     // From the leader: a replica that lags would show a roster without the change this
     // node (or another) just made, to the `users` list and to the next change.
-    if (m_link->readLatest(m_link->presence(), rosterKey(room), &value, revision) != NATS_OK) {
+    const natsStatus s = m_link->readLatest(m_link->presence(), rosterKey(room), &value, revision);
+    if (ok)
+        *ok = s == NATS_OK || s == NATS_NOT_FOUND;
+    if (s != NATS_OK) {
         *revision = 0;
         return QJsonObject();
     }
@@ -133,7 +136,10 @@ bool Rosters::change(const QString &room, const Edit &edit, QByteArray *publishe
     const QByteArray key = rosterKey(room);
     for (int attempt = 0; attempt < 100; ++attempt) {
         uint64_t revision = 0;
-        const QJsonObject doc = read(room, &revision);
+        bool readOk = false;
+        const QJsonObject doc = read(room, &revision, &readOk);
+        if (!readOk)
+            break; // an unknown roster is not an empty one: "nothing to change" would lose it
         QJsonObject users = doc.value(kUsers).toObject();
         const QJsonArray earlier = doc.value(kPending).toArray();
         // What an earlier change decided goes into the stream before anything later.

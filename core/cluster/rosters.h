@@ -52,7 +52,9 @@ public:
     static QJsonObject usersOf(const QByteArray &value);
 
 private:
-    QJsonObject read(const QString &room, uint64_t *revision);
+    /// The roster (empty and revision 0 when there is none yet); `*ok` false when NATS
+    /// did not answer (then the roster is unknown, not empty).
+    QJsonObject read(const QString &room, uint64_t *revision, bool *ok = nullptr);
     /// The event for `change`, as a pending entry of the roster.
     QJsonObject pendingEvent(const Change &change) const;
     /// Publishes pending entries; false if one could not be stored.

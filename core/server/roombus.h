@@ -66,9 +66,11 @@ public:
 
     /// A user's first connection on this node entered the room (or an idle local user
     /// came back); `join` or `back` goes out when the user was absent or idle everywhere.
-    virtual void online(const QString &room, const protocol::User &user) = 0;
-    /// This node saw no activity from the user for the idle timeout.
-    virtual void inactive(const QString &room, const QString &userId) = 0;
+    /// False when the bus did not answer: nothing changed, report it again later.
+    virtual bool online(const QString &room, const protocol::User &user) = 0;
+    /// This node saw no activity from the user for the idle timeout. False when the bus
+    /// did not answer: nothing changed, report it again later.
+    virtual bool inactive(const QString &room, const QString &userId) = 0;
     /// The user's last connection on this node is gone: closed (`close`) or lost.
     /// Returns the `leave` line if this call published one (the closing connection
     /// gets it too, as on a single node), else an empty array.

@@ -163,8 +163,8 @@ void RoomPresence::announce(Connection *connection, Member *member, bool isNew, 
     if (m_bus) {
         // The bus publishes `join` or `back` if the user was absent or idle everywhere;
         // the list already shows them.
-        if (isNew || wasIdle)
-            m_bus->online(m_room->name(), member->user);
+        if ((isNew || wasIdle) && !m_bus->online(m_room->name(), member->user))
+            member->idle = true; // not reported: the next activity tries again
         connection->send(usersLine());
         return;
     }
@@ -241,10 +241,10 @@ void RoomPresence::touch(Connection *connection)
     member->lastActivity = m_hub->now();
     if (member->idle) {
         member->idle = false;
-        if (m_bus)
-            m_bus->online(m_room->name(), member->user);
-        else
+        if (!m_bus)
             publishPresence(PresenceEvent::Kind::Back, *member);
+        else if (!m_bus->online(m_room->name(), member->user))
+            member->idle = true; // not reported: the next activity tries again
     }
 }
 
@@ -330,10 +330,10 @@ void RoomPresence::sweep(qint64 now)
         if (!m->idle && config.idleTimeoutMs > 0 && now - m->lastActivity >= config.idleTimeoutMs) {
             m->idle = true;
             m->idleSince = now;
-            if (m_bus)
-                m_bus->inactive(m_room->name(), m->user.id);
-            else
+            if (!m_bus)
                 publishPresence(PresenceEvent::Kind::Idle, *m);
+            else if (!m_bus->inactive(m_room->name(), m->user.id))
+                m->idle = false; // not reported: the next sweep tries again
         } else if (m_bus) {
             continue; // the bus times out idle users over all nodes
         } else if (m->idle && now - m->idleSince >= config.leaveTimeoutMs) {
@@ -371,9 +371,9 @@ void RoomPresence::activeHere(const QString &userId)
     QMetaObject::invokeMethod(
         connection,
         [connection, room, bus] {
-            const Member *m = connection->member();
-            if (connection->room() == room && m && !m->idle)
-                bus->online(room->name(), m->user);
+            Member *m = connection->member();
+            if (connection->room() == room && m && !m->idle && !bus->online(room->name(), m->user))
+                m->idle = true; // not reported: the next activity tries again
         },
         Qt::QueuedConnection);
 }

@@ -4,6 +4,7 @@
 
 // Presence: join, idle (silence or lost connections), back, leave (close or leave
 // timeout, with "Connection closed"), several connections per user.
+#include "natscluster.h"
 #include "testserver.h"
 #include "wireclient.h"
 
@@ -87,6 +88,27 @@ private slots:
         a.send(QJsonObject{{kType, QStringLiteral("ping")}});
         QVERIFY(!waitPresence(b, QStringLiteral("back"), a.userId()).isEmpty());
         QVERIFY(!a.waitFor(QStringLiteral("back")).isEmpty());
+    }
+
+    void idleWhileNatsIsAwayIsReportedWhenItIsBack()
+    {
+        // Cluster form: a node's report that NATS did not answer is made again; nobody
+        // else would report its user idle (or back).
+        if (!qEnvironmentVariableIsSet("TALKER_TEST_CLUSTER"))
+            QSKIP("cluster form only");
+        TestServer server;
+        QVERIFY(startWith(server, timeoutArgs("0.5", "60")));
+        WireClient a(server.port()), b(server.port());
+        QVERIFY(joinAll(QStringLiteral("r"), {{&b, m_bob}, {&a, m_alice}}));
+        for (int i = 0; i < server.nats()->size(); ++i)
+            server.nats()->kill(i);
+        // Longer than the idle timeout plus a NATS request's timeout (2 s): alice's node
+        // finds her idle while NATS is away, and its report gets no answer.
+        QTest::qWait(5000);
+        QVERIFY(server.nats()->start());
+        QVERIFY(!waitPresence(b, QStringLiteral("idle"), a.userId()).isEmpty());
+        a.send(QJsonObject{{kType, QStringLiteral("ping")}});
+        QVERIFY(!waitPresence(b, QStringLiteral("back"), a.userId()).isEmpty());
     }
 
     void idleUserSendingMessageComesBack()
