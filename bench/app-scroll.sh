@@ -4,14 +4,15 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-# What scrolling the chat costs the app's CPU, per renderer:
+# What the app's CPU costs idle and while scrolling the chat, per renderer:
 #
 #   bash bench/app-scroll.sh BUILD_DIR [RUNS]
 #
 # Under xvfb-run, Talker opens a profile of 20 rooms and 100,000 cached messages (as
-# bench/app-start.sh), then gets 150 mouse-wheel steps up and 150 down over the message
-# list, one every 20 ms, through XTest. Printed: the app's CPU time (user + system, from
-# /proc/PID/stat) over those ~6.5 s, as Talker starts by default (without a GPU it draws
+# bench/app-start.sh), stays idle for 10 s (the composer's cursor blinking), then gets 150
+# mouse-wheel steps up and 150 down over the message list, one every 20 ms, through XTest.
+# Printed: the app's CPU time (user + system, from /proc/PID/stat) over the idle 10 s and
+# over the ~6.5 s of scrolling, as Talker starts by default (without a GPU it draws
 # in software, app/rendererchoice.h) and with OpenGL forced (QSG_RHI_BACKEND=opengl, on
 # a machine without a GPU Mesa's llvmpipe), alternated run by run.
 set -uo pipefail
@@ -50,10 +51,13 @@ cat >"$work/inner.sh" <<'EOF'
 pid=$!
 sleep 4
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+secs() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'; }
+start="$(cpu)"
+sleep 10 # idle, the composer's cursor blinking
 before="$(cpu)"
 python3 "$WORK/wheel.py" 550 300 150 4 && python3 "$WORK/wheel.py" 550 300 150 5
 after="$(cpu)"
-echo "cpu_s=$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}') $(grep -o 'draws with [A-Za-z0-9 ]*' "$WORK/app.log")"
+echo "idle_10s_cpu_s=$(secs $((before - start))) scroll_cpu_s=$(secs $((after - before))) $(grep -o 'draws with [A-Za-z0-9 ]*' "$WORK/app.log")"
 kill "$pid"
 wait "$pid" 2>/dev/null
 EOF
@@ -61,7 +65,7 @@ EOF
 session=""
 command -v dbus-run-session >/dev/null && session="dbus-run-session --"
 export WORK="$work"
-echo "Scrolling 150 steps up and 150 down over 100,000 cached messages; app CPU seconds:"
+echo "Idle 10 s, then scrolling 150 steps up and 150 down over 100,000 cached messages; app CPU seconds:"
 for i in $(seq "$runs"); do
     for mode in default opengl; do
         env=()
