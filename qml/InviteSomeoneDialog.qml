@@ -10,8 +10,6 @@ import Talker
 ThemedDialog {
     id: dialog
     objectName: "inviteSomeoneDialog"
-    // As wide as the column: the wrapped labels' unwrapped width would stretch the
-    // dialog across the window.
     contentWidth: 420
     title: qsTr("Invite someone")
     // A button like the other dialogs' (a standard button box fills half the width and

@@ -10,8 +10,6 @@ import Talker
 ThemedDialog {
     id: dialog
     objectName: "joinInviteDialog"
-    // As wide as the column: the wrapped labels' unwrapped width would stretch the
-    // dialog across the window.
     contentWidth: 360
     signal connectInstead(string host, int port, string room)
 

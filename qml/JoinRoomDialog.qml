@@ -11,8 +11,6 @@ import Talker
 ThemedDialog {
     id: dialog
     objectName: "joinRoomDialog"
-    // As wide as the column: the wrapped labels' unwrapped width would stretch the
-    // dialog across the window.
     contentWidth: 340
     title: qsTr("Join room")
     footer: RowLayout {

@@ -5,7 +5,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Templates as T
 import Talker
 
 // The main window: the welcome screen until an account exists, then sidebar, chat
@@ -204,14 +203,12 @@ ApplicationWindow {
         source: "ConnectDialog.qml"
     }
     // Made when an invite is first offered, then kept: its visibility follows
-    // Invites.pending.
-    Loader {
+    // Invites.pending (it opens itself, not through LazyPopup.open()).
+    LazyPopup {
         id: inviteLoader
         objectName: "invitePopup"
-        anchors.fill: parent
-        active: false
+        centred: true
         source: "JoinInviteDialog.qml"
-        onLoaded: (inviteLoader.item as T.Popup).anchors.centerIn = inviteLoader
         Component.onCompleted: inviteLoader.active = Invites.pending
         Connections {
             target: window.inviteDialog

@@ -8,6 +8,9 @@ import Talker
 // change on to an open popup, so the palette is bound to the Theme here for the
 // controls that take their colours from it; Labels inside set `color` themselves
 // (an inherited colour would go stale: invisible text after a theme switch).
+// A dialog holding wrapped labels sets contentWidth: by default a Dialog is as wide as
+// its content's implicit width, which for a wrapped label is its unwrapped width, and
+// the dialog would stretch across the window (tst_dialogwidth).
 Dialog {
     id: dialog
 
