@@ -136,20 +136,13 @@ bool alreadyDetached(uintptr_t page)
     return false;
 }
 
-void rememberPage(uintptr_t page)
+/// Puts `value` in the first free slot unless it is there already; false when full.
+template<typename T, size_t N>
+bool remember(std::array<std::atomic<T>, N> &table, T value)
 {
-    for (auto &slot : g_bus.detachedPages) {
-        uintptr_t empty = 0;
-        if (slot.compare_exchange_strong(empty, page))
-            return;
-    }
-}
-
-bool rememberDetached(unsigned long inode)
-{
-    for (auto &slot : g_bus.detachedInodes) {
-        unsigned long empty = 0;
-        if (slot.load() == inode || slot.compare_exchange_strong(empty, inode))
+    for (auto &slot : table) {
+        T empty = 0;
+        if (slot.load() == value || slot.compare_exchange_strong(empty, value))
             return true;
     }
     return false;
@@ -171,9 +164,9 @@ void onBusError(int signal, siginfo_t *info, void *)
         return; // the faulting write runs again, on the page another fault made private
     }
     const unsigned long inode = shmInodeAt(addr);
-    const bool saved = inode != 0 && rememberDetached(inode) && detachPage(addr);
+    const bool saved = inode != 0 && remember(g_bus.detachedInodes, inode) && detachPage(addr);
     if (saved)
-        rememberPage(page);
+        remember(g_bus.detachedPages, page);
     g_bus.busy.clear(std::memory_order_release);
     if (saved) {
         say("talker: STORAGE FAULT: bus error (SIGBUS) writing the database's -shm file "
