@@ -6,6 +6,7 @@
 #include "serveroptions.h"
 
 #include "console.h"
+#include "server/groupcommitwindow.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -56,7 +57,8 @@ const Option kOptions[] = {
      "First delay once slowed down; doubles each time (default 1)."},
     {"group-commit", "milliseconds",
      "Under load, a room thread stores the messages that arrive within this time of its "
-     "last write together, in one commit (default 3; 0 = each at once)."},
+     "last write together, in one commit (default auto: half its recent mean commit time, "
+     "at most 3; 0 = each at once)."},
     {"db-busy-timeout", "seconds", "How long a write waits for a locked database (default 5)."},
     {"db-max-size", "bytes",
      "Largest database size; beyond it messages are refused as on a full disk (default: no "
@@ -198,15 +200,22 @@ bool applyCounts(const QCommandLineParser &parser, ServerConfig *config)
            count("db-max-size", [&](qint64 x) { config->storeMaxSizeBytes = x; }) &&
            count("history-cap-events", [&](qint64 x) { config->historyCapEvents = x; }) &&
            count("history-cap-bytes", [&](qint64 x) { config->historyCapBytes = x; }) &&
-           count("group-commit",
-                 [&](qint64 x) { config->groupCommitMs = qMin<qint64>(x, 1000); }) &&
            count("threads",
                  [&](qint64 x) { config->threads = int(qBound(qint64(1), x, qint64(64))); });
 }
 
-/// --max-events-per-second (a fraction is fine) and --db-busy-timeout.
+/// --max-events-per-second (a fraction is fine), --db-busy-timeout and --group-commit
+/// (milliseconds or "auto").
 bool applyRateAndBusyTimeout(const QCommandLineParser &parser, ServerConfig *config)
 {
+    const QString groupCommit = parser.value(QStringLiteral("group-commit"));
+    qint64 windowMs = 0;
+    if (groupCommit == QLatin1String("auto"))
+        config->groupCommitMs = GroupCommitWindow::kAuto;
+    else if (parser.isSet(QStringLiteral("group-commit")) && !parseCount(groupCommit, &windowMs))
+        return invalidValue(QStringLiteral("group-commit"), groupCommit);
+    else if (parser.isSet(QStringLiteral("group-commit")))
+        config->groupCommitMs = qMin<qint64>(windowMs, 1000);
     if (parser.isSet(QStringLiteral("max-events-per-second"))) {
         bool numberOk = false;
         const double rate =

@@ -47,6 +47,7 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_store(store)
+    , m_window(config.groupCommitMs)
     , m_throttle(std::make_unique<AuthThrottle>(
           config.authFailuresAllowed, config.authFailureDelayMs, config.authFailureWindowMs))
     , m_byteRate(std::make_shared<UserByteRate>(config.maxBytesPerSecond, config.byteBurst))
@@ -86,10 +87,9 @@ void Hub::scheduleFlush()
     // meanwhile together. Each commit rewrites the same table and index pages, and
     // each pass sends its lines to every receiver in one write: under load, fewer of
     // both leave the CPU to the deliveries. A write after a quiet spell goes at once.
-    const qint64 windowNs = m_config.groupCommitMs * 1000000;
-    const qint64 waitNs = m_lastCommit.isValid() ? windowNs - m_lastCommit.nsecsElapsed() : 0;
-    if (waitNs > 0)
-        m_commitTimer->start(int((waitNs + 999999) / 1000000));
+    const int waitMs = m_lastCommit.isValid() ? m_window.waitMs(m_lastCommit.nsecsElapsed()) : 0;
+    if (waitMs > 0)
+        m_commitTimer->start(waitMs);
     else
         QMetaObject::invokeMethod(this, &Hub::flushStore, Qt::QueuedConnection);
 }
@@ -121,7 +121,7 @@ void Hub::flushStore()
     ack.start();
     if (!m_writer) {
         const QList<bool> stored = StoreWriter::write(m_store, &events);
-        metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+        noteStoreAck(ack.nsecsElapsed());
         if (stored.contains(false))
             qCWarning(lcHub) << "could not store" << stored.count(false)
                              << "events:" << m_store->lastError();
@@ -135,7 +135,7 @@ void Hub::flushStore()
             pointers.append(&e);
         if (m_store->appendAll(pointers)) {
             m_writer->noteWritten(); // it indexes and checkpoints what this wrote
-            metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+            noteStoreAck(ack.nsecsElapsed());
             const QList<bool> stored(events.size(), true);
             acked(rooms, tickets, std::move(events), stored);
             sendDelivered();
@@ -148,9 +148,15 @@ void Hub::flushStore()
         std::move(events), this,
         [this, rooms, tickets, ack](QList<store::StoredEvent> written, QList<bool> stored) {
             --m_batchesInFlight;
-            metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+            noteStoreAck(ack.nsecsElapsed());
             acked(rooms, tickets, std::move(written), stored);
         });
+}
+
+void Hub::noteStoreAck(qint64 ns)
+{
+    m_window.noteCommit(ns);
+    metrics::observeStoreAck(ns / 1000);
 }
 
 void Hub::acked(const QList<Room *> &rooms, const QList<quint64> &tickets,

@@ -6,6 +6,7 @@
 
 #include "protocol/events.h"
 #include "protocol/protocolerror.h"
+#include "server/groupcommitwindow.h"
 #include "server/serverconfig.h"
 
 #include <QElapsedTimer>
@@ -123,6 +124,8 @@ private:
     /// Answers a failed token or invite with `code`: later when the address failed
     /// too often (the connection waits in the Authenticating state meanwhile).
     void refuse(Connection *connection, protocol::ErrorCode code);
+    /// A write (or the writer's answer) took `ns`: the metrics and the group-commit window.
+    void noteStoreAck(qint64 ns);
     /// The writer's answer to one batch: to each room, then each sends its lines.
     void acked(const QList<Room *> &rooms, const QList<quint64> &tickets,
                QList<store::StoredEvent> &&events, const QList<bool> &stored);
@@ -156,6 +159,7 @@ private:
     bool m_sendScheduled = false;
     bool m_flushScheduled = false;
     QElapsedTimer m_lastCommit; ///< when flushStore() last wrote (group commit)
+    GroupCommitWindow m_window;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
     std::unique_ptr<AuthThrottle> m_throttle;
     std::shared_ptr<UserByteRate> m_byteRate;

@@ -7,6 +7,7 @@
 #include "server/ackqueue.h"
 #include "server/auththrottle.h"
 #include "server/connection.h"
+#include "server/groupcommitwindow.h"
 #include "server/hub.h"
 #include "server/ratelimiter.h"
 #include "server/room.h"
@@ -319,6 +320,37 @@ private slots:
         QVERIFY(!off.enabled());
         for (int i = 0; i < 1000; ++i)
             QVERIFY(off.take(0));
+    }
+
+    void groupCommitWindowFollowsCommitTimes()
+    {
+        constexpr qint64 ms = 1'000'000;
+        GroupCommitWindow window(GroupCommitWindow::kAuto);
+        QCOMPARE(window.waitMs(0), 0); // nothing measured yet: at once
+        for (int i = 0; i < 50; ++i)
+            window.noteCommit(ms / 10); // 0.1 ms commits: waiting cannot pay
+        QCOMPARE(window.windowNs(), ms / 20);
+        QCOMPARE(window.waitMs(0), 0);
+        window.noteCommit(40 * ms); // one slow commit: an eighth of the way
+        QVERIFY(window.windowNs() > 2 * ms && window.windowNs() < 3 * ms);
+        for (int i = 0; i < 50; ++i)
+            window.noteCommit(4 * ms); // slow commits: half of that, 2 ms
+        QVERIFY(qAbs(window.windowNs() - 2 * ms) < ms / 10);
+        QCOMPARE(window.waitMs(0), 2); // whole milliseconds, never past the window
+        QCOMPARE(window.waitMs(ms), 1);
+        QCOMPARE(window.waitMs(3 * ms / 2), 0); // under a millisecond: at once
+        for (int i = 0; i < 50; ++i)
+            window.noteCommit(100 * ms);
+        QCOMPARE(window.windowNs(), 3 * ms); // capped
+        QCOMPARE(window.waitMs(0), 3);
+
+        GroupCommitWindow fixed(500); // --group-commit 500 whatever commits take
+        fixed.noteCommit(ms / 10);
+        QCOMPARE(fixed.windowNs(), 500 * ms);
+        QCOMPARE(fixed.waitMs(100 * ms), 400);
+        GroupCommitWindow off(0);
+        off.noteCommit(100 * ms);
+        QCOMPARE(off.waitMs(0), 0);
     }
 
     void authThrottle()
