@@ -220,7 +220,7 @@ void Hub::flushBus()
     QElapsedTimer ack;
     ack.start();
     const QList<RoomBus::Published> results = m_bus->publishAll(events, expected);
-    metrics::observeStoreAck(ack.nsecsElapsed() / 1000);
+    noteStoreAck(ack.nsecsElapsed());
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const PendingPublish &p = batch[i];
         if (results[i] == RoomBus::Published::Stored)
