@@ -6,7 +6,6 @@
 #include "serveroptions.h"
 
 #include "console.h"
-#include "server/groupcommitwindow.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -55,7 +54,7 @@ const Option kOptions[] = {
      "Failed tokens per address before attempts are slowed down (default 5)."},
     {"auth-failure-delay", "seconds",
      "First delay once slowed down; doubles each time (default 1)."},
-    {"group-commit", "milliseconds",
+    {"group-commit", "milliseconds|auto",
      "Under load, a room thread stores the messages that arrive within this time of its "
      "last write together, in one commit (default auto: half its recent mean commit time, "
      "at most 3; 0 = each at once)."},
@@ -206,7 +205,7 @@ bool applyCounts(const QCommandLineParser &parser, ServerConfig *config)
 
 /// --max-events-per-second (a fraction is fine), --db-busy-timeout and --group-commit
 /// (milliseconds or "auto").
-bool applyRateAndBusyTimeout(const QCommandLineParser &parser, ServerConfig *config)
+bool applyRateAndStoreTiming(const QCommandLineParser &parser, ServerConfig *config)
 {
     const QString groupCommit = parser.value(QStringLiteral("group-commit"));
     qint64 windowMs = 0;
@@ -244,7 +243,7 @@ bool applyOptions(const QCommandLineParser &parser, ServerConfig *config)
         return false;
     config->nodeName = parser.value(QStringLiteral("node-name"));
     if (!applyDurations(parser, config) || !applyCounts(parser, config) ||
-        !applyRateAndBusyTimeout(parser, config))
+        !applyRateAndStoreTiming(parser, config))
         return false;
     config->tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
     config->tlsKeyFile = parser.value(QStringLiteral("tls-key"));

@@ -4,6 +4,8 @@
 
 #pragma once
 
+#include "server/groupcommitwindow.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -40,9 +42,9 @@ struct ServerConfig
     int threads = 1;
 
     /// A busy room thread commits at most once per this many milliseconds, what came
-    /// meanwhile together (0: at the end of every pass of its event loop; -1,
-    /// GroupCommitWindow::kAuto: half its recent mean commit time, at most 3 ms).
-    qint64 groupCommitMs = -1;
+    /// meanwhile together (0: at the end of every pass of its event loop; kAuto: half
+    /// its recent mean commit time, at most 3 ms).
+    qint64 groupCommitMs = GroupCommitWindow::kAuto;
     int storeBusyTimeoutMs = 5000; ///< how long a write waits for a locked database
     qint64 storeMaxSizeBytes = 0;  ///< cap on the database size (0 = none)
     qint64 historyCapEvents = 0;   ///< events each room keeps, the oldest pruned (0 = all)
