@@ -207,14 +207,16 @@ bool applyCounts(const QCommandLineParser &parser, ServerConfig *config)
 /// (milliseconds or "auto").
 bool applyRateAndStoreTiming(const QCommandLineParser &parser, ServerConfig *config)
 {
-    const QString groupCommit = parser.value(QStringLiteral("group-commit"));
-    qint64 windowMs = 0;
-    if (groupCommit == QLatin1String("auto"))
-        config->groupCommitMs = GroupCommitWindow::kAuto;
-    else if (parser.isSet(QStringLiteral("group-commit")) && !parseCount(groupCommit, &windowMs))
-        return invalidValue(QStringLiteral("group-commit"), groupCommit);
-    else if (parser.isSet(QStringLiteral("group-commit")))
-        config->groupCommitMs = qMin<qint64>(windowMs, 1000);
+    if (parser.isSet(QStringLiteral("group-commit"))) {
+        const QString value = parser.value(QStringLiteral("group-commit"));
+        qint64 windowMs = 0;
+        if (value == QLatin1String("auto"))
+            config->groupCommitMs = GroupCommitWindow::kAuto;
+        else if (parseCount(value, &windowMs))
+            config->groupCommitMs = qMin<qint64>(windowMs, 1000);
+        else
+            return invalidValue(QStringLiteral("group-commit"), value);
+    }
     if (parser.isSet(QStringLiteral("max-events-per-second"))) {
         bool numberOk = false;
         const double rate =

@@ -99,11 +99,18 @@ QByteArray ClusterPresence::change(const QString &room, const Rosters::Edit &edi
     return published;
 }
 
-bool ClusterPresence::online(const QString &room, const protocol::User &user)
+bool ClusterPresence::report(const QString &room, const Rosters::Edit &edit)
 {
     if (!m_link->isConnected())
         return false; // NATS away: no waiting on the hub's thread, the caller reports again
-    const Rosters::Edit edit = [&](QJsonObject &roster) {
+    bool answered = false;
+    change(room, edit, &answered);
+    return answered;
+}
+
+bool ClusterPresence::online(const QString &room, const protocol::User &user)
+{
+    return report(room, [&](QJsonObject &roster) {
         QList<Rosters::Change> out;
         QJsonObject entry = roster.value(user.id).toObject();
         QJsonObject nodes = entry.value(kNodes).toObject();
@@ -118,17 +125,12 @@ bool ClusterPresence::online(const QString &room, const protocol::User &user)
         entry.insert(kNodes, nodes);
         roster.insert(user.id, entry);
         return out;
-    };
-    bool answered = false;
-    change(room, edit, &answered);
-    return answered;
+    });
 }
 
 bool ClusterPresence::inactive(const QString &room, const QString &userId)
 {
-    if (!m_link->isConnected())
-        return false; // NATS away: no waiting on the hub's thread, the caller reports again
-    const Rosters::Edit edit = [&](QJsonObject &roster) {
+    return report(room, [&](QJsonObject &roster) {
         QList<Rosters::Change> out;
         QJsonObject entry = roster.value(userId).toObject();
         if (entry.isEmpty())
@@ -139,10 +141,7 @@ bool ClusterPresence::inactive(const QString &room, const QString &userId)
         idleIfInactive(userId, entry, wallMs(), &out);
         roster.insert(userId, entry);
         return out;
-    };
-    bool answered = false;
-    change(room, edit, &answered);
-    return answered;
+    });
 }
 
 QByteArray ClusterPresence::offline(const QString &room, const QString &userId, bool closed)

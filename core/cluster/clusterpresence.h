@@ -52,6 +52,9 @@ private:
     /// Rosters::change, remembering when the roster is due next.
     /// `*answered` false when NATS did not answer.
     QByteArray change(const QString &room, const Rosters::Edit &edit, bool *answered = nullptr);
+    /// A report of this node's (online, inactive): `change`, at once false while NATS is
+    /// away; false when NATS did not answer.
+    bool report(const QString &room, const Rosters::Edit &edit);
     void sweepRoom(const QString &room);
     /// A node not in the last listing of TALKER_NODES is dead only when its key is gone:
     /// a listing can miss a key that is being refreshed at that moment.

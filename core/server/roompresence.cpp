@@ -25,6 +25,14 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcPresence, "talker.server.room")
 
+/// Tells the bus that `member` is active on this node. When the bus did not answer the
+/// member stays idle here, so that their next activity reports it again.
+void reportOnline(RoomBus *bus, const QString &room, Member *member)
+{
+    if (!bus->online(room, member->user))
+        member->idle = true;
+}
+
 } // namespace
 
 using protocol::ErrorCode;
@@ -163,8 +171,8 @@ void RoomPresence::announce(Connection *connection, Member *member, bool isNew, 
     if (m_bus) {
         // The bus publishes `join` or `back` if the user was absent or idle everywhere;
         // the list already shows them.
-        if ((isNew || wasIdle) && !m_bus->online(m_room->name(), member->user))
-            member->idle = true; // not reported: the next activity tries again
+        if (isNew || wasIdle)
+            reportOnline(m_bus, m_room->name(), member);
         connection->send(usersLine());
         return;
     }
@@ -243,8 +251,8 @@ void RoomPresence::touch(Connection *connection)
         member->idle = false;
         if (!m_bus)
             publishPresence(PresenceEvent::Kind::Back, *member);
-        else if (!m_bus->online(m_room->name(), member->user))
-            member->idle = true; // not reported: the next activity tries again
+        else
+            reportOnline(m_bus, m_room->name(), member);
     }
 }
 
@@ -372,8 +380,8 @@ void RoomPresence::activeHere(const QString &userId)
         connection,
         [connection, room, bus] {
             Member *m = connection->member();
-            if (connection->room() == room && m && !m->idle && !bus->online(room->name(), m->user))
-                m->idle = true; // not reported: the next activity tries again
+            if (connection->room() == room && m && !m->idle)
+                reportOnline(bus, room->name(), m);
         },
         Qt::QueuedConnection);
 }
