@@ -22,6 +22,10 @@ class QTimer;
 
 #include "store/store.h"
 
+namespace talker::store {
+class EventJournal;
+}
+
 namespace talker::server {
 
 Q_DECLARE_LOGGING_CATEGORY(lcHub)
@@ -81,16 +85,14 @@ public:
     void queueWrite(Room *room, quint64 ticket, store::StoredEvent &&event);
     /// Hands what is queued to the writer now (without a writer: writes it now).
     void flushStore();
-    /// Writes through `writer` (its own thread and connection) from now on, instead
-    /// of this hub's store. Set before the first connection; it outlives the hub.
-    /// With `writeHereFirst`, a batch is first tried on this hub's store, which must
-    /// then fail at once when the database is locked (SqliteStore::setWriteWait()):
-    /// no thread hand-off while the database is free; the writer takes the batch (and
-    /// the ones after it, until it answered) only when it is not.
-    void setWriter(StoreWriter *writer, bool writeHereFirst = false)
+    /// Stores events in `journal` from now on, instead of this hub's store: the
+    /// journal's write is the store before the send, and `writer` (its own thread and
+    /// connection) imports them into the database. It also runs the registrations.
+    /// Set before the first connection; both outlive the hub.
+    void setWriter(StoreWriter *writer, store::EventJournal *journal)
     {
         m_writer = writer;
-        m_writeHereFirst = writeHereFirst;
+        m_journal = journal;
     }
     StoreWriter *writer() const { return m_writer; }
 
@@ -148,12 +150,11 @@ private:
     QSet<Room *> m_busBatch; ///< rooms with lines from the bus not yet sent
     Router m_router;
     StoreWriter *m_writer = nullptr;
-    bool m_writeHereFirst = false;
+    store::EventJournal *m_journal = nullptr;
     struct PendingWrite;
     QList<PendingWrite> m_pending;
     struct PendingPublish;
     QList<PendingPublish> m_publishes; ///< cluster mode: messages for the bus
-    int m_batchesInFlight = 0;         ///< submitted to the writer, not yet answered
     int m_tasksInFlight = 0;           ///< registrations on the writer, not yet answered
     QSet<Room *> m_unsent;             ///< rooms with delivered lines not yet sent
     bool m_sendScheduled = false;

@@ -13,6 +13,7 @@
 #include "server/servererrors.h"
 #include "server/storewriter.h"
 #include "server/transport.h"
+#include "store/eventjournal.h"
 #include "store/sqlitestore.h"
 #include "store/token.h"
 
@@ -68,8 +69,12 @@ bool Server::listen()
         m_store.reset();
         return false;
     }
-    closeOpenPresences();
+    if (!startJournal()) {
+        close();
+        return false;
+    }
     m_writer = std::make_unique<StoreWriter>();
+    m_writer->setJournal(m_journal.get());
     m_writer->setHistoryCap(m_config.historyCapEvents, m_config.historyCapBytes);
     QString error;
     if (!m_writer->open(m_config.databasePath, options, &error)) {
@@ -78,7 +83,7 @@ bool Server::listen()
         return false;
     }
     m_hub = std::make_unique<Hub>(m_config, m_store.get());
-    m_hub->setWriter(m_writer.get(), writeHereFirst(m_store.get()));
+    attachRoomThread(m_hub.get(), m_store.get());
     if (m_config.threads > 1 && !startWorkers()) {
         close();
         return false;
@@ -86,16 +91,43 @@ bool Server::listen()
     return startListener();
 }
 
-bool Server::writeHereFirst(store::SqliteStore *store) const
+bool Server::startJournal()
 {
-    // A room thread writes its batches itself while the database is free (no hand-off
-    // to the writer thread, which costs latency on a busy machine), failing at once
-    // when it is locked. The history cap is kept by the writer alone.
-    // Its commits stay short: the writer thread copies the write-ahead log into the
-    // database (StoreWriter::maintain()), not a commit that happens to make it long.
-    if (m_config.historyCapEvents > 0 || m_config.historyCapBytes > 0)
+    m_journal = std::make_unique<store::EventJournal>();
+    const QString path = m_config.databasePath + QStringLiteral("-events");
+    QString error;
+    if (!m_journal->open(path, &error)) {
+        m_error = error;
         return false;
-    return store->setWriteWait(0, true) && store->setAutoCheckpoint(false);
+    }
+    const QList<store::StoredEvent> left = m_journal->recovered();
+    if (!left.isEmpty()) {
+        // Kept in the journal until the database takes them: nothing is lost.
+        if (m_store->importJournaled(left) < left.size()) {
+            m_error = QStringLiteral("the database cannot take the %1 events journaled before "
+                                     "the last stop (%2): %3")
+                          .arg(left.size())
+                          .arg(path, m_store->lastError());
+            return false;
+        }
+        qCInfo(lcServer) << "imported" << left.size() << "events journaled before the last stop";
+    }
+    closeOpenPresences();
+    const qint64 lastSeq = m_store->maxSeq();
+    if (lastSeq < 0 || !m_journal->start(lastSeq, &error)) {
+        m_error = lastSeq < 0 ? m_store->lastError() : error;
+        return false;
+    }
+    return true;
+}
+
+void Server::attachRoomThread(Hub *hub, store::SqliteStore *store) const
+{
+    hub->setWriter(m_writer.get(), m_journal.get());
+    store->readThrough(m_journal.get());
+    // What a room thread still writes itself (a new room's row) must not wait for a
+    // locked database: the writer adds it with the room's first events too.
+    store->setWriteWait(0, true);
 }
 
 void Server::closeOpenPresences()
@@ -204,7 +236,8 @@ void Server::close()
     }
     m_perAddress.clear();
     m_connectionCount = 0;
-    m_writer.reset(); // after the hubs: it wrote what they queued
+    m_writer.reset(); // after the hubs: it imports what they journaled
+    m_journal.reset();
     if (m_store)
         m_store->close();
     m_store.reset();
@@ -230,7 +263,7 @@ bool Server::startWorkers()
                 ok = w->store->open(m_config.databasePath, options);
                 if (ok) {
                     w->hub = new Hub(m_config, w->store.get());
-                    w->hub->setWriter(m_writer.get(), writeHereFirst(w->store.get()));
+                    attachRoomThread(w->hub, w->store.get());
                     w->hub->shareByteRate(m_hub->sharedByteRate()); // per user, not per thread
                 } else
                     m_error = w->store->lastError();

@@ -14,6 +14,7 @@
 class QTcpSocket;
 
 namespace talker::store {
+class EventJournal;
 class SqliteStore;
 class Store;
 } // namespace talker::store
@@ -85,8 +86,12 @@ private:
     /// Stores a `leave` for every user still present in a room's history: the server
     /// stopped or crashed while they were there, and nobody is present after a start.
     void closeOpenPresences();
-    /// Sets a room thread's store up to try writes itself first (Hub::setWriter()).
-    bool writeHereFirst(store::SqliteStore *store) const;
+    /// Opens the event journal, imports what the last run left in it and closes the
+    /// presences that run left open.
+    bool startJournal();
+    /// Gives a room thread's hub the writer and journal, and sets its store up to see
+    /// what is journaled and not imported yet.
+    void attachRoomThread(Hub *hub, store::SqliteStore *store) const;
     bool startMetrics();
     /// Ready to serve: the store (or NATS) is reachable.
     bool healthy() const;
@@ -96,7 +101,8 @@ private:
 
     ServerConfig m_config;
     std::unique_ptr<store::SqliteStore> m_store;
-    std::unique_ptr<StoreWriter> m_writer; ///< every room's writes; outlives the hubs
+    std::unique_ptr<store::EventJournal> m_journal; ///< the rooms' events, first
+    std::unique_ptr<StoreWriter> m_writer;          ///< imports the journal; outlives the hubs
     RoomBus *m_bus = nullptr;
     std::unique_ptr<Hub> m_hub;
     std::vector<std::unique_ptr<Worker>> m_workers;

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSet>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -16,27 +17,24 @@
 
 class QThread;
 
+namespace talker::store {
+class EventJournal;
+}
+
 namespace talker::server {
 
 /// Writes the rooms' events to SQLite on a thread of its own, through a connection of
-/// its own, so that a locked or slow database delays only the rooms that wait for a
-/// write: their threads go on serving pings, presence and the other rooms.
+/// its own: the room threads journal them (eventjournal.h) and send them on, and this
+/// thread imports what every room journaled every few milliseconds, in one
+/// transaction. A locked or slow database delays no room; a failed import makes the
+/// rooms refuse events until one succeeds. It also runs the registrations, which
+/// wait for the busy timeout.
 ///
-/// Batches from every hub that arrive while a write is under way are committed
-/// together in the next transaction. A locked database fails the whole batch after
-/// the busy timeout, once: nothing is retried event by event then.
-///
-/// Every few tenths of a second after a write (its own or a room thread's) it also
-/// indexes the new messages for search and copies the write-ahead log into the
-/// database, the two jobs that would otherwise make some commits on the send path
-/// long.
+/// Every few tenths of a second after a write it also indexes the new messages for
+/// search and copies the write-ahead log into the database.
 class StoreWriter
 {
 public:
-    /// Called in the submitting object's thread: the events as written (seq set when
-    /// stored) and, for each, whether it was stored.
-    using Done = std::function<void(QList<store::StoredEvent> events, QList<bool> stored)>;
-
     StoreWriter();
     /// Writes what is still queued, then stops.
     ~StoreWriter();
@@ -46,12 +44,14 @@ public:
     /// Starts the thread and opens the database there. False with `*error` on failure.
     bool open(const QString &path, const store::SqliteStore::Options &options, QString *error);
 
+    /// Imports what the room threads append to `journal` (eventjournal.h) a few
+    /// milliseconds after, all rooms in one transaction. Call before open().
+    void setJournal(store::EventJournal *journal);
+
     /// Keeps each room's history to at most `events` events and `bytes` bytes of lines
     /// (0: no limit), pruning the oldest after each write. Call before open().
     void setHistoryCap(qint64 events, qint64 bytes) { m_cap = store::RoomSize{events, bytes}; }
 
-    /// Queues `events` for the next transaction; `done` runs in `context`'s thread.
-    void submit(QList<store::StoredEvent> events, QObject *context, Done done);
     /// Runs `work` here with the writer's store (and its busy timeout, which a room
     /// thread's store does not wait), after the writes queued before it; then `done`
     /// in `context`'s thread, unless `context` is gone by then.
@@ -59,9 +59,6 @@ public:
                  std::function<void()> done);
     /// Waits at most `ms` milliseconds until nothing is queued or being written.
     bool waitIdle(int ms);
-    /// Tells the writer that a room thread wrote to the database itself: maintain()
-    /// runs soon. Any thread.
-    void noteWritten();
 
     /// Writes `events` with `store` here and now: in one transaction, or one by one when
     /// that failed for a reason of a single event (not a locked database). Returns
@@ -69,20 +66,21 @@ public:
     static QList<bool> write(store::Store *store, QList<store::StoredEvent> *events);
 
 private:
-    struct Job
-    {
-        QList<store::StoredEvent> events;
-        QObject *context; ///< outlives the job (a Hub waits for its writes)
-        Done done;
-    };
     struct Task
     {
         std::function<void(store::SqliteStore *)> work;
         QObject *context;
         std::function<void()> done;
     };
+    using Clock = std::chrono::steady_clock;
     void run();
-    void writeJobs(QList<Job> *jobs);
+    /// Sleeps until there is something to write or perform, or the journal's import or
+    /// maintain() is due.
+    void waitForWork(std::unique_lock<std::mutex> &lock, Clock::time_point lastMaintained);
+    /// Writes what waits in the journal to the database.
+    void importJournal();
+    /// What follows a write: the rooms table for listings, and the history cap.
+    void afterStored(const QList<store::StoredEvent> &events, const QList<bool> &stored);
     void performTasks(QList<Task> *tasks);
     /// Indexes a slice of the new messages for search and, once all are, checkpoints
     /// the write-ahead log. False while more is left to index.
@@ -95,7 +93,6 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_idle;
-    QList<Job> m_jobs;
     QList<Task> m_tasks;
     bool m_busy = false;
     bool m_stopping = false;
@@ -104,6 +101,11 @@ private:
     QHash<QString, store::RoomSize> m_sizes; ///< history per room, once counted
     std::atomic<bool> m_dirty{false};        ///< written since the last maintain()
     QString m_maintainFailure;               ///< the last one logged, until it succeeds
+    store::EventJournal *m_journal = nullptr;
+    std::atomic<bool> m_importDue{false};  ///< events wait in the journal
+    std::atomic<bool> m_importSoon{false}; ///< a reader waits for them
+    Clock::time_point m_lastImport;
+    QString m_importFailure; ///< the last one logged, until an import succeeds
 };
 
 } // namespace talker::server

@@ -5,6 +5,8 @@
 // of a connect (after an id, the last N) and the ranges a streamed replay reads.
 #include "store/sqlitestore.h"
 
+#include "store/eventjournal.h"
+
 #include <QVariant>
 
 namespace talker::store {
@@ -68,6 +70,10 @@ QSqlQuery &SqliteStore::readQuery(int which)
 
 std::optional<StoredEvent> SqliteStore::latest(const QString &room, const QString &id)
 {
+    if (m_journal) {
+        if (std::optional<StoredEvent> journaled = m_journal->latest(room, id))
+            return journaled; // newer than any row
+    }
     QSqlQuery &q = readQuery(QLatest);
     q.addBindValue(room);
     q.addBindValue(id);
@@ -83,6 +89,7 @@ std::optional<StoredEvent> SqliteStore::latest(const QString &room, const QStrin
 QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &afterId,
                                             const QString &userId, int cap, bool *found)
 {
+    catchUp();
     if (found)
         *found = false;
     QSqlQuery &first = readQuery(QFirstSeq);
@@ -109,6 +116,7 @@ QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &
 
 QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &userId, int count)
 {
+    catchUp();
     if (count <= 0)
         return {};
     QSqlQuery &q = readQuery(QLast);
@@ -121,6 +129,7 @@ QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &u
 
 qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
 {
+    catchUp();
     QSqlQuery &q = readQuery(QFirstSeq);
     q.addBindValue(room);
     q.addBindValue(id);
@@ -129,6 +138,7 @@ qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
 
 qint64 SqliteStore::lastSeq(const QString &room)
 {
+    catchUp();
     QSqlQuery &q = readQuery(QLastSeq);
     q.addBindValue(room);
     return fetchSeq(q, 0);
@@ -137,6 +147,7 @@ qint64 SqliteStore::lastSeq(const QString &room)
 qint64 SqliteStore::seqBeforeNewest(const QString &room, const QString &userId, qint64 afterSeq,
                                     qint64 upToSeq, int count)
 {
+    catchUp(upToSeq);
     if (count <= 0)
         return upToSeq;
     QSqlQuery &q = readQuery(QNewestSeq);
@@ -153,6 +164,7 @@ qint64 SqliteStore::seqBeforeNewest(const QString &room, const QString &userId, 
 QList<StoredEvent> SqliteStore::eventsBetween(const QString &room, const QString &userId,
                                               qint64 afterSeq, qint64 upToSeq, int limit)
 {
+    catchUp(upToSeq);
     QSqlQuery &q = readQuery(QBetween);
     q.addBindValue(room);
     q.addBindValue(afterSeq);

@@ -26,8 +26,8 @@ enum Query { QEnsureRoom, QSelectRooms, QInsertEvent, QOpenPresences, QCount };
 const char *const kSql[QCount] = {
     "INSERT OR IGNORE INTO rooms(name, created) VALUES(?, ?)",
     "SELECT name FROM rooms ORDER BY name",
-    "INSERT INTO events(room, id, kind, sender, recipient, time, content, line) "
-    "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO events(seq, room, id, kind, sender, recipient, time, content, line) "
+    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
     // SQLite takes the bare `kind` from the row with the MAX(seq) of each group.
     "SELECT room, sender, kind, MAX(seq) FROM events WHERE kind IN (1, 2) "
     "GROUP BY room, sender",
@@ -242,6 +242,9 @@ bool SqliteStore::appendAll(const QList<StoredEvent *> &events)
 bool SqliteStore::insert(StoredEvent *event)
 {
     QSqlQuery &q = prepared(QInsertEvent);
+    // A journaled event has its seq (eventjournal.h); NULL lets SQLite choose one.
+    q.addBindValue(event->seq > 0 ? QVariant(event->seq)
+                                  : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(text(event->room));
     q.addBindValue(text(event->id));
     q.addBindValue(static_cast<int>(event->kind));
@@ -260,6 +263,7 @@ bool SqliteStore::insert(StoredEvent *event)
 HistoryPage SqliteStore::historyBefore(const QString &room, const QString &beforeId,
                                        const QString &userId, int limit)
 {
+    catchUp();
     if (!m_history)
         return HistoryPage{};
     const HistoryPage page = m_history->before(room, beforeId, userId, limit);
@@ -269,6 +273,7 @@ HistoryPage SqliteStore::historyBefore(const QString &room, const QString &befor
 
 std::optional<QByteArray> SqliteStore::lineAt(qint64 seq)
 {
+    catchUp(seq);
     if (!m_history)
         return std::nullopt;
     std::optional<QByteArray> line = m_history->lineAt(seq);
@@ -278,6 +283,7 @@ std::optional<QByteArray> SqliteStore::lineAt(qint64 seq)
 
 SearchPage SqliteStore::search(const SearchQuery &query)
 {
+    catchUp();
     if (!m_history)
         return SearchPage{};
     // On a locked database this searches what is indexed so far: at most the writer's

@@ -12,11 +12,13 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <limits>
 #include <memory>
 #include <mutex>
 
 namespace talker::store {
 
+class EventJournal;
 class SqliteHistory;
 class SearchIndexer;
 
@@ -116,6 +118,21 @@ public:
     /// or blocking anyone (a passive checkpoint). False on failure.
     bool checkpoint();
 
+    /// Events are journaled before they reach this database (eventjournal.h): latest()
+    /// looks in `journal` first, and reads of ranges wait for its import first. For
+    /// the room threads' stores, not the one that imports.
+    void readThrough(EventJournal *journal) { m_journal = journal; }
+    /// Whether the database's files are sound (storageguard.h): a fault is logged
+    /// once and is lastError().
+    bool storageSound() override;
+    /// Writes journaled events (seq set) in order: in one transaction when it can, one
+    /// by one after a failure of one event, under another seq when theirs is taken
+    /// (another process wrote), skipping those already here. Returns how many from the
+    /// front are in the database now (sqliteimport.cpp).
+    qsizetype importJournaled(const QList<StoredEvent> &events);
+    /// The largest seq stored, 0 when none.
+    qint64 maxSeq();
+
     // The per-room history cap (sqliteprune.cpp).
     /// The room's history as stored now.
     std::optional<RoomSize> roomSize(const QString &room);
@@ -138,6 +155,11 @@ private:
     std::optional<UserRecord> insertUser(const QString &name, QString *token);
     bool run(QSqlQuery &query);
     bool insert(StoredEvent *event);
+    /// Waits for the journal's import, up to seq `upTo`, before a read of a range
+    /// (readThrough()).
+    void catchUp(qint64 upTo = std::numeric_limits<qint64>::max());
+    /// importJournaled() of one event, which may be stored already.
+    bool importOne(const StoredEvent &event);
     /// writeLock() held for an append or an invite's redemption; none without
     /// m_appendProcessLock (setWriteWait()).
     std::unique_lock<QMutex> lockForAppend();
@@ -172,6 +194,7 @@ private:
     std::unique_ptr<PreparedQueries> m_readQueries;
     std::unique_ptr<SqliteHistory> m_history; ///< paging and search, once open
     std::unique_ptr<SearchIndexer> m_indexer; ///< once open for writing
+    EventJournal *m_journal = nullptr;        ///< readThrough()
 };
 
 } // namespace talker::store

@@ -86,6 +86,9 @@ public:
     /// Whether the last failure was the database locked by another writer for longer
     /// than the busy timeout: trying again at once would only wait as long again.
     virtual bool lastErrorIsBusy() const { return false; }
+    /// Whether the files under the store are sound, checked now; false with
+    /// lastError() when they are not.
+    virtual bool storageSound() { return true; }
 
     /// Creates a user and returns it; `*token` receives the new secret token.
     /// Fails (nullopt) when the name is empty or taken, ignoring case. The caller

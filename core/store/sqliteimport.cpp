@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Talker contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// SqliteStore's side of the event journal (eventjournal.h): importing what the room
+// threads journaled, and the room threads' reads that must see it.
+#include "store/eventjournal.h"
+#include "store/preparedqueries.h"
+#include "store/sqlitestore.h"
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+namespace talker::store {
+
+Q_LOGGING_CATEGORY(lcImport, "talker.server.store")
+
+namespace {
+/// How long a read of a range waits for the import of what it must see. Longer only
+/// while the database is locked, when the import fails after the busy timeout; the
+/// read then shows what the database has, and the room thread goes on.
+constexpr int kCatchUpMs = 1000;
+} // namespace
+
+void SqliteStore::catchUp(qint64 upTo)
+{
+    if (m_journal && !m_journal->waitImported(upTo, kCatchUpMs))
+        qCDebug(lcImport) << "read before the journal's import: the newest events may be missing";
+}
+
+bool SqliteStore::storageSound()
+{
+    m_error = m_queries->checkStorage();
+    m_busy = false;
+    return m_error.isEmpty();
+}
+
+qint64 SqliteStore::maxSeq()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next()) {
+        fail(q.lastError());
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+qsizetype SqliteStore::importJournaled(const QList<StoredEvent> &events)
+{
+    QList<StoredEvent> copies = events; // insert() may give one another seq
+    QList<StoredEvent *> pointers;
+    pointers.reserve(copies.size());
+    for (StoredEvent &e : copies)
+        pointers.append(&e);
+    if (appendAll(pointers))
+        return events.size();
+    if (m_busy)
+        return 0; // each one would wait the busy timeout again
+    // Some event of the batch cannot go in as it is: find it, keep what went in.
+    const auto lock = lockForAppend();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!importOne(events.at(i)))
+            return i;
+    }
+    return events.size();
+}
+
+bool SqliteStore::importOne(const StoredEvent &event)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT room = ? AND id = ? FROM events WHERE seq = ?"));
+    q.addBindValue(event.room);
+    q.addBindValue(event.id);
+    q.addBindValue(event.seq);
+    if (!run(q))
+        return false;
+    const bool taken = q.next();
+    if (taken && q.value(0).toBool())
+        return true; // imported before a crash cut the journal's emptying short
+    q.finish();
+    StoredEvent copy = event;
+    if (taken) {
+        // Another process (`talker-server rooms add --welcome`) took the seq.
+        qCWarning(lcImport) << "journaled event" << event.id << "stored after seq" << event.seq
+                            << "was taken";
+        copy.seq = 0;
+    }
+    if (insert(&copy))
+        return true;
+    qCCritical(lcImport).noquote()
+        << "cannot import journaled event" << event.id << "of" << event.room << ":" << m_error;
+    return false;
+}
+
+} // namespace talker::store
