@@ -87,6 +87,14 @@ EventJournal::~EventJournal() = default;
 bool EventJournal::open(const QString &path, QString *error)
 {
     const std::lock_guard lock(m_mutex);
+    // Two servers on one database would each import, and empty, the other's journal.
+    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    if (!m_lock->tryLock(0)) {
+        *error = m_lock->error() == QLockFile::LockFailedError
+                     ? QStringLiteral("another server uses this database (%1 is locked)").arg(path)
+                     : QStringLiteral("cannot lock %1").arg(path);
+        return false;
+    }
     m_path = path;
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {

@@ -7,8 +7,10 @@
 #include <QFile>
 #include <QHash>
 #include <QList>
+#include <QLockFile>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -35,7 +37,8 @@ public:
     EventJournal &operator=(const EventJournal &) = delete;
 
     /// Opens (creating) the journal at `path` and reads what a previous run left in it
-    /// (recovered()), cutting a torn tail. False with `*error` on failure.
+    /// (recovered()), cutting a torn tail. False with `*error` on failure, also when
+    /// another process has it open: one server per database.
     bool open(const QString &path, QString *error);
     /// The events found at open(), oldest first: some may be imported already.
     QList<StoredEvent> recovered() const { return m_recovered; }
@@ -75,6 +78,7 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_importedCv;
+    std::unique_ptr<QLockFile> m_lock; ///< `path`.lock, held while open
     QFile m_file;
     QString m_path;
     QList<StoredEvent> m_recovered;

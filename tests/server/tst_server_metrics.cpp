@@ -68,7 +68,7 @@ private slots:
             QVERIFY(m.contains("talker_connections{node=\"node0\"}"));
         // Each sample line is "name{labels} value" or "name value".
         static const QRegularExpression line(
-            QStringLiteral("^(#.*|[a-z_]+(\\{[^}]*\\})? -?[0-9.e+]+)$"));
+            QStringLiteral("^(#.*|[a-z_]+(\\{[^}]*\\})? -?[0-9.]+(e[+-]?[0-9]+)?)$"));
         for (const QByteArray &l : m.trimmed().split('\n'))
             QVERIFY2(line.match(QString::fromUtf8(l)).hasMatch(), l.constData());
     }

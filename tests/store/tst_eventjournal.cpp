@@ -117,11 +117,13 @@ private slots:
         }
         QFile file(path());
         QVERIFY(file.resize(file.size() - 3)); // the crash cut the last write short
-        EventJournal again;
         QString error;
-        QVERIFY(again.open(path(), &error));
-        QCOMPARE(ids(again.recovered()), QStringList{QStringLiteral("a@1")});
-        QCOMPARE(QFileInfo(path()).size(), firstRecord);
+        {
+            EventJournal again;
+            QVERIFY(again.open(path(), &error));
+            QCOMPARE(ids(again.recovered()), QStringList{QStringLiteral("a@1")});
+            QCOMPARE(QFileInfo(path()).size(), firstRecord);
+        }
         // A flipped byte in a record's body is found by its checksum just the same.
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.seek(firstRecord - 2));
@@ -168,6 +170,16 @@ private slots:
         QList<StoredEvent> events{message(QStringLiteral("a"), QStringLiteral("one"))};
         QVERIFY(!journal.append(pointers(events)));
         QVERIFY(journal.lastError().contains(QStringLiteral("was deleted")));
+    }
+
+    void oneServerPerDatabase()
+    {
+        EventJournal first, second;
+        QString error;
+        QVERIFY(first.open(path(), &error));
+        QVERIFY(!second.open(path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("another server uses this database")),
+                 qPrintable(error));
     }
 
     void readersWaitForTheImport()
