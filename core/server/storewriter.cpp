@@ -6,9 +6,6 @@
 
 #include <QLoggingCategory>
 #include <QThread>
-#if defined(Q_OS_LINUX)
-#include <sys/resource.h>
-#endif
 
 namespace talker::server {
 
@@ -27,20 +24,6 @@ constexpr qint64 kIndexSlice = 100;
 constexpr std::chrono::milliseconds kImportEvery(5);
 /// How soon a failed import is tried again.
 constexpr std::chrono::milliseconds kImportRetry(250);
-/// Nobody waits for the import on the send path, so it runs when the deliveries leave
-/// the CPU: at the same priority, each import took the CPU from them in bursts
-/// (bench/RESULTS.md, round 3: p99 4.2-4.4 ms against 2.6-3.4 ms).
-void yieldToRoomThreads()
-{
-#if defined(Q_OS_LINUX)
-    // Linux's nice is per thread; Qt's priorities do not change it for normal threads.
-    if (::setpriority(PRIO_PROCESS, 0, 19) != 0)
-        qCWarning(lcWriter) << "cannot lower the store thread's priority";
-#else
-    QThread::currentThread()->setPriority(QThread::LowestPriority);
-#endif
-}
-
 } // namespace
 
 StoreWriter::StoreWriter() = default;
@@ -63,6 +46,7 @@ bool StoreWriter::open(const QString &path, const store::SqliteStore::Options &o
     bool opened = false;
     bool ready = false;
     m_thread.reset(QThread::create([&, path, options] {
+        m_priority.start();
         auto store = std::make_unique<store::SqliteStore>();
         // Behind the room threads' own writes only in SQLite's lock: they give up at
         // once when this thread holds it, and this one waits the busy timeout.
@@ -79,10 +63,8 @@ bool StoreWriter::open(const QString &path, const store::SqliteStore::Options &o
             ready = true;
         }
         m_idle.notify_all();
-        if (ok) {
-            yieldToRoomThreads();
+        if (ok)
             run();
-        }
     }));
     m_thread->setObjectName(QStringLiteral("talker-store"));
     m_thread->start();
@@ -118,8 +100,10 @@ void StoreWriter::setJournal(store::EventJournal *journal)
     m_journal = journal;
     journal->setWake([this](bool soon) {
         m_importDue.store(true, std::memory_order_relaxed);
-        if (soon)
+        if (soon) {
             m_importSoon.store(true, std::memory_order_relaxed);
+            m_priority.raise(); // until this import is done
+        }
         {
             const std::lock_guard lock(m_mutex); // not between its check and its wait
         }
@@ -187,8 +171,10 @@ void StoreWriter::importJournal()
     m_importDue.store(false); // before pending(): a later append sets it again
     const QList<store::StoredEvent> batch = m_journal->pending();
     m_lastImport = Clock::now();
-    if (batch.isEmpty())
+    if (batch.isEmpty()) {
+        m_priority.lower();
         return;
+    }
     const qsizetype imported = m_store->importJournaled(batch);
     if (imported > 0) {
         m_dirty.store(true, std::memory_order_relaxed);
@@ -197,6 +183,8 @@ void StoreWriter::importJournal()
             m_importDue.store(true);
     }
     if (imported == batch.size()) {
+        if (!m_importSoon.load())
+            m_priority.lower(); // what was waited for is in
         if (!m_importFailure.isEmpty())
             qCInfo(lcWriter) << "the database takes events again; the journal is imported";
         m_importFailure.clear();
@@ -212,6 +200,7 @@ void StoreWriter::importJournal()
     m_importFailure = failure;
     m_journal->setImportFailure(failure);
     m_importDue.store(true);
+    m_priority.lower(); // nobody waits for a failed import
 }
 
 bool StoreWriter::maintain()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/importpriority.h"
 #include "store/sqlitestore.h"
 
 #include <QHash>
@@ -106,6 +107,7 @@ private:
     std::atomic<bool> m_importSoon{false}; ///< a reader waits for them
     Clock::time_point m_lastImport;
     QString m_importFailure; ///< the last one logged, until an import succeeds
+    ImportPriority m_priority;
 };
 
 } // namespace talker::server

@@ -20,6 +20,8 @@ constexpr qint64 kRewriteAt = 4 * 1024 * 1024;
 /// import cannot get the CPU), and events are refused until it catches up, so the
 /// memory they take stays bounded.
 constexpr qint64 kMaxPendingBytes = 64 * 1024 * 1024;
+/// Lines waiting for import beyond which the import is urgent (setWake()).
+constexpr qint64 kUrgentBytes = 1024 * 1024;
 /// A record's length and CRC-32, each 4 bytes, little-endian.
 constexpr qsizetype kHeader = 8;
 /// Larger than any event a server accepts (the line limit), so a corrupt length is
@@ -182,14 +184,16 @@ bool EventJournal::append(const QList<StoredEvent *> &events)
     }
     m_lastSeq = seq;
     const bool wasIdle = m_pending.isEmpty();
+    const bool wasSmall = m_pendingBytes <= kUrgentBytes;
     for (const StoredEvent *e : events) {
         m_pendingBytes += e->line.size();
         m_pending.append(*e);
         m_newest.insert(key(e->room, e->id), *e);
     }
+    const bool urgent = wasSmall && m_pendingBytes > kUrgentBytes;
     lock.unlock();
-    if (wasIdle && m_wake)
-        m_wake(false);
+    if ((wasIdle || urgent) && m_wake)
+        m_wake(urgent);
     return true;
 }
 

@@ -45,7 +45,8 @@ public:
     /// Once recovered() is imported: empties the file; seqs continue after `lastSeq`.
     bool start(qint64 lastSeq, QString *error);
     /// Called (in the appending thread) when events wait for import and none did
-    /// before (false), and when a reader waits for the import (true: soon).
+    /// before (false), and when the import is urgent (true): a reader waits for it, or
+    /// more than a MiB of lines does.
     void setWake(std::function<void(bool soon)> wake) { m_wake = std::move(wake); }
 
     /// Gives the events their seqs and writes them in one write(). False, with nothing
