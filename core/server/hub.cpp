@@ -84,10 +84,10 @@ void Hub::scheduleFlush()
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    // Group commit: a busy room thread writes at most once per window, all that came
-    // meanwhile together. Each commit rewrites the same table and index pages, and
-    // each pass sends its lines to every receiver in one write: under load, fewer of
-    // both leave the CPU to the deliveries. A write after a quiet spell goes at once.
+    // Group commit: a busy room thread stores at most once per window, all that came
+    // meanwhile together (one journal write, or one wait for the bus), and each pass
+    // sends its lines to every receiver in one write: under load, fewer of both leave
+    // the CPU to the deliveries. A write after a quiet spell goes at once.
     const int waitMs = m_lastCommit.isValid() ? m_window.waitMs(m_lastCommit.nsecsElapsed()) : 0;
     if (waitMs > 0)
         m_commitTimer->start(waitMs);

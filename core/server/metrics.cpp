@@ -159,8 +159,8 @@ QByteArray render(const QString &node, int connections, bool healthy)
         }
     }
     renderHistogram(out, "talker_store_ack_seconds",
-                    "Time until the store (SQLite or JetStream) acknowledged a write.", r.storeAck,
-                    labels, 1e-6);
+                    "Time until the store (the event journal or JetStream) acknowledged a write.",
+                    r.storeAck, labels, 1e-6);
     renderHistogram(out, "talker_replay_events", "Events replayed per connect.", r.replay, labels,
                     1.0);
     scalar("talker_slow_readers_dropped_total", "counter",
