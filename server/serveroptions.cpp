@@ -58,7 +58,8 @@ const Option kOptions[] = {
      "Under load, a room thread stores the messages that arrive within this time of its "
      "last write together, in one commit (default auto: half its recent mean commit time, "
      "at most 3; 0 = each at once)."},
-    {"db-busy-timeout", "seconds", "How long a write waits for a locked database (default 5); messages are journaled meanwhile."},
+    {"db-busy-timeout", "seconds",
+     "How long a write waits for a locked database (default 5); messages are journaled meanwhile."},
     {"db-max-size", "bytes",
      "Largest database size; beyond it messages are refused as on a full disk (default: no "
      "limit)."},

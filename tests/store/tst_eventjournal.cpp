@@ -8,6 +8,7 @@
 #include "store/sqlitestore.h"
 
 #include "sqliteinspector.h"
+#include "storedmessage.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -15,26 +16,12 @@
 #include <thread>
 
 using talker::store::EventJournal;
-using talker::store::EventKind;
 using talker::store::SqliteStore;
 using talker::store::StoredEvent;
 using talker::test::SqliteInspector;
+using talker::test::storedMessage;
 
 namespace {
-
-StoredEvent message(const QString &id, const QString &content,
-                    const QString &room = QStringLiteral("r"))
-{
-    StoredEvent e;
-    e.room = room;
-    e.id = id;
-    e.kind = EventKind::Message;
-    e.senderId = QStringLiteral("1");
-    e.time = 1000;
-    e.content = content;
-    e.line = "{\"content\":\"" + content.toUtf8() + "\"}\n";
-    return e;
-}
 
 QList<StoredEvent *> pointers(QList<StoredEvent> &events)
 {
@@ -67,9 +54,10 @@ private slots:
 
     void appendsAreRecoveredAfterACrash()
     {
-        QList<StoredEvent> events{message(QStringLiteral("a"), QStringLiteral("one")),
-                                  message(QStringLiteral("b"), QString(5000, QLatin1Char('x'))),
-                                  message(QStringLiteral("a"), QStringLiteral("one, edited"))};
+        QList<StoredEvent> events{
+            storedMessage(QStringLiteral("a"), QStringLiteral("one")),
+            storedMessage(QStringLiteral("b"), QString(5000, QLatin1Char('x'))),
+            storedMessage(QStringLiteral("a"), QStringLiteral("one, edited"))};
         {
             EventJournal journal;
             QString error;
@@ -96,15 +84,15 @@ private slots:
         // Seqs go on after the largest one recovered.
         QVERIFY(again.start(5, &error));
         QCOMPARE(QFileInfo(path()).size(), 0);
-        QList<StoredEvent> next{message(QStringLiteral("c"), QStringLiteral("two"))};
+        QList<StoredEvent> next{storedMessage(QStringLiteral("c"), QStringLiteral("two"))};
         QVERIFY(again.append(pointers(next)));
         QCOMPARE(next.first().seq, 14);
     }
 
     void aTornTailIsCut()
     {
-        QList<StoredEvent> events{message(QStringLiteral("a"), QStringLiteral("whole")),
-                                  message(QStringLiteral("b"), QStringLiteral("torn"))};
+        QList<StoredEvent> events{storedMessage(QStringLiteral("a"), QStringLiteral("whole")),
+                                  storedMessage(QStringLiteral("b"), QStringLiteral("torn"))};
         qint64 firstRecord = 0;
         {
             EventJournal journal;
@@ -140,8 +128,8 @@ private slots:
         EventJournal journal;
         QString error;
         QVERIFY(journal.open(path(), &error) && journal.start(0, &error));
-        QList<StoredEvent> events{message(QStringLiteral("a"), QStringLiteral("one")),
-                                  message(QStringLiteral("b"), QStringLiteral("two"))};
+        QList<StoredEvent> events{storedMessage(QStringLiteral("a"), QStringLiteral("one")),
+                                  storedMessage(QStringLiteral("b"), QStringLiteral("two"))};
         QVERIFY(journal.append(pointers(events)));
         QVERIFY(journal.imported(1)); // one still waits
         QCOMPARE(ids(journal.pending()), QStringList{QStringLiteral("b@2")});
@@ -151,7 +139,7 @@ private slots:
         QCOMPARE(QFileInfo(path()).size(), 0);
 
         journal.setImportFailure(QStringLiteral("database is locked"));
-        QList<StoredEvent> refused{message(QStringLiteral("c"), QStringLiteral("three"))};
+        QList<StoredEvent> refused{storedMessage(QStringLiteral("c"), QStringLiteral("three"))};
         QVERIFY(!journal.append(pointers(refused)));
         QCOMPARE(journal.lastError(), QStringLiteral("database is locked"));
         QCOMPARE(refused.first().seq, 0);
@@ -167,7 +155,7 @@ private slots:
         QString error;
         QVERIFY(journal.open(path(), &error) && journal.start(0, &error));
         QVERIFY(QFile::remove(path()));
-        QList<StoredEvent> events{message(QStringLiteral("a"), QStringLiteral("one"))};
+        QList<StoredEvent> events{storedMessage(QStringLiteral("a"), QStringLiteral("one"))};
         QVERIFY(!journal.append(pointers(events)));
         QVERIFY(journal.lastError().contains(QStringLiteral("was deleted")));
     }
@@ -189,7 +177,7 @@ private slots:
         QVERIFY(journal.open(path(), &error) && journal.start(0, &error));
         int wakes = 0;
         journal.setWake([&](bool soon) { wakes += soon ? 10 : 1; });
-        QList<StoredEvent> events{message(QStringLiteral("a"), QStringLiteral("one"))};
+        QList<StoredEvent> events{storedMessage(QStringLiteral("a"), QStringLiteral("one"))};
         QVERIFY(journal.append(pointers(events)));
         QCOMPARE(wakes, 1);                  // the importer hears of the first pending event
         QVERIFY(journal.waitImported(0, 0)); // nothing up to seq 0 waits
@@ -209,10 +197,10 @@ private slots:
     {
         SqliteStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("t.db"))));
-        StoredEvent first = message(QStringLiteral("first"), QStringLiteral("zero"));
+        StoredEvent first = storedMessage(QStringLiteral("first"), QStringLiteral("zero"));
         QVERIFY(store.append(&first)); // seq 1
-        QList<StoredEvent> journaled{message(QStringLiteral("a"), QStringLiteral("one")),
-                                     message(QStringLiteral("b"), QStringLiteral("two"))};
+        QList<StoredEvent> journaled{storedMessage(QStringLiteral("a"), QStringLiteral("one")),
+                                     storedMessage(QStringLiteral("b"), QStringLiteral("two"))};
         journaled[0].seq = 2;
         journaled[1].seq = 3;
         QCOMPARE(store.importJournaled(journaled), 2);
@@ -223,10 +211,10 @@ private slots:
         QCOMPARE(inspect.number(QStringLiteral("SELECT seq FROM events WHERE id = 'b'")), 3);
 
         // Another process took the next seq: the journaled event goes after it.
-        StoredEvent other = message(QStringLiteral("other"), QStringLiteral("welcome"));
+        StoredEvent other = storedMessage(QStringLiteral("other"), QStringLiteral("welcome"));
         QVERIFY(store.append(&other));
         QCOMPARE(other.seq, 4);
-        QList<StoredEvent> late{message(QStringLiteral("c"), QStringLiteral("three"))};
+        QList<StoredEvent> late{storedMessage(QStringLiteral("c"), QStringLiteral("three"))};
         late[0].seq = 4;
         QCOMPARE(store.importJournaled(late), 1);
         QCOMPARE(inspect.number(QStringLiteral("SELECT seq FROM events WHERE id = 'c'")), 5);

@@ -6,6 +6,7 @@
 #include "store/sqlitestore.h"
 
 #include "sqliteinspector.h"
+#include "storedmessage.h"
 
 #include <QFile>
 #include <QProcess>
@@ -18,24 +19,12 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-using talker::store::EventKind;
 using talker::store::SqliteStore;
 using talker::store::StoredEvent;
 using talker::test::SqliteInspector;
+using talker::test::storedMessage;
 
 namespace {
-StoredEvent message(const QString &id, const QString &content)
-{
-    StoredEvent e;
-    e.room = QStringLiteral("r");
-    e.id = id;
-    e.kind = EventKind::Message;
-    e.senderId = QStringLiteral("1");
-    e.time = 1000;
-    e.content = content;
-    e.line = "{\"content\":\"" + content.toUtf8() + "\"}\n";
-    return e;
-}
 
 bool chattr(const QString &flag, const QString &path)
 {
@@ -79,7 +68,7 @@ private slots:
         const QString shm = path + QStringLiteral("-shm");
         auto store = std::make_unique<SqliteStore>();
         QVERIFY(store->open(path));
-        StoredEvent before = message(QStringLiteral("m1"), QStringLiteral("before"));
+        StoredEvent before = storedMessage(QStringLiteral("m1"), QStringLiteral("before"));
         QVERIFY(store->append(&before));
         // A second connection in this process: SQLite maps the -shm file once per
         // process, so its writes go to the store's mapping without the store's check.
@@ -112,7 +101,7 @@ private slots:
 
         // The process lives on; the store takes no more writes, and says why, even
         // once the file is writable again (this process's copy of it is private now).
-        StoredEvent after = message(QStringLiteral("m3"), QStringLiteral("after"));
+        StoredEvent after = storedMessage(QStringLiteral("m3"), QStringLiteral("after"));
         QVERIFY(!store->append(&after));
         QVERIFY2(store->lastError().contains(QStringLiteral("bus error")),
                  qPrintable(store->lastError()));
