@@ -175,7 +175,10 @@ void StoreWriter::importJournal()
         m_priority.lower();
         return;
     }
-    const qsizetype imported = m_store->importJournaled(batch);
+    qint64 lastSeq = 0;
+    const qsizetype imported = m_store->importJournaled(batch, &lastSeq);
+    if (imported > 0 && lastSeq > batch.at(imported - 1).seq)
+        m_journal->skipTo(lastSeq); // or every event after would need a new seq too
     if (imported > 0) {
         m_dirty.store(true, std::memory_order_relaxed);
         afterStored(batch.first(imported), QList<bool>(imported, true));
@@ -245,16 +248,20 @@ void StoreWriter::performTasks(QList<Task> *tasks)
 void StoreWriter::capHistory(const QList<store::StoredEvent> &events, const QList<bool> &stored)
 {
     QSet<QString> touched;
+    QSet<QString> counted; // from the database, this write's events included
     for (qsizetype i = 0; i < events.size(); ++i) {
         if (!stored[i])
             continue;
         const QString &room = events[i].room;
         touched.insert(room);
+        if (counted.contains(room))
+            continue;
         const auto known = m_sizes.find(room);
         if (known == m_sizes.end()) {
             // Counted once per run, this write included.
             if (const auto size = m_store->roomSize(room))
                 m_sizes.insert(room, *size);
+            counted.insert(room);
         } else {
             known->events += 1;
             known->bytes += events[i].line.size();

@@ -197,6 +197,12 @@ bool EventJournal::append(const QList<StoredEvent *> &events)
     return true;
 }
 
+void EventJournal::skipTo(qint64 seq)
+{
+    const std::lock_guard lock(m_mutex);
+    m_lastSeq = qMax(m_lastSeq, seq);
+}
+
 QString EventJournal::lastError() const
 {
     const std::lock_guard lock(m_mutex);
@@ -270,29 +276,31 @@ void EventJournal::rewrite()
     QByteArray records;
     for (const StoredEvent &e : std::as_const(m_pending))
         appendRecord(&records, e);
-    std::error_code renamed;
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered) &&
-        file.write(records) == records.size()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered) ||
+        file.write(records) != records.size()) {
+        qCWarning(lcJournal) << "cannot shorten the event journal:" << file.errorString();
         file.close();
-        std::filesystem::rename(QFile::encodeName(next).toStdString(),
-                                QFile::encodeName(m_path).toStdString(), renamed);
-        if (!renamed) {
-            m_file.close();
-            m_file.setFileName(m_path);
-            if (m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered) &&
-                m_file.seek(m_file.size())) {
-                m_broken.clear();
-                return;
-            }
-            m_broken = QStringLiteral("cannot reopen the event journal: ") + m_file.errorString();
-            qCCritical(lcJournal).noquote() << "STORAGE FAULT:" << m_broken;
-            return;
-        }
+        QFile::remove(next);
+        return;
     }
-    qCWarning(lcJournal) << "cannot shorten the event journal:"
-                         << (renamed ? QString::fromStdString(renamed.message())
-                                     : file.errorString());
-    QFile::remove(next);
+    file.close();
+    m_file.close(); // Windows renames no file that is open
+    std::error_code renamed;
+    std::filesystem::rename(QFile::encodeName(next).toStdString(),
+                            QFile::encodeName(m_path).toStdString(), renamed);
+    if (renamed) {
+        qCWarning(lcJournal) << "cannot shorten the event journal:"
+                             << QString::fromStdString(renamed.message());
+        QFile::remove(next);
+    }
+    // The short file, or the long one again.
+    if (m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered) && m_file.seek(m_file.size())) {
+        if (!renamed)
+            m_broken.clear();
+        return;
+    }
+    m_broken = QStringLiteral("cannot reopen the event journal: ") + m_file.errorString();
+    qCCritical(lcJournal).noquote() << "STORAGE FAULT:" << m_broken;
 }
 
 void EventJournal::setImportFailure(const QString &error)

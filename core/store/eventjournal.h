@@ -67,6 +67,9 @@ public:
     /// when nothing else waits, or rewritten with what does once it is long. Returns
     /// whether more wait.
     bool imported(qsizetype count);
+    /// Seqs go on after `seq`: another process stored events, and took seqs this
+    /// journal gave (SqliteStore::importJournaled() stored those under new ones).
+    void skipTo(qint64 seq);
     /// An import failed (`error`), or succeeded (empty): appends are refused from a
     /// failure until the next success, so what cannot be imported does not pile up.
     void setImportFailure(const QString &error);

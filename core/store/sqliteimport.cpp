@@ -44,27 +44,33 @@ qint64 SqliteStore::maxSeq()
     return q.value(0).toLongLong();
 }
 
-qsizetype SqliteStore::importJournaled(const QList<StoredEvent> &events)
+qsizetype SqliteStore::importJournaled(const QList<StoredEvent> &events, qint64 *lastSeq)
 {
-    QList<StoredEvent> copies = events; // insert() may give one another seq
+    QList<StoredEvent> copies = events;
     QList<StoredEvent *> pointers;
     pointers.reserve(copies.size());
     for (StoredEvent &e : copies)
         pointers.append(&e);
-    if (appendAll(pointers))
-        return events.size();
-    if (m_busy)
-        return 0; // each one would wait the busy timeout again
-    // Some event of the batch cannot go in as it is: find it, keep what went in.
-    const auto lock = lockForAppend();
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!importOne(events.at(i)))
-            return i;
+    qint64 last = 0;
+    qsizetype imported = 0;
+    if (appendAll(pointers)) {
+        imported = events.size();
+        last = copies.isEmpty() ? 0 : copies.last().seq;
+    } else if (!m_busy) { // a busy database would make each one wait again
+        // Some event of the batch cannot go in as it is: find it, keep what went in.
+        const auto lock = lockForAppend();
+        qint64 seq = 0;
+        while (imported < events.size() && importOne(events.at(imported), &seq)) {
+            last = qMax(last, seq);
+            ++imported;
+        }
     }
-    return events.size();
+    if (lastSeq)
+        *lastSeq = last;
+    return imported;
 }
 
-bool SqliteStore::importOne(const StoredEvent &event)
+bool SqliteStore::importOne(const StoredEvent &event, qint64 *seq)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT room = ? AND id = ? FROM events WHERE seq = ?"));
@@ -74,6 +80,7 @@ bool SqliteStore::importOne(const StoredEvent &event)
     if (!run(q))
         return false;
     const bool taken = q.next();
+    *seq = event.seq;
     if (taken && q.value(0).toBool())
         return true; // imported before a crash cut the journal's emptying short
     q.finish();
@@ -84,8 +91,10 @@ bool SqliteStore::importOne(const StoredEvent &event)
                             << "was taken";
         copy.seq = 0;
     }
-    if (insert(&copy))
+    if (insert(&copy)) {
+        *seq = copy.seq;
         return true;
+    }
     qCCritical(lcImport).noquote()
         << "cannot import journaled event" << event.id << "of" << event.room << ":" << m_error;
     return false;

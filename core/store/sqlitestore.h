@@ -128,8 +128,9 @@ public:
     /// Writes journaled events (seq set) in order: in one transaction when it can, one
     /// by one after a failure of one event, under another seq when theirs is taken
     /// (another process wrote), skipping those already here. Returns how many from the
-    /// front are in the database now (sqliteimport.cpp).
-    qsizetype importJournaled(const QList<StoredEvent> &events);
+    /// front are in the database now; `*lastSeq` gets the largest seq they have there
+    /// (sqliteimport.cpp).
+    qsizetype importJournaled(const QList<StoredEvent> &events, qint64 *lastSeq = nullptr);
     /// The largest seq stored, 0 when none.
     qint64 maxSeq();
 
@@ -158,8 +159,9 @@ private:
     /// Waits for the journal's import, up to seq `upTo`, before a read of a range
     /// (readThrough()).
     void catchUp(qint64 upTo = std::numeric_limits<qint64>::max());
-    /// importJournaled() of one event, which may be stored already.
-    bool importOne(const StoredEvent &event);
+    /// importJournaled() of one event, which may be stored already; `*seq` gets its
+    /// seq in the database.
+    bool importOne(const StoredEvent &event, qint64 *seq);
     /// writeLock() held for an append or an invite's redemption; none without
     /// m_appendProcessLock (setWriteWait()).
     std::unique_lock<QMutex> lockForAppend();

@@ -147,6 +147,10 @@ private slots:
         journal.setImportFailure(QString());
         QVERIFY(journal.append(pointers(refused)));
         QCOMPARE(refused.first().seq, 3);
+        // Another process took seqs up to 10.
+        journal.skipTo(10);
+        QVERIFY(journal.append(pointers(refused)));
+        QCOMPARE(refused.first().seq, 11);
     }
 
     void aDeletedJournalIsRefused()
@@ -216,7 +220,9 @@ private slots:
         QCOMPARE(other.seq, 4);
         QList<StoredEvent> late{storedMessage(QStringLiteral("c"), QStringLiteral("three"))};
         late[0].seq = 4;
-        QCOMPARE(store.importJournaled(late), 1);
+        qint64 lastSeq = 0;
+        QCOMPARE(store.importJournaled(late, &lastSeq), 1);
+        QCOMPARE(lastSeq, 5); // the journal goes on after it (skipTo())
         QCOMPARE(inspect.number(QStringLiteral("SELECT seq FROM events WHERE id = 'c'")), 5);
         QCOMPARE(store.maxSeq(), 5);
     }
