@@ -15,10 +15,11 @@ namespace talker::server {
 
 /// The store writer thread's CPU priority. Nobody waits for its import of the event
 /// journal on the send path, so it runs at the lowest priority: a delivery that wakes
-/// takes the core from it at once. At the same priority each import took the CPU
-/// from the deliveries in bursts (bench/RESULTS.md, round 3). Someone does wait when a replay or
-/// history page needs what is journaled, or when the journal grows: then it runs at normal priority
-/// until that import is done.
+/// takes the core from it at once. At the same priority each import took the CPU from
+/// the deliveries in bursts (bench/RESULTS.md, round 3). Someone does wait when a
+/// replay or history page needs what is journaled, when the journal grows, or when busy
+/// cores have held the thread back well past its time: then it runs at normal priority
+/// until that is done.
 class ImportPriority
 {
 public:

@@ -126,8 +126,10 @@ void Server::attachRoomThread(Hub *hub, store::SqliteStore *store) const
     hub->setWriter(m_writer.get(), m_journal.get());
     store->readThrough(m_journal.get());
     // What a room thread still writes itself (a new room's row) must not wait for a
-    // locked database: the writer adds it with the room's first events too.
+    // locked database (the writer adds it with the room's first events too), nor copy
+    // the write-ahead log into the database: the writer does (StoreWriter::maintain()).
     store->setWriteWait(0, true);
+    store->setAutoCheckpoint(false);
 }
 
 void Server::closeOpenPresences()

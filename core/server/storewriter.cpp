@@ -24,6 +24,9 @@ constexpr qint64 kIndexSlice = 100;
 constexpr std::chrono::milliseconds kImportEvery(5);
 /// How soon a failed import is tried again.
 constexpr std::chrono::milliseconds kImportRetry(250);
+/// How late an import or maintain() may be before the thread runs at normal priority
+/// until it caught up: at the lowest, busy cores can starve it for seconds.
+constexpr std::chrono::milliseconds kLate(300);
 } // namespace
 
 StoreWriter::StoreWriter() = default;
@@ -130,6 +133,14 @@ void StoreWriter::waitForWork(std::unique_lock<std::mutex> &lock, Clock::time_po
     }
 }
 
+bool StoreWriter::fallenBehind(Clock::time_point lastMaintained) const
+{
+    const auto now = Clock::now();
+    return (m_dirty.load(std::memory_order_relaxed) &&
+            now - lastMaintained > kMaintainEvery + kLate) ||
+           (m_importDue.load() && now - m_lastImport > kImportEvery + kLate);
+}
+
 void StoreWriter::run()
 {
     auto lastMaintained = Clock::now();
@@ -145,6 +156,8 @@ void StoreWriter::run()
             tasks.swap(m_tasks);
             m_busy = true;
         }
+        if (fallenBehind(lastMaintained))
+            m_priority.raise(); // starved by busy cores: until it caught up
         const auto importAt =
             m_lastImport + (m_importFailure.isEmpty() ? kImportEvery : kImportRetry);
         if (m_importDue.load() && (m_importSoon.load() || Clock::now() >= importAt))
@@ -155,9 +168,12 @@ void StoreWriter::run()
             if (maintain())
                 lastMaintained = Clock::now();
             else
-                m_dirty.store(true, std::memory_order_relaxed); // more, after any jobs
+                m_dirty.store(true, std::memory_order_relaxed); // more, after the next import
         }
+        if (!m_importSoon.load() && !fallenBehind(lastMaintained))
+            m_priority.lower(); // what was waited for is in
     }
+    m_priority.raise(); // the server's stop waits for what follows
     if (m_importDue.load())
         importJournal(); // what the room threads journaled last
     while (!maintain())  // what the last writes left
@@ -171,10 +187,8 @@ void StoreWriter::importJournal()
     m_importDue.store(false); // before pending(): a later append sets it again
     const QList<store::StoredEvent> batch = m_journal->pending();
     m_lastImport = Clock::now();
-    if (batch.isEmpty()) {
-        m_priority.lower();
+    if (batch.isEmpty())
         return;
-    }
     qint64 lastSeq = 0;
     const qsizetype imported = m_store->importJournaled(batch, &lastSeq);
     if (imported > 0 && lastSeq > batch.at(imported - 1).seq)
@@ -186,8 +200,6 @@ void StoreWriter::importJournal()
             m_importDue.store(true);
     }
     if (imported == batch.size()) {
-        if (!m_importSoon.load())
-            m_priority.lower(); // what was waited for is in
         if (!m_importFailure.isEmpty())
             qCInfo(lcWriter) << "the database takes events again; the journal is imported";
         m_importFailure.clear();
@@ -203,7 +215,6 @@ void StoreWriter::importJournal()
     m_importFailure = failure;
     m_journal->setImportFailure(failure);
     m_importDue.store(true);
-    m_priority.lower(); // nobody waits for a failed import
 }
 
 bool StoreWriter::maintain()

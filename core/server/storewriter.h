@@ -78,6 +78,8 @@ private:
     /// Sleeps until there is something to write or perform, or the journal's import or
     /// maintain() is due.
     void waitForWork(std::unique_lock<std::mutex> &lock, Clock::time_point lastMaintained);
+    /// Whether the import or maintain() is well past its time.
+    bool fallenBehind(Clock::time_point lastMaintained) const;
     /// Writes what waits in the journal to the database.
     void importJournal();
     /// What follows a write: the rooms table for listings, and the history cap.

@@ -15,10 +15,11 @@ namespace talker::store {
 Q_LOGGING_CATEGORY(lcImport, "talker.server.store")
 
 namespace {
-/// How long a read of a range waits for the import of what it must see. Longer only
-/// while the database is locked, when the import fails after the busy timeout; the
-/// read then shows what the database has, and the room thread goes on.
-constexpr int kCatchUpMs = 1000;
+/// How long a read of a range waits at most for the import of what it must show: a
+/// replay or page must not miss what was sent. A locked database ends the wait sooner,
+/// when the import fails after the busy timeout; the read then shows what the
+/// database has. Only a stuck import (a very slow disk) takes this long.
+constexpr int kCatchUpMs = 10000;
 } // namespace
 
 void SqliteStore::catchUp(qint64 upTo)

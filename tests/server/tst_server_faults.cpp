@@ -231,6 +231,14 @@ private slots:
         a.send(message(QStringLiteral("before"), {{QStringLiteral("id"), QStringLiteral("k0")}}));
         QCOMPARE(b.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
         b.sync();
+        {
+            // Imported: no import of it meets the fault below.
+            SqliteInspector inspect(server.databasePath());
+            QVERIFY(QTest::qWaitFor([&] {
+                return inspect.number(QStringLiteral(
+                           "SELECT COUNT(*) FROM events WHERE content = 'before'")) == 1;
+            }));
+        }
 
         // A write to the shared mapping of an immutable file is a SIGBUS: refused first.
         QCOMPARE(QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), shm}), 0);
