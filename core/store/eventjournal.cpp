@@ -123,8 +123,11 @@ bool EventJournal::readAll(QString *error)
         at += kHeader + size;
     }
     if (at < data.size()) {
+        // A crash while writing leaves a torn last record; anything else is damage,
+        // and nothing after it can be told apart from noise.
         qCWarning(lcJournal) << "the event journal ends in" << data.size() - at
-                             << "bytes of a record cut short (a crash while writing): dropped";
+                             << "bytes that are not a whole record (a crash while writing, "
+                                "or damage): dropped";
         if (!m_file.resize(at)) {
             *error = QStringLiteral("cannot cut the torn end of %1: %2")
                          .arg(m_path, m_file.errorString());
@@ -162,8 +165,10 @@ bool EventJournal::append(const QList<StoredEvent *> &events)
     }
     // A journal deleted under us would take writes that are gone at the next start.
     if (!QFile::exists(m_path)) {
-        m_error = QStringLiteral("the event journal %1 was deleted").arg(m_path);
-        qCCritical(lcJournal).noquote() << "STORAGE FAULT:" << m_error;
+        const QString error = QStringLiteral("the event journal %1 was deleted").arg(m_path);
+        if (m_error != error) // once, not for every batch refused
+            qCCritical(lcJournal).noquote() << "STORAGE FAULT:" << error;
+        m_error = error;
         return false;
     }
     QByteArray records;
