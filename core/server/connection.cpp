@@ -307,8 +307,10 @@ void Connection::handleFrame(const QByteArray &frame)
             return;
         }
         // After the messages this connection sent before (they may wait for the store).
-        m_hub->flushStore();
         QPointer<Connection> self(this);
+        m_hub->flushStore();
+        if (!self || !m_room)
+            return; // the flush's answers closed this connection or left the room
         Room *room = m_room;
         room->afterStored(
             [self, room, error = result.error, detail = result.detail, id = result.id] {
@@ -344,8 +346,10 @@ void Connection::handleEvent(protocol::Event &&event)
     // Anything else is answered once the messages queued before it are stored and
     // delivered, so this connection sees events in the order it caused them; other
     // connections and rooms do not wait for that.
-    m_hub->flushStore();
     QPointer<Connection> self(this);
+    m_hub->flushStore();
+    if (!self || !m_room)
+        return; // the flush's answers closed this connection or left the room
     Room *room = m_room;
     auto waiting = std::make_shared<protocol::Event>(std::move(event));
     room->afterStored([self, room, waiting] {

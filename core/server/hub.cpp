@@ -57,7 +57,7 @@ Hub::Hub(const ServerConfig &config, store::Store *store, QObject *parent)
 {
     m_commitTimer->setSingleShot(true);
     m_commitTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_commitTimer, &QTimer::timeout, this, &Hub::flushStore);
+    connect(m_commitTimer, &QTimer::timeout, this, &Hub::flushAndSend);
     qint64 shortest = 1000;
     if (config.idleTimeoutMs > 0)
         shortest = qMin(shortest, config.idleTimeoutMs);
@@ -92,7 +92,7 @@ void Hub::scheduleFlush()
     if (waitMs > 0)
         m_commitTimer->start(waitMs);
     else
-        QMetaObject::invokeMethod(this, &Hub::flushStore, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &Hub::flushAndSend, Qt::QueuedConnection);
 }
 
 void Hub::flushStore()
@@ -138,7 +138,14 @@ void Hub::flushStore()
                          << (m_store->lastError().isEmpty() && m_journal ? m_journal->lastError()
                                                                          : m_store->lastError());
     acked(rooms, tickets, std::move(events), stored);
-    sendDelivered(); // in this pass, not the next
+}
+
+void Hub::flushAndSend()
+{
+    flushStore();
+    // In this pass, not the next. Only here: a caller of flushStore() in the middle of
+    // handling an event must not have its connection closed under it by a send.
+    sendDelivered();
 }
 
 void Hub::noteStoreAck(qint64 ns)

@@ -133,6 +133,8 @@ private:
                QList<store::StoredEvent> &&events, const QList<bool> &stored);
     /// Sends what the rooms delivered from the writer's answers since the last time.
     void sendDelivered();
+    /// The group commit's flush: stores what is queued and sends what it delivered.
+    void flushAndSend();
     /// Waits until the writer answered every batch of this hub (shutdown).
     void waitForWrites();
     /// Cluster mode: publishes what publishToBus() queued.
