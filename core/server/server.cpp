@@ -10,6 +10,7 @@
 #include "server/metrics.h"
 #include "server/metricsendpoint.h"
 #include "server/roombus.h"
+#include "server/roomplacement.h"
 #include "server/servererrors.h"
 #include "server/storewriter.h"
 #include "server/transport.h"
@@ -276,9 +277,8 @@ bool Server::startWorkers()
             return false;
         shards.append(w->hub);
     }
-    m_hub->setRouter([shards](const QString &room) {
-        return shards.at(int(qHash(room) % uint(shards.size())));
-    });
+    m_hub->setRouter([shards, placement = std::make_shared<RoomPlacement>(int(shards.size()))](
+                         const QString &room) { return shards.at(placement->shardOf(room)); });
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include "server/hub.h"
 #include "server/ratelimiter.h"
 #include "server/room.h"
+#include "server/roomplacement.h"
 #include "server/server.h"
 #include "server/serveradmin.h"
 #include "server/transport.h"
@@ -99,6 +100,29 @@ private slots:
         ServerConfig config;
         config.maxPendingOutput = 1000;
         m_hub = std::make_unique<Hub>(config, m_store.get());
+    }
+
+    void roomsAreSpreadEvenlyOverThreads()
+    {
+        // Ten rooms over two threads: five each, whatever their names hash to.
+        RoomPlacement placement(2);
+        QList<int> rooms(2, 0);
+        for (int r = 0; r < 10; ++r)
+            rooms[placement.shardOf(QStringLiteral("room-%1").arg(r))] += 1;
+        QCOMPARE(rooms, (QList<int>{5, 5}));
+        // A room stays where it is.
+        const int shard = placement.shardOf(QStringLiteral("room-3"));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(placement.shardOf(QStringLiteral("room-3")), shard);
+        // Past what it remembers, a new room is placed by its name, as stably.
+        RoomPlacement small(3, 2);
+        small.shardOf(QStringLiteral("a"));
+        small.shardOf(QStringLiteral("b"));
+        const int hashed = small.shardOf(QStringLiteral("c"));
+        QVERIFY(hashed >= 0 && hashed < 3);
+        QCOMPARE(small.shardOf(QStringLiteral("c")), hashed);
+        QCOMPARE(small.shardOf(QStringLiteral("a")), 0);
+        QCOMPARE(small.shardOf(QStringLiteral("b")), 1);
     }
     void cleanup()
     {
