@@ -83,6 +83,20 @@ const char *const kVersion3[] = {
     "INSERT INTO search_progress(id, indexed_seq) SELECT 1, COALESCE(MAX(seq), 0) FROM events",
 };
 
+/// Version 4: fewer indexes with random keys. Each such index dirties a page of its own
+/// per stored message, and those pages are most of what an import writes (bench/RESULTS.md,
+/// issue 11's latency case, round 4).
+/// - `events_room_id` indexed every event by id; a message's rows are found by id in
+///   `messages` (its first seq and its latest), so only join and leave events, which
+///   have no `messages` row, are indexed by id now;
+/// - `messages_id` (a message by id in any room) served only the search cursor, which
+///   now looks the id up in the searcher's rooms.
+const char *const kVersion4[] = {
+    "DROP INDEX IF EXISTS events_room_id",
+    "DROP INDEX IF EXISTS messages_id",
+    "CREATE INDEX events_presence_id ON events(room, id) WHERE kind <> 0",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -93,6 +107,7 @@ const Migration kMigrations[] = {
     {kVersion1, std::size(kVersion1)},
     {kVersion2, std::size(kVersion2)},
     {kVersion3, std::size(kVersion3)},
+    {kVersion4, std::size(kVersion4)},
 };
 
 bool exec(QSqlQuery &q, const QString &sql, QString *error)

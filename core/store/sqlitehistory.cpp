@@ -11,11 +11,13 @@ namespace talker::store {
 
 namespace {
 
-enum Query { QFirstInRoom, QFirstAnywhere, QBefore, QLine, QSearch, QCount };
+enum Query { QFirstInRoom, QCursor, QBefore, QLine, QSearch, QCount };
 
 const char *const kSql[QCount] = {
-    "SELECT MIN(seq) FROM events WHERE room = ? AND id = ?",
-    "SELECT MIN(seq) FROM messages WHERE id = ?",
+    kFirstSeqSql,
+    // The search cursor: a message in one of the searcher's rooms (no index by id alone).
+    "SELECT MIN(m.seq) FROM memberships s JOIN messages m ON m.room = s.room AND m.id = ? "
+    "WHERE s.user = ?",
     // Each message once, at its first row, sending its latest row's line; join and
     // leave as they are; edit rows (not the first of their message) are skipped.
     "SELECT COALESCE(m.latest, e.seq) FROM events e LEFT JOIN messages m ON m.seq = e.seq "
@@ -48,10 +50,21 @@ SqliteHistory::~SqliteHistory() = default;
 
 qint64 SqliteHistory::firstSeq(const QString &room, const QString &id)
 {
-    QSqlQuery &q = prepared(room.isNull() ? QFirstAnywhere : QFirstInRoom);
-    if (!room.isNull())
-        q.addBindValue(room);
+    QSqlQuery &q = prepared(QFirstInRoom);
+    bindRoomId(q, room, id);
+    return fetchSeq(q);
+}
+
+qint64 SqliteHistory::cursorSeq(const QString &id, const QString &userId)
+{
+    QSqlQuery &q = prepared(QCursor);
     q.addBindValue(id);
+    q.addBindValue(text(userId));
+    return fetchSeq(q);
+}
+
+qint64 SqliteHistory::fetchSeq(QSqlQuery &q)
+{
     if (!run(q))
         return -1;
     qint64 seq = -1;
@@ -106,7 +119,7 @@ SearchPage SqliteHistory::search(const SearchQuery &query)
     SearchPage page;
     qint64 before = std::numeric_limits<qint64>::max();
     if (!query.beforeId.isEmpty()) {
-        before = firstSeq(QString(), query.beforeId);
+        before = cursorSeq(query.beforeId, query.userId);
         if (before < 0) {
             page.found = false;
             return page;

@@ -7,6 +7,22 @@
 
 namespace talker::store {
 
+/// The first seq of an event in a room by id: a message's first row from `messages`, a
+/// join or leave from `events_presence_id` (schema version 4). Bound with bindRoomId().
+inline constexpr char kFirstSeqSql[] =
+    "SELECT MIN(s) FROM (SELECT seq AS s FROM messages WHERE room = ? AND id = ? "
+    "UNION ALL SELECT MIN(seq) FROM events WHERE room = ? AND id = ? AND kind <> 0)";
+
+/// Binds a lookup by id such as kFirstSeqSql: the room and id once for the messages and
+/// once for the joins and leaves.
+inline void bindRoomId(QSqlQuery &q, const QString &room, const QString &id)
+{
+    for (int i = 0; i < 2; ++i) {
+        q.addBindValue(room);
+        q.addBindValue(id);
+    }
+}
+
 /// The read side of history paging and search on a SqliteStore's connection, over the
 /// tables of schema version 1 (schemamigrations.cpp). One per SqliteStore, same thread.
 class SqliteHistory
@@ -27,8 +43,11 @@ public:
 private:
     QSqlQuery &prepared(int which) { return m_queries.get(which); }
     bool run(QSqlQuery &query) { return m_queries.run(query); }
-    /// The first seq of `id` (in `room`, or in any room when `room` is null); -1 if none.
+    /// The first seq of `id` in `room`, -1 if none.
     qint64 firstSeq(const QString &room, const QString &id);
+    /// The first seq of the message `id` in one of `userId`'s rooms, -1 if none.
+    qint64 cursorSeq(const QString &id, const QString &userId);
+    qint64 fetchSeq(QSqlQuery &q);
 
     PreparedQueries m_queries;
 };

@@ -13,10 +13,16 @@ namespace talker::store {
 
 namespace {
 
-/// The rows pruned up to seq :t in room :room: those rows, plus every row (edits) of a
-/// message whose first row is among them, so no message outlives its beginning.
-const QLatin1String kPruned("FROM events WHERE room = :room AND (seq <= :t OR (kind = 0 AND id IN "
-                            "(SELECT id FROM messages WHERE room = :room AND seq <= :t)))");
+/// The rows pruned up to seq :t in room :room are those rows plus every later row (edit)
+/// of a message whose first row is among them, so no message outlives its beginning.
+/// Each part is read through an index over what is pruned (events have no index by id
+/// for messages since schema version 4): the edits lie between :t and the latest row
+/// of a message that began before :t.
+const QLatin1String kEdits(
+    "SELECT x.seq FROM events p CROSS JOIN messages m CROSS JOIN events x "
+    "WHERE p.room = :room AND p.seq <= :t AND p.kind = 0 AND m.seq = p.seq AND m.latest > :t "
+    "AND x.room = :room AND x.seq > :t AND x.seq <= m.latest AND x.kind = 0 AND x.id = m.id");
+const QLatin1String kOldest("events WHERE room = :room AND seq <= :t");
 
 } // namespace
 
@@ -81,10 +87,16 @@ std::optional<RoomSize> SqliteStore::pruneOldest(const QString &room, const Room
         return true;
     };
     const QString t = QStringLiteral("(SELECT seq FROM messages WHERE room = :room AND seq <= :t)");
+    // The edits go first: they are found through the oldest rows.
     const bool ok =
-        step(QStringLiteral("SELECT COUNT(*), TOTAL(length(line)) ") + kPruned, true) &&
+        step(QStringLiteral("SELECT COUNT(*), TOTAL(length(line)) FROM events WHERE seq IN (") +
+                 kEdits + QStringLiteral(") OR seq IN (SELECT seq FROM ") + kOldest +
+                 QStringLiteral(")"),
+             true) &&
         step(QStringLiteral("DELETE FROM message_text WHERE rowid IN ") + t, false) &&
-        step(QStringLiteral("DELETE ") + kPruned, false) &&
+        step(QStringLiteral("DELETE FROM events WHERE seq IN (") + kEdits + QStringLiteral(")"),
+             false) &&
+        step(QStringLiteral("DELETE FROM ") + kOldest, false) &&
         step(QStringLiteral("DELETE FROM messages WHERE room = :room AND seq <= :t"), false);
     if (!ok || !db.commit()) {
         if (ok)

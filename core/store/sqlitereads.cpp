@@ -6,6 +6,7 @@
 #include "store/sqlitestore.h"
 
 #include "store/eventjournal.h"
+#include "store/sqlitehistory.h"
 
 #include <QVariant>
 
@@ -16,9 +17,12 @@ namespace {
 enum ReadQuery { QLatest, QFirstSeq, QAfter, QLast, QLastSeq, QNewestSeq, QBetween, QReadCount };
 
 const char *const kReadSql[QReadCount] = {
+    // By id: a message in `messages`, a join or leave in `events_presence_id`
+    // (schemamigrations.cpp, version 4).
     "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM events "
-    "WHERE room = ? AND id = ? ORDER BY seq DESC LIMIT 1",
-    "SELECT MIN(seq) FROM events WHERE room = ? AND id = ?",
+    "WHERE seq = (SELECT MAX(s) FROM (SELECT latest AS s FROM messages WHERE room = ? AND id = ? "
+    "UNION ALL SELECT MAX(seq) FROM events WHERE room = ? AND id = ? AND kind <> 0))",
+    kFirstSeqSql,
     "SELECT seq, room, id, kind, sender, recipient, time, content, line FROM "
     "(SELECT * FROM events WHERE room = ? AND seq > ? "
     "AND (recipient = '' OR sender = ? OR recipient = ?) ORDER BY seq DESC LIMIT ?) "
@@ -75,8 +79,7 @@ std::optional<StoredEvent> SqliteStore::latest(const QString &room, const QStrin
             return journaled; // newer than any row
     }
     QSqlQuery &q = readQuery(QLatest);
-    q.addBindValue(room);
-    q.addBindValue(id);
+    bindRoomId(q, room, id);
     if (!run(q))
         return std::nullopt;
     std::optional<StoredEvent> event;
@@ -93,8 +96,7 @@ QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &
     if (found)
         *found = false;
     QSqlQuery &first = readQuery(QFirstSeq);
-    first.addBindValue(room);
-    first.addBindValue(afterId);
+    bindRoomId(first, room, afterId);
     if (!run(first))
         return {};
     qint64 seq = -1;
@@ -131,8 +133,7 @@ qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
 {
     catchUp();
     QSqlQuery &q = readQuery(QFirstSeq);
-    q.addBindValue(room);
-    q.addBindValue(id);
+    bindRoomId(q, room, id);
     return fetchSeq(q, -1);
 }
 

@@ -112,7 +112,6 @@ bool SqliteStore::open(const QString &path, const Options &options)
             "time INTEGER NOT NULL DEFAULT 0, content TEXT NOT NULL DEFAULT '', "
             "line BLOB NOT NULL)",
             "CREATE INDEX IF NOT EXISTS events_room_seq ON events(room, seq)",
-            "CREATE INDEX IF NOT EXISTS events_room_id ON events(room, id)",
         };
         for (const char *sql : schema) {
             if (!exec(QString::fromLatin1(sql))) {
@@ -120,7 +119,8 @@ bool SqliteStore::open(const QString &path, const Options &options)
                 return false;
             }
         }
-        if (!migrations::run(m_connection, &m_error) || !addNameKeys()) {
+        if (!migrations::run(m_connection, &m_error) || !addNameKeys() ||
+            !exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
             close();
             return false;
         }

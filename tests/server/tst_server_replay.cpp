@@ -140,11 +140,20 @@ private slots:
             c.send(QJsonObject{{kType, QStringLiteral("close")}});
             QVERIFY(c.waitClosed());
         }
-        QVERIFY(!a.waitFor(QStringLiteral("leave")).isEmpty());
+        const QJsonObject leave = a.waitFor(QStringLiteral("leave"));
+        QVERIFY(!leave.isEmpty());
         WireClient b(m_server.port());
         QVERIFY(b.join(QStringLiteral("presence-history"), m_bob,
                        opt("last_event_id", first.value(QStringLiteral("id")))));
         QCOMPARE(types(b.replay()), (QStringList{QStringLiteral("join"), QStringLiteral("leave")}));
+        // A join or leave is a place to resume from too (found by its own index, not
+        // through the messages).
+        sendAll(a, {QStringLiteral("p2")});
+        WireClient d(m_server.port());
+        QVERIFY(d.join(QStringLiteral("presence-history"), m_carol,
+                       opt("last_event_id", leave.value(QStringLiteral("id")))));
+        QCOMPARE(types(d.replay()), (QStringList{QStringLiteral("join"), kMessage}));
+        QCOMPARE(contents(d.replay()), QStringList{QStringLiteral("p2")});
     }
 
     void historyN()

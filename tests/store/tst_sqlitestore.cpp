@@ -136,6 +136,35 @@ private slots:
                  QStringList{QStringLiteral("elsewhere")});
     }
 
+    void byIdIndexesOnlyJoinsAndLeaves()
+    {
+        // Schema version 4: a message is found by id through `messages`; only joins
+        // and leaves keep an index by id on events (random keys cost a page each).
+        talker::test::SqliteInspector inspect(m_dir->filePath(QStringLiteral("t.db")));
+        QVERIFY(inspect.isOpen());
+        QCOMPARE(inspect.number(QStringLiteral("PRAGMA user_version")), qint64(4));
+        const auto has = [&](const char *name) {
+            return inspect.number(
+                       QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'")
+                           .arg(QLatin1String(name))) == 1;
+        };
+        QVERIFY(has("events_presence_id"));
+        QVERIFY(!has("events_room_id"));
+        QVERIFY(!has("messages_id"));
+        // And both kinds are still found by id.
+        StoredEvent join = makeEvent(QStringLiteral("r"), QStringLiteral("j"), QStringLiteral("1"),
+                                     QString());
+        join.kind = EventKind::Join;
+        StoredEvent m = makeEvent(QStringLiteral("r"), QStringLiteral("m"), QStringLiteral("1"),
+                                  QStringLiteral("hi"));
+        QVERIFY(m_store.append(&join));
+        QVERIFY(m_store.append(&m));
+        QCOMPARE(m_store.firstSeq(QStringLiteral("r"), QStringLiteral("j")), join.seq);
+        QCOMPARE(m_store.firstSeq(QStringLiteral("r"), QStringLiteral("m")), m.seq);
+        QCOMPARE(m_store.latest(QStringLiteral("r"), QStringLiteral("j"))->seq, join.seq);
+        QCOMPARE(m_store.firstSeq(QStringLiteral("other"), QStringLiteral("m")), qint64(-1));
+    }
+
     void latestIsTheNewestVersion()
     {
         StoredEvent v1 = makeEvent(QStringLiteral("r"), QStringLiteral("m"), QStringLiteral("1"),
