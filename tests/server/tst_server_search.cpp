@@ -228,10 +228,9 @@ private slots:
         QTRY_COMPARE(inspect.number(QStringLiteral(
                          "SELECT COUNT(*) FROM message_text WHERE message_text MATCH 'this'")),
                      2);
-        QCOMPARE(
-            inspect.number(QStringLiteral(
-                "SELECT (SELECT MAX(seq) FROM events) - indexed_seq FROM search_progress")),
-            0);
+        QCOMPARE(inspect.number(QStringLiteral(
+                     "SELECT (SELECT MAX(seq) FROM events) - indexed_seq FROM search_progress")),
+                 0);
     }
 
     void migratesADatabaseMadeBeforeTheIndex()

@@ -152,8 +152,8 @@ private slots:
         QVERIFY(!has("events_room_id"));
         QVERIFY(!has("messages_id"));
         // And both kinds are still found by id.
-        StoredEvent join = makeEvent(QStringLiteral("r"), QStringLiteral("j"), QStringLiteral("1"),
-                                     QString());
+        StoredEvent join =
+            makeEvent(QStringLiteral("r"), QStringLiteral("j"), QStringLiteral("1"), QString());
         join.kind = EventKind::Join;
         StoredEvent m = makeEvent(QStringLiteral("r"), QStringLiteral("m"), QStringLiteral("1"),
                                   QStringLiteral("hi"));
