@@ -198,6 +198,10 @@ void StoreWriter::importJournal()
         afterStored(batch.first(imported), QList<bool>(imported, true));
         if (m_journal->imported(imported))
             m_importDue.store(true);
+        // Indexed for search now, a slice, not 200 ms of messages at once in maintain():
+        // short, steady work leaves the cores to the deliveries (bench/RESULTS.md, round
+        // 4). A failure is left to maintain(), which tries again and logs it.
+        m_store->indexForSearch(kIndexSlice);
     }
     if (imported == batch.size()) {
         if (!m_importFailure.isEmpty())
