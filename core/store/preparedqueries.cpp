@@ -68,6 +68,17 @@ bool PreparedQueries::run(QSqlQuery &query)
     return true;
 }
 
+qint64 PreparedQueries::runForSeq(QSqlQuery &query, qint64 fallback)
+{
+    if (!run(query))
+        return fallback;
+    qint64 seq = fallback;
+    if (query.next() && !query.value(0).isNull())
+        seq = query.value(0).toLongLong();
+    query.finish();
+    return seq;
+}
+
 void PreparedQueries::fail(const QSqlError &error)
 {
     m_error = error.text();

@@ -27,6 +27,9 @@ public:
     QSqlQuery &get(int which);
     /// Executes `query` (values bound). False on failure, with error() set.
     bool run(QSqlQuery &query);
+    /// Executes `query` and gives its one value, a seq: `fallback` when it fails, has no
+    /// row or gives NULL (the MIN or MAX of nothing).
+    qint64 runForSeq(QSqlQuery &query, qint64 fallback);
     /// The last failure's text, empty after a statement that succeeded.
     QString error() const { return m_error; }
     /// Whether the last failure was a database locked past the busy timeout.

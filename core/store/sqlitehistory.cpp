@@ -52,7 +52,7 @@ qint64 SqliteHistory::firstSeq(const QString &room, const QString &id)
 {
     QSqlQuery &q = prepared(QFirstInRoom);
     bindRoomId(q, room, id);
-    return fetchSeq(q);
+    return m_queries.runForSeq(q, -1);
 }
 
 qint64 SqliteHistory::cursorSeq(const QString &id, const QString &userId)
@@ -60,18 +60,7 @@ qint64 SqliteHistory::cursorSeq(const QString &id, const QString &userId)
     QSqlQuery &q = prepared(QCursor);
     q.addBindValue(id);
     q.addBindValue(text(userId));
-    return fetchSeq(q);
-}
-
-qint64 SqliteHistory::fetchSeq(QSqlQuery &q)
-{
-    if (!run(q))
-        return -1;
-    qint64 seq = -1;
-    if (q.next() && !q.value(0).isNull())
-        seq = q.value(0).toLongLong();
-    q.finish();
-    return seq;
+    return m_queries.runForSeq(q, -1);
 }
 
 HistoryPage SqliteHistory::before(const QString &room, const QString &beforeId,

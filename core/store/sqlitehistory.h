@@ -47,7 +47,6 @@ private:
     qint64 firstSeq(const QString &room, const QString &id);
     /// The first seq of the message `id` in one of `userId`'s rooms, -1 if none.
     qint64 cursorSeq(const QString &id, const QString &userId);
-    qint64 fetchSeq(QSqlQuery &q);
 
     PreparedQueries m_queries;
 };

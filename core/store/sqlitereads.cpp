@@ -97,12 +97,7 @@ QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &
         *found = false;
     QSqlQuery &first = readQuery(QFirstSeq);
     bindRoomId(first, room, afterId);
-    if (!run(first))
-        return {};
-    qint64 seq = -1;
-    if (first.next() && !first.value(0).isNull())
-        seq = first.value(0).toLongLong();
-    first.finish();
+    const qint64 seq = fetchSeq(first, -1);
     if (seq < 0)
         return {};
     if (found)
@@ -178,12 +173,9 @@ QList<StoredEvent> SqliteStore::eventsBetween(const QString &room, const QString
 
 qint64 SqliteStore::fetchSeq(QSqlQuery &query, qint64 fallback)
 {
-    if (!run(query))
-        return fallback;
-    qint64 seq = fallback;
-    if (query.next() && !query.value(0).isNull())
-        seq = query.value(0).toLongLong();
-    query.finish();
+    const qint64 seq = m_queries->runForSeq(query, fallback);
+    m_error = m_queries->error();
+    m_busy = m_queries->errorIsBusy();
     return seq;
 }
 
