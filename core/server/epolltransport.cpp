@@ -54,13 +54,41 @@ EpollReactor::~EpollReactor()
         ::close(m_epoll);
 }
 
+namespace {
+QThreadStorage<EpollReactor *> &reactors()
+{
+    static QThreadStorage<EpollReactor *> perThread;
+    return perThread;
+}
+} // namespace
+
 EpollReactor *EpollReactor::forCurrentThread()
 {
-    static QThreadStorage<EpollReactor *> reactors;
-    if (!reactors.hasLocalData())
-        reactors.setLocalData(new EpollReactor);
-    EpollReactor *reactor = reactors.localData();
+    if (!reactors().hasLocalData())
+        reactors().setLocalData(new EpollReactor);
+    return existingForCurrentThread();
+}
+
+EpollReactor *EpollReactor::existingForCurrentThread()
+{
+    if (!reactors().hasLocalData())
+        return nullptr;
+    EpollReactor *reactor = reactors().localData();
     return reactor->m_epoll >= 0 ? reactor : nullptr;
+}
+
+bool EpollReactor::runAtEndOfPass(QObject *context, std::function<void()> work)
+{
+    if (!m_passUnderWay)
+        return false;
+    m_atEnd.push_back(EndOfPass{context, std::move(work)});
+    return true;
+}
+
+void EpollReactor::releaseOutput()
+{
+    if (--m_holds == 0)
+        flushAll();
 }
 
 bool EpollReactor::watch(int fd, EpollTransport *transport, quint32 events)
@@ -95,7 +123,7 @@ void EpollReactor::scheduleFlush(EpollTransport *transport)
         return;
     transport->m_dirty = true;
     m_dirty.push_back(transport);
-    if (!m_dispatching && !m_flushPosted) {
+    if (m_holds == 0 && !m_flushPosted) {
         // Written from a timer or another connection type: flush when control returns
         // to the event loop, so that everything queued until then goes in one write.
         m_flushPosted = true;
@@ -114,7 +142,8 @@ void EpollReactor::forget(EpollTransport *transport)
 
 void EpollReactor::dispatch()
 {
-    m_dispatching = true;
+    ++m_holds;
+    m_passUnderWay = true;
     epoll_event events[kEventsPerWait];
     std::vector<QPointer<EpollTransport>> batch;
     for (int round = 0; round < kWaitsPerActivation; ++round) {
@@ -131,12 +160,23 @@ void EpollReactor::dispatch()
             if (EpollTransport *transport = batch[size_t(i)].data())
                 transport->handleEvents(events[i].events);
         }
+        endPass();
         flushAll();
         if (n < kEventsPerWait)
             break;
     }
-    m_dispatching = false;
-    flushAll();
+    m_passUnderWay = false;
+    endPass(); // what the last flush asked for
+    releaseOutput();
+}
+
+void EpollReactor::endPass()
+{
+    const std::vector<EndOfPass> due = std::exchange(m_atEnd, {});
+    for (const EndOfPass &e : due) {
+        if (e.context)
+            e.work();
+    }
 }
 
 void EpollReactor::flushAll()

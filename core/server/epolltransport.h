@@ -9,6 +9,8 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <functional>
 #include <vector>
 
 class QSocketNotifier;
@@ -33,6 +35,14 @@ public:
     /// The calling thread's reactor, created on first use; null when epoll is not
     /// available (then use SocketTransport).
     static EpollReactor *forCurrentThread();
+    /// The calling thread's reactor if it was created; null otherwise.
+    static EpollReactor *existingForCurrentThread();
+
+    /// OutputPass::atEnd(): false when no pass is under way.
+    bool runAtEndOfPass(QObject *context, std::function<void()> work);
+    /// OutputPass::Hold: no flush is posted until the last hold is released, which flushes.
+    void holdOutput() { ++m_holds; }
+    void releaseOutput();
 
 private:
     friend class EpollTransport;
@@ -44,12 +54,21 @@ private:
     void scheduleFlush(EpollTransport *transport);
     void forget(EpollTransport *transport);
     void dispatch();
+    /// Runs what asked for the end of the pass (what it adds waits for the next end).
+    void endPass();
     void flushAll();
 
     int m_epoll = -1;
     QSocketNotifier *m_notifier = nullptr;
     std::vector<EpollTransport *> m_dirty;
-    bool m_dispatching = false;
+    int m_holds = 0;           ///< a pass or an OutputPass::Hold under way: no flush posted
+    bool m_passUnderWay = false; ///< in dispatch()
+    struct EndOfPass
+    {
+        QPointer<QObject> context;
+        std::function<void()> work;
+    };
+    std::vector<EndOfPass> m_atEnd;
     bool m_flushPosted = false;
 };
 

@@ -5,6 +5,7 @@
 #include "server/hub.h"
 
 #include "server/metrics.h"
+#include "server/outputpass.h"
 
 #include "protocol/codec.h"
 #include "protocol/protocolerror.h"
@@ -91,7 +92,7 @@ void Hub::scheduleFlush()
     const int waitMs = m_lastCommit.isValid() ? m_window.waitMs(m_lastCommit.nsecsElapsed()) : 0;
     if (waitMs > 0)
         m_commitTimer->start(waitMs);
-    else
+    else if (!OutputPass::atEnd(this, [this] { flushAndSend(); }))
         QMetaObject::invokeMethod(this, &Hub::flushAndSend, Qt::QueuedConnection);
 }
 
@@ -142,7 +143,10 @@ void Hub::flushStore()
 
 void Hub::flushAndSend()
 {
+    const OutputPass::Hold hold; // from a timer too: written below, no flush posted
+    m_sendFollows = true;
     flushStore();
+    m_sendFollows = false;
     // In this pass, not the next. Only here: a caller of flushStore() in the middle of
     // handling an event must not have its connection closed under it by a send.
     sendDelivered();
@@ -165,6 +169,8 @@ void Hub::acked(const QList<Room *> &rooms, const QList<quint64> &tickets,
         sendDelivered();
         return;
     }
+    if (m_sendFollows)
+        return; // flushAndSend() sends them next
     // Every answer that arrives in this pass of the event loop goes out together: each
     // room sends its public lines as one buffer, as many messages as there were.
     if (!m_sendScheduled) {

@@ -160,6 +160,7 @@ private:
     int m_tasksInFlight = 0;           ///< registrations on the writer, not yet answered
     QSet<Room *> m_unsent;             ///< rooms with delivered lines not yet sent
     bool m_sendScheduled = false;
+    bool m_sendFollows = false; ///< in flushAndSend(), which sends after it stored
     bool m_flushScheduled = false;
     QElapsedTimer m_lastCommit; ///< when flushStore() last wrote (group commit)
     GroupCommitWindow m_window;
