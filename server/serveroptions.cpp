@@ -325,6 +325,7 @@ ServerConfig baseConfig(const QCommandLineParser &parser)
     ServerConfig config;
     config.address = QHostAddress::Any;
     config.threads = qBound(1, QThread::idealThreadCount(), 8);
+    config.shortCpuSlices = true; // the process is the server's own
     config.databasePath = parser.value(QStringLiteral("database"));
     if (config.databasePath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -5,6 +5,7 @@
 #include "server/server.h"
 
 #include "server/connection.h"
+#include "server/cpuslice.h"
 #include "server/hub.h"
 #include "server/listener.h"
 #include "server/metrics.h"
@@ -124,6 +125,10 @@ bool Server::startJournal()
 
 void Server::attachRoomThread(Hub *hub, store::SqliteStore *store) const
 {
+    // In the room thread, and after the store writer's thread started: a thread
+    // inherits the slice of the thread that starts it, and the writer's must stay long.
+    if (m_config.shortCpuSlices)
+        requestShortCpuSlices();
     hub->setWriter(m_writer.get(), m_journal.get());
     store->readThrough(m_journal.get());
     // What a room thread still writes itself (a new room's row) must not wait for a

@@ -40,6 +40,10 @@ struct ServerConfig
     /// Event loops (threads) the rooms are spread over; 1 runs everything on the
     /// caller's thread. Each room lives in exactly one of them.
     int threads = 1;
+    /// Room threads ask the kernel for short CPU slices (cpuslice.h). talker-server
+    /// does; a server inside another program (the app's local room) leaves its
+    /// threads as they are.
+    bool shortCpuSlices = false;
 
     /// A busy room thread commits at most once per this many milliseconds, what came
     /// meanwhile together (0: at the end of every pass of its event loop; kAuto: half

@@ -3,12 +3,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Rooms sharded over several threads: each room keeps its own order and members,
-// one user can be in rooms on different threads, shutdown closes every shard.
+// one user can be in rooms on different threads, shutdown closes every shard, and the
+// room threads run in short CPU slices.
+#include "server/cpuslice.h"
 #include "testserver.h"
 #include "wireclient.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
+#include <thread>
 
 using namespace talker::test;
 
@@ -102,7 +107,60 @@ private slots:
         }
     }
 
+    void roomThreadsAskForShortCpuSlices()
+    {
+        // Each room thread runs in short slices; the store writer keeps the kernel's.
+        if (!QFile::exists(QStringLiteral("/proc/thread-self/sched")))
+            QSKIP("no /proc/PID/task/TID/sched here");
+        if (sliceOf(QStringLiteral("/proc/thread-self/sched")) < 0)
+            QSKIP("this kernel does not show se.slice (older than EEVDF)");
+        if (!requestsAreHonoured())
+            QSKIP("this kernel does not take a slice request (older than 6.12)");
+        QStringList roomThreads;
+        QDir tasks(QStringLiteral("/proc/%1/task").arg(m_server.pid()));
+        qint64 writerSlice = 0;
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QString name = readFile(tasks.filePath(tid + QStringLiteral("/comm"))).trimmed();
+            const qint64 slice = sliceOf(tasks.filePath(tid + QStringLiteral("/sched")));
+            if (name == QLatin1String("talker-store"))
+                writerSlice = slice;
+            else if (name == QLatin1String("talker-server") || name.startsWith(QLatin1String("talker-rooms"))) {
+                QCOMPARE(slice, qint64(talker::server::kRoomThreadSliceUs) * 1000);
+                roomThreads << name;
+            }
+        }
+        QCOMPARE(roomThreads.size(), 4); // --threads 4: the main thread and three more
+        QVERIFY2(writerSlice > qint64(talker::server::kRoomThreadSliceUs) * 1000,
+                 qPrintable(QString::number(writerSlice)));
+    }
+
 private:
+    static QString readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()) : QString();
+    }
+    /// The `se.slice` line of a /proc sched file, in nanoseconds; -1 without one.
+    static qint64 sliceOf(const QString &schedFile)
+    {
+        for (const QString &line : readFile(schedFile).split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("se.slice")))
+                return line.section(QLatin1Char(':'), 1).trimmed().toLongLong();
+        }
+        return -1;
+    }
+    /// Whether a thread that asks for a short slice gets it here.
+    static bool requestsAreHonoured()
+    {
+        qint64 slice = -1;
+        std::thread probe([&] {
+            if (talker::server::requestShortCpuSlices())
+                slice = sliceOf(QStringLiteral("/proc/thread-self/sched"));
+        });
+        probe.join();
+        return slice == qint64(talker::server::kRoomThreadSliceUs) * 1000;
+    }
+
     TestServer m_server{{QStringLiteral("--threads"), QStringLiteral("4"),
                          QStringLiteral("--idle-timeout"), QStringLiteral("600")}};
     QString m_alice, m_bob;

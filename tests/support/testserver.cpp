@@ -230,6 +230,13 @@ void TestServer::kill()
     m_process.reset();
 }
 
+qint64 TestServer::pid() const
+{
+    if (!isRunning())
+        return 0;
+    return m_nodes.empty() ? m_process->processId() : m_nodes.front().process->processId();
+}
+
 bool TestServer::isRunning() const
 {
     if (!m_nodes.empty())

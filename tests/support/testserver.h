@@ -49,6 +49,8 @@ public:
     /// SIGKILL: an abrupt crash.
     void kill();
     bool isRunning() const;
+    /// The server's process id (node 0's in cluster form), 0 when it is not running.
+    qint64 pid() const;
 
     /// `talker-server --database DB user add NAME`; returns the new token, empty on failure.
     QString addUser(const QString &name);
