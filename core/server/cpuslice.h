@@ -13,11 +13,11 @@ inline constexpr int kRoomThreadSliceUs = 100;
 /// custom slice of Linux's EEVDF scheduler, 6.12 and later: `sched_runtime` of a normal
 /// task). A room thread wakes for microseconds of work per message. With a short slice
 /// it takes a core at once from a task that runs long (the store writer's import,
-/// another process) instead of waiting for the end of that task's slice, 1.4 ms on
-/// this two-core machine, which is what the tail of the delivery latency was made of
-/// (bench/RESULTS.md, issue 11's latency case, round 5). What each thread gets in total
-/// does not change. False where the kernel refuses; elsewhere (other systems, older
-/// kernels) the request changes nothing.
+/// another process) instead of waiting for the end of that task's slice (1.4 ms by
+/// default on a two-core machine). In the latency benchmark this cut Talker's p99 by
+/// about a seventh (bench/RESULTS.md, issue 11's latency case, round 5). What each
+/// thread gets in total does not change. False where the kernel refuses; elsewhere
+/// (other systems, older kernels) the request changes nothing.
 bool requestShortCpuSlices(int us = kRoomThreadSliceUs);
 
 } // namespace talker::server
