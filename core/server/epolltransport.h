@@ -61,7 +61,7 @@ private:
     int m_epoll = -1;
     QSocketNotifier *m_notifier = nullptr;
     std::vector<EpollTransport *> m_dirty;
-    int m_holds = 0;           ///< a pass or an OutputPass::Hold under way: no flush posted
+    int m_holds = 0;             ///< a pass or an OutputPass::Hold under way: no flush posted
     bool m_passUnderWay = false; ///< in dispatch()
     struct EndOfPass
     {

@@ -89,7 +89,8 @@ private slots:
         QCOMPARE(::write(m_peer, "hi", 2), 2);
         QTRY_COMPARE(order.size(), 2);
         QVERIFY(queued);
-        QCOMPARE(order, (QStringList{QStringLiteral("input hi"), QStringLiteral("end, output held")}));
+        QCOMPARE(order,
+                 (QStringList{QStringLiteral("input hi"), QStringLiteral("end, output held")}));
         QTRY_VERIFY(readable(m_peer));
         QCOMPARE(readAll(m_peer), QByteArray("ab"));
     }

@@ -124,7 +124,8 @@ private slots:
             const qint64 slice = sliceOf(tasks.filePath(tid + QStringLiteral("/sched")));
             if (name == QLatin1String("talker-store"))
                 writerSlice = slice;
-            else if (name == QLatin1String("talker-server") || name.startsWith(QLatin1String("talker-rooms"))) {
+            else if (name == QLatin1String("talker-server") ||
+                     name.startsWith(QLatin1String("talker-rooms"))) {
                 QCOMPARE(slice, qint64(talker::server::kRoomThreadSliceUs) * 1000);
                 roomThreads << name;
             }
