@@ -114,6 +114,48 @@ private slots:
         QVERIFY(code != 0);
     }
 
+    void userAddAppliesTheNameRules_data()
+    {
+        // Issue 11 item 12: what `user add` accepted before. Empty: a name it takes.
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("why");
+        QTest::newRow("case variant") << QStringLiteral("Alice") << QByteArray("already exists");
+        QTest::newRow("cyrillic look-alike")
+            << QStringLiteral("\u0430lice") << QByteArray("different scripts");
+        QTest::newRow("zero width space")
+            << QStringLiteral("car\u200bol") << QByteArray("invisible");
+        QTest::newRow("rtl override") << QStringLiteral("car\u202eol") << QByteArray("invisible");
+        QTest::newRow("trailing space") << QStringLiteral("carol ") << QByteArray("space");
+        QTest::newRow("newline") << QStringLiteral("car\nol") << QByteArray("invisible");
+        QTest::newRow("all digits") << QStringLiteral("12345") << QByteArray("only digits");
+        QTest::newRow("cyrillic name") << QStringLiteral("\u041e\u043b\u044f") << QByteArray();
+    }
+
+    void userAddAppliesTheNameRules()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, why);
+        TestServer server;
+        QVERIFY(!server.addUser(QStringLiteral("alice")).isEmpty());
+        QProcess add;
+        add.start(TestServer::binary(), {QStringLiteral("--database"), server.databasePath(),
+                                         QStringLiteral("user"), QStringLiteral("add"), name});
+        QVERIFY(add.waitForFinished(20000));
+        const QByteArray error = add.readAllStandardError();
+        const QByteArray token = add.readAllStandardOutput().trimmed();
+        const QByteArray list = server.runCommand({QStringLiteral("user"), QStringLiteral("list")});
+        if (why.isEmpty()) {
+            QCOMPARE(add.exitCode(), 0);
+            QVERIFY(!token.isEmpty());
+            QVERIFY(list.contains(name.toUtf8()));
+            return;
+        }
+        QVERIFY(add.exitCode() != 0);
+        QVERIFY2(error.contains(why), error.constData()); // says why
+        QVERIFY(token.isEmpty());                         // no token for a refused name
+        QCOMPARE(list.trimmed().split('\n').size(), 1);   // alice only
+    }
+
     void tokensStoredOnlyAsHashes()
     {
         TestServer server;
