@@ -96,6 +96,10 @@ void TokenStore::markSlow(Call &call)
 
 void TokenStore::startAttempt(const std::shared_ptr<Call> &call)
 {
+    // Not a child of this store: a store destroyed before the keychain answers (an
+    // account removed, the app closing) would delete the job, and libsecret's answer
+    // would then call into freed memory. The job deletes itself once it finished; the
+    // connection below ends with this store.
     QKeychain::Job *job = call->makeJob();
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, call](QKeychain::Job *j) {
@@ -126,7 +130,7 @@ void TokenStore::startAttempt(const std::shared_ptr<Call> &call)
 QFuture<TokenStore::KeychainReply> TokenStore::keychainRead(const QString &account)
 {
     return runJob([this, account] {
-        auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+        auto *job = new QKeychain::ReadPasswordJob(m_service);
         job->setKey(account);
         return job;
     });
@@ -136,7 +140,7 @@ QFuture<TokenStore::KeychainReply> TokenStore::keychainWrite(const QString &acco
                                                              const QString &token)
 {
     return runJob([this, account, token] {
-        auto *job = new QKeychain::WritePasswordJob(m_service, this);
+        auto *job = new QKeychain::WritePasswordJob(m_service);
         job->setKey(account);
         job->setTextData(token);
         return job;
@@ -146,7 +150,7 @@ QFuture<TokenStore::KeychainReply> TokenStore::keychainWrite(const QString &acco
 QFuture<TokenStore::KeychainReply> TokenStore::keychainRemove(const QString &account)
 {
     return runJob([this, account] {
-        auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+        auto *job = new QKeychain::DeletePasswordJob(m_service);
         job->setKey(account);
         return job;
     });

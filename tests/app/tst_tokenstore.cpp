@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +82,26 @@ private slots:
     {
         if (!m_keychain.setUp(QStringLiteral("TalkerTest-")))
             QSKIP(KeychainFixture::skipReason);
+    }
+
+    void aJobOutlivesItsStore()
+    {
+        // The app closing, or an account removed, while the keychain has not answered:
+        // libsecret's answer calls into the job, which must still be there (this was a
+        // crash in tst_appcontroller). It goes once it finished.
+        QTemporaryDir profile;
+        QPointer<QKeychain::Job> job;
+        {
+            TokenStore store(profile.path(), m_keychain.service());
+            store.setJobStarter([&job](QKeychain::Job *started) {
+                job = started;
+                started->start();
+            });
+            store.read(QStringLiteral("gone@h:1"));
+            QVERIFY(job);
+        }
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job, 30000);
     }
 
     void writeReadRemove()
