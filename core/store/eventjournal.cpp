@@ -193,6 +193,7 @@ bool EventJournal::append(const QList<StoredEvent *> &events)
     for (const StoredEvent *e : events) {
         m_pendingBytes += e->line.size();
         m_pending.append(*e);
+        ++m_pendingInRoom[e->room];
         m_newest.insert(key(e->room, e->id), *e);
     }
     const bool urgent = wasSmall && m_pendingBytes > kUrgentBytes;
@@ -240,6 +241,31 @@ bool EventJournal::waitImported(qint64 upTo, int ms)
     return m_importedSeq >= target;
 }
 
+bool EventJournal::waitImported(const QString &room, qint64 upTo, int ms)
+{
+    std::unique_lock lock(m_mutex);
+    const auto imported = [&] {
+        if (!m_pendingInRoom.contains(room))
+            return true;
+        for (const StoredEvent &e : std::as_const(m_pending)) {
+            if (e.room == room)
+                return e.seq > upTo; // pending events are in seq order
+        }
+        return true;
+    };
+    const auto done = [&] {
+        return imported() || !m_importFailure.isEmpty();
+    };
+    if (done())
+        return imported();
+    lock.unlock();
+    if (m_wake)
+        m_wake(true);
+    lock.lock();
+    m_importedCv.wait_for(lock, std::chrono::milliseconds(ms), done);
+    return imported();
+}
+
 QList<StoredEvent> EventJournal::pending() const
 {
     const std::lock_guard lock(m_mutex);
@@ -257,6 +283,9 @@ bool EventJournal::imported(qsizetype count)
             m_newest.erase(it);
         m_importedSeq = e.seq;
         m_pendingBytes -= e.line.size();
+        if (const auto room = m_pendingInRoom.find(e.room);
+            room != m_pendingInRoom.end() && --*room == 0)
+            m_pendingInRoom.erase(room);
     }
     m_pending.remove(0, count);
     m_importFailure.clear();

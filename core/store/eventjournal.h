@@ -59,6 +59,10 @@ public:
     /// Waits at most `ms` until everything appended so far, up to seq `upTo`, is
     /// imported; false if it was not (a failing import is not waited for).
     bool waitImported(qint64 upTo, int ms);
+    /// The same for one room's events: does not wait while none of them up to `upTo`
+    /// waits for the import. A read of a room must not wait for other rooms' events:
+    /// on a locked database that is the busy timeout, and its whole thread waits.
+    bool waitImported(const QString &room, qint64 upTo, int ms);
 
     // The importer's side.
     /// A copy of what waits for import, oldest first.
@@ -87,8 +91,9 @@ private:
     QString m_path;
     QList<StoredEvent> m_recovered;
     QList<StoredEvent> m_pending;
-    qint64 m_pendingBytes = 0;            ///< of their lines
-    QHash<QString, StoredEvent> m_newest; ///< room + '\n' + id -> its newest pending event
+    qint64 m_pendingBytes = 0;                 ///< of their lines
+    QHash<QString, StoredEvent> m_newest;      ///< room + '\n' + id -> its newest pending event
+    QHash<QString, qsizetype> m_pendingInRoom; ///< pending events per room, when any
     qint64 m_lastSeq = 0;
     qint64 m_importedSeq = 0;
     QString m_error;

@@ -28,6 +28,13 @@ void SqliteStore::catchUp(qint64 upTo)
         qCDebug(lcImport) << "read before the journal's import: the newest events may be missing";
 }
 
+void SqliteStore::catchUp(const QString &room, qint64 upTo)
+{
+    if (m_journal && !m_journal->waitImported(room, upTo, kCatchUpMs))
+        qCDebug(lcImport) << "read of" << room
+                          << "before the journal's import: its newest events may be missing";
+}
+
 bool SqliteStore::storageSound()
 {
     m_error = m_queries->checkStorage();

@@ -92,7 +92,7 @@ std::optional<StoredEvent> SqliteStore::latest(const QString &room, const QStrin
 QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &afterId,
                                             const QString &userId, int cap, bool *found)
 {
-    catchUp();
+    catchUp(room);
     if (found)
         *found = false;
     QSqlQuery &first = readQuery(QFirstSeq);
@@ -113,7 +113,7 @@ QList<StoredEvent> SqliteStore::eventsAfter(const QString &room, const QString &
 
 QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &userId, int count)
 {
-    catchUp();
+    catchUp(room);
     if (count <= 0)
         return {};
     QSqlQuery &q = readQuery(QLast);
@@ -126,7 +126,7 @@ QList<StoredEvent> SqliteStore::lastEvents(const QString &room, const QString &u
 
 qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
 {
-    catchUp();
+    catchUp(room);
     QSqlQuery &q = readQuery(QFirstSeq);
     bindRoomId(q, room, id);
     return fetchSeq(q, -1);
@@ -134,7 +134,7 @@ qint64 SqliteStore::firstSeq(const QString &room, const QString &id)
 
 qint64 SqliteStore::lastSeq(const QString &room)
 {
-    catchUp();
+    catchUp(room);
     QSqlQuery &q = readQuery(QLastSeq);
     q.addBindValue(room);
     return fetchSeq(q, 0);
@@ -143,7 +143,7 @@ qint64 SqliteStore::lastSeq(const QString &room)
 qint64 SqliteStore::seqBeforeNewest(const QString &room, const QString &userId, qint64 afterSeq,
                                     qint64 upToSeq, int count)
 {
-    catchUp(upToSeq);
+    catchUp(room, upToSeq);
     if (count <= 0)
         return upToSeq;
     QSqlQuery &q = readQuery(QNewestSeq);
@@ -160,7 +160,7 @@ qint64 SqliteStore::seqBeforeNewest(const QString &room, const QString &userId, 
 QList<StoredEvent> SqliteStore::eventsBetween(const QString &room, const QString &userId,
                                               qint64 afterSeq, qint64 upToSeq, int limit)
 {
-    catchUp(upToSeq);
+    catchUp(room, upToSeq);
     QSqlQuery &q = readQuery(QBetween);
     q.addBindValue(room);
     q.addBindValue(afterSeq);

@@ -263,7 +263,7 @@ bool SqliteStore::insert(StoredEvent *event)
 HistoryPage SqliteStore::historyBefore(const QString &room, const QString &beforeId,
                                        const QString &userId, int limit)
 {
-    catchUp();
+    catchUp(room);
     if (!m_history)
         return HistoryPage{};
     const HistoryPage page = m_history->before(room, beforeId, userId, limit);

@@ -159,6 +159,8 @@ private:
     /// Waits for the journal's import, up to seq `upTo`, before a read of a range
     /// (readThrough()).
     void catchUp(qint64 upTo = std::numeric_limits<qint64>::max());
+    /// The same before a read of one room: waits only for that room's events.
+    void catchUp(const QString &room, qint64 upTo = std::numeric_limits<qint64>::max());
     /// importJournaled() of one event, which may be stored already; `*seq` gets its
     /// seq in the database.
     bool importOne(const StoredEvent &event, qint64 *seq);

@@ -119,8 +119,9 @@ private slots:
     void lockedDatabaseDelaysNoRoom()
     {
         // Before the event journal, a locked database held up its room's messages (and,
-        // before the store writer, every room of the thread). The busy timeout is far
-        // longer than the test: the import waits as long as the lock is held.
+        // before the store writer, every room of the thread); until reads waited only
+        // for their own room's import, a replay of any room waited too. The busy timeout
+        // is far longer than the test: the import waits as long as the lock is held.
         TestServer server({QStringLiteral("--db-busy-timeout"), QStringLiteral("60"),
                            QStringLiteral("--threads"), QStringLiteral("1")});
         QString alice, bob;
@@ -136,13 +137,26 @@ private slots:
         }
         a.send(message(QStringLiteral("before"), {{QStringLiteral("id"), QStringLiteral("k0")}}));
         QCOMPARE(a.waitFor(kMessage).value(kContent).toString(), QStringLiteral("before"));
+        {
+            WireClient earlier(server.port());
+            QVERIFY(earlier.join(QStringLiteral("quiet"), bob));
+            for (const char *text : {"old", "new"}) {
+                earlier.send(message(
+                    QString::fromLatin1(text),
+                    {{QStringLiteral("id"), QStringLiteral("k-") + QString::fromLatin1(text)}}));
+                QCOMPARE(earlier.waitFor(kMessage).value(kContent).toString(),
+                         QString::fromLatin1(text));
+            }
+        }
         SqliteInspector inspect(server.databasePath());
         QVERIFY(inspect.isOpen());
         const auto stored = [&](const QString &text) {
             return inspect.number(
                 QStringLiteral("SELECT COUNT(*) FROM events WHERE content = '%1'").arg(text));
         };
-        QVERIFY(QTest::qWaitFor([&] { return stored(QStringLiteral("before")) == 1; }));
+        QVERIFY(QTest::qWaitFor([&] {
+            return stored(QStringLiteral("before")) == 1 && stored(QStringLiteral("new")) == 1;
+        }));
 
         DatabaseLock lock(server.databasePath());
         QVERIFY(lock.isHeld());
@@ -155,6 +169,15 @@ private slots:
             QCOMPARE(other->waitFor(kMessage).value(kContent).toString(),
                      QStringLiteral("elsewhere"));
         }
+        // ... a join that replays a room with nothing waiting for the import does not
+        // wait for the locked one's (nor does its thread, which has every room here) ...
+        QElapsedTimer joining;
+        joining.start();
+        WireClient late(server.port());
+        QVERIFY(late.join(QStringLiteral("quiet"), alice,
+                          {{QStringLiteral("last_event_id"), QStringLiteral("k-old")}}));
+        QCOMPARE(contents(late.handshake()), QStringList{QStringLiteral("new")});
+        QVERIFY2(joining.elapsed() < 3000, qPrintable(QString::number(joining.elapsed())));
         // ... and the database has none of it while the lock is held (readers still read).
         QTest::qWait(100);
         QCOMPARE(stored(QStringLiteral("during")), 0);
