@@ -10,6 +10,7 @@
 #include "sqliteinspector.h"
 #include "storedmessage.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -195,6 +196,39 @@ private slots:
         QVERIFY(journal.append(pointers(events)));
         journal.setImportFailure(QStringLiteral("disk full"));
         QVERIFY(!journal.waitImported(2, 5000)); // a failed import is not waited for
+    }
+
+    void aRoomsReaderWaitsOnlyForThatRoom()
+    {
+        EventJournal journal;
+        QString error;
+        QVERIFY(journal.open(path(), &error) && journal.start(0, &error));
+        QList<StoredEvent> events{
+            storedMessage(QStringLiteral("a1"), QStringLiteral("one"), QStringLiteral("busy")),
+            storedMessage(QStringLiteral("b1"), QStringLiteral("two"), QStringLiteral("quiet")),
+            storedMessage(QStringLiteral("a2"), QStringLiteral("three"), QStringLiteral("busy"))};
+        QVERIFY(journal.append(pointers(events))); // seqs 1, 2, 3
+        QVERIFY(journal.imported(2));              // "busy"'s 1 and "quiet"'s 2 are in
+        // No wait, and no timeout, for a room with nothing pending ...
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(journal.waitImported(QStringLiteral("quiet"), 10, 5000));
+        QVERIFY(journal.waitImported(QStringLiteral("elsewhere"), 10, 5000));
+        // ... nor for a range that ends before the room's first pending event ...
+        QVERIFY(journal.waitImported(QStringLiteral("busy"), 2, 5000));
+        QVERIFY(waited.elapsed() < 1000);
+        // ... but the room's pending event is waited for.
+        QVERIFY(!journal.waitImported(QStringLiteral("busy"), 3, 50));
+        std::thread importer([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            journal.imported(1);
+        });
+        QVERIFY(journal.waitImported(QStringLiteral("busy"), 3, 5000));
+        importer.join();
+        QVERIFY(journal.append(pointers(events)));
+        journal.setImportFailure(QStringLiteral("disk full"));
+        QVERIFY(!journal.waitImported(QStringLiteral("busy"), 10, 5000)); // not waited for
+        QVERIFY(journal.waitImported(QStringLiteral("nowhere"), 10, 0));
     }
 
     void importIntoSqliteOnceInOrder()
