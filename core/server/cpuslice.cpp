@@ -34,6 +34,9 @@ struct SchedAttr
 
 bool requestShortCpuSlices(int us)
 {
+    // A policy the administrator chose (chrt, systemd's CPUSchedulingPolicy=) stays.
+    if (sched_getscheduler(0) != SCHED_OTHER)
+        return false;
     SchedAttr attr{};
     attr.size = sizeof attr;
     attr.policy = SCHED_OTHER;

@@ -16,8 +16,9 @@ inline constexpr int kRoomThreadSliceUs = 100;
 /// another process) instead of waiting for the end of that task's slice (1.4 ms by
 /// default on a two-core machine). In the latency benchmark this cut Talker's p99 by
 /// about a seventh (bench/RESULTS.md, issue 11's latency case, round 5). What each
-/// thread gets in total does not change. False where the kernel refuses; elsewhere
-/// (other systems, older kernels) the request changes nothing.
+/// thread gets in total does not change. False where the kernel refuses, and for a
+/// thread that is not under the normal policy (an administrator's choice, kept);
+/// elsewhere (other systems, older kernels) the request changes nothing.
 bool requestShortCpuSlices(int us = kRoomThreadSliceUs);
 
 } // namespace talker::server

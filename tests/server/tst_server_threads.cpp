@@ -15,6 +15,10 @@
 #include <QTest>
 #include <thread>
 
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#endif
+
 using namespace talker::test;
 
 namespace {
@@ -133,6 +137,30 @@ private slots:
         QCOMPARE(roomThreads.size(), 4); // --threads 4: the main thread and three more
         QVERIFY2(writerSlice > qint64(talker::server::kRoomThreadSliceUs) * 1000,
                  qPrintable(QString::number(writerSlice)));
+    }
+
+    void aChosenSchedulingPolicyIsKept()
+    {
+        // A thread that the administrator put under another policy (here SCHED_BATCH,
+        // as `chrt -b` would) is left under it.
+#ifndef Q_OS_LINUX
+        QSKIP("Linux's scheduling policies");
+#else
+        int policyAfter = -1;
+        bool requested = true;
+        std::thread probe([&] {
+            sched_param param{};
+            if (sched_setscheduler(0, SCHED_BATCH, &param) != 0)
+                return;
+            requested = talker::server::requestShortCpuSlices();
+            policyAfter = sched_getscheduler(0);
+        });
+        probe.join();
+        if (policyAfter < 0)
+            QSKIP("cannot set SCHED_BATCH here");
+        QVERIFY(!requested);
+        QCOMPARE(policyAfter, SCHED_BATCH);
+#endif
     }
 
 private:
