@@ -228,31 +228,30 @@ bool EventJournal::waitImported(qint64 upTo, int ms)
 {
     std::unique_lock lock(m_mutex);
     const qint64 target = qMin(upTo, m_lastSeq);
-    const auto done = [&] {
-        return m_importedSeq >= target || !m_importFailure.isEmpty();
-    };
-    if (done())
-        return m_importedSeq >= target;
-    lock.unlock();
-    if (m_wake)
-        m_wake(true);
-    lock.lock();
-    m_importedCv.wait_for(lock, std::chrono::milliseconds(ms), done);
-    return m_importedSeq >= target;
+    return waitUntil(
+        lock, [&] { return m_importedSeq >= target; }, ms);
 }
 
 bool EventJournal::waitImported(const QString &room, qint64 upTo, int ms)
 {
     std::unique_lock lock(m_mutex);
-    const auto imported = [&] {
-        if (!m_pendingInRoom.contains(room))
+    return waitUntil(
+        lock,
+        [&] {
+            if (!m_pendingInRoom.contains(room))
+                return true;
+            for (const StoredEvent &e : std::as_const(m_pending)) {
+                if (e.room == room)
+                    return e.seq > upTo; // pending events are in seq order
+            }
             return true;
-        for (const StoredEvent &e : std::as_const(m_pending)) {
-            if (e.room == room)
-                return e.seq > upTo; // pending events are in seq order
-        }
-        return true;
-    };
+        },
+        ms);
+}
+
+bool EventJournal::waitUntil(std::unique_lock<std::mutex> &lock,
+                             const std::function<bool()> &imported, int ms)
+{
     const auto done = [&] {
         return imported() || !m_importFailure.isEmpty();
     };
@@ -260,7 +259,7 @@ bool EventJournal::waitImported(const QString &room, qint64 upTo, int ms)
         return imported();
     lock.unlock();
     if (m_wake)
-        m_wake(true);
+        m_wake(true); // a reader waits: the import goes now, at normal priority
     lock.lock();
     m_importedCv.wait_for(lock, std::chrono::milliseconds(ms), done);
     return imported();

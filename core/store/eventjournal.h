@@ -83,6 +83,10 @@ private:
     bool readAll(QString *error);
     /// Writes what is pending to a new file that then replaces the long one.
     void rewrite();
+    /// The waitImported()s' wait (`lock` held): until `imported` holds or the import
+    /// fails, at most `ms`; wakes the importer first. Returns `imported()`.
+    bool waitUntil(std::unique_lock<std::mutex> &lock, const std::function<bool()> &imported,
+                   int ms);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_importedCv;
